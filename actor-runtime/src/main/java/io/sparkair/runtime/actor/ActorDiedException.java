@@ -1,0 +1,33 @@
+package io.sparkair.runtime.actor;
+
+/**
+ * The actor a call was addressed to died before answering: it was killed, its constructor
+ * failed, or the JVM that hosted it was lost.
+ */
+public class ActorDiedException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String actor;
+  private final String node;
+
+  /**
+   * @param actor the actor's name or id
+   * @param node the node (executor id) that hosted it
+   * @param reason what happened
+   */
+  public ActorDiedException(String actor, String node, String reason) {
+    super("actor " + actor + " on " + node + " died: " + reason);
+    this.actor = actor;
+    this.node = node;
+  }
+
+  /** The actor's name, or its id when it has no name. */
+  public String actor() {
+    return actor;
+  }
+
+  /** The node (executor id) that hosted the actor. */
+  public String node() {
+    return node;
+  }
+}

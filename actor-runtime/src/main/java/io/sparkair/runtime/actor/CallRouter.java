@@ -1,0 +1,58 @@
+package io.sparkair.runtime.actor;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Delivers calls made through {@link ActorRef}s. Implemented by the runtime; not meant for
+ * users.
+ */
+public interface CallRouter {
+  /**
+   * Routes one call.
+   *
+   * @param ref the addressed actor
+   * @param fn an {@link ActorCall} or {@link ActorMethod1}
+   * @param arg the argument, or {@code Invocation.NO_ARG}
+   * @param result completed with the result; null for a one-way call
+   */
+  void route(ActorRef<?> ref, Object fn, Object arg, CompletableFuture<Object> result);
+
+  /** Stops the actor; it is not restarted. */
+  void kill(ActorRef<?> ref);
+
+  /** The router that refs deserialized in this JVM use. */
+  static CallRouter current() {
+    CallRouter router = Routers.jvmDefault;
+    if (router == null) {
+      throw new IllegalStateException(
+          "no Spark AIR runtime runs in this JVM; start one with AirRuntime.start "
+              + "or enable the plugin (spark.plugins=io.sparkair.plugin.AirPlugin)");
+    }
+    return router;
+  }
+
+  /** Makes {@code router} the JVM's default unless another is set. */
+  static void installDefault(CallRouter router) {
+    synchronized (Routers.class) {
+      if (Routers.jvmDefault == null) {
+        Routers.jvmDefault = router;
+      }
+    }
+  }
+
+  /** Removes {@code router} as the JVM's default. */
+  static void uninstallDefault(CallRouter router) {
+    synchronized (Routers.class) {
+      if (Routers.jvmDefault == router) {
+        Routers.jvmDefault = null;
+      }
+    }
+  }
+
+  /** Holds the JVM's default router. */
+  final class Routers {
+    private static volatile CallRouter jvmDefault;
+
+    private Routers() {}
+  }
+}

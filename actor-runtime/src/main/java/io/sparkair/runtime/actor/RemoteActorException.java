@@ -1,0 +1,26 @@
+package io.sparkair.runtime.actor;
+
+/**
+ * An exception thrown inside a remote actor whose class could not be loaded by the caller.
+ * It carries the original class name, message and the remote stack trace.
+ */
+public class RemoteActorException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String remoteClass;
+
+  /**
+   * @param remoteClass the class name of the exception thrown in the actor
+   * @param message its message
+   * @param remoteStackTrace its stack trace as printed on the remote side
+   */
+  public RemoteActorException(String remoteClass, String message, String remoteStackTrace) {
+    super(remoteClass + ": " + message + "\nremote stack trace:\n" + remoteStackTrace);
+    this.remoteClass = remoteClass;
+  }
+
+  /** The class name of the exception thrown in the actor. */
+  public String remoteClass() {
+    return remoteClass;
+  }
+}

@@ -1,0 +1,54 @@
+package io.sparkair.runtime.cluster;
+
+import io.sparkair.runtime.actor.ActorFactory;
+import io.sparkair.runtime.actor.ActorHost;
+import io.sparkair.runtime.transport.JavaSerializer;
+
+/**
+ * The system actor every runtime hosts under id {@link #ID}: it creates and stops the node's
+ * actors on the head's behalf.
+ */
+public final class HostService {
+  /** The well-known actor id of every runtime's host service. */
+  public static final long ID = 0;
+
+  private final String nodeId;
+  private final ActorHost host;
+  private final JavaSerializer java;
+
+  /**
+   * @param nodeId this node's id
+   * @param host the node's actors
+   * @param java deserializes actor factories with the node's class loader
+   */
+  public HostService(String nodeId, ActorHost host, JavaSerializer java) {
+    this.nodeId = nodeId;
+    this.host = host;
+    this.java = java;
+  }
+
+  /** Creates an actor from its serialized factory and starts hosting it. */
+  public void spawn(long id, String description, byte[] factory) throws Exception {
+    ActorFactory<?> f = (ActorFactory<?>) java.deserialize(factory);
+    Object instance = f.create();
+    if (instance == null) {
+      throw new IllegalArgumentException("the factory of actor " + description + " returned null");
+    }
+    host.host(id, description, instance);
+  }
+
+  /** Stops a hosted actor. */
+  public boolean kill(long id, String reason) {
+    return host.kill(id, reason);
+  }
+
+  /** Answers with this node's id; used to check that the node is alive. */
+  public String ping() {
+    return nodeId;
+  }
+
+  /** This JVM's process id. */
+  public long pid() {
+    return ProcessHandle.current().pid();
+  }
+}

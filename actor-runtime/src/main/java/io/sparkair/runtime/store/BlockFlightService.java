@@ -1,0 +1,66 @@
+package io.sparkair.runtime.store;
+
+import io.grpc.BindableService;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightGrpcUtils;
+import org.apache.arrow.flight.NoOpFlightProducer;
+import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.flight.auth.ServerAuthHandler;
+
+/**
+ * Serves the store's blocks to other runtimes over Arrow Flight: a {@code DoGet} whose ticket
+ * is a block id streams that block's record batches without copying them.
+ */
+public final class BlockFlightService extends NoOpFlightProducer {
+  private static final long READY_POLL_NANOS = 20_000;
+
+  private final ObjectStore store;
+
+  private BlockFlightService(ObjectStore store) {
+    this.store = store;
+  }
+
+  /** The gRPC service to serve beside the runtime's other services. */
+  public static BindableService create(ObjectStore store, ExecutorService executor) {
+    return FlightGrpcUtils.createFlightService(store.allocator(), new BlockFlightService(store),
+        ServerAuthHandler.NO_OP, executor);
+  }
+
+  /** The ticket that names a block. */
+  static Ticket ticket(BlockId id) {
+    return new Ticket(id.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+    BlockId id;
+    BlockReader reader;
+    try {
+      id = BlockId.parse(new String(ticket.getBytes(), StandardCharsets.UTF_8));
+      reader = store.read(id);
+    } catch (BlockNotFoundException | IllegalArgumentException e) {
+      listener.error(CallStatus.NOT_FOUND.withDescription(e.getMessage()).toRuntimeException());
+      return;
+    }
+    try (reader) {
+      listener.setUseZeroCopy(true);
+      listener.start(reader.root());
+      while (reader.loadNext()) {
+        while (!listener.isReady()) {
+          if (listener.isCancelled()) {
+            return;
+          }
+          LockSupport.parkNanos(READY_POLL_NANOS);
+        }
+        listener.putNext();
+      }
+      listener.completed();
+    } catch (RuntimeException e) {
+      listener.error(CallStatus.INTERNAL.withDescription("streaming block failed: " + e)
+          .withCause(e).toRuntimeException());
+    }
+  }
+}

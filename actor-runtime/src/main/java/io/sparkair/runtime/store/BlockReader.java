@@ -1,0 +1,71 @@
+package io.sparkair.runtime.store;
+
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Reads a block's record batches one at a time into a reusable {@link VectorSchemaRoot}. The
+ * batches are not copied. While a reader is open its block stays in memory.
+ *
+ * <pre>{@code
+ * try (BlockReader reader = store.read(id)) {
+ *   while (reader.loadNext()) {
+ *     VectorSchemaRoot batch = reader.root();
+ *     ...
+ *   }
+ * }
+ * }</pre>
+ */
+public final class BlockReader implements AutoCloseable {
+  private final List<ArrowRecordBatch> batches;
+  private final VectorSchemaRoot root;
+  private final VectorLoader loader;
+  private final Runnable onClose;
+  private int next;
+  private boolean closed;
+
+  BlockReader(Schema schema, List<ArrowRecordBatch> batches, BufferAllocator allocator,
+      Runnable onClose) {
+    this.batches = batches;
+    this.root = VectorSchemaRoot.create(schema, allocator);
+    this.loader = new VectorLoader(root);
+    this.onClose = onClose;
+  }
+
+  /** The block's schema. */
+  public Schema schema() {
+    return root.getSchema();
+  }
+
+  /** Number of record batches in the block. */
+  public int batchCount() {
+    return batches.size();
+  }
+
+  /** Loads the next batch into {@link #root()}; false when there is none. */
+  public boolean loadNext() {
+    if (next >= batches.size()) {
+      return false;
+    }
+    loader.load(batches.get(next++));
+    return true;
+  }
+
+  /** The current batch; valid until the next {@link #loadNext()} or {@link #close()}. */
+  public VectorSchemaRoot root() {
+    return root;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      root.close();
+      onClose.run();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.sparkair.runtime.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Builds a block batch by batch in the store's memory: fill {@link #root()}, call
+ * {@link #writeBatch()}, repeat, then {@link #commit()}. Closing without committing frees what
+ * was written.
+ */
+public final class BlockWriter implements AutoCloseable {
+  private final ObjectStore store;
+  private final Schema schema;
+  private final VectorSchemaRoot root;
+  private final List<ArrowRecordBatch> batches = new ArrayList<>();
+  private boolean done;
+
+  BlockWriter(ObjectStore store, Schema schema, BufferAllocator allocator) {
+    this.store = store;
+    this.schema = schema;
+    this.root = VectorSchemaRoot.create(schema, allocator);
+  }
+
+  /** The batch being filled. Set values and the row count, then call {@link #writeBatch()}. */
+  public VectorSchemaRoot root() {
+    return root;
+  }
+
+  /** Appends the root's current contents as one record batch, and clears the root. */
+  public void writeBatch() {
+    batches.add(new VectorUnloader(root).getRecordBatch());
+    root.clear();
+  }
+
+  /** Stores the written batches as a new block. */
+  public BlockId commit() {
+    done = true;
+    root.close();
+    return store.put(schema, batches);
+  }
+
+  @Override
+  public void close() {
+    if (!done) {
+      done = true;
+      root.close();
+      batches.forEach(ArrowRecordBatch::close);
+    }
+  }
+}

@@ -1,0 +1,328 @@
+package io.sparkair.runtime.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.util.AutoCloseables;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One runtime's blocks of Arrow record batches, held off-heap under a memory budget. Past the
+ * budget, the least recently used blocks that no reader holds are written to local disk as
+ * Arrow IPC files and read back when next opened. Blocks are reference-counted: a block starts
+ * with one reference, {@link #retain} adds one, {@link #release} drops one, and the block is
+ * freed (memory and spill file) when none is left.
+ */
+public final class ObjectStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);
+
+  private final String nodeId;
+  private final BufferAllocator allocator;
+  private final long budgetBytes;
+  private final Path spillDir;
+  private final LinkedHashMap<BlockId, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+  private long bytesInMemory;
+  private long bytesSpilled;
+  private long spills;
+  private long reloads;
+  private boolean closed;
+
+  private static final class Entry {
+    final BlockId id;
+    final Schema schema;
+    final long bytes;
+    final long rows;
+    List<ArrowRecordBatch> batches;
+    Path file;
+    int refs = 1;
+    int pins;
+
+    Entry(BlockId id, Schema schema, List<ArrowRecordBatch> batches, long bytes, long rows) {
+      this.id = id;
+      this.schema = schema;
+      this.batches = batches;
+      this.bytes = bytes;
+      this.rows = rows;
+    }
+
+    boolean inMemory() {
+      return batches != null;
+    }
+  }
+
+  /**
+   * @param nodeId the node whose blocks this store holds
+   * @param allocator allocates the blocks' memory; the store owns a child of it
+   * @param budgetBytes memory past which blocks spill to disk
+   * @param spillDir where spilled blocks go; created when first needed
+   */
+  public ObjectStore(String nodeId, BufferAllocator allocator, long budgetBytes, Path spillDir) {
+    if (budgetBytes <= 0) {
+      throw new IllegalArgumentException("store budget must be > 0 bytes, got " + budgetBytes);
+    }
+    this.nodeId = nodeId;
+    this.allocator = allocator.newChildAllocator("air-store-" + nodeId, 0, Long.MAX_VALUE);
+    this.budgetBytes = budgetBytes;
+    this.spillDir = spillDir;
+  }
+
+  /** The allocator blocks should be built with, so the store can take them over without copying. */
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
+  /** The node this store belongs to. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** Starts a block: fill {@link BlockWriter#root()}, call {@code writeBatch()}, then commit. */
+  public BlockWriter writer(Schema schema) {
+    return new BlockWriter(this, schema, allocator);
+  }
+
+  /**
+   * Stores record batches as a new block, taking ownership of them.
+   *
+   * @return the new block's id, owned by this node
+   */
+  public BlockId put(Schema schema, List<ArrowRecordBatch> batches) {
+    BlockId id = BlockId.random(nodeId);
+    put(id, schema, batches);
+    return id;
+  }
+
+  /** Stores record batches under a given id, taking ownership of them. */
+  public synchronized void put(BlockId id, Schema schema, List<ArrowRecordBatch> batches) {
+    if (closed) {
+      AutoCloseables.closeNoChecked(() -> AutoCloseables.close(batches));
+      throw new IllegalStateException("the object store of " + nodeId + " is closed");
+    }
+    if (entries.containsKey(id)) {
+      AutoCloseables.closeNoChecked(() -> AutoCloseables.close(batches));
+      throw new IllegalArgumentException("block " + id + " already exists");
+    }
+    long bytes = 0;
+    long rows = 0;
+    for (ArrowRecordBatch b : batches) {
+      bytes += sizeOf(b);
+      rows += b.getLength();
+    }
+    Entry e = new Entry(id, schema, new ArrayList<>(batches), bytes, rows);
+    entries.put(id, e);
+    bytesInMemory += bytes;
+    evictOver(e);
+  }
+
+  /** True if this store holds the block. */
+  public synchronized boolean contains(BlockId id) {
+    return entries.containsKey(id);
+  }
+
+  /** Rows in a block. */
+  public synchronized long rows(BlockId id) {
+    return entry(id).rows;
+  }
+
+  /** Bytes of a block's buffers. */
+  public synchronized long bytes(BlockId id) {
+    return entry(id).bytes;
+  }
+
+  /** A block's schema. */
+  public synchronized Schema schema(BlockId id) {
+    return entry(id).schema;
+  }
+
+  /** True if a block is on disk rather than in memory. */
+  public synchronized boolean isSpilled(BlockId id) {
+    return !entry(id).inMemory();
+  }
+
+  /** Opens a block for reading; reads it back from disk first if it was spilled. */
+  public synchronized BlockReader read(BlockId id) {
+    Entry e = entry(id);
+    if (!e.inMemory()) {
+      reload(e);
+    }
+    e.pins++;
+    e.refs++;
+    List<ArrowRecordBatch> batches = e.batches;
+    return new BlockReader(e.schema, batches, allocator, () -> unpin(e));
+  }
+
+  private synchronized void unpin(Entry e) {
+    e.pins--;
+    release(e.id);
+  }
+
+  /** Adds a reference to a block. */
+  public synchronized void retain(BlockId id) {
+    entry(id).refs++;
+  }
+
+  /** Drops a reference; the last one frees the block. Releasing an unknown block is a no-op. */
+  public synchronized void release(BlockId id) {
+    Entry e = entries.get(id);
+    if (e == null) {
+      return;
+    }
+    if (--e.refs > 0) {
+      return;
+    }
+    entries.remove(id);
+    free(e);
+  }
+
+  /** A snapshot of the store's contents. */
+  public synchronized StoreStats stats() {
+    return new StoreStats(entries.size(), bytesInMemory, bytesSpilled, budgetBytes, spills,
+        reloads);
+  }
+
+  private Entry entry(BlockId id) {
+    Entry e = entries.get(id);
+    if (e == null) {
+      throw new BlockNotFoundException(id);
+    }
+    return e;
+  }
+
+  private void free(Entry e) {
+    if (e.inMemory()) {
+      closeBatches(e.batches);
+      e.batches = null;
+      bytesInMemory -= e.bytes;
+    }
+    if (e.file != null) {
+      try {
+        Files.deleteIfExists(e.file);
+      } catch (IOException ex) {
+        LOG.warn("could not delete spill file {}", e.file, ex);
+      }
+      e.file = null;
+      bytesSpilled -= e.bytes;
+    }
+  }
+
+  private void evictOver(Entry keep) {
+    if (bytesInMemory <= budgetBytes) {
+      return;
+    }
+    Iterator<Entry> lru = new ArrayList<>(entries.values()).iterator();
+    while (bytesInMemory > budgetBytes && lru.hasNext()) {
+      Entry e = lru.next();
+      if (e != keep && e.inMemory() && e.pins == 0) {
+        spill(e);
+      }
+    }
+  }
+
+  private void spill(Entry e) {
+    if (e.file == null) {
+      Path file = spillDir.resolve(e.id.id() + ".arrow");
+      try {
+        Files.createDirectories(spillDir);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            VectorSchemaRoot root = VectorSchemaRoot.create(e.schema, allocator);
+            ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+          VectorLoader loader = new VectorLoader(root);
+          writer.start();
+          for (ArrowRecordBatch b : e.batches) {
+            loader.load(b);
+            writer.writeBatch();
+          }
+          writer.end();
+        }
+      } catch (IOException ex) {
+        LOG.error("could not spill block {} to {}; keeping it in memory", e.id, file, ex);
+        return;
+      }
+      e.file = file;
+      bytesSpilled += e.bytes;
+    }
+    closeBatches(e.batches);
+    e.batches = null;
+    bytesInMemory -= e.bytes;
+    spills++;
+    LOG.debug("spilled block {} ({} bytes) to {}", e.id, e.bytes, e.file);
+  }
+
+  private void reload(Entry e) {
+    List<ArrowRecordBatch> batches = new ArrayList<>();
+    try (FileChannel channel = FileChannel.open(e.file, StandardOpenOption.READ);
+        ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      VectorUnloader unloader = new VectorUnloader(root);
+      for (ArrowBlock block : reader.getRecordBlocks()) {
+        reader.loadRecordBatch(block);
+        batches.add(unloader.getRecordBatch());
+      }
+    } catch (IOException ex) {
+      closeBatches(batches);
+      throw new UncheckedIOException("could not read spilled block " + e.id + " from " + e.file, ex);
+    }
+    e.batches = batches;
+    bytesInMemory += e.bytes;
+    reloads++;
+    evictOver(e);
+  }
+
+  private static long sizeOf(ArrowRecordBatch batch) {
+    long bytes = 0;
+    for (ArrowBuf buf : batch.getBuffers()) {
+      bytes += buf.capacity();
+    }
+    return bytes;
+  }
+
+  private static void closeBatches(List<ArrowRecordBatch> batches) {
+    for (ArrowRecordBatch b : batches) {
+      b.close();
+    }
+  }
+
+  /** Frees every block and deletes the spill files. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Map.Entry<BlockId, Entry> e : entries.entrySet()) {
+      free(e.getValue());
+    }
+    entries.clear();
+    try {
+      if (Files.isDirectory(spillDir)) {
+        try (var files = Files.list(spillDir)) {
+          files.forEach(f -> f.toFile().delete());
+        }
+        Files.deleteIfExists(spillDir);
+      }
+    } catch (IOException ex) {
+      LOG.warn("could not clean spill directory {}", spillDir, ex);
+    }
+    allocator.close();
+  }
+}

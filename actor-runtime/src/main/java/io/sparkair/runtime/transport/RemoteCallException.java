@@ -1,0 +1,19 @@
+package io.sparkair.runtime.transport;
+
+/** A call could not be sent or answered: the message is too large, or cannot be encoded. */
+public class RemoteCallException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** @param message what went wrong */
+  public RemoteCallException(String message) {
+    super(message);
+  }
+
+  /**
+   * @param message what went wrong
+   * @param cause the underlying failure
+   */
+  public RemoteCallException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,202 @@
+package io.sparkair.runtime.transport;
+
+import io.grpc.BindableService;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One gRPC server per runtime, carrying the actor-call stream and any other services (Arrow
+ * Flight) on one port, plus the client channels and streams to other runtimes. Every call in
+ * either direction carries the application's secret.
+ */
+public final class Transport implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+
+  private final Secret secret;
+  private final int maxMessageBytes;
+  private final JavaSerializer java;
+  private final FunctionCodec functions;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final ExecutorService writer;
+  private final Server server;
+  private final String address;
+  private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Peer> peers = new ConcurrentHashMap<>();
+  private final Consumer<Peer> onPeerLost;
+  private volatile boolean closed;
+
+  /**
+   * Starts the server.
+   *
+   * @param bindHost the address to listen on
+   * @param advertisedHost the host other runtimes use to reach this one
+   * @param port the port, 0 for any free one
+   * @param secret the application's secret
+   * @param maxMessageBytes the largest call or reply accepted
+   * @param dispatcher receives incoming calls
+   * @param services more services to serve on the same port, behind the same secret
+   * @param onPeerLost told when a stream to another runtime breaks
+   */
+  public Transport(String bindHost, String advertisedHost, int port, Secret secret,
+      int maxMessageBytes, Dispatcher dispatcher, List<BindableService> services,
+      Consumer<Peer> onPeerLost) {
+    this.secret = secret;
+    this.maxMessageBytes = maxMessageBytes;
+    this.onPeerLost = onPeerLost;
+    this.java = new JavaSerializer(dispatcher.classLoader());
+    this.functions = new FunctionCodec(java);
+    this.boss = new NioEventLoopGroup(1, new DefaultThreadFactory("air-rpc-accept", true));
+    this.workers = new NioEventLoopGroup(2, new DefaultThreadFactory("air-rpc", true));
+    this.writer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "air-rpc-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    AuthInterceptor auth = new AuthInterceptor(secret);
+    NettyServerBuilder builder = NettyServerBuilder
+        .forAddress(new InetSocketAddress(bindHost, port))
+        .bossEventLoopGroup(boss)
+        .workerEventLoopGroup(workers)
+        .channelType(NioServerSocketChannel.class)
+        .directExecutor()
+        .maxInboundMessageSize(maxMessageBytes + 1024)
+        .addService(ServerInterceptors.intercept(
+            RuntimeService.definition(dispatcher, java, writer, maxMessageBytes), auth));
+    for (BindableService service : services) {
+      builder.addService(ServerInterceptors.intercept(service, auth));
+    }
+    try {
+      this.server = builder.build().start();
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException("cannot listen on " + bindHost + ":" + port, e);
+    }
+    this.address = advertisedHost + ":" + server.getPort();
+    LOG.info("runtime transport listening on {} (bound to {})", address, bindHost);
+  }
+
+  /** The address other runtimes reach this one at, host:port. */
+  public String address() {
+    return address;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Java serialization with the runtime's class loader. */
+  public JavaSerializer serializer() {
+    return java;
+  }
+
+  /** The authenticated channel to another runtime, shared by calls and Flight. */
+  public ManagedChannel channel(String address) {
+    if (closed) {
+      throw new IllegalStateException("the runtime transport is closed");
+    }
+    return channels.computeIfAbsent(address, this::openChannel);
+  }
+
+  /** The call stream to another runtime; a new one replaces a stream that broke. */
+  public Peer peer(String address) {
+    Peer peer = peers.get(address);
+    if (peer != null && !peer.isLost()) {
+      return peer;
+    }
+    synchronized (peers) {
+      peer = peers.get(address);
+      if (peer == null || peer.isLost()) {
+        peer = new Peer(address, channel(address), java, functions, writer, maxMessageBytes,
+            this::lost);
+        peers.put(address, peer);
+      }
+      return peer;
+    }
+  }
+
+  private void lost(Peer peer) {
+    if (!closed) {
+      onPeerLost.accept(peer);
+    }
+  }
+
+  private ManagedChannel openChannel(String address) {
+    int colon = address.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("not a host:port address: '" + address + "'");
+    }
+    Metadata headers = new Metadata();
+    headers.put(Secret.HEADER, secret.value());
+    return NettyChannelBuilder
+        .forAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)))
+        .usePlaintext()
+        .eventLoopGroup(workers)
+        .channelType(NioSocketChannel.class)
+        .directExecutor()
+        .maxInboundMessageSize(Integer.MAX_VALUE)
+        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers))
+        .build();
+  }
+
+  /** Forgets the channel and stream to a runtime that is gone. */
+  public void disconnect(String address) {
+    Peer peer = peers.remove(address);
+    if (peer != null) {
+      peer.close();
+    }
+    ManagedChannel channel = channels.remove(address);
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    peers.values().forEach(Peer::close);
+    peers.clear();
+    channels.values().forEach(ManagedChannel::shutdownNow);
+    if (server != null) {
+      server.shutdownNow();
+      try {
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (ManagedChannel c : channels.values()) {
+      try {
+        c.awaitTermination(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    channels.clear();
+    writer.shutdownNow();
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}
