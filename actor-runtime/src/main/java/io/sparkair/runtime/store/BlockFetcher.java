@@ -10,6 +10,7 @@ import org.apache.arrow.flight.FlightGrpcUtils;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.util.AutoCloseables;
 import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -37,29 +38,31 @@ public final class BlockFetcher {
    */
   public BlockReader fetch(String address, BlockId id) {
     List<ArrowRecordBatch> batches = new ArrayList<>();
+    FlightClient client = FlightGrpcUtils.createFlightClientWithSharedChannel(local.allocator(),
+        channels.apply(address));
+    Runnable free = () -> {
+      batches.forEach(ArrowRecordBatch::close);
+      AutoCloseables.closeNoChecked(client);
+    };
     Schema schema;
-    try (FlightClient client =
-            FlightGrpcUtils.createFlightClientWithSharedChannel(local.allocator(),
-                channels.apply(address));
-        FlightStream stream = client.getStream(BlockFlightService.ticket(id))) {
+    try (FlightStream stream = client.getStream(BlockFlightService.ticket(id))) {
       schema = stream.getSchema();
       VectorUnloader unloader = new VectorUnloader(stream.getRoot());
       while (stream.next()) {
         batches.add(unloader.getRecordBatch());
       }
     } catch (FlightRuntimeException e) {
-      batches.forEach(ArrowRecordBatch::close);
+      free.run();
       if (e.status().code() == FlightStatusCode.NOT_FOUND) {
         throw new BlockNotFoundException(id);
       }
       throw e;
     } catch (Exception e) {
-      batches.forEach(ArrowRecordBatch::close);
+      free.run();
       throw CallStatus.INTERNAL.withDescription("fetching " + id + " from " + address + " failed")
           .withCause(e).toRuntimeException();
     }
-    return new BlockReader(schema, batches, local.allocator(),
-        () -> batches.forEach(ArrowRecordBatch::close));
+    return new BlockReader(schema, batches, local.allocator(), free);
   }
 
   /** Copies a remote block into this runtime's store, under a new id owned by this node. */

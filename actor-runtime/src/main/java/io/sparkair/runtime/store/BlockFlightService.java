@@ -18,14 +18,16 @@ public final class BlockFlightService extends NoOpFlightProducer {
   private static final long READY_POLL_NANOS = 20_000;
 
   private final ObjectStore store;
+  private final ExecutorService executor;
 
-  private BlockFlightService(ObjectStore store) {
+  private BlockFlightService(ObjectStore store, ExecutorService executor) {
     this.store = store;
+    this.executor = executor;
   }
 
   /** The gRPC service to serve beside the runtime's other services. */
   public static BindableService create(ObjectStore store, ExecutorService executor) {
-    return FlightGrpcUtils.createFlightService(store.allocator(), new BlockFlightService(store),
+    return FlightGrpcUtils.createFlightService(store.allocator(), new BlockFlightService(store, executor),
         ServerAuthHandler.NO_OP, executor);
   }
 
@@ -34,8 +36,16 @@ public final class BlockFlightService extends NoOpFlightProducer {
     return new Ticket(id.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Streams on the Flight executor, not on the caller's (network) thread: waiting for the
+   * stream to become ready must not block the event loop that makes it ready.
+   */
   @Override
   public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+    executor.execute(() -> stream(ticket, listener));
+  }
+
+  private void stream(Ticket ticket, ServerStreamListener listener) {
     BlockId id;
     BlockReader reader;
     try {

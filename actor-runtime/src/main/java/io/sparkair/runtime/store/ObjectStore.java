@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.ArrowBuf;
@@ -39,7 +40,8 @@ public final class ObjectStore implements AutoCloseable {
   private final BufferAllocator allocator;
   private final long budgetBytes;
   private final Path spillDir;
-  private final LinkedHashMap<BlockId, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+  private final HashMap<BlockId, Entry> entries = new HashMap<>();
+  private long useClock;
   private long bytesInMemory;
   private long bytesSpilled;
   private long spills;
@@ -55,6 +57,7 @@ public final class ObjectStore implements AutoCloseable {
     Path file;
     int refs = 1;
     int pins;
+    long lastUse;
 
     Entry(BlockId id, Schema schema, List<ArrowRecordBatch> batches, long bytes, long rows) {
       this.id = id;
@@ -128,6 +131,7 @@ public final class ObjectStore implements AutoCloseable {
       rows += b.getLength();
     }
     Entry e = new Entry(id, schema, new ArrayList<>(batches), bytes, rows);
+    e.lastUse = ++useClock;
     entries.put(id, e);
     bytesInMemory += bytes;
     evictOver(e);
@@ -166,6 +170,7 @@ public final class ObjectStore implements AutoCloseable {
     }
     e.pins++;
     e.refs++;
+    e.lastUse = ++useClock;
     List<ArrowRecordBatch> batches = e.batches;
     return new BlockReader(e.schema, batches, allocator, () -> unpin(e));
   }
@@ -228,12 +233,16 @@ public final class ObjectStore implements AutoCloseable {
     if (bytesInMemory <= budgetBytes) {
       return;
     }
-    Iterator<Entry> lru = new ArrayList<>(entries.values()).iterator();
-    while (bytesInMemory > budgetBytes && lru.hasNext()) {
-      Entry e = lru.next();
+    List<Entry> candidates = new ArrayList<>();
+    for (Entry e : entries.values()) {
       if (e != keep && e.inMemory() && e.pins == 0) {
-        spill(e);
+        candidates.add(e);
       }
+    }
+    candidates.sort(Comparator.comparingLong(e -> e.lastUse));
+    Iterator<Entry> lru = candidates.iterator();
+    while (bytesInMemory > budgetBytes && lru.hasNext()) {
+      spill(lru.next());
     }
   }
 

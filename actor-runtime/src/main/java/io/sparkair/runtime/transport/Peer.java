@@ -106,10 +106,14 @@ public final class Peer {
     }
     lost = true;
     writer.close(cause);
+    boolean refused = cause instanceof io.grpc.StatusRuntimeException s
+        && s.getStatus().getCode() == io.grpc.Status.Code.UNAUTHENTICATED;
     for (Map.Entry<Long, Pending> e : pending.entrySet()) {
       if (pending.remove(e.getKey()) != null) {
-        e.getValue().future.completeExceptionally(
-            died(e.getValue().target, "connection to " + address + " was lost: " + cause));
+        e.getValue().future.completeExceptionally(refused
+            ? new RemoteCallException(address + " refused the call: " + cause.getMessage()
+                + " (is this runtime started with the application's secret?)")
+            : died(e.getValue().target, "connection to " + address + " was lost: " + cause));
       }
     }
     if (notify) {

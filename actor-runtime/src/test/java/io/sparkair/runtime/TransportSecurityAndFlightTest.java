@@ -1,0 +1,131 @@
+package io.sparkair.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.sparkair.runtime.store.BlockId;
+import io.sparkair.runtime.store.BlockNotFoundException;
+import io.sparkair.runtime.store.BlockReader;
+import io.sparkair.runtime.transport.RemoteCallException;
+import io.sparkair.runtime.transport.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightGrpcUtils;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TransportSecurityAndFlightTest {
+  private final Secret secret = Secret.generate();
+  private AirRuntime head;
+  private AirRuntime worker;
+
+  @BeforeEach
+  void start() {
+    head = AirRuntime.start(RuntimeConfig.forNode("driver", secret));
+    worker = AirRuntime.start(RuntimeConfig.forNode("1", secret).head(head.address()));
+  }
+
+  @AfterEach
+  void stop() {
+    worker.close();
+    head.close();
+  }
+
+  private ManagedChannel channel(String secretValue) {
+    String[] hostPort = worker.address().split(":");
+    ManagedChannelBuilder<?> b = ManagedChannelBuilder
+        .forAddress(hostPort[0], Integer.parseInt(hostPort[1])).usePlaintext();
+    if (secretValue != null) {
+      Metadata headers = new Metadata();
+      headers.put(Secret.HEADER, secretValue);
+      b.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+    return b.build();
+  }
+
+  @Test
+  void flightFetchMovesBlockBetweenRuntimes() {
+    BlockId id = ObjectStoreTest.write(worker.store(), 0, 4, 10_000);
+    try (BlockReader r = head.fetcher().fetch(worker.address(), id)) {
+      assertEquals(4, r.batchCount());
+      assertEquals(39_999L * 40_000 / 2, ObjectStoreTest.checkedSum(r));
+    }
+    BlockId copy = head.fetcher().copyToLocal(worker.address(), id);
+    assertEquals("driver", copy.node());
+    assertEquals(40_000, head.store().rows(copy));
+    assertThrows(BlockNotFoundException.class,
+        () -> head.fetcher().fetch(worker.address(), new BlockId("1", "missing")));
+  }
+
+  @Test
+  void callsWithoutTheSecretAreRefused() throws Exception {
+    for (String wrong : new String[] {null, "not-the-secret"}) {
+      ManagedChannel ch = channel(wrong);
+      try (RootAllocator alloc = new RootAllocator();
+          FlightClient flight = FlightGrpcUtils.createFlightClientWithSharedChannel(alloc, ch)) {
+        BlockId id = ObjectStoreTest.write(worker.store(), 0, 1, 10);
+        FlightRuntimeException e = assertThrows(FlightRuntimeException.class, () -> {
+          try (FlightStream s = flight.getStream(
+              new Ticket(id.toString().getBytes(StandardCharsets.UTF_8)))) {
+            s.next();
+          }
+        });
+        assertEquals(FlightStatusCode.UNAUTHENTICATED, e.status().code());
+
+        StatusRuntimeException raw = assertThrows(StatusRuntimeException.class,
+            () -> io.grpc.stub.ClientCalls.blockingUnaryCall(ch,
+                io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+                    .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+                    .setFullMethodName("sparkair.Runtime/Connect")
+                    .setRequestMarshaller(new BytesMarshaller())
+                    .setResponseMarshaller(new BytesMarshaller()).build(),
+                io.grpc.CallOptions.DEFAULT, new byte[] {2, 0, 0}));
+        assertEquals(Status.Code.UNAUTHENTICATED, raw.getStatus().getCode());
+        assertTrue(raw.getStatus().getDescription().contains("secret"));
+      } finally {
+        ch.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void runtimeWithAnotherSecretCannotJoin() {
+    RemoteCallException e = assertThrows(RemoteCallException.class,
+        () -> AirRuntime.start(RuntimeConfig.forNode("2", Secret.generate())
+            .head(head.address())));
+    assertTrue(e.getMessage().contains("secret"), e.getMessage());
+    assertEquals(2, head.nodes().size(), "the intruder did not register");
+  }
+
+  private static final class BytesMarshaller implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public java.io.InputStream stream(byte[] value) {
+      return new java.io.ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(java.io.InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+}
