@@ -214,6 +214,18 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
     return new ActorRef<>(placed.id(), placed.name(), placed.location(), this);
   }
 
+  /**
+   * Hosts an existing object as a named actor on this runtime, outside placement: it holds no
+   * resources and is never restarted. For services that must live in a given JVM.
+   */
+  public <A> ActorRef<A> hostHere(String name, A instance) {
+    Objects.requireNonNull(instance, "instance");
+    ActorLocation here = new ActorLocation(nodeId(), address());
+    long id = await(headRef.call(h -> h.adopt(name, here)), "registering " + name);
+    host.host(id, name, instance);
+    return new ActorRef<>(id, name, here, this);
+  }
+
   /** Tells the head that a node is gone; its actors restart elsewhere while they may. */
   public void nodeLost(String nodeId, String reason) {
     headRef.tell(h -> {

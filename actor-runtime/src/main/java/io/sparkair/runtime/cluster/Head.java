@@ -65,6 +65,7 @@ public final class Head {
     final byte[] factory;
     final SpawnOptions options;
     String node;
+    ActorLocation location;
     int restartsLeft;
 
     ActorRecord(long id, String name, byte[] factory, SpawnOptions options) {
@@ -130,7 +131,27 @@ public final class Head {
     if (record.name != null) {
       names.put(record.name, record.id);
     }
-    return new Placed(record.id, record.name, location(node));
+    return new Placed(record.id, record.name, record.location);
+  }
+
+  /**
+   * Registers an actor its runtime already hosts, outside placement (the driver's services).
+   * It holds no resources and is not restarted.
+   *
+   * @param name its name
+   * @param location the runtime hosting it
+   * @return its new id
+   */
+  public long adopt(String name, ActorLocation location) {
+    if (names.containsKey(name)) {
+      throw new IllegalArgumentException("an actor named '" + name + "' already exists");
+    }
+    ActorRecord record = new ActorRecord(nextId++, name, null, SpawnOptions.defaults().name(name));
+    record.node = location.node();
+    record.location = location;
+    actors.put(record.id, record);
+    names.put(name, record.id);
+    return record.id;
   }
 
   /**
@@ -150,7 +171,7 @@ public final class Head {
       throw new ActorNotFoundException("'" + name + "'");
     }
     ActorRecord r = actors.get(id);
-    return new Placed(r.id, r.name, location(nodes.get(r.node)));
+    return new Placed(r.id, r.name, r.location);
   }
 
   /** Where an actor lives now; fails if it died for good. */
@@ -159,7 +180,7 @@ public final class Head {
     if (r == null) {
       throw new ActorDiedException("#" + id, "?", "it was killed or ran out of restarts");
     }
-    return location(nodes.get(r.node));
+    return r.location;
   }
 
   /** Stops an actor for good. */
@@ -170,10 +191,12 @@ public final class Head {
     }
     forget(r);
     NodeState node = nodes.get(r.node);
-    release(node, r);
-    if (node != null && node.alive) {
+    if (r.factory != null) {
+      release(node, r);
+    }
+    if (node == null || node.alive) {
       try {
-        hostOn(node).call(h -> h.kill(id, "it was killed")).get(spawnTimeoutMs,
+        hostOn(r.location).call(h -> h.kill(id, "it was killed")).get(spawnTimeoutMs,
             TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         LOG.warn("could not reach {} to kill actor {}", r.node, r.describe(), e);
@@ -188,7 +211,7 @@ public final class Head {
       return;
     }
     try {
-      hostOn(node).call(HostService::ping).get(2, TimeUnit.SECONDS);
+      hostOn(location(node)).call(HostService::ping).get(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
@@ -211,7 +234,7 @@ public final class Head {
       }
     }
     for (ActorRecord r : orphans) {
-      if (r.restartsLeft <= 0) {
+      if (r.restartsLeft <= 0 || r.factory == null) {
         actors.remove(r.id);
         forget(r);
         LOG.warn("actor {} died with node {} and has no restarts left", r.describe(), nodeId);
@@ -242,11 +265,12 @@ public final class Head {
     node.usedGpus += r.options.gpus();
     node.actors++;
     r.node = node.info.nodeId();
+    r.location = location(node);
     String description = r.describe();
     byte[] factory = r.factory;
     long id = r.id;
     try {
-      hostOn(node).call(h -> {
+      hostOn(r.location).call(h -> {
         h.spawn(id, description, factory);
         return null;
       }).get(spawnTimeoutMs, TimeUnit.MILLISECONDS);
@@ -281,8 +305,8 @@ public final class Head {
     }
   }
 
-  private ActorRef<HostService> hostOn(NodeState node) {
-    return new ActorRef<>(HostService.ID, "host@" + node.info.nodeId(), location(node), router);
+  private ActorRef<HostService> hostOn(ActorLocation location) {
+    return new ActorRef<>(HostService.ID, "host@" + location.node(), location, router);
   }
 
   private static ActorLocation location(NodeState node) {

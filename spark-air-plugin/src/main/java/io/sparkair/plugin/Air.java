@@ -1,0 +1,355 @@
+package io.sparkair.plugin;
+
+import io.sparkair.runtime.AirRuntime;
+import io.sparkair.runtime.actor.ActorFactory;
+import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.runtime.actor.SpawnOptions;
+import io.sparkair.runtime.cluster.NodeInfo;
+import io.sparkair.runtime.transport.Secret;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.BlockManagerId;
+import org.apache.spark.util.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
+import scala.reflect.ClassTag$;
+
+/**
+ * The Spark AIR entry point for one Spark application: its actor runtime on the driver, the
+ * runtimes in the executors, and actors that hold Spark task slots while they compute.
+ *
+ * <pre>{@code
+ * Air air = Air.get(spark);
+ * try (ActorGroup<Worker> workers = air.spawnGroup(2, rank -> new Worker(rank),
+ *     SpawnOptions.defaults().cpus(1))) {
+ *   workers.callAll(Worker::step).forEach(CompletableFuture::join);
+ * }
+ * }</pre>
+ *
+ * <p>With {@code spark.plugins=io.sparkair.plugin.AirPlugin} the runtimes start with the
+ * application. Without it (a notebook whose session already exists), the first
+ * {@link #get(SparkSession)} starts them with a Spark job; later calls return the same handle.
+ */
+public final class Air {
+  private static final Logger LOG = LoggerFactory.getLogger(Air.class);
+  private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?");
+  private static Air active;
+
+  private final SparkContext sc;
+  private final AirSettings settings;
+  private final AirRuntime runtime;
+  private final ActorRef<SlotLeaseService> slots;
+  private final ExecutorService jobs;
+  private final boolean lazy;
+  private volatile boolean stopped;
+
+  private Air(SparkContext sc, boolean lazy) {
+    this.sc = sc;
+    this.lazy = lazy;
+    String secret = sc.conf().getOption("spark.authenticate.secret").getOrElse(
+        () -> Secret.generate().value());
+    AirSettings base = AirSettings.fromConf(sc.conf(), secret, "");
+    String host = sc.conf().get("spark.driver.host", Utils.localHostName());
+    boolean local = sc.isLocal();
+    this.runtime = AirRuntime.start(base.runtimeConfig("driver", host, localCores(sc.master()))
+        .hostsActors(local));
+    this.settings = base.withHead(runtime.address());
+    this.slots = runtime.hostHere(SlotLeaseService.NAME, new SlotLeaseService(runtime));
+    this.jobs = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "air-spark-jobs");
+      t.setDaemon(true);
+      return t;
+    });
+    sc.addSparkListener(new AirListener(this));
+  }
+
+  /** Starts the driver side; called by the driver plugin. */
+  static synchronized Air start(SparkContext sc) {
+    if (active != null) {
+      active.stop();
+    }
+    active = new Air(sc, false);
+    return active;
+  }
+
+  /** The handle of the session's application, attaching the runtime on first use. */
+  public static Air get(SparkSession spark) {
+    return get(spark.sparkContext());
+  }
+
+  /** The handle of the application, attaching the runtime on first use. */
+  public static synchronized Air get(SparkContext sc) {
+    if (sc.isStopped()) {
+      throw new IllegalStateException("the SparkContext is stopped");
+    }
+    if (active != null && active.sc == sc && !active.stopped) {
+      return active;
+    }
+    if (active != null) {
+      active.stop();
+    }
+    active = new Air(sc, true);
+    active.attachExecutors();
+    return active;
+  }
+
+  /** The driver's runtime. */
+  public AirRuntime runtime() {
+    return runtime;
+  }
+
+  /** The settings executors share. */
+  AirSettings settings() {
+    return settings;
+  }
+
+  /** The runtimes that host actors and blocks: executors (or the driver in local mode). */
+  public List<NodeInfo> nodes() {
+    return runtime.nodes();
+  }
+
+  /**
+   * Waits until at least {@code count} executors' runtimes have registered.
+   *
+   * @return the registered nodes
+   * @throws IllegalStateException if they do not within {@code timeout}
+   */
+  public List<NodeInfo> awaitNodes(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<NodeInfo> nodes = nodes();
+      if (nodes.size() >= count) {
+        return nodes;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("only " + nodes.size() + " of " + count
+            + " Spark AIR runtimes registered within " + timeout + ": " + nodes);
+      }
+      sleep(100);
+    }
+  }
+
+  /** Spark task slots of the registered executors (cores / spark.task.cpus). */
+  public int totalSlots() {
+    int taskCpus = sc.conf().getInt("spark.task.cpus", 1);
+    return nodes().stream().mapToInt(NodeInfo::cpus).sum() / taskCpus;
+  }
+
+  /**
+   * Creates an actor. An actor that asks for CPUs holds that many Spark task slots on its
+   * executor until it dies, so Spark does not schedule tasks on the cores it uses.
+   */
+  public <A> ActorRef<A> spawn(ActorFactory<A> factory, SpawnOptions options) {
+    if (options.cpus() <= 0) {
+      return runtime.spawn(factory, options);
+    }
+    ActorGroup<A> group = spawnGroup(1, rank -> factory.create(), options);
+    return group.get(0);
+  }
+
+  /**
+   * Starts {@code size} actors together, one per rank, each on the executor of a Spark task slot
+   * held for it (when {@code options} asks for CPUs). All start, or none: a request for more
+   * slots than the cluster has fails at once.
+   *
+   * @param size number of actors
+   * @param factory creates each rank's actor on its executor
+   * @param options resources per actor, name prefix ({@code name-rank}), restarts
+   */
+  public <A> ActorGroup<A> spawnGroup(int size, RankedFactory<A> factory, SpawnOptions options) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("group size must be > 0, got " + size);
+    }
+    int slotsPerActor = (int) Math.ceil(options.cpus());
+    SlotLease lease = slotsPerActor > 0
+        ? reserveSlots(size * slotsPerActor, "actor group of " + size) : null;
+    List<ActorRef<A>> actors = new ArrayList<>();
+    try {
+      for (int rank = 0; rank < size; rank++) {
+        int r = rank;
+        SpawnOptions o = options.name() == null ? options : options.name(options.name() + "-" + r);
+        if (lease != null) {
+          o = o.onNode(lease.executors().get(rank * slotsPerActor));
+        }
+        actors.add(runtime.spawn(() -> factory.create(r), o));
+      }
+      if (lease != null) {
+        lease.bind(actors.stream().map(ActorRef::id).collect(Collectors.toList()));
+      }
+      return new ActorGroup<>(actors, lease);
+    } catch (RuntimeException e) {
+      new ActorGroup<>(actors, lease).close();
+      throw e;
+    }
+  }
+
+  /**
+   * Holds {@code count} Spark task slots with a background barrier job, until the lease is
+   * closed.
+   *
+   * @throws IllegalArgumentException if the cluster has fewer slots in all
+   * @throws IllegalStateException if the slots do not come free within
+   *     {@code spark.air.slots.timeoutSeconds}
+   */
+  public SlotLease reserveSlots(int count, String purpose) {
+    int total = totalSlots();
+    if (count > total) {
+      throw new IllegalArgumentException(purpose + " asks for " + count
+          + " Spark task slots but the cluster has " + total);
+    }
+    String id = UUID.randomUUID().toString();
+    slots.call(s -> {
+      s.open(id, count);
+      return null;
+    }).join();
+    String group = "spark-air-" + id;
+    HoldSlots hold = new HoldSlots(settings, id);
+    CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
+      sc.setJobGroup(group, "Spark AIR: " + purpose + " holds " + count + " task slots", true);
+      try {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          indices.add(i);
+        }
+        sc.parallelize(JavaConverters.asScalaBuffer(indices).toSeq(), count,
+                ClassTag$.MODULE$.apply(Integer.class))
+            .barrier()
+            .mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class))
+            .collect();
+      } finally {
+        sc.clearJobGroup();
+      }
+    }, jobs);
+    long timeoutMs = TimeUnit.SECONDS.toMillis(sc.conf().getLong(AirSettings.SLOT_TIMEOUT, 60));
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (true) {
+      List<String> granted = slots.call(s -> s.granted(id)).join();
+      if (granted.size() == count) {
+        LOG.info("{}: holding {} Spark task slots on {}", purpose, count, granted);
+        return new SlotLease(id, granted, slots);
+      }
+      if (job.isDone()) {
+        String why = job.handle((v, e) -> e == null ? "it ended" : e.toString()).join();
+        throw new IllegalStateException("the Spark job holding slots for " + purpose
+            + " ended before all " + count + " slots were held: " + why);
+      }
+      if (System.currentTimeMillis() > deadline) {
+        sc.cancelJobGroup(group);
+        throw new IllegalStateException(purpose + " got " + granted.size() + " of " + count
+            + " Spark task slots within " + timeoutMs / 1000 + " s; the cluster has " + total
+            + " slots and other jobs hold the rest (" + AirSettings.SLOT_TIMEOUT + ")");
+      }
+      sleep(50);
+    }
+  }
+
+  void executorRemoved(String executorId, String reason) {
+    if (!stopped) {
+      runtime.nodeLost(executorId, "Spark removed the executor: " + reason);
+    }
+  }
+
+  void executorAdded(String executorId, String host) {
+    if (lazy && !stopped) {
+      jobs.execute(() -> attach(Map.of(executorId, host)));
+    }
+  }
+
+  void applicationEnded() {
+    if (lazy) {
+      stop();
+    }
+  }
+
+  private void attachExecutors() {
+    if (sc.isLocal()) {
+      return;
+    }
+    Map<String, String> executors = JavaConverters.mapAsJavaMap(
+        sc.env().blockManager().master().getMemoryStatus()).keySet().stream()
+        .filter(id -> !"driver".equals(id.executorId()))
+        .collect(Collectors.toMap(BlockManagerId::executorId, BlockManagerId::host));
+    attach(executors);
+  }
+
+  private void attach(Map<String, String> executors) {
+    if (executors.isEmpty()) {
+      return;
+    }
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Set<String> registered = nodes().stream().map(NodeInfo::nodeId).collect(Collectors.toSet());
+      List<Tuple2<String, scala.collection.Seq<String>>> targets = new ArrayList<>();
+      executors.forEach((id, host) -> {
+        if (!registered.contains(id)) {
+          targets.add(new Tuple2<>(id, JavaConverters.asScalaBuffer(
+              List.of("executor_" + host + "_" + id)).toSeq()));
+        }
+      });
+      if (targets.isEmpty()) {
+        return;
+      }
+      sc.setJobGroup("spark-air-attach", "Spark AIR: start the runtime in "
+          + targets.size() + " executors", false);
+      try {
+        sc.makeRDD(JavaConverters.asScalaBuffer(targets).toSeq(),
+                ClassTag$.MODULE$.apply(String.class))
+            .mapPartitions(new AttachRuntime(settings), false,
+                ClassTag$.MODULE$.apply(String.class))
+            .collect();
+      } finally {
+        sc.clearJobGroup();
+      }
+    }
+  }
+
+  /** Stops the driver's runtime; executors' runtimes stop with their executors. */
+  synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    jobs.shutdownNow();
+    runtime.close();
+    synchronized (Air.class) {
+      if (active == this) {
+        active = null;
+      }
+    }
+  }
+
+  static int localCores(String master) {
+    Matcher m = LOCAL.matcher(master);
+    if (!m.matches()) {
+      return 0;
+    }
+    if (m.group(1) == null) {
+      return 1;
+    }
+    return "*".equals(m.group(1)) ? Runtime.getRuntime().availableProcessors()
+        : Integer.parseInt(m.group(1));
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.sparkair.plugin;
+
+import java.util.Map;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.plugin.DriverPlugin;
+import org.apache.spark.api.plugin.PluginContext;
+
+/**
+ * Starts the head runtime on the driver, hands executors the application's settings, and
+ * registers executors' runtimes as they report in.
+ */
+public final class AirDriverPlugin implements DriverPlugin {
+  private Air air;
+
+  @Override
+  public Map<String, String> init(SparkContext sc, PluginContext ctx) {
+    air = Air.start(sc);
+    return air.settings().toMap();
+  }
+
+  @Override
+  public void registerMetrics(String appId, PluginContext ctx) {
+    RuntimeGauges.register(ctx.metricRegistry(), air.runtime());
+  }
+
+  @Override
+  public Object receive(Object message) {
+    if (message instanceof RegisterNode register) {
+      air.runtime().register(register.node());
+      return "registered";
+    }
+    throw new IllegalArgumentException("Spark AIR driver plugin: unknown message " + message);
+  }
+
+  @Override
+  public void shutdown() {
+    if (air != null) {
+      air.stop();
+    }
+  }
+}

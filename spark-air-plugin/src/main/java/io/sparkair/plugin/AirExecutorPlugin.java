@@ -1,0 +1,41 @@
+package io.sparkair.plugin;
+
+import io.sparkair.runtime.AirRuntime;
+import java.util.Map;
+import org.apache.spark.api.plugin.ExecutorPlugin;
+import org.apache.spark.api.plugin.PluginContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the actor runtime when an executor starts, registers it with the driver, and stops it
+ * when the executor shuts down. A failure is logged, never thrown: Spark would relaunch an
+ * executor whose plugin fails to start, forever.
+ */
+public final class AirExecutorPlugin implements ExecutorPlugin {
+  private static final Logger LOG = LoggerFactory.getLogger(AirExecutorPlugin.class);
+
+  @Override
+  public void init(PluginContext ctx, Map<String, String> extraConf) {
+    if ("driver".equals(ctx.executorID())) {
+      return;
+    }
+    try {
+      AirSettings settings = AirSettings.fromMap(extraConf);
+      AirRuntime runtime = ExecutorRuntime.ensureStarted(settings, ctx.executorID(),
+          ExecutorRuntime.cores(ctx.conf()), false);
+      Object answer = ctx.ask(new RegisterNode(runtime.nodeInfo()));
+      RuntimeGauges.register(ctx.metricRegistry(), runtime);
+      LOG.info("Spark AIR runtime of executor {} at {} registered: {}", ctx.executorID(),
+          runtime.address(), answer);
+    } catch (Throwable t) {
+      LOG.error("Spark AIR runtime did not start on executor {}; actors and blocks will not be "
+          + "placed here", ctx.executorID(), t);
+    }
+  }
+
+  @Override
+  public void shutdown() {
+    ExecutorRuntime.stop();
+  }
+}

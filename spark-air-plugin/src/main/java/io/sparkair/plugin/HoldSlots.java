@@ -1,0 +1,55 @@
+package io.sparkair.plugin;
+
+import io.sparkair.runtime.AirRuntime;
+import io.sparkair.runtime.actor.ActorRef;
+import java.io.Serializable;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * The body of a slot-holding task: it tells the driver which executor it runs on, then keeps
+ * its Spark task slot busy until the lease ends, so Spark's scheduler and UI account for the
+ * cores the lease's actors use.
+ */
+final class HoldSlots extends AbstractFunction1<Iterator<Integer>, Iterator<String>>
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final long POLL_MS = 200;
+
+  private final AirSettings settings;
+  private final String lease;
+
+  HoldSlots(AirSettings settings, String lease) {
+    this.settings = settings;
+    this.lease = lease;
+  }
+
+  @Override
+  public Iterator<String> apply(Iterator<Integer> partition) {
+    TaskContext task = TaskContext.get();
+    String executor = SparkEnv.get().executorId();
+    AirRuntime runtime = ExecutorRuntime.ensureStarted(settings, executor,
+        ExecutorRuntime.cores(SparkEnv.get().conf()), true);
+    ActorRef<SlotLeaseService> slots = runtime.actor(SlotLeaseService.NAME);
+    int index = task.partitionId();
+    String id = lease;
+    try {
+      slots.call(s -> {
+        s.grant(id, index, executor);
+        return null;
+      }).get(30, TimeUnit.SECONDS);
+      while (!task.isInterrupted()
+          && slots.call(s -> s.holding(id)).get(30, TimeUnit.SECONDS)) {
+        Thread.sleep(POLL_MS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("slot lease " + lease + " lost contact with the driver", e);
+    }
+    return scala.collection.Iterator$.MODULE$.single(executor);
+  }
+}

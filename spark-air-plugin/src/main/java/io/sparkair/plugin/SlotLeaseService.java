@@ -1,0 +1,98 @@
+package io.sparkair.plugin;
+
+import io.sparkair.runtime.AirRuntime;
+import io.sparkair.runtime.cluster.Head;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The driver-side actor that tracks Spark task slots held for actor groups. The slot-holding
+ * tasks report here when they start and ask here whether to keep holding; a lease ends when it
+ * is released or when every actor bound to it has died.
+ */
+final class SlotLeaseService {
+  static final String NAME = "air.slots";
+
+  private final AirRuntime runtime;
+  private final Map<String, Lease> leases = new HashMap<>();
+
+  private static final class Lease {
+    final int size;
+    final TreeMap<Integer, String> granted = new TreeMap<>();
+    final List<Long> actors = new ArrayList<>();
+    boolean released;
+
+    Lease(int size) {
+      this.size = size;
+    }
+  }
+
+  SlotLeaseService(AirRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  void open(String lease, int size) {
+    leases.put(lease, new Lease(size));
+  }
+
+  /** A task holding slot {@code partition} of the lease started on {@code executor}. */
+  void grant(String lease, int partition, String executor) {
+    Lease l = leases.get(lease);
+    if (l != null) {
+      l.granted.put(partition, executor);
+    }
+  }
+
+  /** The executors holding the lease's slots, in partition order; complete once all started. */
+  List<String> granted(String lease) {
+    Lease l = leases.get(lease);
+    return l == null ? List.of() : new ArrayList<>(l.granted.values());
+  }
+
+  /** Ties the lease to actors: it ends when all of them have died. */
+  void bind(String lease, List<Long> actorIds) {
+    Lease l = leases.get(lease);
+    if (l != null) {
+      l.actors.addAll(actorIds);
+    }
+  }
+
+  void release(String lease) {
+    Lease l = leases.get(lease);
+    if (l != null) {
+      l.released = true;
+    }
+  }
+
+  /** Whether the slot-holding tasks of the lease should keep holding. */
+  boolean holding(String lease) {
+    Lease l = leases.get(lease);
+    if (l == null || l.released) {
+      leases.remove(lease);
+      return false;
+    }
+    if (!l.actors.isEmpty() && l.actors.stream().noneMatch(this::alive)) {
+      leases.remove(lease);
+      return false;
+    }
+    return true;
+  }
+
+  private boolean alive(long actorId) {
+    try {
+      runtime.head().call(Head::locate, actorId).get(5, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  int size(String lease) {
+    Lease l = leases.get(lease);
+    return l == null ? 0 : l.size;
+  }
+}
