@@ -1,0 +1,59 @@
+package io.sparkair.it;
+
+import io.sparkair.plugin.AirPlugin;
+import java.io.File;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Starts Spark in {@code local-cluster} mode: a standalone master and workers inside this JVM,
+ * and every executor in a JVM of its own.
+ */
+final class LocalCluster {
+  private LocalCluster() {}
+
+  /** The test JVM's classpath, which executors load the project and Spark from. */
+  static String testClasspath() {
+    return System.getProperty("java.class.path");
+  }
+
+  /** The shaded runtime jar built by the spark-air-plugin module. */
+  static String runtimeJar() {
+    return existing("air.runtime.jar");
+  }
+
+  /** The guava 14 jar a Spark distribution puts first on the classpath. */
+  static String guava14Jar() {
+    return existing("air.guava14.jar");
+  }
+
+  private static String existing(String property) {
+    String path = System.getProperty(property);
+    if (path == null || !new File(path).isFile()) {
+      throw new IllegalStateException(property + " does not name a file: " + path
+          + " (run the build with 'mvn verify' so that the jar is packaged first)");
+    }
+    return path;
+  }
+
+  /**
+   * A session on two one-core executors.
+   *
+   * @param plugin whether spark.plugins names the Spark AIR plugin
+   * @param executorClasspath the executors' classpath
+   */
+  static SparkSession start(boolean plugin, String executorClasspath) {
+    SparkSession.Builder b = SparkSession.builder()
+        .master("local-cluster[2,1,1024]")
+        .appName("spark-air-it")
+        .config("spark.ui.enabled", "false")
+        .config("spark.executor.extraClassPath", executorClasspath)
+        .config("spark.executor.extraJavaOptions", System.getProperty("air.jvm.options", ""))
+        .config("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
+        .config("spark.executorEnv.SPARK_TESTING", "1")
+        .config("spark.air.slots.timeoutSeconds", "30");
+    if (plugin) {
+      b.config("spark.plugins", AirPlugin.class.getName());
+    }
+    return b.getOrCreate();
+  }
+}

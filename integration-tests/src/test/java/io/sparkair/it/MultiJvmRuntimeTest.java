@@ -1,0 +1,166 @@
+package io.sparkair.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.sparkair.plugin.ActorGroup;
+import io.sparkair.plugin.Air;
+import io.sparkair.runtime.actor.ActorDiedException;
+import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.runtime.actor.SpawnOptions;
+import io.sparkair.runtime.cluster.NodeInfo;
+import io.sparkair.runtime.store.BlockId;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/** The runtime across two executor JVMs started by Spark, with the plugin configured. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiJvmRuntimeTest {
+  private static SparkSession spark;
+  private static Air air;
+  private static List<NodeInfo> executors;
+
+  @BeforeAll
+  static void startCluster() {
+    spark = LocalCluster.start(true, LocalCluster.testClasspath());
+    air = Air.get(spark);
+    executors = air.awaitNodes(2, Duration.ofSeconds(90));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void oneActorOnEachExecutorInItsOwnJvm() {
+    assertEquals(Set.of("0", "1"),
+        executors.stream().map(NodeInfo::nodeId).collect(Collectors.toSet()));
+    assertEquals(2, air.totalSlots());
+    try (ActorGroup<BlockWorker> group =
+        air.spawnGroup(2, rank -> new BlockWorker(), SpawnOptions.defaults().cpus(1))) {
+      assertEquals(Set.of("0", "1"), new HashSet<>(group.executors()));
+      List<Long> pids = group.callAll(BlockWorker::pid).stream().map(CompletableFuture::join)
+          .collect(Collectors.toList());
+      assertNotEquals(pids.get(0), pids.get(1), "each executor is its own JVM");
+      assertTrue(pids.stream().noneMatch(p -> p == ProcessHandle.current().pid()));
+      assertEquals(group.executors(), group.callAll(BlockWorker::node).stream()
+          .map(CompletableFuture::join).collect(Collectors.toList()));
+      IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+          () -> air.spawnGroup(3, rank -> new BlockWorker(), SpawnOptions.defaults().cpus(1)));
+      assertTrue(tooMany.getMessage().contains("3") && tooMany.getMessage().contains("2"),
+          tooMany.getMessage());
+    }
+  }
+
+  @Test
+  @Order(2)
+  void blockPutOnOneExecutorIsReadOnTheOtherThroughFlight() {
+    ActorRef<BlockWorker> writer =
+        air.spawn(BlockWorker::new, SpawnOptions.defaults().onNode("0"));
+    ActorRef<BlockWorker> reader =
+        air.spawn(BlockWorker::new, SpawnOptions.defaults().onNode("1"));
+    long rows = 1_000_000;
+    BlockId id = writer.call(BlockWorker::write, rows).join();
+    assertEquals("0", id.node());
+    String address = executors.stream().filter(n -> n.nodeId().equals("0")).findFirst()
+        .orElseThrow().address();
+    long sum = reader.call(w -> w.sumRemote(address, id)).join();
+    assertEquals(rows * (rows - 1) / 2, sum);
+    writer.kill();
+    reader.kill();
+  }
+
+  @Test
+  @Order(3)
+  void callWithoutTheSecretIsRefusedByAnExecutor() {
+    String[] hostPort = executors.get(0).address().split(":");
+    ManagedChannel channel = ManagedChannelBuilder
+        .forAddress(hostPort[0], Integer.parseInt(hostPort[1])).usePlaintext().build();
+    try {
+      StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+          () -> io.grpc.stub.ClientCalls.blockingUnaryCall(channel,
+              io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+                  .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+                  .setFullMethodName("arrow.flight.protocol.FlightService/DoGet")
+                  .setRequestMarshaller(new RawBytes())
+                  .setResponseMarshaller(new RawBytes()).build(),
+              io.grpc.CallOptions.DEFAULT, new byte[0]));
+      assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void killedExecutorFailsPendingCallsAndTheActorRestartsOnTheSurvivor() throws Exception {
+    ActorRef<BlockWorker> victim = air.spawn(BlockWorker::new,
+        SpawnOptions.defaults().name("phoenix").onNode("0").maxRestarts(1));
+    long pid = victim.call(BlockWorker::pid).join();
+    CompletableFuture<Long> pending = victim.call(BlockWorker::sleep, 60_000L);
+    Thread.sleep(300);
+    assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> pending.get(30, TimeUnit.SECONDS));
+    ActorDiedException died = assertInstanceOf(ActorDiedException.class, e.getCause());
+    assertTrue(died.getMessage().contains("phoenix") && died.getMessage().contains("0"),
+        died.getMessage());
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    Long newPid = null;
+    while (newPid == null && System.nanoTime() < deadline) {
+      try {
+        newPid = victim.call(BlockWorker::pid).get(5, TimeUnit.SECONDS);
+      } catch (Exception retry) {
+        Thread.sleep(200);
+      }
+    }
+    assertTrue(newPid != null, "the actor came back");
+    assertNotEquals(pid, newPid);
+    assertEquals("1", victim.node(), "restarted on the surviving executor");
+    assertEquals("1", air.runtime().actor("phoenix").node());
+  }
+
+  /** Passes bytes through unchanged. */
+  static final class RawBytes implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public java.io.InputStream stream(byte[] value) {
+      return new java.io.ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(java.io.InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.sparkair.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkair.plugin.Air;
+import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.runtime.actor.SpawnOptions;
+import io.sparkair.runtime.cluster.NodeInfo;
+import io.sparkair.runtime.store.BlockId;
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A real Spark 3.5 distribution puts guava 14 first on the executors' classpath. The shaded
+ * runtime jar must start and serve there; the unshaded classes must not (the control).
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class ShadedRuntimeOnSparkDistClasspathTest {
+  private static String classpath(String... first) {
+    return String.join(File.pathSeparator, first) + File.pathSeparator
+        + LocalCluster.testClasspath();
+  }
+
+  @Test
+  void shadedRuntimeStartsAndServesWithGuava14First() {
+    SparkSession spark = LocalCluster.start(true,
+        classpath(LocalCluster.guava14Jar(), LocalCluster.runtimeJar()));
+    try {
+      Air air = Air.get(spark);
+      List<NodeInfo> nodes = air.awaitNodes(2, Duration.ofSeconds(90));
+      ActorRef<BlockWorker> writer =
+          air.spawn(BlockWorker::new, SpawnOptions.defaults().onNode("0"));
+      ActorRef<BlockWorker> reader =
+          air.spawn(BlockWorker::new, SpawnOptions.defaults().onNode("1"));
+      BlockId id = writer.call(BlockWorker::write, 100_000L).join();
+      String address = nodes.stream().filter(n -> n.nodeId().equals("0")).findFirst()
+          .orElseThrow().address();
+      assertEquals(100_000L * 99_999 / 2, (long) reader.call(w -> w.sumRemote(address, id)).join());
+      String grpcSource = writer.call(w -> io.sparkair.runtime.transport.Transport.class
+          .getProtectionDomain().getCodeSource().getLocation().toString()).join();
+      assertTrue(grpcSource.contains("spark-air-runtime"),
+          "executors loaded the runtime from the shaded jar: " + grpcSource);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  @Test
+  void unshadedRuntimeDoesNotStartWithGuava14First() {
+    SparkSession spark = LocalCluster.start(true, classpath(LocalCluster.guava14Jar()));
+    try {
+      assertEquals(10, spark.range(10).count(), "the executors themselves run");
+      Air air = Air.get(spark);
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> air.awaitNodes(1, Duration.ofSeconds(15)));
+      assertTrue(e.getMessage().contains("only 0 of 1"), e.getMessage());
+    } finally {
+      spark.stop();
+    }
+  }
+}
