@@ -1,0 +1,335 @@
+package io.sparkair.runtime.bench;
+
+import io.sparkair.runtime.AirRuntime;
+import io.sparkair.runtime.RuntimeConfig;
+import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.runtime.actor.SpawnOptions;
+import io.sparkair.runtime.store.BlockId;
+import io.sparkair.runtime.store.BlockReader;
+import io.sparkair.runtime.store.BlockWriter;
+import io.sparkair.runtime.transport.Secret;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Measures the actor runtime between two JVMs on loopback, each figure beside its peer measured
+ * in the same run: same-JVM call overhead against a plain executor hand-off, remote synchronous
+ * and pipelined calls against raw sockets with 100-byte messages, and a block fetched over Arrow
+ * Flight against reading the same block locally.
+ *
+ * <p>Run: {@code mvn -B -pl actor-runtime -Pbench test-compile exec:exec}
+ */
+public final class RuntimeBenchmark {
+  static final int MESSAGE_BYTES = 100;
+  private static final int WINDOW = 256;
+
+  private RuntimeBenchmark() {}
+
+  /** The benchmark's actor: echoes a payload, like the raw socket peer. */
+  public static final class Echo {
+    public byte[] echo(byte[] payload) {
+      return payload;
+    }
+
+    public long add(long x) {
+      return x + 1;
+    }
+  }
+
+  /** Holds and reads blocks in the worker JVM. */
+  public static final class BlockHolder {
+    public BlockId make(long rows) {
+      return writeBlock(rows);
+    }
+
+    /** Sums the block locally; returns {nanos, bytes}. */
+    public long[] readLocally(BlockId id) {
+      long start = System.nanoTime();
+      double sum;
+      try (BlockReader r = AirRuntime.current().store().read(id)) {
+        sum = sumAll(r);
+      }
+      long nanos = System.nanoTime() - start;
+      return new long[] {nanos, AirRuntime.current().store().bytes(id), (long) sum};
+    }
+  }
+
+  private static final int COLUMNS = 8;
+  private static final int BATCH_ROWS = 64_512;
+
+  static BlockId writeBlock(long rows) {
+    List<Field> fields = new ArrayList<>();
+    for (int c = 0; c < COLUMNS; c++) {
+      fields.add(Field.nullable("c" + c,
+          new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+    }
+    try (BlockWriter w = AirRuntime.current().store().writer(new Schema(fields))) {
+      long done = 0;
+      while (done < rows) {
+        int n = (int) Math.min(BATCH_ROWS, rows - done);
+        for (FieldVector v : w.root().getFieldVectors()) {
+          Float8Vector d = (Float8Vector) v;
+          d.allocateNew(n);
+          for (int i = 0; i < n; i++) {
+            d.set(i, done + i);
+          }
+        }
+        w.root().setRowCount(n);
+        w.writeBatch();
+        done += n;
+      }
+      return w.commit();
+    }
+  }
+
+  static double sumAll(BlockReader r) {
+    double sum = 0;
+    while (r.loadNext()) {
+      for (FieldVector v : r.root().getFieldVectors()) {
+        Float8Vector d = (Float8Vector) v;
+        int n = d.getValueCount();
+        for (int i = 0; i < n; i++) {
+          sum += d.getDataBuffer().getDouble((long) i * 8);
+        }
+      }
+    }
+    return sum;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Secret secret = Secret.generate();
+    try (AirRuntime head = AirRuntime.start(RuntimeConfig.forNode("driver", secret).cpus(1))) {
+      Process worker = new ProcessBuilder(javaCommand(head.address(), secret))
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      try {
+        BufferedReader out = new BufferedReader(
+            new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        int echoPort = -1;
+        while ((line = out.readLine()) != null) {
+          if (line.startsWith("ECHO_PORT=")) {
+            echoPort = Integer.parseInt(line.substring("ECHO_PORT=".length()));
+            break;
+          }
+        }
+        if (echoPort < 0) {
+          throw new IllegalStateException("the worker JVM did not start");
+        }
+        run(head, echoPort);
+      } finally {
+        worker.getOutputStream().close();
+        worker.waitFor(10, TimeUnit.SECONDS);
+        worker.destroyForcibly();
+      }
+    }
+  }
+
+  private static List<String> javaCommand(String head, Secret secret) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    cmd.addAll(Arrays.asList(System.getProperty("air.jvm.options", "").trim().split("\\s+")));
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(BenchWorker.class.getName());
+    cmd.add(head);
+    cmd.add(secret.value());
+    cmd.removeIf(String::isEmpty);
+    return cmd;
+  }
+
+  private static void run(AirRuntime head, int echoPort) throws Exception {
+    System.out.printf(Locale.ROOT, "machine: %d cores, %s, %s%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
+
+    ActorRef<Echo> local = head.spawn(Echo::new, SpawnOptions.defaults().onNode("driver"));
+    ActorRef<Echo> remote = head.spawn(Echo::new, SpawnOptions.defaults().onNode("1"));
+    byte[] payload = new byte[MESSAGE_BYTES];
+
+    // 1. same-JVM call overhead against a single-thread executor hand-off
+    Echo direct = new Echo();
+    ExecutorService single = Executors.newSingleThreadExecutor();
+    long[] actorNs = new long[200_000];
+    long[] executorNs = new long[200_000];
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < actorNs.length; i++) {
+        long t = System.nanoTime();
+        local.call(Echo::add, (long) i).join();
+        actorNs[i] = System.nanoTime() - t;
+      }
+      for (int i = 0; i < executorNs.length; i++) {
+        long x = i;
+        long t = System.nanoTime();
+        CompletableFuture.supplyAsync(() -> direct.add(x), single).join();
+        executorNs[i] = System.nanoTime() - t;
+      }
+    }
+    single.shutdown();
+    double actorMedian = median(actorNs) / 1000.0;
+    double executorMedian = median(executorNs) / 1000.0;
+    System.out.printf(Locale.ROOT,
+        "same-JVM call: median %.2f us (p99 %.2f us); executor hand-off peer %.2f us; "
+            + "ratio %.2fx the peer's latency%n",
+        actorMedian, percentile(actorNs, 0.99) / 1000.0, executorMedian,
+        actorMedian / executorMedian);
+
+    // 2. remote synchronous round trips against raw sockets
+    double socketSync = socketSync(echoPort, 3);
+    double actorSync = 0;
+    for (int round = 0; round < 3; round++) {
+      int n = 30_000;
+      long t = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        remote.call(Echo::echo, payload).join();
+      }
+      actorSync = Math.max(actorSync, n / ((System.nanoTime() - t) / 1e9));
+    }
+    System.out.printf(Locale.ROOT,
+        "remote sync: %.0f calls/s; raw socket ping-pong peer %.0f/s; ratio %.2f%n",
+        actorSync, socketSync, actorSync / socketSync);
+
+    // 3. remote pipelined calls (256 in flight) against raw sockets pipelined the same way
+    double socketPipe = socketPipelined(echoPort, 3);
+    double actorPipe = 0;
+    for (int round = 0; round < 3; round++) {
+      int n = 500_000;
+      Semaphore window = new Semaphore(WINDOW);
+      AtomicLong done = new AtomicLong();
+      long t = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        window.acquire();
+        remote.call(Echo::echo, payload).whenComplete((r, e) -> {
+          done.incrementAndGet();
+          window.release();
+        });
+      }
+      window.acquire(WINDOW);
+      actorPipe = Math.max(actorPipe, n / ((System.nanoTime() - t) / 1e9));
+    }
+    System.out.printf(Locale.ROOT,
+        "remote pipelined (%d in flight): %.0f calls/s; raw socket peer %.0f/s; ratio %.2f%n",
+        WINDOW, actorPipe, socketPipe, actorPipe / socketPipe);
+
+    // 4. Flight transfer against reading the same block locally
+    ActorRef<BlockHolder> holder =
+        head.spawn(BlockHolder::new, SpawnOptions.defaults().onNode("1"));
+    BlockId id = holder.call(BlockHolder::make, 4L * BATCH_ROWS * 16).join();
+    String address = head.nodes().stream().filter(n -> n.nodeId().equals("1")).findFirst()
+        .orElseThrow().address();
+    double flight = 0;
+    double localRead = 0;
+    long bytes = 0;
+    for (int round = 0; round < 4; round++) {
+      long[] localResult = holder.call(h -> h.readLocally(id)).join();
+      bytes = localResult[1];
+      localRead = Math.max(localRead, bytes / (localResult[0] / 1e9));
+      long t = System.nanoTime();
+      double sum;
+      try (BlockReader r = head.fetcher().fetch(address, id)) {
+        sum = sumAll(r);
+      }
+      long nanos = System.nanoTime() - t;
+      if ((long) sum != localResult[2]) {
+        throw new IllegalStateException("fetched block differs: " + sum + " vs " + localResult[2]);
+      }
+      flight = Math.max(flight, bytes / (nanos / 1e9));
+    }
+    System.out.printf(Locale.ROOT,
+        "flight fetch+sum of a %.0f MB block: %.2f GB/s; local read+sum peer %.2f GB/s; "
+            + "ratio %.2f%n",
+        bytes / 1e6, flight / 1e9, localRead / 1e9, flight / localRead);
+  }
+
+  private static double median(long[] values) {
+    return percentile(values, 0.5);
+  }
+
+  private static double percentile(long[] values, double p) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[(int) Math.min(sorted.length - 1, sorted.length * p)];
+  }
+
+  private static double socketSync(int port, int rounds) throws Exception {
+    double best = 0;
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      s.setTcpNoDelay(true);
+      DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+      OutputStream out = s.getOutputStream();
+      byte[] msg = new byte[MESSAGE_BYTES];
+      for (int round = 0; round < rounds; round++) {
+        int n = 30_000;
+        long t = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          out.write(msg);
+          out.flush();
+          in.readFully(msg);
+        }
+        best = Math.max(best, n / ((System.nanoTime() - t) / 1e9));
+      }
+    }
+    return best;
+  }
+
+  private static double socketPipelined(int port, int rounds) throws Exception {
+    double best = 0;
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      s.setTcpNoDelay(true);
+      DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+      OutputStream out = new BufferedOutputStream(s.getOutputStream());
+      for (int round = 0; round < rounds; round++) {
+        int n = 500_000;
+        Semaphore window = new Semaphore(WINDOW);
+        Thread reader = new Thread(() -> {
+          byte[] reply = new byte[MESSAGE_BYTES];
+          try {
+            for (int i = 0; i < n; i++) {
+              in.readFully(reply);
+              window.release();
+            }
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        reader.start();
+        byte[] msg = new byte[MESSAGE_BYTES];
+        long t = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          if (!window.tryAcquire()) {
+            out.flush();
+            window.acquire();
+          }
+          out.write(msg);
+        }
+        out.flush();
+        reader.join();
+        best = Math.max(best, n / ((System.nanoTime() - t) / 1e9));
+      }
+    }
+    return best;
+  }
+}
