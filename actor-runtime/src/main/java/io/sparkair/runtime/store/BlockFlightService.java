@@ -16,6 +16,12 @@ import org.apache.arrow.flight.auth.ServerAuthHandler;
  */
 public final class BlockFlightService extends NoOpFlightProducer {
   private static final long READY_POLL_NANOS = 20_000;
+  /**
+   * Batches queued beyond the point where the stream last reported ready. gRPC reports ready
+   * only when under 32 KiB is queued, so waiting for it before every batch sends batches
+   * stop-and-wait; queued zero-copy batches reference the pinned block and cost no memory.
+   */
+  private static final int BATCHES_AHEAD = 2;
 
   private final ObjectStore store;
   private final ExecutorService executor;
@@ -40,6 +46,17 @@ public final class BlockFlightService extends NoOpFlightProducer {
    * Streams on the Flight executor, not on the caller's (network) thread: waiting for the
    * stream to become ready must not block the event loop that makes it ready.
    */
+  /** Waits until the stream can take more; false if the client cancelled. */
+  private static boolean awaitReady(ServerStreamListener listener) {
+    while (!listener.isReady()) {
+      if (listener.isCancelled()) {
+        return false;
+      }
+      LockSupport.parkNanos(READY_POLL_NANOS);
+    }
+    return true;
+  }
+
   @Override
   public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
     executor.execute(() -> stream(ticket, listener));
@@ -58,16 +75,20 @@ public final class BlockFlightService extends NoOpFlightProducer {
     try (reader) {
       listener.setUseZeroCopy(true);
       listener.start(reader.root());
+      int ahead = 0;
       while (reader.loadNext()) {
-        while (!listener.isReady()) {
-          if (listener.isCancelled()) {
-            return;
-          }
-          LockSupport.parkNanos(READY_POLL_NANOS);
+        if (listener.isReady()) {
+          ahead = 0;
+        }
+        if (ahead >= BATCHES_AHEAD && !awaitReady(listener)) {
+          return;
         }
         listener.putNext();
+        ahead++;
       }
-      listener.completed();
+      if (awaitReady(listener)) {
+        listener.completed();
+      }
     } catch (RuntimeException e) {
       listener.error(CallStatus.INTERNAL.withDescription("streaming block failed: " + e)
           .withCause(e).toRuntimeException());

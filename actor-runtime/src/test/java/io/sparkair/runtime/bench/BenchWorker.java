@@ -39,12 +39,15 @@ public final class BenchWorker {
     }, "echo-accept");
     acceptor.setDaemon(true);
     acceptor.start();
+    PlainFlight plain = new PlainFlight(runtime.store());
+    System.out.println("FLIGHT_PORT=" + plain.port());
     System.out.println("ECHO_PORT=" + server.getLocalPort());
     System.out.flush();
     while (System.in.read() >= 0) {
       // wait for the benchmark to close our standard input
     }
     server.close();
+    plain.close();
     runtime.close();
   }
 

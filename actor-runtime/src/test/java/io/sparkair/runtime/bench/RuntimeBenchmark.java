@@ -28,6 +28,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
@@ -39,13 +44,18 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Measures the actor runtime between two JVMs on loopback, each figure beside its peer measured
  * in the same run: same-JVM call overhead against a plain executor hand-off, remote synchronous
  * and pipelined calls against raw sockets with 100-byte messages, and a block fetched over Arrow
- * Flight against reading the same block locally.
+ * Flight against reading the same block locally and against Arrow's own FlightServer and
+ * FlightClient serving it from the same JVM.
  *
- * <p>Run: {@code mvn -B -pl actor-runtime -Pbench test-compile exec:exec}
+ * <p>Run: {@code mvn -B -pl actor-runtime -Pbench test-compile exec:exec}; pass section names
+ * ({@code local sync pipelined flight}) as {@code -Dbench.sections="sync flight"} to run only
+ * those.
  */
 public final class RuntimeBenchmark {
   static final int MESSAGE_BYTES = 100;
   private static final int WINDOW = 256;
+
+  private static int plainFlightPort;
 
   private RuntimeBenchmark() {}
 
@@ -79,7 +89,7 @@ public final class RuntimeBenchmark {
   }
 
   private static final int COLUMNS = 8;
-  private static final int BATCH_ROWS = 64_512;
+  private static final int BATCH_ROWS = Integer.getInteger("bench.batchRows", 64_512);
 
   static BlockId writeBlock(long rows) {
     List<Field> fields = new ArrayList<>();
@@ -109,12 +119,18 @@ public final class RuntimeBenchmark {
   static double sumAll(BlockReader r) {
     double sum = 0;
     while (r.loadNext()) {
-      for (FieldVector v : r.root().getFieldVectors()) {
-        Float8Vector d = (Float8Vector) v;
-        int n = d.getValueCount();
-        for (int i = 0; i < n; i++) {
-          sum += d.getDataBuffer().getDouble((long) i * 8);
-        }
+      sum += sumColumns(r.root());
+    }
+    return sum;
+  }
+
+  static double sumColumns(org.apache.arrow.vector.VectorSchemaRoot root) {
+    double sum = 0;
+    for (FieldVector v : root.getFieldVectors()) {
+      Float8Vector d = (Float8Vector) v;
+      int n = d.getValueCount();
+      for (int i = 0; i < n; i++) {
+        sum += d.getDataBuffer().getDouble((long) i * 8);
       }
     }
     return sum;
@@ -131,6 +147,9 @@ public final class RuntimeBenchmark {
         String line;
         int echoPort = -1;
         while ((line = out.readLine()) != null) {
+          if (line.startsWith("FLIGHT_PORT=")) {
+            plainFlightPort = Integer.parseInt(line.substring("FLIGHT_PORT=".length()));
+          }
           if (line.startsWith("ECHO_PORT=")) {
             echoPort = Integer.parseInt(line.substring("ECHO_PORT=".length()));
             break;
@@ -139,7 +158,8 @@ public final class RuntimeBenchmark {
         if (echoPort < 0) {
           throw new IllegalStateException("the worker JVM did not start");
         }
-        run(head, echoPort);
+        run(head, echoPort, args.length == 0 ? List.of("local", "sync", "pipelined", "flight")
+            : List.of(String.join(" ", args).trim().split("\\s+")));
       } finally {
         worker.getOutputStream().close();
         worker.waitFor(10, TimeUnit.SECONDS);
@@ -161,7 +181,8 @@ public final class RuntimeBenchmark {
     return cmd;
   }
 
-  private static void run(AirRuntime head, int echoPort) throws Exception {
+  private static void run(AirRuntime head, int echoPort, List<String> sections)
+      throws Exception {
     System.out.printf(Locale.ROOT, "machine: %d cores, %s, %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
         System.getProperty("java.version"));
@@ -170,7 +191,22 @@ public final class RuntimeBenchmark {
     ActorRef<Echo> remote = head.spawn(Echo::new, SpawnOptions.defaults().onNode("1"));
     byte[] payload = new byte[MESSAGE_BYTES];
 
-    // 1. same-JVM call overhead against a single-thread executor hand-off
+    if (sections.contains("local")) {
+      sameJvm(local);
+    }
+    if (sections.contains("sync")) {
+      remoteSync(remote, payload, echoPort);
+    }
+    if (sections.contains("pipelined")) {
+      remotePipelined(remote, payload, echoPort);
+    }
+    if (sections.contains("flight")) {
+      flight(head);
+    }
+  }
+
+  private static void sameJvm(ActorRef<Echo> local) {
+    // same-JVM call overhead against a single-thread executor hand-off
     Echo direct = new Echo();
     ExecutorService single = Executors.newSingleThreadExecutor();
     long[] actorNs = new long[200_000];
@@ -197,7 +233,11 @@ public final class RuntimeBenchmark {
         actorMedian, percentile(actorNs, 0.99) / 1000.0, executorMedian,
         actorMedian / executorMedian);
 
-    // 2. remote synchronous round trips against raw sockets
+  }
+
+  private static void remoteSync(ActorRef<Echo> remote, byte[] payload, int echoPort)
+      throws Exception {
+    // remote synchronous round trips against raw sockets
     double socketSync = socketSync(echoPort, 3);
     double actorSync = 0;
     for (int round = 0; round < 3; round++) {
@@ -212,7 +252,11 @@ public final class RuntimeBenchmark {
         "remote sync: %.0f calls/s; raw socket ping-pong peer %.0f/s; ratio %.2f%n",
         actorSync, socketSync, actorSync / socketSync);
 
-    // 3. remote pipelined calls (256 in flight) against raw sockets pipelined the same way
+  }
+
+  private static void remotePipelined(ActorRef<Echo> remote, byte[] payload, int echoPort)
+      throws Exception {
+    // remote pipelined calls (256 in flight) against raw sockets pipelined the same way
     double socketPipe = socketPipelined(echoPort, 3);
     double actorPipe = 0;
     for (int round = 0; round < 3; round++) {
@@ -234,7 +278,10 @@ public final class RuntimeBenchmark {
         "remote pipelined (%d in flight): %.0f calls/s; raw socket peer %.0f/s; ratio %.2f%n",
         WINDOW, actorPipe, socketPipe, actorPipe / socketPipe);
 
-    // 4. Flight transfer against reading the same block locally
+  }
+
+  private static void flight(AirRuntime head) {
+    // Flight transfer against reading the same block locally
     ActorRef<BlockHolder> holder =
         head.spawn(BlockHolder::new, SpawnOptions.defaults().onNode("1"));
     BlockId id = holder.call(BlockHolder::make, 4L * BATCH_ROWS * 16).join();
@@ -242,10 +289,29 @@ public final class RuntimeBenchmark {
         .orElseThrow().address();
     double flight = 0;
     double localRead = 0;
-    long bytes = 0;
+    double plain = 0;
+    long[] first = holder.call(h -> h.readLocally(id)).join();
+    long bytes = first[1];
+    long expectedSum = first[2];
     for (int round = 0; round < 4; round++) {
+      long tp = System.nanoTime();
+      try (RootAllocator alloc = new RootAllocator();
+          FlightClient client = FlightClient.builder(alloc,
+              Location.forGrpcInsecure("127.0.0.1", plainFlightPort)).build();
+          FlightStream stream = client.getStream(
+              new Ticket(id.toString().getBytes(StandardCharsets.UTF_8)))) {
+        double sum = 0;
+        while (stream.next()) {
+          sum += sumColumns(stream.getRoot());
+        }
+        if ((long) sum != expectedSum) {
+          throw new IllegalStateException("plain Flight read " + sum + ", expected " + expectedSum);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      plain = Math.max(plain, bytes / ((System.nanoTime() - tp) / 1e9));
       long[] localResult = holder.call(h -> h.readLocally(id)).join();
-      bytes = localResult[1];
       localRead = Math.max(localRead, bytes / (localResult[0] / 1e9));
       long t = System.nanoTime();
       double sum;
@@ -260,8 +326,9 @@ public final class RuntimeBenchmark {
     }
     System.out.printf(Locale.ROOT,
         "flight fetch+sum of a %.0f MB block: %.2f GB/s; local read+sum peer %.2f GB/s; "
-            + "ratio %.2f%n",
-        bytes / 1e6, flight / 1e9, localRead / 1e9, flight / localRead);
+            + "ratio %.2f; plain Arrow FlightServer/FlightClient peer %.2f GB/s, ratio %.2f%n",
+        bytes / 1e6, flight / 1e9, localRead / 1e9, flight / localRead, plain / 1e9,
+        flight / plain);
   }
 
   private static double median(long[] values) {
