@@ -30,6 +30,14 @@ class LocalModeTest {
     return b.getOrCreate();
   }
 
+  /** Reads one of the plugin's gauges through Spark's metrics system. */
+  private static int gauge(SparkSession spark, String name) {
+    scala.collection.Seq<org.apache.spark.metrics.source.Source> sources = spark.sparkContext()
+        .env().metricsSystem().getSourcesByName("plugin." + AirPlugin.class.getName());
+    assertEquals(1, sources.size(), "the plugin registered one metrics source");
+    return ((Number) sources.head().metricRegistry().getGauges().get(name).getValue()).intValue();
+  }
+
   private static long airThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && t.getName().startsWith("air-")).count();
@@ -55,8 +63,12 @@ class LocalModeTest {
       assertEquals(List.of("driver"), air.nodes().stream().map(n -> n.nodeId()).toList());
       assertEquals(2, air.totalSlots());
 
+      int actorsBefore = gauge(spark, "actors");
       ActorRef<Echo> echo = air.spawn(() -> new Echo(7), SpawnOptions.defaults().name("echo"));
       assertEquals("hello spark from rank 7 (call 1)", echo.call(Echo::hello, "spark").join());
+      assertEquals(actorsBefore + 1, gauge(spark, "actors"),
+          "Spark's metrics system sees the new actor");
+      assertEquals(air.runtime().stats().store().blocks(), gauge(spark, "blocks"));
 
       try (ActorGroup<Echo> group = air.spawnGroup(2, Echo::new, SpawnOptions.defaults().cpus(1))) {
         assertEquals(2, group.size());

@@ -11,6 +11,10 @@ import io.grpc.stub.MetadataUtils;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -77,8 +81,8 @@ public final class Transport implements AutoCloseable {
     this.onPeerLost = onPeerLost;
     this.java = new JavaSerializer(dispatcher.classLoader());
     this.functions = new FunctionCodec(java);
-    this.boss = new NioEventLoopGroup(1, new DefaultThreadFactory("air-rpc-accept", true));
-    this.workers = new NioEventLoopGroup(2, new DefaultThreadFactory("air-rpc", true));
+    this.boss = newGroup(1, "air-rpc-accept");
+    this.workers = newGroup(2, "air-rpc");
     this.writer = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "air-rpc-writer");
       t.setDaemon(true);
@@ -89,7 +93,7 @@ public final class Transport implements AutoCloseable {
         .forAddress(new InetSocketAddress(bindHost, port))
         .bossEventLoopGroup(boss)
         .workerEventLoopGroup(workers)
-        .channelType(NioServerSocketChannel.class)
+        .channelType(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .directExecutor()
         .flowControlWindow(FLOW_CONTROL_WINDOW)
         .withChildOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
@@ -107,6 +111,15 @@ public final class Transport implements AutoCloseable {
     }
     this.address = advertisedHost + ":" + server.getPort();
     LOG.info("runtime transport listening on {} (bound to {})", address, bindHost);
+  }
+
+  /** Netty's native epoll transport where the platform has it; NIO elsewhere. */
+  private static final boolean EPOLL = Epoll.isAvailable();
+
+  private static EventLoopGroup newGroup(int threads, String name) {
+    DefaultThreadFactory factory = new DefaultThreadFactory(name, true);
+    return EPOLL ? new EpollEventLoopGroup(threads, factory)
+        : new NioEventLoopGroup(threads, factory);
   }
 
   /** The address other runtimes reach this one at, host:port. */
@@ -166,7 +179,7 @@ public final class Transport implements AutoCloseable {
         .forAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)))
         .usePlaintext()
         .eventLoopGroup(workers)
-        .channelType(NioSocketChannel.class)
+        .channelType(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
         .directExecutor()
         .flowControlWindow(FLOW_CONTROL_WINDOW)
         .withOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
