@@ -10,6 +10,7 @@ import io.sparkair.runtime.actor.ActorDiedException;
 import io.sparkair.runtime.actor.ActorNotFoundException;
 import io.sparkair.runtime.actor.ActorRef;
 import io.sparkair.runtime.actor.SpawnOptions;
+import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.transport.RemoteCallException;
 import io.sparkair.runtime.transport.Secret;
 import java.util.ArrayList;
@@ -115,6 +116,26 @@ class ActorRuntimeTest {
     ActorDiedException later =
         assertInstanceOf(ActorDiedException.class, cause(c.call(Counter::add, 1L)));
     assertTrue(later.getMessage().contains("#" + c.id()), later.getMessage());
+  }
+
+  @Test
+  void placesActorsWhereTheirBlocksLive() {
+    for (String node : List.of("1", "driver", "1")) {
+      ActorRef<Counter> c = head.spawn(Counter::new, SpawnOptions.defaults().nearBlocks(
+          List.of(new BlockId(node, "a"), new BlockId(node, "b"), new BlockId("other", "c"))));
+      assertEquals(node, c.node());
+    }
+  }
+
+  @Test
+  void sameJvmCallsAreNotSerializedButRemoteOnesAre() {
+    Object notSerializable = new Object();
+    ActorRef<Counter> local = head.spawn(Counter::new, SpawnOptions.defaults().onNode("driver"));
+    assertEquals(1L, (long) local.call(a -> a.add(notSerializable == null ? 0 : 1)).join());
+    ActorRef<Counter> remote = head.spawn(Counter::new, SpawnOptions.defaults().onNode("1"));
+    Throwable e = cause(remote.call(a -> a.add(notSerializable == null ? 0 : 1)));
+    assertInstanceOf(RemoteCallException.class, e);
+    assertTrue(e.getMessage().contains("java.lang.Object"), e.getMessage());
   }
 
   @Test
