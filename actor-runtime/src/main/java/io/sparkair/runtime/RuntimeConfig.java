@@ -19,36 +19,43 @@ public final class RuntimeConfig {
 
   private final String nodeId;
   private final Secret secret;
-  private final String host;
-  private final int port;
-  private final String headAddress;
-  private final boolean hostsActors;
-  private final boolean registerWithHead;
-  private final int cpus;
-  private final int gpus;
-  private final long storeBudgetBytes;
-  private final Path spillDir;
-  private final int maxMessageBytes;
-  private final long spawnTimeoutMs;
-  private final ClassLoader classLoader;
+  private String host = "127.0.0.1";
+  private int port;
+  private String headAddress;
+  private boolean hostsActors = true;
+  private boolean registerWithHead = true;
+  private int cpus = Runtime.getRuntime().availableProcessors();
+  private int gpus;
+  private long storeBudgetBytes;
+  private Path spillDir;
+  private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+  private long spawnTimeoutMs = 60_000;
+  private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
 
-  private RuntimeConfig(String nodeId, Secret secret, String host, int port, String headAddress,
-      boolean hostsActors, boolean registerWithHead, int cpus, int gpus, long storeBudgetBytes,
-      Path spillDir, int maxMessageBytes, long spawnTimeoutMs, ClassLoader classLoader) {
+  private RuntimeConfig(String nodeId, Secret secret) {
     this.nodeId = nodeId;
     this.secret = secret;
-    this.host = host;
-    this.port = port;
-    this.headAddress = headAddress;
-    this.hostsActors = hostsActors;
-    this.registerWithHead = registerWithHead;
-    this.cpus = cpus;
-    this.gpus = gpus;
-    this.storeBudgetBytes = storeBudgetBytes;
-    this.spillDir = spillDir;
-    this.maxMessageBytes = maxMessageBytes;
-    this.spawnTimeoutMs = spawnTimeoutMs;
-    this.classLoader = classLoader;
+    this.storeBudgetBytes = (long) (Runtime.getRuntime().maxMemory() * DEFAULT_STORE_FRACTION);
+    this.spillDir = Path.of(System.getProperty("java.io.tmpdir"),
+        "spark-air-spill-" + nodeId + "-" + ProcessHandle.current().pid());
+  }
+
+  /** A copy to change one setting in; instances are never changed once handed out. */
+  private RuntimeConfig copy() {
+    RuntimeConfig c = new RuntimeConfig(nodeId, secret);
+    c.host = host;
+    c.port = port;
+    c.headAddress = headAddress;
+    c.hostsActors = hostsActors;
+    c.registerWithHead = registerWithHead;
+    c.cpus = cpus;
+    c.gpus = gpus;
+    c.storeBudgetBytes = storeBudgetBytes;
+    c.spillDir = spillDir;
+    c.maxMessageBytes = maxMessageBytes;
+    c.spawnTimeoutMs = spawnTimeoutMs;
+    c.classLoader = classLoader;
+    return c;
   }
 
   /**
@@ -63,27 +70,15 @@ public final class RuntimeConfig {
     if (nodeId.isBlank() || nodeId.contains("/")) {
       throw new IllegalArgumentException("node id must be non-blank without '/': '" + nodeId + "'");
     }
-    long budget = (long) (Runtime.getRuntime().maxMemory() * DEFAULT_STORE_FRACTION);
-    Path spill = Path.of(System.getProperty("java.io.tmpdir"),
-        "spark-air-spill-" + nodeId + "-" + ProcessHandle.current().pid());
-    return new RuntimeConfig(nodeId, secret, "127.0.0.1", 0, null, true, true,
-        Runtime.getRuntime().availableProcessors(), 0, budget, spill,
-        DEFAULT_MAX_MESSAGE_BYTES, 60_000, Thread.currentThread().getContextClassLoader());
-  }
-
-  private RuntimeConfig copy(String host, int port, String headAddress, boolean hostsActors,
-      boolean registerWithHead, int cpus, int gpus, long storeBudgetBytes, Path spillDir,
-      int maxMessageBytes, long spawnTimeoutMs, ClassLoader classLoader) {
-    return new RuntimeConfig(nodeId, secret, host, port, headAddress, hostsActors,
-        registerWithHead, cpus, gpus, storeBudgetBytes, spillDir, maxMessageBytes,
-        spawnTimeoutMs, classLoader);
+    return new RuntimeConfig(nodeId, secret);
   }
 
   /** The host address to bind to and advertise (default 127.0.0.1). */
   public RuntimeConfig host(String host) {
     Objects.requireNonNull(host, "host");
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, spillDir, maxMessageBytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.host = host;
+    return c;
   }
 
   /** The port to listen on (default 0: any free port). */
@@ -91,8 +86,9 @@ public final class RuntimeConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, got " + port);
     }
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, spillDir, maxMessageBytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.port = port;
+    return c;
   }
 
   /** The head runtime's address, host:port; this runtime is then a worker node. */
@@ -102,14 +98,16 @@ public final class RuntimeConfig {
       throw new IllegalArgumentException("head address must be host:port, got '" + headAddress
           + "'");
     }
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, spillDir, maxMessageBytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.headAddress = headAddress;
+    return c;
   }
 
   /** Whether this runtime offers itself for actors and blocks (default true). */
   public RuntimeConfig hostsActors(boolean hostsActors) {
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, spillDir, maxMessageBytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.hostsActors = hostsActors;
+    return c;
   }
 
   /**
@@ -117,8 +115,9 @@ public final class RuntimeConfig {
    * plugin registers through Spark's plugin channel instead.
    */
   public RuntimeConfig registerWithHead(boolean register) {
-    return copy(host, port, headAddress, hostsActors, register, cpus, gpus,
-        storeBudgetBytes, spillDir, maxMessageBytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.registerWithHead = register;
+    return c;
   }
 
   /** Cores offered to actors (default: the JVM's available processors). */
@@ -126,8 +125,9 @@ public final class RuntimeConfig {
     if (cpus < 0) {
       throw new IllegalArgumentException("cpus must be >= 0, got " + cpus);
     }
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, spillDir, maxMessageBytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.cpus = cpus;
+    return c;
   }
 
   /** GPUs offered to actors (default 0). */
@@ -135,8 +135,9 @@ public final class RuntimeConfig {
     if (gpus < 0) {
       throw new IllegalArgumentException("gpus must be >= 0, got " + gpus);
     }
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, spillDir, maxMessageBytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.gpus = gpus;
+    return c;
   }
 
   /** The object store's memory budget (default 30% of the JVM's maximum memory). */
@@ -144,15 +145,17 @@ public final class RuntimeConfig {
     if (bytes <= 0) {
       throw new IllegalArgumentException("store budget must be > 0 bytes, got " + bytes);
     }
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus, bytes,
-        spillDir, maxMessageBytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.storeBudgetBytes = bytes;
+    return c;
   }
 
   /** Where spilled blocks are written (default a fresh folder under java.io.tmpdir). */
   public RuntimeConfig spillDir(Path dir) {
     Objects.requireNonNull(dir, "dir");
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, dir, maxMessageBytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.spillDir = dir;
+    return c;
   }
 
   /** The largest call or reply, in bytes (default 64 MiB). */
@@ -160,8 +163,9 @@ public final class RuntimeConfig {
     if (bytes < 1024) {
       throw new IllegalArgumentException("maxMessageBytes must be >= 1024, got " + bytes);
     }
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, spillDir, bytes, spawnTimeoutMs, classLoader);
+    RuntimeConfig c = copy();
+    c.maxMessageBytes = bytes;
+    return c;
   }
 
   /** How long an actor's creation may take (default 60 s). */
@@ -169,15 +173,17 @@ public final class RuntimeConfig {
     if (ms <= 0) {
       throw new IllegalArgumentException("spawn timeout must be > 0 ms, got " + ms);
     }
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, spillDir, maxMessageBytes, ms, classLoader);
+    RuntimeConfig c = copy();
+    c.spawnTimeoutMs = ms;
+    return c;
   }
 
   /** The loader for user classes in calls (default: the creating thread's context loader). */
   public RuntimeConfig classLoader(ClassLoader loader) {
     Objects.requireNonNull(loader, "loader");
-    return copy(host, port, headAddress, hostsActors, registerWithHead, cpus, gpus,
-        storeBudgetBytes, spillDir, maxMessageBytes, spawnTimeoutMs, loader);
+    RuntimeConfig c = copy();
+    c.classLoader = loader;
+    return c;
   }
 
   public String nodeId() {

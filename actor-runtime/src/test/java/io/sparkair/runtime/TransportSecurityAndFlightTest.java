@@ -14,6 +14,7 @@ import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.store.BlockNotFoundException;
 import io.sparkair.runtime.store.BlockReader;
 import io.sparkair.runtime.transport.RemoteCallException;
+import io.sparkair.runtime.transport.ByteArrayMarshaller;
 import io.sparkair.runtime.transport.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -93,8 +94,8 @@ class TransportSecurityAndFlightTest {
                 io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
                     .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
                     .setFullMethodName("sparkair.Runtime/Connect")
-                    .setRequestMarshaller(new BytesMarshaller())
-                    .setResponseMarshaller(new BytesMarshaller()).build(),
+                    .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+                    .setResponseMarshaller(ByteArrayMarshaller.INSTANCE).build(),
                 io.grpc.CallOptions.DEFAULT, new byte[] {2, 0, 0}));
         assertEquals(Status.Code.UNAUTHENTICATED, raw.getStatus().getCode());
         assertTrue(raw.getStatus().getDescription().contains("secret"));
@@ -111,21 +112,5 @@ class TransportSecurityAndFlightTest {
             .head(head.address())));
     assertTrue(e.getMessage().contains("secret"), e.getMessage());
     assertEquals(2, head.nodes().size(), "the intruder did not register");
-  }
-
-  private static final class BytesMarshaller implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public java.io.InputStream stream(byte[] value) {
-      return new java.io.ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(java.io.InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 }

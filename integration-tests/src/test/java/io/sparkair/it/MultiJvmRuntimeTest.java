@@ -17,6 +17,7 @@ import io.sparkair.runtime.actor.ActorRef;
 import io.sparkair.runtime.actor.SpawnOptions;
 import io.sparkair.runtime.cluster.NodeInfo;
 import io.sparkair.runtime.store.BlockId;
+import io.sparkair.runtime.transport.ByteArrayMarshaller;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -108,8 +109,8 @@ class MultiJvmRuntimeTest {
               io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
                   .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
                   .setFullMethodName("arrow.flight.protocol.FlightService/DoGet")
-                  .setRequestMarshaller(new RawBytes())
-                  .setResponseMarshaller(new RawBytes()).build(),
+                  .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+                  .setResponseMarshaller(ByteArrayMarshaller.INSTANCE).build(),
               io.grpc.CallOptions.DEFAULT, new byte[0]));
       assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
     } finally {
@@ -145,22 +146,5 @@ class MultiJvmRuntimeTest {
     assertNotEquals(pid, newPid);
     assertEquals("1", victim.node(), "restarted on the surviving executor");
     assertEquals("1", air.runtime().actor("phoenix").node());
-  }
-
-  /** Passes bytes through unchanged. */
-  static final class RawBytes implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public java.io.InputStream stream(byte[] value) {
-      return new java.io.ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(java.io.InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 }

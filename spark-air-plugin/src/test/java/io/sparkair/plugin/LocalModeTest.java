@@ -23,6 +23,7 @@ class LocalModeTest {
   private static SparkSession session(boolean plugin) {
     SparkSession.Builder b = SparkSession.builder().master("local[2]").appName("air-local-test")
         .config("spark.ui.enabled", "false")
+        .config(AirSettings.SLOT_TIMEOUT, "3")
         .config("spark.sql.shuffle.partitions", "2");
     if (plugin) {
       b.config("spark.plugins", AirPlugin.class.getName());
@@ -79,6 +80,13 @@ class LocalModeTest {
             () -> air.spawnGroup(3, Echo::new, SpawnOptions.defaults().cpus(1)));
         assertTrue(tooMany.getMessage().contains("3") && tooMany.getMessage().contains("2"),
             tooMany.getMessage());
+        long start = System.nanoTime();
+        IllegalStateException busy = assertThrows(IllegalStateException.class,
+            () -> air.spawnGroup(1, Echo::new, SpawnOptions.defaults().cpus(1)));
+        assertTrue(busy.getMessage().contains("got 0 of 1")
+            && busy.getMessage().contains("has 2"), busy.getMessage());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10),
+            "gave up after spark.air.slots.timeoutSeconds instead of waiting");
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (spark.sparkContext().statusTracker().getActiveJobIds().length > 0
