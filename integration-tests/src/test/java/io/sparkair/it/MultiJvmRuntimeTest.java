@@ -10,6 +10,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.sparkair.data.AirDataset;
+import io.sparkair.data.BlockRef;
 import io.sparkair.plugin.ActorGroup;
 import io.sparkair.plugin.Air;
 import io.sparkair.runtime.actor.ActorDiedException;
@@ -26,7 +28,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -120,6 +125,30 @@ class MultiJvmRuntimeTest {
 
   @Test
   @Order(4)
+  void datasetBlocksLiveInBothExecutorsAndAreReadWhereTheyLive() {
+    Dataset<Row> df = spark.range(0, 200_000, 1, 4).toDF()
+        .withColumn("half", functions.col("id").divide(2))
+        .withColumn("name", functions.concat(functions.lit("n"), functions.col("id")));
+    try (AirDataset ds = air.fromDataFrame(df)) {
+      assertEquals(200_000, ds.count());
+      assertEquals(Set.of("0", "1"), ds.rowsPerExecutor().keySet(),
+          "the conversion ran in both executor JVMs");
+      Dataset<Row> back = ds.toDataFrame();
+      String scheduled = spark.sparkContext().dagScheduler()
+          .getPreferredLocs(back.queryExecution().toRdd(), 0).head().toString();
+      BlockRef first = ds.blocks().get(0);
+      assertEquals("executor_" + first.host() + "_" + first.executor(), scheduled,
+          "Spark schedules each block's task on the executor holding it");
+      Row totals = back.agg(functions.sum("id"), functions.sum("half"),
+          functions.countDistinct("name")).first();
+      assertEquals(199_999L * 200_000 / 2, totals.getLong(0));
+      assertEquals(199_999.0 * 200_000 / 4, totals.getDouble(1));
+      assertEquals(200_000L, totals.getLong(2));
+    }
+  }
+
+  @Test
+  @Order(5)
   void killedExecutorFailsPendingCallsAndTheActorRestartsOnTheSurvivor() throws Exception {
     ActorRef<BlockWorker> victim = air.spawn(BlockWorker::new,
         SpawnOptions.defaults().name("phoenix").onNode("0").maxRestarts(1));

@@ -1,5 +1,6 @@
 package io.sparkair.plugin;
 
+import io.sparkair.data.AirDataset;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.actor.ActorFactory;
 import io.sparkair.runtime.actor.ActorRef;
@@ -20,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.BlockManagerId;
 import org.apache.spark.util.Utils;
@@ -108,13 +111,48 @@ public final class Air {
     return active;
   }
 
+  /**
+   * Converts a DataFrame into an AIR dataset: one Spark job writes each partition as Arrow
+   * blocks into the store of the executor that computed it; the driver receives references.
+   */
+  public AirDataset fromDataFrame(Dataset<Row> df) {
+    return AirDataset.fromDataFrame(this, df);
+  }
+
+  /** Reads CSV files through Spark's reader (options such as header, inferSchema). */
+  public AirDataset readCsv(String path, Map<String, String> options) {
+    return fromDataFrame(session().read().options(options).csv(path));
+  }
+
+  /** Reads Parquet files through Spark's reader. */
+  public AirDataset readParquet(String path) {
+    return fromDataFrame(session().read().parquet(path));
+  }
+
+  /** Reads JSON-lines files through Spark's reader. */
+  public AirDataset readJson(String path) {
+    return fromDataFrame(session().read().json(path));
+  }
+
+  /** A dataset with one column {@code id} holding 0 .. n-1. */
+  public AirDataset range(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("range(n) needs n >= 0, got " + n);
+    }
+    return fromDataFrame(session().range(n).toDF());
+  }
+
+  private SparkSession session() {
+    return SparkSession.builder().sparkContext(sc).getOrCreate();
+  }
+
   /** The driver's runtime. */
   public AirRuntime runtime() {
     return runtime;
   }
 
-  /** The settings executors share. */
-  AirSettings settings() {
+  /** The settings every runtime of the application shares; tasks carry them to executors. */
+  public AirSettings settings() {
     return settings;
   }
 

@@ -2,11 +2,13 @@ package io.sparkair.runtime.cluster;
 
 import io.sparkair.runtime.actor.ActorFactory;
 import io.sparkair.runtime.actor.ActorHost;
+import io.sparkair.runtime.store.BlockId;
+import io.sparkair.runtime.store.ObjectStore;
 import io.sparkair.runtime.transport.JavaSerializer;
 
 /**
  * The system actor every runtime hosts under id {@link #ID}: it creates and stops the node's
- * actors on the head's behalf.
+ * actors on the head's behalf, and releases the node's blocks for datasets that close.
  */
 public final class HostService {
   /** The well-known actor id of every runtime's host service. */
@@ -15,16 +17,26 @@ public final class HostService {
   private final String nodeId;
   private final ActorHost host;
   private final JavaSerializer java;
+  private final ObjectStore store;
 
   /**
    * @param nodeId this node's id
    * @param host the node's actors
    * @param java deserializes actor factories with the node's class loader
+   * @param store the node's object store
    */
-  public HostService(String nodeId, ActorHost host, JavaSerializer java) {
+  public HostService(String nodeId, ActorHost host, JavaSerializer java, ObjectStore store) {
     this.nodeId = nodeId;
     this.host = host;
     this.java = java;
+    this.store = store;
+  }
+
+  /** Drops one reference to each block; blocks this node does not hold are ignored. */
+  public void release(java.util.List<BlockId> blocks) {
+    for (BlockId id : blocks) {
+      store.release(id);
+    }
   }
 
   /** Creates an actor from its serialized factory and starts hosting it. */

@@ -1,0 +1,187 @@
+package io.sparkair.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class AirDatasetTest {
+  private static SparkSession spark;
+  private static Air air;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("air-dataset-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.plugins", AirPlugin.class.getName())
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate();
+    air = Air.get(spark);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static final StructType ALL_TYPES = new StructType(new StructField[] {
+      DataTypes.createStructField("id", DataTypes.IntegerType, false),
+      DataTypes.createStructField("b", DataTypes.BooleanType, true),
+      DataTypes.createStructField("by", DataTypes.ByteType, true),
+      DataTypes.createStructField("sh", DataTypes.ShortType, true),
+      DataTypes.createStructField("l", DataTypes.LongType, true),
+      DataTypes.createStructField("f", DataTypes.FloatType, true),
+      DataTypes.createStructField("d", DataTypes.DoubleType, true),
+      DataTypes.createStructField("s", DataTypes.StringType, true),
+      DataTypes.createStructField("bin", DataTypes.BinaryType, true),
+      DataTypes.createStructField("dt", DataTypes.DateType, true),
+      DataTypes.createStructField("ts", DataTypes.TimestampType, true),
+      DataTypes.createStructField("dec", DataTypes.createDecimalType(12, 3), true),
+      DataTypes.createStructField("arr", DataTypes.createArrayType(DataTypes.DoubleType, true),
+          true),
+      DataTypes.createStructField("ints", DataTypes.createArrayType(DataTypes.IntegerType, false),
+          true),
+  });
+
+  /** Rows of every supported type; every third row is null in every nullable column. */
+  static List<Row> allTypeRows(int n) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (i % 3 == 2) {
+        rows.add(RowFactory.create(i, null, null, null, null, null, null, null, null, null, null,
+            null, null, null));
+        continue;
+      }
+      rows.add(RowFactory.create(i, i % 2 == 0, (byte) (i % 100), (short) (i * 3), i * 1_000_000L,
+          i / 4.0f, i * 0.5, "row-" + i + "-é", new byte[] {(byte) i, 7},
+          Date.valueOf(LocalDate.of(2021, 1, 1).plusDays(i)),
+          new Timestamp(1_600_000_000_000L + i * 1000L),
+          new BigDecimal(i + ".125"),
+          Arrays.asList(i * 1.0, null, -i * 2.0),
+          Arrays.asList(i, i + 1)));
+    }
+    return rows;
+  }
+
+  private static List<String> sorted(Dataset<Row> df) {
+    return df.orderBy("id").collectAsList().stream().map(AirDatasetTest::render)
+        .collect(Collectors.toList());
+  }
+
+  private static String render(Row r) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < r.length(); i++) {
+      Object v = r.get(i);
+      s.append(v instanceof byte[] bytes ? Arrays.toString(bytes) : String.valueOf(v)).append('|');
+    }
+    return s.toString();
+  }
+
+  @Test
+  void everySupportedTypeRoundTripsWithNulls() {
+    Dataset<Row> df = spark.createDataFrame(allTypeRows(1000), ALL_TYPES).repartition(3);
+    try (AirDataset ds = air.fromDataFrame(df)) {
+      assertEquals(1000, ds.count());
+      assertEquals(ALL_TYPES, ds.schema());
+      assertEquals(3, ds.blocks().size());
+      assertTrue(ds.sizeBytes() > 0);
+      Dataset<Row> back = ds.toDataFrame();
+      assertEquals(ALL_TYPES, back.schema());
+      assertEquals(sorted(df), sorted(back));
+      assertEquals(1000, back.count());
+      assertEquals(5, ds.take(5).size());
+    }
+  }
+
+  @Test
+  void closeReleasesTheBlocks() {
+    int before = air.runtime().store().stats().blocks();
+    AirDataset ds = air.fromDataFrame(spark.range(0, 10_000, 1, 4).toDF());
+    assertEquals(before + 4, air.runtime().store().stats().blocks());
+    ds.close();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (air.runtime().store().stats().blocks() > before && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(before, air.runtime().store().stats().blocks());
+    assertFalse(ds.isOpen());
+    assertThrows(IllegalStateException.class, ds::toDataFrame);
+  }
+
+  @Test
+  void emptyPartitionsMakeNoBlocks() {
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, 3, 1, 8).toDF())) {
+      assertEquals(3, ds.count());
+      assertEquals(3, ds.blocks().size());
+      assertEquals(List.of(0L, 1L, 2L), ds.toDataFrame().orderBy("id").collectAsList().stream()
+          .map(r -> r.getLong(0)).collect(Collectors.toList()));
+    }
+    try (AirDataset empty = air.fromDataFrame(spark.range(0).toDF())) {
+      assertEquals(0, empty.count());
+      assertEquals(0, empty.toDataFrame().count());
+    }
+  }
+
+  @Test
+  void readersGoThroughSpark(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("points.csv");
+    Files.writeString(csv, "x,y,label\n1.5,2,a\n3.0,4,b\n-1,0,a\n");
+    try (AirDataset ds = air.readCsv(csv.toString(),
+        Map.of("header", "true", "inferSchema", "true"))) {
+      assertEquals(3, ds.count());
+      assertEquals("struct<x:double,y:int,label:string>", ds.schema().simpleString());
+      assertEquals(3.5, ds.toDataFrame().agg(org.apache.spark.sql.functions.sum("x"))
+          .first().getDouble(0));
+    }
+    try (AirDataset ds = air.range(100)) {
+      assertEquals(100, ds.count());
+      assertEquals(4950L, ds.toDataFrame().agg(org.apache.spark.sql.functions.sum("id"))
+          .first().getLong(0));
+    }
+    spark.range(10).write().parquet(dir.resolve("p").toString());
+    try (AirDataset ds = air.readParquet(dir.resolve("p").toString())) {
+      assertEquals(10, ds.count());
+    }
+  }
+
+  @Test
+  void badInputIsRejectedClearly() {
+    Dataset<Row> intervals = spark.sql("select 1 as id, make_interval(0, 0, 0, 1, 0, 0, 0) as iv");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> air.fromDataFrame(intervals));
+    assertTrue(e.getMessage().contains("'iv'") && e.getMessage().contains("interval"),
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> air.range(-1));
+    try (AirDataset ds = air.range(3)) {
+      assertThrows(IllegalArgumentException.class, () -> ds.take(-1));
+    }
+  }
+}
