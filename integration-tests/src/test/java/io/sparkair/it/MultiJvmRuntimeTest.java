@@ -144,6 +144,20 @@ class MultiJvmRuntimeTest {
       assertEquals(199_999L * 200_000 / 2, totals.getLong(0));
       assertEquals(199_999.0 * 200_000 / 4, totals.getDouble(1));
       assertEquals(200_000L, totals.getLong(2));
+
+      List<String> hints = List.of("0", "1");
+      List<AirDataset> shards = ds.split(2, hints);
+      for (int i = 0; i < 2; i++) {
+        AirDataset shard = shards.get(i);
+        String hint = hints.get(i);
+        assertEquals(100_000, shard.count(), "balanced by rows");
+        long local = shard.blocks().stream().filter(b -> b.executor().equals(hint))
+            .mapToLong(BlockRef::rows).sum();
+        assertEquals(Math.min(100_000, ds.rowsPerExecutor().get(hint)), local,
+            "shard " + i + " takes every row its executor holds before any remote row");
+        assertEquals(100_000, shard.toDataFrame().count(), "the shard reads back whole, local and remote parts alike");
+        shard.close();
+      }
     }
   }
 

@@ -1,12 +1,7 @@
 package io.sparkair.data;
 
 import io.sparkair.plugin.Air;
-import io.sparkair.plugin.AirSettings;
 import io.sparkair.runtime.AirRuntime;
-import io.sparkair.runtime.actor.ActorLocation;
-import io.sparkair.runtime.actor.ActorRef;
-import io.sparkair.runtime.cluster.HostService;
-import io.sparkair.runtime.store.BlockId;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import scala.Option;
 import scala.reflect.ClassTag$;
 
@@ -40,7 +35,6 @@ import scala.reflect.ClassTag$;
  * without being closed releases them when it is garbage-collected.
  */
 public final class AirDataset implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(AirDataset.class);
   private static final Cleaner CLEANER = Cleaner.create();
   /** Rows per Arrow record batch: 64,512 doubles fill a 512 KiB buffer with little rounding. */
   static final int BATCH_ROWS = 64_512;
@@ -150,6 +144,185 @@ public final class AirDataset implements AutoCloseable {
     toDataFrame().show(n, false);
   }
 
+  /** A dataset over some of this dataset's blocks (or slices); it holds its own references. */
+  private AirDataset derive(List<BlockRef> parts, String what) {
+    requireOpen();
+    BlockReferences.retain(air.runtime(), parts);
+    return new AirDataset(air, spark, schema, parts, what);
+  }
+
+  /** A dataset made by a Spark job over this one's rows. */
+  private AirDataset viaSpark(Dataset<Row> df) {
+    requireOpen();
+    return fromDataFrame(air, df);
+  }
+
+  /** The first {@code n} rows (fewer if the dataset is shorter); no data is moved. */
+  public AirDataset limit(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("limit(n) needs n >= 0, got " + n);
+    }
+    List<BlockRef> parts = new ArrayList<>();
+    long left = n;
+    for (BlockRef b : blocks) {
+      if (left == 0) {
+        break;
+      }
+      long take = Math.min(left, b.rows());
+      parts.add(take == b.rows() ? b : b.slice(0, take));
+      left -= take;
+    }
+    return derive(parts, "limit(" + n + ") of " + name);
+  }
+
+  /** This dataset's rows followed by the others'; no data is moved. */
+  public AirDataset union(AirDataset... others) {
+    List<BlockRef> parts = new ArrayList<>(blocks);
+    for (AirDataset other : others) {
+      other.requireOpen();
+      if (!other.schema.equals(schema)) {
+        throw new IllegalArgumentException("union needs equal schemas: " + schema.simpleString()
+            + " vs " + other.schema.simpleString());
+      }
+      parts.addAll(other.blocks);
+    }
+    return derive(parts, "union of " + (others.length + 1) + " datasets");
+  }
+
+  /**
+   * Splits into {@code n} shards whose row counts differ by at most one, for {@code n}
+   * workers. Each shard takes first the blocks held by its preferred executor.
+   *
+   * @param n number of shards
+   * @param localityHints the executor each shard's worker runs on, or null for no preference
+   */
+  public List<AirDataset> split(int n, List<String> localityHints) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("split(n) needs n > 0, got " + n);
+    }
+    List<String> hints = localityHints == null
+        ? java.util.Collections.nCopies(n, null) : localityHints;
+    if (hints.size() != n) {
+      throw new IllegalArgumentException("split(" + n + ") got " + hints.size()
+          + " locality hints; give one per shard");
+    }
+    List<AirDataset> shards = new ArrayList<>();
+    List<List<BlockRef>> parts = Shards.split(blocks, n, hints);
+    for (int i = 0; i < n; i++) {
+      shards.add(derive(parts.get(i), "shard " + i + " of " + n));
+    }
+    return shards;
+  }
+
+  /** Splits into {@code n} shards of equal row counts, without locality preferences. */
+  public List<AirDataset> split(int n) {
+    return split(n, null);
+  }
+
+  /**
+   * Splits by position, as Ray's {@code train_test_split}: the first
+   * {@code floor((1 - testSize) * count)} rows train, the rest test.
+   *
+   * @return {train, test}
+   */
+  public AirDataset[] trainTestSplit(double testSize) {
+    if (!(testSize > 0 && testSize < 1)) {
+      throw new IllegalArgumentException("testSize must be in (0, 1), got " + testSize);
+    }
+    long trainRows = (long) ((1 - testSize) * count());
+    AirDataset train = limit(trainRows);
+    List<BlockRef> rest = new ArrayList<>();
+    long skip = trainRows;
+    for (BlockRef b : blocks) {
+      if (skip >= b.rows()) {
+        skip -= b.rows();
+        continue;
+      }
+      rest.add(skip == 0 ? b : b.slice(skip, b.rows() - skip));
+      skip = 0;
+    }
+    return new AirDataset[] {train, derive(rest, "test split of " + name)};
+  }
+
+  /** Shuffles the rows (deterministically for a seed), then splits by position. */
+  public AirDataset[] trainTestSplit(double testSize, long seed) {
+    if (!(testSize > 0 && testSize < 1)) {
+      throw new IllegalArgumentException("testSize must be in (0, 1), got " + testSize);
+    }
+    try (AirDataset shuffled = randomShuffle(seed)) {
+      return shuffled.trainTestSplit(testSize);
+    }
+  }
+
+  /** The rows in a random order, the same for the same seed and dataset. */
+  public AirDataset randomShuffle(long seed) {
+    return viaSpark(toDataFrame().orderBy(functions.rand(seed)));
+  }
+
+  /**
+   * Splits randomly by weights (normalized), as Spark's {@code randomSplit}: the same seed
+   * gives the same split.
+   */
+  public List<AirDataset> randomSplit(double[] weights, long seed) {
+    for (double w : weights) {
+      if (!(w >= 0)) {
+        throw new IllegalArgumentException("split weights must be >= 0, got " + w);
+      }
+    }
+    List<AirDataset> parts = new ArrayList<>();
+    for (Dataset<Row> part : toDataFrame().randomSplit(weights, seed)) {
+      parts.add(viaSpark(part));
+    }
+    return parts;
+  }
+
+  /** The same rows in {@code n} blocks of about equal size. */
+  public AirDataset repartition(int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("repartition(n) needs n > 0, got " + n);
+    }
+    return viaSpark(toDataFrame().repartition(n));
+  }
+
+  /** Only the named columns, in that order. */
+  public AirDataset select(String... columns) {
+    requireColumns(columns);
+    return viaSpark(toDataFrame().selectExpr(quoted(columns)));
+  }
+
+  /** All columns but the named ones. */
+  public AirDataset dropColumns(String... columns) {
+    requireColumns(columns);
+    return viaSpark(toDataFrame().drop(columns));
+  }
+
+  /** The rows for which a Spark SQL condition holds, for example {@code "age > 30"}. */
+  public AirDataset filter(String condition) {
+    return viaSpark(toDataFrame().filter(condition));
+  }
+
+  /** The rows for which a Spark column condition holds. */
+  public AirDataset filter(Column condition) {
+    return viaSpark(toDataFrame().filter(condition));
+  }
+
+  private void requireColumns(String... columns) {
+    List<String> names = List.of(schema.fieldNames());
+    for (String c : columns) {
+      if (!names.contains(c)) {
+        throw new IllegalArgumentException("no column '" + c + "' in " + schema.simpleString());
+      }
+    }
+  }
+
+  private static String[] quoted(String[] columns) {
+    String[] out = new String[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      out[i] = "`" + columns[i].replace("`", "``") + "`";
+    }
+    return out;
+  }
+
   /** True until {@link #close()}. */
   public boolean isOpen() {
     return !release.done.get();
@@ -185,30 +358,10 @@ public final class AirDataset implements AutoCloseable {
 
     @Override
     public void run() {
-      if (!done.compareAndSet(false, true)) {
-        return;
+      if (done.compareAndSet(false, true)) {
+        BlockReferences.release(runtime, blocks);
       }
-      Map<ActorLocation, List<BlockId>> byNode = new LinkedHashMap<>();
-      for (BlockRef b : blocks) {
-        byNode.computeIfAbsent(new ActorLocation(b.executor(), b.address()),
-            k -> new ArrayList<>()).add(b.id());
-      }
-      byNode.forEach((location, ids) -> {
-        try {
-          new ActorRef<HostService>(HostService.ID, "host@" + location.node(), location, runtime)
-              .tell(h -> {
-                h.release(ids);
-                return null;
-              });
-        } catch (RuntimeException e) {
-          LOG.debug("could not release {} blocks on {}", ids.size(), location.node(), e);
-        }
-      });
     }
   }
 
-  /** Settings used by tasks; exposed for the readers in this package. */
-  AirSettings settings() {
-    return air.settings();
-  }
 }

@@ -4,18 +4,23 @@ import io.sparkair.plugin.TaskRuntime;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.store.BlockReader;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.vectorized.ArrowColumnVector;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * Reads one block as Spark columnar batches: Spark's {@link ArrowColumnVector}s over the
- * block's own buffers, without copying. A block held by another executor is fetched through
- * Arrow Flight.
+ * Reads one block (or the slice of it a dataset owns) as Spark columnar batches: Spark's
+ * {@link ArrowColumnVector}s over the block's own buffers, without copying. A block held by
+ * another executor is fetched through Arrow Flight.
  */
 final class BlockBatchReader implements PartitionReader<ColumnarBatch> {
   private final BlockReader reader;
+  private final long start;
+  private final long end;
+  private long position;
+  private VectorSchemaRoot slice;
   private ColumnarBatch current;
 
   BlockBatchReader(BlockPartition partition) {
@@ -24,20 +29,42 @@ final class BlockBatchReader implements PartitionReader<ColumnarBatch> {
     this.reader = block.executor().equals(runtime.nodeId())
         ? runtime.store().read(block.id())
         : runtime.fetcher().fetch(block.address(), block.id());
+    this.start = block.offset();
+    this.end = block.offset() + block.rows();
   }
 
   @Override
   public boolean next() {
-    if (!reader.loadNext()) {
-      return false;
+    closeSlice();
+    while (position < end && reader.loadNext()) {
+      VectorSchemaRoot batch = reader.root();
+      long batchStart = position;
+      position += batch.getRowCount();
+      long from = Math.max(start, batchStart);
+      long to = Math.min(end, position);
+      if (from >= to) {
+        continue;
+      }
+      if (from > batchStart || to < position) {
+        slice = batch.slice((int) (from - batchStart), (int) (to - from));
+        batch = slice;
+      }
+      ColumnVector[] columns = new ColumnVector[batch.getFieldVectors().size()];
+      int i = 0;
+      for (FieldVector vector : batch.getFieldVectors()) {
+        columns[i++] = new ArrowColumnVector(vector);
+      }
+      current = new ColumnarBatch(columns, batch.getRowCount());
+      return true;
     }
-    ColumnVector[] columns = new ColumnVector[reader.root().getFieldVectors().size()];
-    int i = 0;
-    for (FieldVector vector : reader.root().getFieldVectors()) {
-      columns[i++] = new ArrowColumnVector(vector);
+    return false;
+  }
+
+  private void closeSlice() {
+    if (slice != null) {
+      slice.close();
+      slice = null;
     }
-    current = new ColumnarBatch(columns, reader.root().getRowCount());
-    return true;
   }
 
   @Override
@@ -47,6 +74,7 @@ final class BlockBatchReader implements PartitionReader<ColumnarBatch> {
 
   @Override
   public void close() {
+    closeSlice();
     reader.close();
   }
 }

@@ -4,14 +4,23 @@ import io.sparkair.runtime.store.BlockId;
 import java.io.Serializable;
 
 /**
- * Where one block of a dataset lives.
+ * Rows of one block that belong to a dataset: the whole block, or a slice of it.
  *
  * @param id the block, which names the executor whose store holds it
  * @param address that executor's runtime address, host:port
- * @param rows rows in the block
- * @param bytes bytes of its Arrow buffers
+ * @param offset the first row of the block that belongs to the dataset
+ * @param rows how many rows, from {@code offset}, belong to the dataset
+ * @param bytes bytes of Arrow buffers those rows take (a slice's share of the block)
  */
-public record BlockRef(BlockId id, String address, long rows, long bytes) implements Serializable {
+public record BlockRef(BlockId id, String address, long offset, long rows, long bytes)
+    implements Serializable {
+  public BlockRef {
+    if (offset < 0 || rows < 0) {
+      throw new IllegalArgumentException("block slice needs offset >= 0 and rows >= 0, got "
+          + offset + ", " + rows);
+    }
+  }
+
   /** The executor holding the block. */
   public String executor() {
     return id.node();
@@ -20,6 +29,16 @@ public record BlockRef(BlockId id, String address, long rows, long bytes) implem
   /** The executor's host. */
   public String host() {
     return address.substring(0, address.lastIndexOf(':'));
+  }
+
+  /** The rows {@code [from, from + count)} of this slice, as a slice of the same block. */
+  BlockRef slice(long from, long count) {
+    if (from < 0 || count < 0 || from + count > rows) {
+      throw new IllegalArgumentException("rows " + from + ".." + (from + count)
+          + " are outside a slice of " + rows + " rows");
+    }
+    long share = rows == 0 ? 0 : Math.round((double) bytes * count / rows);
+    return new BlockRef(id, address, offset + from, count, share);
   }
 
   /** Spark's preferred-location string for a task that reads this block. */

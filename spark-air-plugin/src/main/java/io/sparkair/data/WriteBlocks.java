@@ -60,7 +60,7 @@ final class WriteBlocks extends AbstractFunction1<Iterator<InternalRow>, Iterato
       }
       id = block.commit();
     }
-    BlockRef ref = new BlockRef(id, runtime.address(), total, store.bytes(id));
+    BlockRef ref = new BlockRef(id, runtime.address(), 0, total, store.bytes(id));
     return scala.collection.Iterator$.MODULE$.single(ref);
   }
 

@@ -23,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -43,6 +44,7 @@ class AirDatasetTest {
         .config("spark.ui.enabled", "false")
         .config("spark.plugins", AirPlugin.class.getName())
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.air.store.memoryFraction", "0.002")
         .getOrCreate();
     air = Air.get(spark);
   }
@@ -169,6 +171,109 @@ class AirDatasetTest {
     spark.range(10).write().parquet(dir.resolve("p").toString());
     try (AirDataset ds = air.readParquet(dir.resolve("p").toString())) {
       assertEquals(10, ds.count());
+    }
+  }
+
+  private static List<Long> ids(AirDataset ds) {
+    return ds.toDataFrame().collectAsList().stream().map(r -> r.getLong(0))
+        .collect(Collectors.toList());
+  }
+
+  private static List<Long> range(long from, long to) {
+    return java.util.stream.LongStream.range(from, to).boxed().collect(Collectors.toList());
+  }
+
+  @Test
+  void limitUnionAndTrainTestSplitCutBlocksWithoutMovingData() {
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, 10_000, 1, 4).toDF());
+        AirDataset first = ds.limit(3_500);
+        AirDataset both = first.union(ds.limit(10))) {
+      assertEquals(range(0, 3_500), ids(first), "limit keeps the first rows in block order");
+      assertEquals(3_510, both.count());
+      AirDataset[] split = ds.trainTestSplit(0.2);
+      try (AirDataset train = split[0]; AirDataset test = split[1]) {
+        assertEquals(range(0, 8_000), ids(train));
+        assertEquals(range(8_000, 10_000), ids(test));
+      }
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ds.union(air.range(3).select("id").dropColumns("id")));
+      assertTrue(e.getMessage().contains("equal schemas"), e.getMessage());
+    }
+  }
+
+  @Test
+  void derivedDatasetsOutliveTheirParent() {
+    AirDataset parent = air.fromDataFrame(spark.range(0, 1_000, 1, 2).toDF());
+    AirDataset child = parent.limit(600);
+    parent.close();
+    assertEquals(range(0, 600), ids(child));
+    child.close();
+  }
+
+  @Test
+  void splitMakesBalancedShardsThatCoverEveryRowOnce() {
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, 10_001, 1, 3).toDF())) {
+      List<AirDataset> shards = ds.split(4);
+      List<Long> all = new ArrayList<>();
+      for (AirDataset shard : shards) {
+        assertTrue(shard.count() == 2_500 || shard.count() == 2_501, "" + shard.count());
+        all.addAll(ids(shard));
+      }
+      all.sort(null);
+      assertEquals(range(0, 10_001), all);
+      List<Long> again = ids(ds.split(4).get(2));
+      assertEquals(ids(shards.get(2)), again, "the same split every time");
+      shards.forEach(AirDataset::close);
+      assertThrows(IllegalArgumentException.class, () -> ds.split(0));
+      assertThrows(IllegalArgumentException.class, () -> ds.split(2, List.of("driver")));
+    }
+  }
+
+  @Test
+  void sparkBackedOperationsAreDeterministicForASeed() {
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, 5_000, 1, 4).toDF()
+        .withColumn("x", functions.col("id").multiply(2)))) {
+      AirDataset[] a = ds.trainTestSplit(0.3, 42);
+      AirDataset[] b = ds.trainTestSplit(0.3, 42);
+      assertEquals(ids(a[1]), ids(b[1]), "same seed, same test set");
+      assertEquals(1_500, a[1].count());
+      List<Long> union = new ArrayList<>(ids(a[0]));
+      union.addAll(ids(a[1]));
+      union.sort(null);
+      assertEquals(range(0, 5_000), union);
+      List<AirDataset> r1 = ds.randomSplit(new double[] {0.7, 0.3}, 7);
+      List<AirDataset> r2 = ds.randomSplit(new double[] {0.7, 0.3}, 7);
+      assertEquals(ids(r1.get(1)), ids(r2.get(1)));
+      assertEquals(5_000, r1.get(0).count() + r1.get(1).count());
+      try (AirDataset five = ds.repartition(5);
+          AirDataset even = ds.filter("id % 2 = 0");
+          AirDataset onlyX = ds.select("x");
+          AirDataset noX = ds.dropColumns("x")) {
+        assertEquals(5, five.blocks().size());
+        assertEquals(5_000, five.count());
+        assertEquals(2_500, even.count());
+        assertEquals("struct<x:bigint>", onlyX.schema().simpleString());
+        assertEquals("struct<id:bigint>", noX.schema().simpleString());
+      }
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ds.select("nope"));
+      assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> ds.trainTestSplit(1.5));
+    }
+  }
+
+  @Test
+  void readsBackCorrectlyWhenTheStoreMustSpill() {
+    long budget = air.runtime().store().stats().budgetBytes();
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, 3_000_000, 1, 6).toDF()
+        .withColumn("x", functions.col("id").multiply(0.5)))) {
+      assertTrue(ds.sizeBytes() > 2 * budget,
+          "the dataset (" + ds.sizeBytes() + " B) is larger than the budget (" + budget + " B)");
+      assertTrue(air.runtime().store().stats().spills() > 0, "blocks spilled");
+      Row sums = ds.toDataFrame().agg(functions.sum("id"), functions.sum("x")).first();
+      assertEquals(2_999_999L * 3_000_000 / 2, sums.getLong(0));
+      assertEquals(2_999_999.0 * 3_000_000 / 4, sums.getDouble(1));
+      assertTrue(air.runtime().store().stats().reloads() > 0, "spilled blocks were read back");
     }
   }
 

@@ -32,6 +32,17 @@ public final class HostService {
     this.store = store;
   }
 
+  /**
+   * Adds one reference to each block, for a dataset that shares them.
+   *
+   * @throws io.sparkair.runtime.store.BlockNotFoundException if a block was already freed
+   */
+  public void retain(java.util.List<BlockId> blocks) {
+    for (BlockId id : blocks) {
+      store.retain(id);
+    }
+  }
+
   /** Drops one reference to each block; blocks this node does not hold are ignored. */
   public void release(java.util.List<BlockId> blocks) {
     for (BlockId id : blocks) {
