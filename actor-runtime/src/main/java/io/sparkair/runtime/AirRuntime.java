@@ -240,13 +240,20 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
         store.stats());
   }
 
+  /**
+   * Delivers a call. A user actor whose node's connection broke is looked up at the head first,
+   * since it may have been restarted elsewhere; system actors (the host service, the head) live
+   * at their node's address by definition and are never looked up, or the head would wait on
+   * itself.
+   */
   @Override
   public void route(ActorRef<?> ref, Object fn, Object arg, CompletableFuture<Object> result) {
     if (closed) {
       throw new IllegalStateException("the Spark AIR runtime " + nodeId() + " is closed");
     }
     ActorLocation location = ref.location();
-    if (ref.id() != Head.ID && lostAddresses.contains(location.address())) {
+    boolean systemActor = ref.id() <= Head.ID;
+    if (!systemActor && lostAddresses.contains(location.address())) {
       headRef.call(Head::locate, ref.id()).whenComplete((found, error) -> {
         if (error != null) {
           if (result != null) {
@@ -298,11 +305,16 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
   }
 
   private void peerLost(Peer peer) {
-    lostAddresses.add(peer.address());
+    addressLost(peer.address());
+  }
+
+  /** A stream to {@code address} broke: its actors may have moved; the head checks the node. */
+  void addressLost(String address) {
+    lostAddresses.add(address);
     if (head != null && !closed) {
       headRef.tell(h -> {
         for (NodeInfo n : h.nodes()) {
-          if (n.address().equals(peer.address())) {
+          if (n.address().equals(address)) {
             h.check(n.nodeId());
           }
         }

@@ -119,6 +119,20 @@ class ActorRuntimeTest {
   }
 
   @Test
+  void aBrokenStreamToALiveNodeDoesNotStallSpawningThere() {
+    ActorRef<Counter> before = head.spawn(Counter::new, SpawnOptions.defaults().onNode("1"));
+    assertEquals(1L, (long) before.call(Counter::add, 1L).join());
+    head.addressLost(worker.address());
+    long start = System.nanoTime();
+    ActorRef<Counter> after = head.spawn(Counter::new, SpawnOptions.defaults().onNode("1"));
+    assertEquals(2L, (long) after.call(Counter::add, 2L).join());
+    assertEquals(2L, (long) before.call(Counter::add, 1L).join(), "the first actor is fine too");
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2),
+        "no wait on a lookup of the node's own host service");
+    assertEquals(2, head.nodes().size(), "the live node was not declared lost");
+  }
+
+  @Test
   void placesActorsWhereTheirBlocksLive() {
     for (String node : List.of("1", "driver", "1")) {
       ActorRef<Counter> c = head.spawn(Counter::new, SpawnOptions.defaults().nearBlocks(

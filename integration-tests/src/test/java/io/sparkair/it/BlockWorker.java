@@ -1,11 +1,14 @@
 package io.sparkair.it;
 
+import io.sparkair.data.BatchIterator;
+import io.sparkair.data.BlockSet;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.store.BlockReader;
 import io.sparkair.runtime.store.BlockWriter;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -49,6 +52,21 @@ public class BlockWorker {
         BigIntVector col = (BigIntVector) r.root().getVector("v");
         for (int i = 0; i < r.root().getRowCount(); i++) {
           sum += col.get(i);
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Sums the {@code id} column of a shard, streamed in this executor. */
+  public long sumIds(BlockSet shard) {
+    long sum = 0;
+    try (BatchIterator it = shard.iterBatches(10_000, 2)) {
+      while (it.hasNext()) {
+        VectorSchemaRoot batch = it.next();
+        BigIntVector id = (BigIntVector) batch.getVector("id");
+        for (int i = 0; i < batch.getRowCount(); i++) {
+          sum += id.get(i);
         }
       }
     }

@@ -11,7 +11,9 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.sparkair.data.AirDataset;
+import io.sparkair.data.BatchIterator;
 import io.sparkair.data.BlockRef;
+import io.sparkair.data.BlockSet;
 import io.sparkair.plugin.ActorGroup;
 import io.sparkair.plugin.Air;
 import io.sparkair.runtime.actor.ActorDiedException;
@@ -21,6 +23,8 @@ import io.sparkair.runtime.cluster.NodeInfo;
 import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.transport.ByteArrayMarshaller;
 import java.time.Duration;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -145,8 +149,27 @@ class MultiJvmRuntimeTest {
       assertEquals(199_999.0 * 200_000 / 4, totals.getDouble(1));
       assertEquals(200_000L, totals.getLong(2));
 
+      long streamed = 0;
+      try (BatchIterator it = ds.iterBatches(8_192, 2)) {
+        while (it.hasNext()) {
+          VectorSchemaRoot batch = it.next();
+          BigIntVector id = (BigIntVector) batch.getVector("id");
+          for (int i = 0; i < batch.getRowCount(); i++) {
+            streamed += id.get(i);
+          }
+        }
+      }
+      assertEquals(199_999L * 200_000 / 2, streamed, "the driver streamed every remote block");
+
       List<String> hints = List.of("0", "1");
       List<AirDataset> shards = ds.split(2, hints);
+      ActorRef<BlockWorker> reader =
+          air.spawn(BlockWorker::new, SpawnOptions.defaults().onNode("1"));
+      BlockSet shard0 = shards.get(0).blockSet();
+      long expected = shards.get(0).toDataFrame().agg(functions.sum("id")).first().getLong(0);
+      assertEquals(expected, (long) reader.call(w -> w.sumIds(shard0)).join(),
+          "a worker on executor 1 streamed the shard of executor 0");
+      reader.kill();
       for (int i = 0; i < 2; i++) {
         AirDataset shard = shards.get(i);
         String hint = hints.get(i);

@@ -323,6 +323,21 @@ public final class AirDataset implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Streams the rows as Arrow batches of {@code batchSize} rows, on this JVM, prefetching up to
+   * {@code prefetchBlocks} blocks (remote ones over Arrow Flight) while the consumer works.
+   */
+  public BatchIterator iterBatches(int batchSize, int prefetchBlocks) {
+    requireOpen();
+    return new BatchIterator(air.runtime(), blocks, batchSize, prefetchBlocks);
+  }
+
+  /** The rows as plain data to send to a worker; valid while this dataset is open. */
+  public BlockSet blockSet() {
+    requireOpen();
+    return new BlockSet(schema, blocks);
+  }
+
   /** True until {@link #close()}. */
   public boolean isOpen() {
     return !release.done.get();

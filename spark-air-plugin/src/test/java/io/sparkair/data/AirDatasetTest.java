@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -274,6 +276,69 @@ class AirDatasetTest {
       assertEquals(2_999_999L * 3_000_000 / 2, sums.getLong(0));
       assertEquals(2_999_999.0 * 3_000_000 / 4, sums.getDouble(1));
       assertTrue(air.runtime().store().stats().reloads() > 0, "spilled blocks were read back");
+    }
+  }
+
+  /** Every id, in iteration order, of batches of {@code size} rows; checks the batch sizes. */
+  private static List<Long> iterate(BatchIterator it, int size, long total) {
+    List<Long> seen = new ArrayList<>();
+    while (it.hasNext()) {
+      VectorSchemaRoot batch = it.next();
+      long left = total - seen.size();
+      assertEquals(Math.min(size, left), batch.getRowCount(), "full batches but the last");
+      BigIntVector id = (BigIntVector) batch.getVector("id");
+      for (int i = 0; i < batch.getRowCount(); i++) {
+        seen.add(id.get(i));
+      }
+    }
+    return seen;
+  }
+
+  @Test
+  void iterBatchesStreamsFixedSizeBatchesAcrossBlocksAndSlices() {
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, 10_000, 1, 3).toDF())) {
+      try (BatchIterator warmUp = ds.iterBatches(10_000, 0)) {
+        iterate(warmUp, 10_000, 10_000);
+      }
+      long memory = air.runtime().store().allocator().getAllocatedMemory();
+      for (int size : new int[] {1_000, 4_999, 20_000, 7}) {
+        try (BatchIterator it = ds.iterBatches(size, 1)) {
+          assertEquals(range(0, 10_000), iterate(it, size, 10_000), "batch size " + size);
+        }
+        long now = air.runtime().store().allocator().getAllocatedMemory();
+        assertTrue(now <= memory, "closing the iterator frees its batches: " + now + " > "
+            + memory);
+      }
+      List<AirDataset> shards = ds.split(3);
+      for (AirDataset shard : shards) {
+        try (BatchIterator it = shard.blockSet().iterBatches(512, 2)) {
+          assertEquals(ids(shard), iterate(it, 512, shard.count()));
+        }
+        shard.close();
+      }
+      assertThrows(IllegalArgumentException.class, () -> ds.iterBatches(0, 1));
+      assertThrows(IllegalArgumentException.class, () -> ds.iterBatches(10, -1));
+    }
+  }
+
+  @Test
+  void iterBatchesCarriesEveryType() {
+    Dataset<Row> df = spark.createDataFrame(allTypeRows(1000), ALL_TYPES).repartition(3);
+    try (AirDataset ds = air.fromDataFrame(df); BatchIterator it = ds.iterBatches(7, 1)) {
+      long rows = 0;
+      long idSum = 0;
+      long nullStrings = 0;
+      while (it.hasNext()) {
+        VectorSchemaRoot batch = it.next();
+        for (int i = 0; i < batch.getRowCount(); i++) {
+          idSum += ((org.apache.arrow.vector.IntVector) batch.getVector("id")).get(i);
+          nullStrings += batch.getVector("s").isNull(i) ? 1 : 0;
+        }
+        rows += batch.getRowCount();
+      }
+      assertEquals(1000, rows);
+      assertEquals(999L * 1000 / 2, idSum);
+      assertEquals(333, nullStrings);
     }
   }
 
