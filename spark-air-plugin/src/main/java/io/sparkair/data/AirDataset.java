@@ -87,6 +87,13 @@ public final class AirDataset implements AutoCloseable {
     return new AirDataset(air, spark, schema, blocks, "AirDataset(" + partitions + " partitions)");
   }
 
+  /** A dataset of rows given as maps; see {@link Air#fromItems}. */
+  public static AirDataset fromItems(Air air, List<? extends Map<String, ?>> items) {
+    Objects.requireNonNull(items, "items");
+    SparkSession spark = SparkSession.active();
+    return fromDataFrame(air, Items.toDataFrame(spark, items));
+  }
+
   /** The dataset's Spark schema. */
   public StructType schema() {
     return schema;

@@ -134,6 +134,15 @@ public final class Air {
     return fromDataFrame(session().read().json(path));
   }
 
+  /**
+   * A dataset of rows given as maps, as Ray's {@code from_items}: columns in the order keys first
+   * appear, typed by their first non-null value (Integer, Long, Float, Double, String, Boolean,
+   * byte[]); a missing key is null.
+   */
+  public AirDataset fromItems(List<? extends Map<String, ?>> items) {
+    return AirDataset.fromItems(this, items);
+  }
+
   /** A dataset with one column {@code id} holding 0 .. n-1. */
   public AirDataset range(long n) {
     if (n < 0) {

@@ -343,6 +343,28 @@ class AirDatasetTest {
   }
 
   @Test
+  void fromItemsBuildsTheSeedsTinyDataset() {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (int x = 0; x < 200; x++) {
+      Map<String, Object> item = new java.util.LinkedHashMap<>();
+      item.put("x", x);
+      item.put("y", x < 100 ? 1 : 0);
+      items.add(item);
+    }
+    try (AirDataset ds = air.fromItems(items)) {
+      assertEquals(200, ds.count());
+      assertEquals("struct<x:int,y:int>", ds.schema().simpleString());
+      assertEquals(100L, ds.toDataFrame().agg(functions.sum("y")).first().getLong(0));
+    }
+    IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
+        () -> air.fromItems(List.of(Map.of("a", 1), Map.of("a", "one"))));
+    assertTrue(mixed.getMessage().contains("'a'"), mixed.getMessage());
+    IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
+        () -> air.fromItems(List.of(Map.of("when", new java.util.Date()))));
+    assertTrue(odd.getMessage().contains("'when'"), odd.getMessage());
+  }
+
+  @Test
   void badInputIsRejectedClearly() {
     Dataset<Row> intervals = spark.sql("select 1 as id, make_interval(0, 0, 0, 1, 0, 0, 0) as iv");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
