@@ -1,0 +1,139 @@
+package io.sparkair.data.bench;
+
+import io.sparkair.data.AirDataset;
+import io.sparkair.data.BatchIterator;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
+import java.lang.management.ManagementFactory;
+import java.util.Iterator;
+import java.util.Locale;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.functions;
+
+/**
+ * DataFrame to AIR dataset conversion, beside Spark's own paths in the same run: a bare scan of
+ * the same rows (the ceiling), Spark's ArrowWriter path ({@code toArrowBatchRdd}),
+ * {@code collectAsList} and {@code toLocalIterator}; then streaming the dataset with
+ * {@code iterBatches}. The source is cached first so that every path reads the same rows.
+ *
+ * <p>Run: {@code mvn -B -pl spark-air-plugin -Pbench test-compile exec:exec}; rows with
+ * {@code -Dbench.rows=10000000}.
+ */
+public final class DatasetBenchmark {
+  private static final int COLUMNS = 8;
+
+  private DatasetBenchmark() {}
+
+  public static void main(String[] args) {
+    long rows = Long.getLong("bench.rows", 10_000_000L);
+    SparkSession spark = SparkSession.builder().master("local[2]").appName("dataset-bench")
+        .config("spark.ui.enabled", "false")
+        .config("spark.plugins", AirPlugin.class.getName())
+        .config("spark.driver.memory", "8g")
+        .getOrCreate();
+    try {
+      run(spark, rows);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void run(SparkSession spark, long rows) {
+    Air air = Air.get(spark);
+    Column[] cols = new Column[COLUMNS];
+    for (int c = 0; c < COLUMNS; c++) {
+      cols[c] = functions.col("id").multiply(c + 0.5).alias("c" + c);
+    }
+    Dataset<Row> df = spark.range(0, rows, 1, 2).select(cols).cache();
+    df.count();
+    double mb = rows * COLUMNS * 8 / 1e6;
+    System.out.printf(Locale.ROOT, "machine: %d cores; %d rows x %d doubles = %.0f MB%n",
+        Runtime.getRuntime().availableProcessors(), rows, COLUMNS, mb);
+
+    double scan = best(() -> df.queryExecution().toRdd().toJavaRDD().foreachPartition(
+        (Iterator<InternalRow> it) -> {
+          while (it.hasNext()) {
+            it.next();
+          }
+        }));
+    double arrow = best(() -> df.toArrowBatchRdd().count());
+    long collectRows = Math.min(rows, 2_000_000L);
+    double collect = timed(() -> df.limit((int) collectRows).collectAsList())
+        * rows / collectRows;
+    double local = timed(() -> {
+      Iterator<Row> it = df.toLocalIterator();
+      while (it.hasNext()) {
+        it.next();
+      }
+    });
+
+    long heapBefore = usedHeap();
+    AirDataset[] kept = new AirDataset[1];
+    double ours = best(() -> {
+      if (kept[0] != null) {
+        kept[0].close();
+      }
+      kept[0] = air.fromDataFrame(df);
+    });
+    long heapGrowth = usedHeap() - heapBefore;
+    AirDataset ds = kept[0];
+    double iter = best(() -> {
+      double sum = 0;
+      try (BatchIterator it = ds.iterBatches(64_512, 2)) {
+        while (it.hasNext()) {
+          VectorSchemaRoot batch = it.next();
+          for (FieldVector v : batch.getFieldVectors()) {
+            Float8Vector d = (Float8Vector) v;
+            for (int i = 0; i < batch.getRowCount(); i++) {
+              sum += d.getDataBuffer().getDouble((long) i * 8);
+            }
+          }
+        }
+      }
+      if (sum < 0) {
+        throw new IllegalStateException();
+      }
+    });
+
+    System.out.printf(Locale.ROOT, "bare scan of the cached rows (ceiling): %.0f MB/s%n", mb / scan);
+    System.out.printf(Locale.ROOT, "Spark ArrowWriter path (toArrowBatchRdd): %.0f MB/s%n",
+        mb / arrow);
+    System.out.printf(Locale.ROOT, "collectAsList (%d rows, scaled): %.0f MB/s%n", collectRows,
+        mb / collect);
+    System.out.printf(Locale.ROOT, "toLocalIterator: %.0f MB/s%n", mb / local);
+    System.out.printf(Locale.ROOT,
+        "fromDataFrame: %.0f MB/s = %.2fx Spark's ArrowWriter path, %.2fx the bare scan; "
+            + "driver heap growth %.1f MB; store bytes per data byte %.3f%n",
+        mb / ours, arrow / ours, scan / ours, heapGrowth / 1e6, ds.sizeBytes() / (mb * 1e6));
+    System.out.printf(Locale.ROOT, "iterBatches (local blocks, sum of all values): %.0f MB/s%n",
+        mb / iter);
+    ds.close();
+  }
+
+  private static long usedHeap() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Best of three runs, in seconds. */
+  private static double best(Runnable r) {
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      best = Math.min(best, timed(r));
+    }
+    return best;
+  }
+
+  private static double timed(Runnable r) {
+    long t = System.nanoTime();
+    r.run();
+    return (System.nanoTime() - t) / 1e9;
+  }
+}
