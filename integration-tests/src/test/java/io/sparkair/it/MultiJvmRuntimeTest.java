@@ -184,6 +184,47 @@ class MultiJvmRuntimeTest {
     }
   }
 
+  /** Runs after the executor kill below: Spark has relaunched a second executor by then. */
+  @Test
+  @Order(6)
+  void datasetReadsTheSameRowsAfterAnExecutorHoldingItsBlocksDies() throws Exception {
+    List<NodeInfo> live = air.awaitNodes(2, Duration.ofSeconds(90));
+    Dataset<Row> df = spark.range(0, 100_000, 1, 4).toDF()
+        .withColumn("x", functions.col("id").multiply(3));
+    try (AirDataset ds = air.fromDataFrame(df); AirDataset first = ds.limit(60_000)) {
+      String victim = ds.rowsPerExecutor().entrySet().stream()
+          .max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+      long pid = live.stream().filter(n -> n.nodeId().equals(victim)).findFirst().orElseThrow()
+          .pid();
+      assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (air.nodes().stream().anyMatch(n -> n.nodeId().equals(victim))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Row sums = ds.toDataFrame().agg(functions.sum("id"), functions.sum("x"),
+          functions.count("id")).first();
+      assertEquals(99_999L * 100_000 / 2, sums.getLong(0));
+      assertEquals(3 * 99_999L * 100_000 / 2, sums.getLong(1));
+      assertEquals(100_000L, sums.getLong(2));
+      assertTrue(ds.blocks().stream().noneMatch(b -> b.executor().equals(victim)),
+          "the lost blocks were made again elsewhere");
+      assertEquals(59_999L * 60_000 / 2,
+          first.toDataFrame().agg(functions.sum("id")).first().getLong(0),
+          "a slice taken before the loss reads the same rows");
+      long streamed = 0;
+      try (BatchIterator it = ds.iterBatches(10_000, 1)) {
+        while (it.hasNext()) {
+          BigIntVector id = (BigIntVector) it.next().getVector("id");
+          for (int i = 0; i < id.getValueCount(); i++) {
+            streamed += id.get(i);
+          }
+        }
+      }
+      assertEquals(99_999L * 100_000 / 2, streamed);
+    }
+  }
+
   @Test
   @Order(5)
   void killedExecutorFailsPendingCallsAndTheActorRestartsOnTheSurvivor() throws Exception {

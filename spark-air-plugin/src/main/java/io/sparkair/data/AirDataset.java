@@ -44,17 +44,20 @@ public final class AirDataset implements AutoCloseable {
   private final StructType schema;
   private final List<BlockRef> blocks;
   private final String name;
+  private final List<Lineage> lineages;
   private final Release release;
   private final Cleaner.Cleanable cleanable;
 
   private AirDataset(Air air, SparkSession spark, StructType schema, List<BlockRef> blocks,
-      String name) {
+      String name, List<Lineage> lineages) {
     this.air = air;
     this.spark = spark;
     this.schema = schema;
     this.blocks = List.copyOf(blocks);
     this.name = name;
-    this.release = new Release(air.runtime(), this.blocks);
+    this.lineages = List.copyOf(lineages);
+    this.lineages.forEach(Lineage::share);
+    this.release = new Release(air.runtime(), this.blocks, this.lineages);
     this.cleanable = CLEANER.register(this, release);
   }
 
@@ -73,18 +76,21 @@ public final class AirDataset implements AutoCloseable {
     int partitions = df.rdd().getNumPartitions();
     WriteBlocks write = new WriteBlocks(air.settings(), schema, timeZone, BATCH_ROWS);
     spark.sparkContext().setJobDescription("AIR fromDataFrame: " + partitions + " partitions");
-    List<BlockRef> blocks = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
     try {
       Object collected = df.queryExecution().toRdd()
-          .mapPartitions(write, false, ClassTag$.MODULE$.apply(BlockRef.class))
+          .mapPartitions(write, false, ClassTag$.MODULE$.apply(Written.class))
           .collect();
-      for (Object ref : (Object[]) collected) {
-        blocks.add((BlockRef) ref);
+      for (Object w : (Object[]) collected) {
+        written.add((Written) w);
       }
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
-    return new AirDataset(air, spark, schema, blocks, "AirDataset(" + partitions + " partitions)");
+    List<BlockRef> blocks = new ArrayList<>();
+    written.forEach(w -> blocks.add(w.block()));
+    return new AirDataset(air, spark, schema, blocks, "AirDataset(" + partitions + " partitions)",
+        List.of(new Lineage(air, df, write, written)));
   }
 
   /** A dataset of rows given as maps; see {@link Air#fromItems}. */
@@ -99,9 +105,19 @@ public final class AirDataset implements AutoCloseable {
     return schema;
   }
 
-  /** The blocks, in order. */
+  /** The blocks, in order, as last known (a block recomputed after a loss is shown anew). */
   public List<BlockRef> blocks() {
-    return blocks;
+    List<BlockRef> now = blocks;
+    for (Lineage lineage : lineages) {
+      now = lineage.current(now);
+    }
+    return now;
+  }
+
+  /** The blocks, recomputing first any block whose executor is gone. */
+  private List<BlockRef> resolvedBlocks() {
+    requireOpen();
+    return Lineage.resolve(lineages, blocks);
   }
 
   /** Number of rows; known without reading any block. */
@@ -117,7 +133,7 @@ public final class AirDataset implements AutoCloseable {
   /** Rows per executor. */
   public Map<String, Long> rowsPerExecutor() {
     Map<String, Long> rows = new LinkedHashMap<>();
-    for (BlockRef b : blocks) {
+    for (BlockRef b : blocks()) {
       rows.merge(b.executor(), b.rows(), Long::sum);
     }
     return rows;
@@ -129,7 +145,7 @@ public final class AirDataset implements AutoCloseable {
    */
   public Dataset<Row> toDataFrame() {
     requireOpen();
-    BlockTable table = new BlockTable(name, schema, blocks, air.settings());
+    BlockTable table = new BlockTable(name, schema, blocks, lineages, air.settings());
     DataSourceV2Relation relation = DataSourceV2Relation.create(table, Option.empty(),
         Option.empty(), CaseInsensitiveStringMap.empty());
     return Dataset.ofRows(spark, relation);
@@ -152,10 +168,13 @@ public final class AirDataset implements AutoCloseable {
   }
 
   /** A dataset over some of this dataset's blocks (or slices); it holds its own references. */
-  private AirDataset derive(List<BlockRef> parts, String what) {
-    requireOpen();
+  private AirDataset derive(List<BlockRef> parts, String what, List<Lineage> from) {
     BlockReferences.retain(air.runtime(), parts);
-    return new AirDataset(air, spark, schema, parts, what);
+    return new AirDataset(air, spark, schema, parts, what, from);
+  }
+
+  private AirDataset derive(List<BlockRef> parts, String what) {
+    return derive(parts, what, lineages);
   }
 
   /** A dataset made by a Spark job over this one's rows. */
@@ -171,7 +190,7 @@ public final class AirDataset implements AutoCloseable {
     }
     List<BlockRef> parts = new ArrayList<>();
     long left = n;
-    for (BlockRef b : blocks) {
+    for (BlockRef b : resolvedBlocks()) {
       if (left == 0) {
         break;
       }
@@ -184,16 +203,18 @@ public final class AirDataset implements AutoCloseable {
 
   /** This dataset's rows followed by the others'; no data is moved. */
   public AirDataset union(AirDataset... others) {
-    List<BlockRef> parts = new ArrayList<>(blocks);
+    List<BlockRef> parts = new ArrayList<>(resolvedBlocks());
+    List<Lineage> from = new ArrayList<>(lineages);
     for (AirDataset other : others) {
       other.requireOpen();
       if (!other.schema.equals(schema)) {
         throw new IllegalArgumentException("union needs equal schemas: " + schema.simpleString()
             + " vs " + other.schema.simpleString());
       }
-      parts.addAll(other.blocks);
+      parts.addAll(other.resolvedBlocks());
+      other.lineages.stream().filter(l -> !from.contains(l)).forEach(from::add);
     }
-    return derive(parts, "union of " + (others.length + 1) + " datasets");
+    return derive(parts, "union of " + (others.length + 1) + " datasets", from);
   }
 
   /**
@@ -214,7 +235,7 @@ public final class AirDataset implements AutoCloseable {
           + " locality hints; give one per shard");
     }
     List<AirDataset> shards = new ArrayList<>();
-    List<List<BlockRef>> parts = Shards.split(blocks, n, hints);
+    List<List<BlockRef>> parts = Shards.split(resolvedBlocks(), n, hints);
     for (int i = 0; i < n; i++) {
       shards.add(derive(parts.get(i), "shard " + i + " of " + n));
     }
@@ -240,7 +261,7 @@ public final class AirDataset implements AutoCloseable {
     AirDataset train = limit(trainRows);
     List<BlockRef> rest = new ArrayList<>();
     long skip = trainRows;
-    for (BlockRef b : blocks) {
+    for (BlockRef b : resolvedBlocks()) {
       if (skip >= b.rows()) {
         skip -= b.rows();
         continue;
@@ -335,14 +356,12 @@ public final class AirDataset implements AutoCloseable {
    * {@code prefetchBlocks} blocks (remote ones over Arrow Flight) while the consumer works.
    */
   public BatchIterator iterBatches(int batchSize, int prefetchBlocks) {
-    requireOpen();
-    return new BatchIterator(air.runtime(), blocks, batchSize, prefetchBlocks);
+    return new BatchIterator(air.runtime(), resolvedBlocks(), batchSize, prefetchBlocks);
   }
 
   /** The rows as plain data to send to a worker; valid while this dataset is open. */
   public BlockSet blockSet() {
-    requireOpen();
-    return new BlockSet(schema, blocks);
+    return new BlockSet(schema, resolvedBlocks());
   }
 
   /** True until {@link #close()}. */
@@ -371,17 +390,20 @@ public final class AirDataset implements AutoCloseable {
   private static final class Release implements Runnable {
     private final AirRuntime runtime;
     private final List<BlockRef> blocks;
+    private final List<Lineage> lineages;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    Release(AirRuntime runtime, List<BlockRef> blocks) {
+    Release(AirRuntime runtime, List<BlockRef> blocks, List<Lineage> lineages) {
       this.runtime = runtime;
       this.blocks = blocks;
+      this.lineages = lineages;
     }
 
     @Override
     public void run() {
       if (done.compareAndSet(false, true)) {
         BlockReferences.release(runtime, blocks);
+        lineages.forEach(Lineage::unshare);
       }
     }
   }

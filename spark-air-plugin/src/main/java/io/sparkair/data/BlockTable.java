@@ -26,12 +26,15 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
   private final String name;
   private final StructType schema;
   private final List<BlockRef> blocks;
+  private final List<Lineage> lineages;
   private final AirSettings settings;
 
-  BlockTable(String name, StructType schema, List<BlockRef> blocks, AirSettings settings) {
+  BlockTable(String name, StructType schema, List<BlockRef> blocks, List<Lineage> lineages,
+      AirSettings settings) {
     this.name = name;
     this.schema = schema;
     this.blocks = blocks;
+    this.lineages = lineages;
     this.settings = settings;
   }
 
@@ -76,9 +79,10 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
     return this;
   }
 
+  /** One partition per block, planned for each query: lost blocks are recomputed first. */
   @Override
   public InputPartition[] planInputPartitions() {
-    return blocks.stream().map(b -> new BlockPartition(b, settings))
+    return Lineage.resolve(lineages, blocks).stream().map(b -> new BlockPartition(b, settings))
         .toArray(InputPartition[]::new);
   }
 

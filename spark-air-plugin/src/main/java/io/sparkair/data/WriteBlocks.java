@@ -7,6 +7,7 @@ import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.store.BlockWriter;
 import io.sparkair.runtime.store.ObjectStore;
 import java.io.Serializable;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.execution.arrow.ArrowWriter;
 import org.apache.spark.sql.types.StructType;
@@ -17,7 +18,7 @@ import scala.runtime.AbstractFunction1;
  * The body of a conversion task: writes its partition's rows as Arrow record batches into the
  * store of the executor it runs on, and returns only the block's reference.
  */
-final class WriteBlocks extends AbstractFunction1<Iterator<InternalRow>, Iterator<BlockRef>>
+final class WriteBlocks extends AbstractFunction1<Iterator<InternalRow>, Iterator<Written>>
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -34,7 +35,7 @@ final class WriteBlocks extends AbstractFunction1<Iterator<InternalRow>, Iterato
   }
 
   @Override
-  public Iterator<BlockRef> apply(Iterator<InternalRow> rows) {
+  public Iterator<Written> apply(Iterator<InternalRow> rows) {
     AirRuntime runtime = TaskRuntime.get(settings);
     ObjectStore store = runtime.store();
     long total = 0;
@@ -61,12 +62,13 @@ final class WriteBlocks extends AbstractFunction1<Iterator<InternalRow>, Iterato
       id = block.commit();
     }
     BlockRef ref = new BlockRef(id, runtime.address(), 0, total, store.bytes(id));
-    return scala.collection.Iterator$.MODULE$.single(ref);
+    return scala.collection.Iterator$.MODULE$.single(
+        new Written(TaskContext.getPartitionId(), ref));
   }
 
   @SuppressWarnings("unchecked")
-  private static Iterator<BlockRef> noBlock() {
-    return (Iterator<BlockRef>) (Iterator<?>) scala.collection.Iterator$.MODULE$.empty();
+  private static Iterator<Written> noBlock() {
+    return (Iterator<Written>) (Iterator<?>) scala.collection.Iterator$.MODULE$.empty();
   }
 
   private static void flush(ArrowWriter writer, BlockWriter block) {
