@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.ArrowUtils;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import scala.Option;
 import scala.reflect.ClassTag$;
@@ -145,10 +149,54 @@ public final class AirDataset implements AutoCloseable {
    */
   public Dataset<Row> toDataFrame() {
     requireOpen();
-    BlockTable table = new BlockTable(name, schema, blocks, lineages, air.settings());
+    return asDataFrame(new BlockTable(name, schema, blocks, lineages, air.settings(), null, 0));
+  }
+
+  private Dataset<Row> asDataFrame(BlockTable table) {
     DataSourceV2Relation relation = DataSourceV2Relation.create(table, Option.empty(),
         Option.empty(), CaseInsensitiveStringMap.empty());
     return Dataset.ofRows(spark, relation);
+  }
+
+  /**
+   * Passes the rows through a function of Arrow batches of {@code batchSize} rows, where the
+   * blocks live, and keeps the results as a new dataset. The output schema is found by calling
+   * the function on an empty batch.
+   */
+  public AirDataset mapBatches(BatchFunction fn, int batchSize) {
+    Objects.requireNonNull(fn, "fn");
+    String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot empty = VectorSchemaRoot.create(
+            ArrowSchemas.toArrow(schema, timeZone), allocator)) {
+      VectorSchemaRoot out;
+      try {
+        out = fn.apply(empty, allocator);
+      } catch (Exception e) {
+        throw new IllegalArgumentException("mapBatches could not find the output schema by "
+            + "calling the function on an empty batch; pass the schema instead (" + e + ")", e);
+      }
+      if (out == null) {
+        throw new IllegalArgumentException("mapBatches function returned null");
+      }
+      StructType output = ArrowUtils.fromArrowSchema(out.getSchema());
+      if (out != empty) {
+        out.close();
+      }
+      return mapBatches(fn, batchSize, output);
+    }
+  }
+
+  /** Passes the rows through a function of Arrow batches whose output has {@code schema}. */
+  public AirDataset mapBatches(BatchFunction fn, int batchSize, StructType outputSchema) {
+    Objects.requireNonNull(fn, "fn");
+    Objects.requireNonNull(outputSchema, "outputSchema");
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
+    }
+    requireOpen();
+    return fromDataFrame(air, asDataFrame(new BlockTable("mapBatches of " + name, outputSchema,
+        blocks, lineages, air.settings(), fn, batchSize)));
   }
 
   /** The first {@code n} rows, on the driver. */

@@ -28,14 +28,23 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
   private final List<BlockRef> blocks;
   private final List<Lineage> lineages;
   private final AirSettings settings;
+  private final BatchFunction fn;
+  private final int batchSize;
 
+  /**
+   * @param schema the rows' schema (the function's output schema when {@code fn} is set)
+   * @param fn a function each batch passes through, or null to read the blocks as they are
+   * @param batchSize rows per batch given to {@code fn}
+   */
   BlockTable(String name, StructType schema, List<BlockRef> blocks, List<Lineage> lineages,
-      AirSettings settings) {
+      AirSettings settings, BatchFunction fn, int batchSize) {
     this.name = name;
     this.schema = schema;
     this.blocks = blocks;
     this.lineages = lineages;
     this.settings = settings;
+    this.fn = fn;
+    this.batchSize = batchSize;
   }
 
   @Override
@@ -88,12 +97,19 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new ReaderFactory();
+    return new ReaderFactory(fn, batchSize);
   }
 
   /** Creates columnar readers (and row readers over them, should Spark ask for rows). */
   private static final class ReaderFactory implements PartitionReaderFactory {
     private static final long serialVersionUID = 1L;
+    private final BatchFunction fn;
+    private final int batchSize;
+
+    ReaderFactory(BatchFunction fn, int batchSize) {
+      this.fn = fn;
+      this.batchSize = batchSize;
+    }
 
     @Override
     public boolean supportColumnarReads(InputPartition partition) {
@@ -102,18 +118,20 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
 
     @Override
     public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
-      return new BlockBatchReader((BlockPartition) partition);
+      BlockPartition block = (BlockPartition) partition;
+      return fn == null ? new BlockBatchReader(block)
+          : new MappedBatchReader(block, fn, batchSize);
     }
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-      BlockBatchReader batches = new BlockBatchReader((BlockPartition) partition);
+      PartitionReader<ColumnarBatch> batches = createColumnarReader(partition);
       return new PartitionReader<>() {
         private Iterator<InternalRow> rows = java.util.Collections.emptyIterator();
         private InternalRow current;
 
         @Override
-        public boolean next() {
+        public boolean next() throws java.io.IOException {
           while (!rows.hasNext()) {
             if (!batches.next()) {
               return false;
@@ -130,7 +148,7 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
         }
 
         @Override
-        public void close() {
+        public void close() throws java.io.IOException {
           batches.close();
         }
       };

@@ -20,6 +20,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -362,6 +366,65 @@ class AirDatasetTest {
     IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
         () -> air.fromItems(List.of(Map.of("when", new java.util.Date()))));
     assertTrue(odd.getMessage().contains("'when'"), odd.getMessage());
+  }
+
+  /** Output: id, and the number of rows of the batch each row was in. */
+  static VectorSchemaRoot withBatchRows(VectorSchemaRoot in,
+      org.apache.arrow.memory.BufferAllocator allocator) {
+    Schema schema = new Schema(List.of(
+        Field.nullable("id", new ArrowType.Int(64, true)),
+        Field.nullable("batch_rows", new ArrowType.Int(32, true))));
+    VectorSchemaRoot out = VectorSchemaRoot.create(schema, allocator);
+    BigIntVector ids = (BigIntVector) out.getVector("id");
+    IntVector sizes = (IntVector) out.getVector("batch_rows");
+    int n = in.getRowCount();
+    ids.allocateNew(n);
+    sizes.allocateNew(n);
+    BigIntVector source = (BigIntVector) in.getVector("id");
+    for (int i = 0; i < n; i++) {
+      ids.set(i, source.get(i));
+      sizes.set(i, n);
+    }
+    out.setRowCount(n);
+    return out;
+  }
+
+  @Test
+  void mapBatchesRunsArrowFunctionsWhereTheBlocksLive() {
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, 10_000, 1, 3).toDF());
+        AirDataset mapped = ds.mapBatches(AirDatasetTest::withBatchRows, 1_000)) {
+      assertEquals("struct<id:bigint,batch_rows:int>", mapped.schema().simpleString());
+      assertEquals(10_000, mapped.count());
+      List<Row> rows = mapped.toDataFrame().orderBy("id").collectAsList();
+      assertEquals(range(0, 10_000), rows.stream().map(r -> r.getLong(0))
+          .collect(Collectors.toList()));
+      assertTrue(rows.stream().allMatch(r -> r.getInt(1) <= 1_000 && r.getInt(1) > 0));
+      assertTrue(rows.stream().filter(r -> r.getInt(1) == 1_000).count() >= 9_000,
+          "batches are full but for the last of each block");
+
+      try (AirDataset doubled = ds.mapBatches((in, alloc) -> {
+        BigIntVector id = (BigIntVector) in.getVector("id");
+        for (int i = 0; i < in.getRowCount(); i++) {
+          id.set(i, id.get(i) * 2);
+        }
+        return in;
+      }, 4_096)) {
+        assertEquals(2L * 9_999 * 10_000 / 2,
+            doubled.toDataFrame().agg(functions.sum("id")).first().getLong(0));
+      }
+      Exception failed = assertThrows(Exception.class, () -> ds.mapBatches((in, alloc) -> {
+        if (in.getRowCount() > 0) {
+          throw new IllegalStateException("bad row");
+        }
+        return in;
+      }, 100));
+      assertTrue(String.valueOf(failed.getMessage()).contains("bad row"), failed.getMessage());
+      IllegalArgumentException noSchema = assertThrows(IllegalArgumentException.class,
+          () -> ds.mapBatches((in, alloc) -> {
+            throw new IllegalStateException("no empty batches please");
+          }, 100));
+      assertTrue(noSchema.getMessage().contains("empty batch"), noSchema.getMessage());
+    }
   }
 
   @Test
