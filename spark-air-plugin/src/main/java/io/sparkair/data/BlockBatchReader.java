@@ -49,15 +49,20 @@ final class BlockBatchReader implements PartitionReader<ColumnarBatch> {
         slice = batch.slice((int) (from - batchStart), (int) (to - from));
         batch = slice;
       }
-      ColumnVector[] columns = new ColumnVector[batch.getFieldVectors().size()];
-      int i = 0;
-      for (FieldVector vector : batch.getFieldVectors()) {
-        columns[i++] = new ArrowColumnVector(vector);
-      }
-      current = new ColumnarBatch(columns, batch.getRowCount());
+      current = columnar(batch);
       return true;
     }
     return false;
+  }
+
+  /** Spark's view of an Arrow batch: column vectors over the same buffers. */
+  static ColumnarBatch columnar(VectorSchemaRoot batch) {
+    ColumnVector[] columns = new ColumnVector[batch.getFieldVectors().size()];
+    int i = 0;
+    for (FieldVector vector : batch.getFieldVectors()) {
+      columns[i++] = new ArrowColumnVector(vector);
+    }
+    return new ColumnarBatch(columns, batch.getRowCount());
   }
 
   private void closeSlice() {

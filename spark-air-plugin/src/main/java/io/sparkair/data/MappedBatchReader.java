@@ -3,11 +3,8 @@ package io.sparkair.data;
 import io.sparkair.plugin.TaskRuntime;
 import io.sparkair.runtime.AirRuntime;
 import java.util.List;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.connector.read.PartitionReader;
-import org.apache.spark.sql.vectorized.ArrowColumnVector;
-import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /** Reads one block in batches of a given size and passes each through a batch function. */
@@ -40,12 +37,7 @@ final class MappedBatchReader implements PartitionReader<ColumnarBatch> {
     if (out == null) {
       throw new IllegalStateException("mapBatches function returned null");
     }
-    ColumnVector[] columns = new ColumnVector[out.getFieldVectors().size()];
-    int i = 0;
-    for (FieldVector vector : out.getFieldVectors()) {
-      columns[i++] = new ArrowColumnVector(vector);
-    }
-    current = new ColumnarBatch(columns, out.getRowCount());
+    current = BlockBatchReader.columnar(out);
     return true;
   }
 
