@@ -46,17 +46,19 @@ public final class AirDataset implements AutoCloseable {
   private final Air air;
   private final SparkSession spark;
   private final StructType schema;
+  private final StructType stored;
   private final List<BlockRef> blocks;
   private final String name;
   private final List<Lineage> lineages;
   private final Release release;
   private final Cleaner.Cleanable cleanable;
 
-  private AirDataset(Air air, SparkSession spark, StructType schema, List<BlockRef> blocks,
-      String name, List<Lineage> lineages) {
+  private AirDataset(Air air, SparkSession spark, StructType schema, StructType stored,
+      List<BlockRef> blocks, String name, List<Lineage> lineages) {
     this.air = air;
     this.spark = spark;
     this.schema = schema;
+    this.stored = stored;
     this.blocks = List.copyOf(blocks);
     this.name = name;
     this.lineages = List.copyOf(lineages);
@@ -71,9 +73,11 @@ public final class AirDataset implements AutoCloseable {
    *
    * @throws IllegalArgumentException if a column's type cannot be held as Arrow
    */
-  public static AirDataset fromDataFrame(Air air, Dataset<Row> df) {
-    Objects.requireNonNull(df, "df");
-    SparkSession spark = df.sparkSession();
+  public static AirDataset fromDataFrame(Air air, Dataset<Row> original) {
+    Objects.requireNonNull(original, "df");
+    SparkSession spark = original.sparkSession();
+    StructType userSchema = original.schema();
+    Dataset<Row> df = MlVectors.toArrays(original);
     StructType schema = df.schema();
     String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
     ArrowSchemas.toArrow(schema, timeZone);
@@ -93,7 +97,8 @@ public final class AirDataset implements AutoCloseable {
     }
     List<BlockRef> blocks = new ArrayList<>();
     written.forEach(w -> blocks.add(w.block()));
-    return new AirDataset(air, spark, schema, blocks, "AirDataset(" + partitions + " partitions)",
+    return new AirDataset(air, spark, userSchema, schema, blocks,
+        "AirDataset(" + partitions + " partitions)",
         List.of(new Lineage(air, df, write, written)));
   }
 
@@ -107,6 +112,14 @@ public final class AirDataset implements AutoCloseable {
   /** The dataset's Spark schema. */
   public StructType schema() {
     return schema;
+  }
+
+  /**
+   * The schema of the Arrow blocks, as {@link #iterBatches} and {@link #mapBatches} see them:
+   * the same as {@link #schema()} but for Spark ML vector columns, held as arrays of doubles.
+   */
+  public StructType arrowSchema() {
+    return stored;
   }
 
   /** The blocks, in order, as last known (a block recomputed after a loss is shown anew). */
@@ -149,7 +162,9 @@ public final class AirDataset implements AutoCloseable {
    */
   public Dataset<Row> toDataFrame() {
     requireOpen();
-    return asDataFrame(new BlockTable(name, schema, blocks, lineages, air.settings(), null, 0));
+    return MlVectors.restore(
+        asDataFrame(new BlockTable(name, stored, blocks, lineages, air.settings(), null, 0)),
+        schema);
   }
 
   private Dataset<Row> asDataFrame(BlockTable table) {
@@ -168,7 +183,7 @@ public final class AirDataset implements AutoCloseable {
     String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
     try (BufferAllocator allocator = new RootAllocator();
         VectorSchemaRoot empty = VectorSchemaRoot.create(
-            ArrowSchemas.toArrow(schema, timeZone), allocator)) {
+            ArrowSchemas.toArrow(stored, timeZone), allocator)) {
       VectorSchemaRoot out;
       try {
         out = fn.apply(empty, allocator);
@@ -218,7 +233,7 @@ public final class AirDataset implements AutoCloseable {
   /** A dataset over some of this dataset's blocks (or slices); it holds its own references. */
   private AirDataset derive(List<BlockRef> parts, String what, List<Lineage> from) {
     BlockReferences.retain(air.runtime(), parts);
-    return new AirDataset(air, spark, schema, parts, what, from);
+    return new AirDataset(air, spark, schema, stored, parts, what, from);
   }
 
   private AirDataset derive(List<BlockRef> parts, String what) {
@@ -409,7 +424,7 @@ public final class AirDataset implements AutoCloseable {
 
   /** The rows as plain data to send to a worker; valid while this dataset is open. */
   public BlockSet blockSet() {
-    return new BlockSet(schema, resolvedBlocks());
+    return new BlockSet(stored, resolvedBlocks());
   }
 
   /** True until {@link #close()}. */

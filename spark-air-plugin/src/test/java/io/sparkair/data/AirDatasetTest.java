@@ -428,6 +428,43 @@ class AirDatasetTest {
   }
 
   @Test
+  void sparkMlVectorColumnsRoundTripAsArraysOfDoubles() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      rows.add(RowFactory.create(i, i % 3 == 0 ? 0.0 : i * 0.5, 0.0, i % 5 == 0 ? 0.0 : -1.0 * i));
+    }
+    StructType plain = new StructType(new StructField[] {
+        DataTypes.createStructField("id", DataTypes.IntegerType, false),
+        DataTypes.createStructField("a", DataTypes.DoubleType, false),
+        DataTypes.createStructField("b", DataTypes.DoubleType, false),
+        DataTypes.createStructField("c", DataTypes.DoubleType, false)});
+    Dataset<Row> withVectors = new org.apache.spark.ml.feature.VectorAssembler()
+        .setInputCols(new String[] {"a", "b", "c"}).setOutputCol("features")
+        .transform(spark.createDataFrame(rows, plain)).repartition(2);
+    assertTrue(withVectors.collectAsList().stream()
+        .anyMatch(r -> r.get(4) instanceof org.apache.spark.ml.linalg.SparseVector),
+        "the assembler made some sparse vectors");
+    try (AirDataset ds = air.fromDataFrame(withVectors)) {
+      assertEquals(withVectors.schema(), ds.schema());
+      assertEquals("array<double>",
+          ds.arrowSchema().apply("features").dataType().simpleString());
+      Dataset<Row> back = ds.toDataFrame();
+      assertEquals(withVectors.schema().apply("features").metadata(),
+          back.schema().apply("features").metadata(), "ML attributes survive");
+      List<Row> expected = withVectors.orderBy("id").collectAsList();
+      List<Row> actual = back.orderBy("id").collectAsList();
+      for (int i = 0; i < expected.size(); i++) {
+        assertEquals(expected.get(i).get(4), actual.get(i).get(4), "row " + i);
+      }
+      try (BatchIterator it = ds.iterBatches(1_000, 0)) {
+        VectorSchemaRoot batch = it.next();
+        assertEquals(org.apache.arrow.vector.complex.ListVector.class,
+            batch.getVector("features").getClass());
+      }
+    }
+  }
+
+  @Test
   void badInputIsRejectedClearly() {
     Dataset<Row> intervals = spark.sql("select 1 as id, make_interval(0, 0, 0, 1, 0, 0, 0) as iv");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

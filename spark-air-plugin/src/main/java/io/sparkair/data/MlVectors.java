@@ -1,0 +1,46 @@
+package io.sparkair.data;
+
+import org.apache.spark.ml.functions;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Spark ML vector columns in Arrow blocks: stored as arrays of doubles (a sparse vector
+ * becomes dense), and turned back into vectors, with their ML metadata, when read as a
+ * DataFrame.
+ */
+final class MlVectors {
+  private MlVectors() {}
+
+  /** The DataFrame with every vector column as an array of doubles, in place. */
+  static Dataset<Row> toArrays(Dataset<Row> df) {
+    Dataset<Row> out = df;
+    for (StructField f : df.schema().fields()) {
+      if (f.dataType() instanceof VectorUDT) {
+        out = out.withColumn(f.name(),
+            functions.vector_to_array(df.col(quote(f.name())), "float64"), f.metadata());
+      }
+    }
+    return out;
+  }
+
+  /** Turns the array columns that {@code schema} declares as vectors back into vectors. */
+  static Dataset<Row> restore(Dataset<Row> df, StructType schema) {
+    Dataset<Row> out = df;
+    for (StructField f : schema.fields()) {
+      if (f.dataType() instanceof VectorUDT) {
+        Column vector = functions.array_to_vector(out.col(quote(f.name())));
+        out = out.withColumn(f.name(), vector, f.metadata());
+      }
+    }
+    return out;
+  }
+
+  private static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+}
