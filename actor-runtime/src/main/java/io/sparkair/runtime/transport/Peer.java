@@ -25,6 +25,7 @@ public final class Peer {
   private final JavaSerializer java;
   private final FunctionCodec functions;
   private final int maxMessageBytes;
+  /** Null only while the constructor runs, when gRPC may already report the stream failed. */
   private final FrameWriter writer;
   private final AtomicLong callIds = new AtomicLong();
   private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -105,7 +106,9 @@ public final class Peer {
       return;
     }
     lost = true;
-    writer.close(cause);
+    if (writer != null) {
+      writer.close(cause);
+    }
     boolean refused = cause instanceof io.grpc.StatusRuntimeException s
         && s.getStatus().getCode() == io.grpc.Status.Code.UNAUTHENTICATED;
     for (Map.Entry<Long, Pending> e : pending.entrySet()) {
