@@ -11,6 +11,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.sparkair.data.AirDataset;
+import io.sparkair.data.AllTypes;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.data.BlockRef;
 import io.sparkair.data.BlockSet;
@@ -181,6 +182,16 @@ class MultiJvmRuntimeTest {
         assertEquals(100_000, shard.toDataFrame().count(), "the shard reads back whole, local and remote parts alike");
         shard.close();
       }
+    }
+  }
+
+  @Test
+  @Order(4)
+  void everyTypeRoundTripsAcrossTwoExecutorJvms() {
+    Dataset<Row> df = spark.createDataFrame(AllTypes.rows(2_000), AllTypes.SCHEMA).repartition(4);
+    try (AirDataset ds = air.fromDataFrame(df)) {
+      assertEquals(Set.of("0", "1"), ds.rowsPerExecutor().keySet());
+      assertEquals(AllTypes.sorted(df), AllTypes.sorted(ds.toDataFrame()));
     }
   }
 

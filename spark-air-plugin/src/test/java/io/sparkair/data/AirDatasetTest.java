@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -60,70 +55,18 @@ class AirDatasetTest {
     spark.stop();
   }
 
-  static final StructType ALL_TYPES = new StructType(new StructField[] {
-      DataTypes.createStructField("id", DataTypes.IntegerType, false),
-      DataTypes.createStructField("b", DataTypes.BooleanType, true),
-      DataTypes.createStructField("by", DataTypes.ByteType, true),
-      DataTypes.createStructField("sh", DataTypes.ShortType, true),
-      DataTypes.createStructField("l", DataTypes.LongType, true),
-      DataTypes.createStructField("f", DataTypes.FloatType, true),
-      DataTypes.createStructField("d", DataTypes.DoubleType, true),
-      DataTypes.createStructField("s", DataTypes.StringType, true),
-      DataTypes.createStructField("bin", DataTypes.BinaryType, true),
-      DataTypes.createStructField("dt", DataTypes.DateType, true),
-      DataTypes.createStructField("ts", DataTypes.TimestampType, true),
-      DataTypes.createStructField("dec", DataTypes.createDecimalType(12, 3), true),
-      DataTypes.createStructField("arr", DataTypes.createArrayType(DataTypes.DoubleType, true),
-          true),
-      DataTypes.createStructField("ints", DataTypes.createArrayType(DataTypes.IntegerType, false),
-          true),
-  });
-
-  /** Rows of every supported type; every third row is null in every nullable column. */
-  static List<Row> allTypeRows(int n) {
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (i % 3 == 2) {
-        rows.add(RowFactory.create(i, null, null, null, null, null, null, null, null, null, null,
-            null, null, null));
-        continue;
-      }
-      rows.add(RowFactory.create(i, i % 2 == 0, (byte) (i % 100), (short) (i * 3), i * 1_000_000L,
-          i / 4.0f, i * 0.5, "row-" + i + "-é", new byte[] {(byte) i, 7},
-          Date.valueOf(LocalDate.of(2021, 1, 1).plusDays(i)),
-          new Timestamp(1_600_000_000_000L + i * 1000L),
-          new BigDecimal(i + ".125"),
-          Arrays.asList(i * 1.0, null, -i * 2.0),
-          Arrays.asList(i, i + 1)));
-    }
-    return rows;
-  }
-
-  private static List<String> sorted(Dataset<Row> df) {
-    return df.orderBy("id").collectAsList().stream().map(AirDatasetTest::render)
-        .collect(Collectors.toList());
-  }
-
-  private static String render(Row r) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < r.length(); i++) {
-      Object v = r.get(i);
-      s.append(v instanceof byte[] bytes ? Arrays.toString(bytes) : String.valueOf(v)).append('|');
-    }
-    return s.toString();
-  }
 
   @Test
   void everySupportedTypeRoundTripsWithNulls() {
-    Dataset<Row> df = spark.createDataFrame(allTypeRows(1000), ALL_TYPES).repartition(3);
+    Dataset<Row> df = spark.createDataFrame(AllTypes.rows(1000), AllTypes.SCHEMA).repartition(3);
     try (AirDataset ds = air.fromDataFrame(df)) {
       assertEquals(1000, ds.count());
-      assertEquals(ALL_TYPES, ds.schema());
+      assertEquals(AllTypes.SCHEMA, ds.schema());
       assertEquals(3, ds.blocks().size());
       assertTrue(ds.sizeBytes() > 0);
       Dataset<Row> back = ds.toDataFrame();
-      assertEquals(ALL_TYPES, back.schema());
-      assertEquals(sorted(df), sorted(back));
+      assertEquals(AllTypes.SCHEMA, back.schema());
+      assertEquals(AllTypes.sorted(df), AllTypes.sorted(back));
       assertEquals(1000, back.count());
       assertEquals(5, ds.take(5).size());
     }
@@ -280,6 +223,16 @@ class AirDatasetTest {
       assertEquals(2_999_999L * 3_000_000 / 2, sums.getLong(0));
       assertEquals(2_999_999.0 * 3_000_000 / 4, sums.getDouble(1));
       assertTrue(air.runtime().store().stats().reloads() > 0, "spilled blocks were read back");
+      long streamed = 0;
+      try (BatchIterator it = ds.iterBatches(50_000, 1)) {
+        while (it.hasNext()) {
+          BigIntVector id = (BigIntVector) it.next().getVector("id");
+          for (int i = 0; i < id.getValueCount(); i++) {
+            streamed += id.get(i);
+          }
+        }
+      }
+      assertEquals(2_999_999L * 3_000_000 / 2, streamed, "iteration past the budget is exact");
     }
   }
 
@@ -327,7 +280,7 @@ class AirDatasetTest {
 
   @Test
   void iterBatchesCarriesEveryType() {
-    Dataset<Row> df = spark.createDataFrame(allTypeRows(1000), ALL_TYPES).repartition(3);
+    Dataset<Row> df = spark.createDataFrame(AllTypes.rows(1000), AllTypes.SCHEMA).repartition(3);
     try (AirDataset ds = air.fromDataFrame(df); BatchIterator it = ds.iterBatches(7, 1)) {
       long rows = 0;
       long idSum = 0;
