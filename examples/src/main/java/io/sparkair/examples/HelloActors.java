@@ -1,5 +1,8 @@
 package io.sparkair.examples;
 
+import io.sparkair.data.AirDataset;
+import io.sparkair.data.BatchIterator;
+import io.sparkair.data.BlockSet;
 import io.sparkair.plugin.ActorGroup;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
@@ -8,11 +11,17 @@ import io.sparkair.runtime.actor.SpawnOptions;
 import io.sparkair.runtime.cluster.NodeInfo;
 import java.time.Duration;
 import java.util.List;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The smallest Spark AIR program: start Spark with the plugin, start one actor per task slot on
- * the executors, call them, print what they answer.
+ * the executors, call them, and let each actor stream and sum its own shard of an AIR dataset.
+ * The dataset is made before the actors start: while they live they hold every task slot they
+ * asked for, so Spark jobs wait for them.
  *
  * <p>Run: {@code mvn -B -pl examples exec:exec} (embedded {@code local[2]} Spark), or pass a
  * master URL as the first argument.
@@ -34,6 +43,20 @@ public final class HelloActors {
       return String.format("rank %d on executor %s (pid %d, call %d): hello, %s",
           rank, AirRuntime.current().nodeId(), ProcessHandle.current().pid(), calls, who);
     }
+
+    /** Streams a shard as Arrow batches and sums its {@code amount} column. */
+    public double sum(BlockSet shard) {
+      double total = 0;
+      try (BatchIterator batches = shard.iterBatches(4_096, 1)) {
+        while (batches.hasNext()) {
+          Float8Vector amount = (Float8Vector) batches.next().getVector("amount");
+          for (int i = 0; i < amount.getValueCount(); i++) {
+            total += amount.get(i);
+          }
+        }
+      }
+      return total;
+    }
   }
 
   public static void main(String[] args) {
@@ -48,13 +71,29 @@ public final class HelloActors {
       Air air = Air.get(spark);
       List<NodeInfo> nodes = air.awaitNodes(1, Duration.ofSeconds(60));
       System.out.println("Spark AIR runtimes: " + nodes);
-      int workers = Math.min(2, air.totalSlots());
-      try (ActorGroup<Greeter> group =
-          air.spawnGroup(workers, Greeter::new, SpawnOptions.defaults().cpus(1))) {
-        for (int round = 0; round < 2; round++) {
-          for (int rank = 0; rank < group.size(); rank++) {
-            System.out.println(group.get(rank).call(Greeter::greet, "Spark AIR").join());
+      Dataset<Row> payments = spark.range(0, 100_000, 1, 4)
+          .withColumn("amount", functions.col("id").multiply(0.01));
+      try (AirDataset ds = air.fromDataFrame(payments)) {
+        System.out.println("AIR dataset: " + ds.count() + " rows in " + ds.blocks().size()
+            + " Arrow blocks, rows per executor " + ds.rowsPerExecutor());
+        int workers = Math.min(2, air.totalSlots());
+        try (ActorGroup<Greeter> group =
+            air.spawnGroup(workers, Greeter::new, SpawnOptions.defaults().cpus(1))) {
+          for (int round = 0; round < 2; round++) {
+            for (int rank = 0; rank < group.size(); rank++) {
+              System.out.println(group.get(rank).call(Greeter::greet, "Spark AIR").join());
+            }
           }
+          List<AirDataset> shards = ds.split(group.size(), group.executors());
+          double total = 0;
+          for (int rank = 0; rank < group.size(); rank++) {
+            BlockSet shard = shards.get(rank).blockSet();
+            double part = group.get(rank).call(g -> g.sum(shard)).join();
+            System.out.printf("rank %d summed %d rows: %.2f%n", rank, shard.count(), part);
+            total += part;
+          }
+          System.out.printf("total %.2f (expected %.2f)%n", total, 0.01 * 99_999 * 100_000 / 2);
+          shards.forEach(AirDataset::close);
         }
       }
       System.out.println("Spark still runs jobs once the actors are gone: "

@@ -81,6 +81,7 @@ public final class AirDataset implements AutoCloseable {
     StructType schema = df.schema();
     String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
     ArrowSchemas.toArrow(schema, timeZone);
+    air.requireFreeSlot("converting a DataFrame");
     int partitions = df.rdd().getNumPartitions();
     WriteBlocks write = new WriteBlocks(air.settings(), schema, timeZone, BATCH_ROWS);
     spark.sparkContext().setJobDescription("AIR fromDataFrame: " + partitions + " partitions");

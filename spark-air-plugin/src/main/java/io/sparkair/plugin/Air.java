@@ -197,6 +197,27 @@ public final class Air {
     return nodes().stream().mapToInt(NodeInfo::cpus).sum() / taskCpus;
   }
 
+  /** Spark task slots held right now by AIR actors (slot leases that have not ended). */
+  public int heldSlots() {
+    return slots.call(SlotLeaseService::held).join();
+  }
+
+  /**
+   * Fails at once if AIR's actors hold every task slot: a Spark job started now would wait for
+   * them forever.
+   *
+   * @param what the job about to start, for the message
+   */
+  public void requireFreeSlot(String what) {
+    int total = totalSlots();
+    int held = heldSlots();
+    if (total > 0 && held >= total) {
+      throw new IllegalStateException(what + " needs a Spark task slot, but AIR actors hold all "
+          + held + " of the cluster's " + total + "; close actor groups first, or make the "
+          + "data before starting them");
+    }
+  }
+
   /**
    * Creates an actor. An actor that asks for CPUs holds that many Spark task slots on its
    * executor until it dies, so Spark does not schedule tasks on the cores it uses.

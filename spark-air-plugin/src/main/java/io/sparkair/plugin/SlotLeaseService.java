@@ -91,6 +91,12 @@ final class SlotLeaseService {
     }
   }
 
+  /** Task slots held by leases that have not ended. */
+  int held() {
+    return leases.values().stream().filter(l -> !l.released).mapToInt(l -> l.granted.size())
+        .sum();
+  }
+
   int size(String lease) {
     Lease l = leases.get(lease);
     return l == null ? 0 : l.size;

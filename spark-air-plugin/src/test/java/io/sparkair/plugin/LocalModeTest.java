@@ -76,6 +76,10 @@ class LocalModeTest {
         assertEquals("hello x from rank 1 (call 1)", group.get(1).call(Echo::hello, "x").join());
         int[] active = spark.sparkContext().statusTracker().getActiveJobIds();
         assertEquals(1, active.length, "one background job holds the group's slots");
+        assertEquals(2, air.heldSlots());
+        IllegalStateException wouldWait = assertThrows(IllegalStateException.class,
+            () -> air.fromDataFrame(spark.range(10).toDF()));
+        assertTrue(wouldWait.getMessage().contains("all 2"), wouldWait.getMessage());
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
             () -> air.spawnGroup(3, Echo::new, SpawnOptions.defaults().cpus(1)));
         assertTrue(tooMany.getMessage().contains("3") && tooMany.getMessage().contains("2"),
