@@ -24,7 +24,8 @@ import org.apache.spark.sql.functions;
  * {@code iterBatches}. The source is cached first so that every path reads the same rows.
  *
  * <p>Run: {@code mvn -B -pl spark-air-plugin -Pbench test-compile exec:exec}; rows with
- * {@code -Dbench.rows=10000000}.
+ * {@code -Dbench.rows=10000000}. With {@code -Dbench.remote=true} it instead runs on two
+ * executor JVMs ({@code local-cluster}) and streams the blocks, all remote, on the driver.
  */
 public final class DatasetBenchmark {
   private static final int COLUMNS = 8;
@@ -33,15 +34,67 @@ public final class DatasetBenchmark {
 
   public static void main(String[] args) {
     long rows = Long.getLong("bench.rows", 10_000_000L);
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("dataset-bench")
+    boolean remote = Boolean.getBoolean("bench.remote");
+    SparkSession.Builder builder = SparkSession.builder().appName("dataset-bench")
         .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .config("spark.driver.memory", "8g")
-        .getOrCreate();
+        .config("spark.plugins", AirPlugin.class.getName());
+    if (remote) {
+      builder.master("local-cluster[2,1,3072]")
+          .config("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+          .config("spark.executor.extraJavaOptions", System.getProperty("bench.jvm.options", ""))
+          .config("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
+          .config("spark.executorEnv.SPARK_TESTING", "1");
+    } else {
+      builder.master("local[2]");
+    }
+    SparkSession spark = builder.getOrCreate();
     try {
-      run(spark, rows);
+      if (remote) {
+        runRemote(spark, rows);
+      } else {
+        run(spark, rows);
+      }
     } finally {
       spark.stop();
+    }
+  }
+
+  /** Streams blocks held by two executor JVMs on the driver, against a local-block stream. */
+  private static void runRemote(SparkSession spark, long rows) {
+    Air air = Air.get(spark);
+    air.awaitNodes(2, java.time.Duration.ofSeconds(120));
+    Column[] cols = new Column[COLUMNS];
+    for (int c = 0; c < COLUMNS; c++) {
+      cols[c] = functions.col("id").multiply(c + 0.5).alias("c" + c);
+    }
+    double mb = rows * COLUMNS * 8 / 1e6;
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, rows, 1, 8).select(cols))) {
+      System.out.printf(Locale.ROOT, "%d rows x %d doubles = %.0f MB in %s%n", rows, COLUMNS, mb,
+          ds.rowsPerExecutor());
+      double remoteIter = best(() -> sumAll(ds, 2));
+      double noPrefetch = best(() -> sumAll(ds, 0));
+      System.out.printf(Locale.ROOT,
+          "iterBatches on the driver over remote blocks: %.0f MB/s with 2 blocks prefetched, "
+              + "%.0f MB/s without prefetch (ratio %.2f)%n",
+          mb / remoteIter, mb / noPrefetch, noPrefetch / remoteIter);
+    }
+  }
+
+  private static void sumAll(AirDataset ds, int prefetch) {
+    double sum = 0;
+    try (BatchIterator it = ds.iterBatches(64_512, prefetch)) {
+      while (it.hasNext()) {
+        VectorSchemaRoot batch = it.next();
+        for (FieldVector v : batch.getFieldVectors()) {
+          Float8Vector d = (Float8Vector) v;
+          for (int i = 0; i < batch.getRowCount(); i++) {
+            sum += d.getDataBuffer().getDouble((long) i * 8);
+          }
+        }
+      }
+    }
+    if (sum < 0) {
+      throw new IllegalStateException();
     }
   }
 
@@ -84,23 +137,7 @@ public final class DatasetBenchmark {
     });
     long heapGrowth = usedHeap() - heapBefore;
     AirDataset ds = kept[0];
-    double iter = best(() -> {
-      double sum = 0;
-      try (BatchIterator it = ds.iterBatches(64_512, 2)) {
-        while (it.hasNext()) {
-          VectorSchemaRoot batch = it.next();
-          for (FieldVector v : batch.getFieldVectors()) {
-            Float8Vector d = (Float8Vector) v;
-            for (int i = 0; i < batch.getRowCount(); i++) {
-              sum += d.getDataBuffer().getDouble((long) i * 8);
-            }
-          }
-        }
-      }
-      if (sum < 0) {
-        throw new IllegalStateException();
-      }
-    });
+    double iter = best(() -> sumAll(ds, 2));
 
     System.out.printf(Locale.ROOT, "bare scan of the cached rows (ceiling): %.0f MB/s%n", mb / scan);
     System.out.printf(Locale.ROOT, "Spark ArrowWriter path (toArrowBatchRdd): %.0f MB/s%n",
