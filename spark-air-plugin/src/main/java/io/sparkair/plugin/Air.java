@@ -282,7 +282,7 @@ public final class Air {
     }
     String id = UUID.randomUUID().toString();
     slots.call(s -> {
-      s.open(id, count);
+      s.open(id);
       return null;
     }).join();
     String group = "spark-air-" + id;

@@ -21,22 +21,17 @@ final class SlotLeaseService {
   private final Map<String, Lease> leases = new HashMap<>();
 
   private static final class Lease {
-    final int size;
     final TreeMap<Integer, String> granted = new TreeMap<>();
     final List<Long> actors = new ArrayList<>();
     boolean released;
-
-    Lease(int size) {
-      this.size = size;
-    }
   }
 
   SlotLeaseService(AirRuntime runtime) {
     this.runtime = runtime;
   }
 
-  void open(String lease, int size) {
-    leases.put(lease, new Lease(size));
+  void open(String lease) {
+    leases.put(lease, new Lease());
   }
 
   /** A task holding slot {@code partition} of the lease started on {@code executor}. */
@@ -95,10 +90,5 @@ final class SlotLeaseService {
   int held() {
     return leases.values().stream().filter(l -> !l.released).mapToInt(l -> l.granted.size())
         .sum();
-  }
-
-  int size(String lease) {
-    Lease l = leases.get(lease);
-    return l == null ? 0 : l.size;
   }
 }

@@ -107,12 +107,6 @@ public final class Head {
         .collect(Collectors.toList());
   }
 
-  /** The address of a live node, or null. */
-  public String addressOf(String nodeId) {
-    NodeState n = nodes.get(nodeId);
-    return n != null && n.alive ? n.info.address() : null;
-  }
-
   /**
    * Places and creates an actor.
    *

@@ -188,18 +188,6 @@ public final class Transport implements AutoCloseable {
         .build();
   }
 
-  /** Forgets the channel and stream to a runtime that is gone. */
-  public void disconnect(String address) {
-    Peer peer = peers.remove(address);
-    if (peer != null) {
-      peer.close();
-    }
-    ManagedChannel channel = channels.remove(address);
-    if (channel != null) {
-      channel.shutdownNow();
-    }
-  }
-
   @Override
   public void close() {
     closed = true;
