@@ -13,6 +13,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.Column;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -82,12 +83,13 @@ public final class AirDataset implements AutoCloseable {
     String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
     ArrowSchemas.toArrow(schema, timeZone);
     air.requireFreeSlot("converting a DataFrame");
-    int partitions = df.rdd().getNumPartitions();
+    RDD<Object> source = SourceRows.of(df);
+    int partitions = source.getNumPartitions();
     WriteBlocks write = new WriteBlocks(air.settings(), schema, timeZone, BATCH_ROWS);
     spark.sparkContext().setJobDescription("AIR fromDataFrame: " + partitions + " partitions");
     List<Written> written = new ArrayList<>();
     try {
-      Object collected = df.queryExecution().toRdd()
+      Object collected = source
           .mapPartitions(write, false, ClassTag$.MODULE$.apply(Written.class))
           .collect();
       for (Object w : (Object[]) collected) {

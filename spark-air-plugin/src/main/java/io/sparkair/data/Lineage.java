@@ -15,7 +15,6 @@ import org.apache.spark.rdd.PartitionPruningRDD;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.reflect.ClassTag$;
@@ -142,8 +141,8 @@ final class Lineage {
 
   private List<Written> recompute(Set<Integer> partitions) {
     Dataset<Row> fresh = Dataset.ofRows(source.sparkSession(), source.logicalPlan());
-    RDD<InternalRow> rdd = fresh.queryExecution().toRdd();
-    RDD<InternalRow> pruned = PartitionPruningRDD.create(rdd, new Keep(partitions));
+    RDD<Object> rdd = SourceRows.of(fresh);
+    RDD<Object> pruned = PartitionPruningRDD.create(rdd, new Keep(partitions));
     source.sparkSession().sparkContext().setJobDescription(
         "AIR recompute " + partitions.size() + " lost blocks");
     try {
@@ -182,7 +181,7 @@ final class Lineage {
    * numbers its partitions from 0).
    */
   private static final class KeepIndex
-      extends AbstractFunction1<scala.collection.Iterator<InternalRow>,
+      extends AbstractFunction1<scala.collection.Iterator<Object>,
           scala.collection.Iterator<Written>> implements Serializable {
     private static final long serialVersionUID = 1L;
     private final WriteBlocks write;
@@ -194,7 +193,7 @@ final class Lineage {
     }
 
     @Override
-    public scala.collection.Iterator<Written> apply(scala.collection.Iterator<InternalRow> rows) {
+    public scala.collection.Iterator<Written> apply(scala.collection.Iterator<Object> rows) {
       int original = originals.get(org.apache.spark.TaskContext.getPartitionId());
       return write.apply(rows).map(new Relabel(original));
     }

@@ -7,18 +7,23 @@ import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.store.BlockWriter;
 import io.sparkair.runtime.store.ObjectStore;
 import java.io.Serializable;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.execution.arrow.ArrowWriter;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+import scala.collection.BufferedIterator;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The body of a conversion task: writes its partition's rows as Arrow record batches into the
- * store of the executor it runs on, and returns only the block's reference.
+ * The body of a conversion task: writes its partition (rows, or columnar batches from
+ * {@link SourceRows}) as Arrow record batches into the store of the executor it runs on, and
+ * returns only the block's reference.
  */
-final class WriteBlocks extends AbstractFunction1<Iterator<InternalRow>, Iterator<Written>>
+final class WriteBlocks extends AbstractFunction1<Iterator<Object>, Iterator<Written>>
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -35,26 +40,17 @@ final class WriteBlocks extends AbstractFunction1<Iterator<InternalRow>, Iterato
   }
 
   @Override
-  public Iterator<Written> apply(Iterator<InternalRow> rows) {
+  public Iterator<Written> apply(Iterator<Object> input) {
     AirRuntime runtime = TaskRuntime.get(settings);
     ObjectStore store = runtime.store();
-    long total = 0;
+    BufferedIterator<Object> items = input.buffered();
+    long total;
     BlockId id;
     try (BlockWriter block = store.writer(ArrowSchemas.toArrow(schema, timeZone))) {
-      ArrowWriter writer = ArrowWriter.create(block.root());
-      int inBatch = 0;
-      while (rows.hasNext()) {
-        writer.write(rows.next());
-        inBatch++;
-        if (inBatch == batchRows) {
-          flush(writer, block);
-          total += inBatch;
-          inBatch = 0;
-        }
-      }
-      if (inBatch > 0) {
-        flush(writer, block);
-        total += inBatch;
+      if (items.hasNext() && items.head() instanceof ColumnarBatch) {
+        total = writeColumns(items, block);
+      } else {
+        total = writeRows(items, block);
       }
       if (total == 0) {
         return noBlock();
@@ -64,6 +60,72 @@ final class WriteBlocks extends AbstractFunction1<Iterator<InternalRow>, Iterato
     BlockRef ref = new BlockRef(id, runtime.address(), 0, total, store.bytes(id));
     return scala.collection.Iterator$.MODULE$.single(
         new Written(TaskContext.getPartitionId(), ref));
+  }
+
+  private long writeRows(Iterator<Object> rows, BlockWriter block) {
+    ArrowWriter writer = ArrowWriter.create(block.root());
+    long total = 0;
+    int inBatch = 0;
+    while (rows.hasNext()) {
+      writer.write((InternalRow) rows.next());
+      inBatch++;
+      if (inBatch == batchRows) {
+        flush(writer, block);
+        total += inBatch;
+        inBatch = 0;
+      }
+    }
+    if (inBatch > 0) {
+      flush(writer, block);
+      total += inBatch;
+    }
+    return total;
+  }
+
+  /**
+   * Copies columnar batches column by column. Source batches are never split: a block batch
+   * takes whole source batches while they fit in {@code batchRows}.
+   */
+  private long writeColumns(Iterator<Object> batches, BlockWriter block) {
+    ColumnCopy[] copies = new ColumnCopy[schema.fields().length];
+    for (int c = 0; c < copies.length; c++) {
+      copies[c] = ColumnCopy.forType(schema.fields()[c].dataType());
+    }
+    VectorSchemaRoot root = block.root();
+    long total = 0;
+    int filled = 0;
+    while (batches.hasNext()) {
+      ColumnarBatch batch = (ColumnarBatch) batches.next();
+      int rows = batch.numRows();
+      if (filled > 0 && filled + rows > batchRows) {
+        total += finish(root, filled, block);
+        filled = 0;
+      }
+      if (filled == 0) {
+        allocate(root, Math.max(batchRows, rows));
+      }
+      for (int c = 0; c < copies.length; c++) {
+        copies[c].copy(batch.column(c), rows, root.getVector(c), filled);
+      }
+      filled += rows;
+    }
+    if (filled > 0) {
+      total += finish(root, filled, block);
+    }
+    return total;
+  }
+
+  private static void allocate(VectorSchemaRoot root, int rows) {
+    for (FieldVector vector : root.getFieldVectors()) {
+      vector.setInitialCapacity(rows);
+      vector.allocateNew();
+    }
+  }
+
+  private static int finish(VectorSchemaRoot root, int rows, BlockWriter block) {
+    root.setRowCount(rows);
+    block.writeBatch();
+    return rows;
   }
 
   @SuppressWarnings("unchecked")

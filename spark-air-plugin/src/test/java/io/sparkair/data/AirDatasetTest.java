@@ -73,6 +73,31 @@ class AirDatasetTest {
   }
 
   @Test
+  void cachedAndParquetSourcesAreCopiedColumnWiseWithNulls(@TempDir Path dir) {
+    Dataset<Row> numeric = spark.range(0, 150_000, 1, 2).selectExpr("cast(id as int) as id",
+        "if(id % 7 = 0, null, id % 2 = 0) as b", "if(id % 5 = 0, null, cast(id as byte)) as by",
+        "cast(id as short) as sh", "if(id % 3 = 0, null, id * 1000) as l",
+        "cast(id / 4 as float) as f", "if(id % 11 = 0, null, id * 0.5D) as d").cache();
+    assertColumnarRoundTrip(numeric, 150_000);
+    numeric.unpersist();
+
+    String parquet = dir.resolve("all.parquet").toString();
+    spark.createDataFrame(AllTypes.rows(30_000), AllTypes.SCHEMA)
+        .drop("dec", "arr", "ints").repartition(2).write().parquet(parquet);
+    assertColumnarRoundTrip(spark.read().parquet(parquet), 30_000);
+  }
+
+  private void assertColumnarRoundTrip(Dataset<Row> df, long rows) {
+    boolean columnar = SourceRows.of(df).toJavaRDD()
+        .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch).first();
+    assertTrue(columnar, "the source is read as columnar batches");
+    try (AirDataset ds = air.fromDataFrame(df)) {
+      assertEquals(rows, ds.count());
+      assertEquals(AllTypes.sorted(df), AllTypes.sorted(ds.toDataFrame()));
+    }
+  }
+
+  @Test
   void closeReleasesTheBlocks() {
     int before = air.runtime().store().stats().blocks();
     AirDataset ds = air.fromDataFrame(spark.range(0, 10_000, 1, 4).toDF());

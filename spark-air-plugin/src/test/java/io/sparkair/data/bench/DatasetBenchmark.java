@@ -4,12 +4,17 @@ import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,7 +26,8 @@ import org.apache.spark.sql.functions;
  * DataFrame to AIR dataset conversion, beside Spark's own paths in the same run: a bare scan of
  * the same rows (the ceiling), Spark's ArrowWriter path ({@code toArrowBatchRdd}),
  * {@code collectAsList} and {@code toLocalIterator}; then streaming the dataset with
- * {@code iterBatches}. The source is cached first so that every path reads the same rows.
+ * {@code iterBatches}. The source is cached first so that every path reads the same rows; the
+ * same rows are then read from Parquet, where both conversions read Spark's vectorized reader.
  *
  * <p>Run: {@code mvn -B -pl spark-air-plugin -Pbench test-compile exec:exec}; rows with
  * {@code -Dbench.rows=10000000}. With {@code -Dbench.remote=true} it instead runs on two
@@ -152,6 +158,26 @@ public final class DatasetBenchmark {
     System.out.printf(Locale.ROOT, "iterBatches (local blocks, sum of all values): %.0f MB/s%n",
         mb / iter);
     ds.close();
+    parquet(spark, df, mb);
+  }
+
+  /** The same rows read from Parquet: Spark's ArrowWriter path against fromDataFrame. */
+  private static void parquet(SparkSession spark, Dataset<Row> cached, double mb) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("dataset-bench");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String path = dir.resolve("rows.parquet").toString();
+    cached.write().parquet(path);
+    Dataset<Row> df = spark.read().parquet(path);
+    Air air = Air.get(spark);
+    double arrow = best(() -> df.toArrowBatchRdd().count());
+    double ours = best(() -> air.fromDataFrame(df).close());
+    System.out.printf(Locale.ROOT, "Parquet: Spark ArrowWriter path %.0f MB/s; fromDataFrame "
+        + "%.0f MB/s = %.2fx%n", mb / arrow, mb / ours, arrow / ours);
+    FileUtils.deleteQuietly(dir.toFile());
   }
 
   private static long usedHeap() {

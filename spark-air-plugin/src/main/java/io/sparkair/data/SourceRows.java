@@ -1,0 +1,54 @@
+package io.sparkair.data;
+
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.ColumnarToRowExec;
+import org.apache.spark.sql.execution.InputAdapter;
+import org.apache.spark.sql.execution.LeafExecNode;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.WholeStageCodegenExec;
+import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The RDD a conversion reads: Spark's columnar batches when the DataFrame's plan is a single
+ * columnar scan (a cached DataFrame, Parquet or ORC read vectorized) of types
+ * {@link ColumnCopy} can copy, so no row is ever made; otherwise its internal rows. A scan is a
+ * leaf of the plan, so running it directly, outside adaptive execution, skips no exchange.
+ */
+final class SourceRows {
+  private SourceRows() {}
+
+  /** An RDD of {@code ColumnarBatch} or of {@code InternalRow}, in the DataFrame's partitions. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static RDD<Object> of(Dataset<Row> df) {
+    SparkPlan columnar = columnarScan(df);
+    if (columnar != null) {
+      return (RDD) columnar.executeColumnar();
+    }
+    return (RDD) df.queryExecution().toRdd();
+  }
+
+  private static SparkPlan columnarScan(Dataset<Row> df) {
+    for (StructField field : df.schema().fields()) {
+      if (ColumnCopy.forType(field.dataType()) == null) {
+        return null;
+      }
+    }
+    SparkPlan plan = df.queryExecution().executedPlan();
+    if (plan instanceof AdaptiveSparkPlanExec) {
+      plan = ((AdaptiveSparkPlanExec) plan).inputPlan();
+    }
+    if (plan instanceof WholeStageCodegenExec) {
+      plan = ((WholeStageCodegenExec) plan).child();
+    }
+    if (plan instanceof ColumnarToRowExec) {
+      plan = ((ColumnarToRowExec) plan).child();
+    }
+    if (plan instanceof InputAdapter) {
+      plan = ((InputAdapter) plan).child();
+    }
+    return plan instanceof LeafExecNode && plan.supportsColumnar() ? plan : null;
+  }
+}
