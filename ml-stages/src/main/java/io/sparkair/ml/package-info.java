@@ -1,7 +1,6 @@
 /**
- * Spark ML stage adapters for Spark AIR trainers, tuner and predictors. The preprocessors,
- * checkpoints, trainers, tuner and predictors arrive in their own packages
- * ({@code io.sparkair.preprocess}, {@code checkpoint}, {@code train}, {@code tune},
- * {@code predict}) with the issues that build them.
+ * Spark ML stage adapters: preprocessors (and, with later issues, trainers, the tuner and batch
+ * predictors) as {@code Estimator}s and {@code Model}s that sit in a Spark ML {@code Pipeline}
+ * and are saved and loaded with it; and checkpoints on Hadoop FileSystems.
  */
 package io.sparkair.ml;

@@ -2,6 +2,7 @@ package io.sparkair.data;
 
 import io.sparkair.plugin.Air;
 import io.sparkair.runtime.AirRuntime;
+import java.io.Serializable;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +42,11 @@ import scala.reflect.ClassTag$;
  */
 public final class AirDataset implements AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
-  /** Rows per Arrow record batch: 64,512 doubles fill a 512 KiB buffer with little rounding. */
-  static final int BATCH_ROWS = 64_512;
+  /**
+   * The rows per Arrow batch in the blocks a conversion writes, and a good batch size to ask
+   * for: 64,512 doubles fill a 512 KiB buffer with little rounding.
+   */
+  public static final int BATCH_ROWS = 64_512;
 
   private final Air air;
   private final SparkSession spark;
@@ -215,6 +219,34 @@ public final class AirDataset implements AutoCloseable {
     requireOpen();
     return fromDataFrame(air, asDataFrame(new BlockTable("mapBatches of " + name, outputSchema,
         blocks, lineages, air.settings(), fn, batchSize)));
+  }
+
+  /**
+   * Folds every batch of the dataset into one result: each block is folded where it lives by a
+   * Spark task, and the partial results are merged here, in block order.
+   */
+  public <A extends Serializable> A aggregateBatches(BatchAggregator<A> aggregator) {
+    Objects.requireNonNull(aggregator, "aggregator");
+    requireOpen();
+    Dataset<Row> df = asDataFrame(new BlockTable(name, stored, blocks, lineages, air.settings(),
+        null, 0));
+    spark.sparkContext().setJobDescription("AIR aggregate: " + blocks.size() + " blocks");
+    Object[] partials;
+    try {
+      partials = (Object[]) SourceRows.of(df)
+          .mapPartitions(new AggregateBlocks<>(aggregator), false,
+              ClassTag$.MODULE$.apply(Serializable.class))
+          .collect();
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+    A result = aggregator.zero();
+    for (Object partial : partials) {
+      @SuppressWarnings("unchecked")
+      A typed = (A) partial;
+      result = aggregator.merge(result, typed);
+    }
+    return result;
   }
 
   /** The first {@code n} rows, on the driver. */

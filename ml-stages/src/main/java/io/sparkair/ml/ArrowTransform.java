@@ -1,0 +1,164 @@
+package io.sparkair.ml;
+
+import io.sparkair.preprocess.Preprocessor;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.spark.TaskContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.execution.arrow.ArrowWriter;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.ArrowUtils;
+import org.apache.spark.sql.vectorized.ArrowColumnVector;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.apache.spark.util.TaskCompletionListener;
+import scala.collection.AbstractIterator;
+import scala.collection.Iterator;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * Applies a fitted preprocessor to a DataFrame inside Spark tasks: each partition's rows are
+ * written into Arrow batches, transformed, and read back as rows, partition by partition.
+ */
+final class ArrowTransform {
+  static final int BATCH_ROWS = 10_000;
+
+  private ArrowTransform() {}
+
+  /** The schema a fitted preprocessor gives rows of {@code input}. */
+  static StructType outputSchema(Preprocessor preprocessor, StructType input, String timeZone) {
+    Schema arrow = ArrowUtils.toArrowSchema(input, timeZone, true, false);
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot empty = VectorSchemaRoot.create(arrow, allocator);
+        VectorSchemaRoot out = preprocessor.transformBatch(empty)) {
+      return ArrowUtils.fromArrowSchema(out.getSchema());
+    }
+  }
+
+  /** The transformed DataFrame; the transformation runs when the result is computed. */
+  static Dataset<Row> apply(Preprocessor preprocessor, Dataset<?> df) {
+    SparkSession spark = df.sparkSession();
+    String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
+    StructType output = outputSchema(preprocessor, df.schema(), timeZone);
+    RDD<InternalRow> rows = df.queryExecution().toRdd().mapPartitions(
+        new Partition(preprocessor, df.schema(), output, timeZone), true,
+        ClassTag$.MODULE$.apply(InternalRow.class));
+    return spark.internalCreateDataFrame(rows, output, false);
+  }
+
+  /** Transforms one partition lazily, one Arrow batch at a time. */
+  private static final class Partition
+      extends AbstractFunction1<Iterator<InternalRow>, Iterator<InternalRow>>
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Preprocessor preprocessor;
+    private final StructType input;
+    private final StructType output;
+    private final String timeZone;
+
+    Partition(Preprocessor preprocessor, StructType input, StructType output, String timeZone) {
+      this.preprocessor = preprocessor;
+      this.input = input;
+      this.output = output;
+      this.timeZone = timeZone;
+    }
+
+    @Override
+    public Iterator<InternalRow> apply(Iterator<InternalRow> rows) {
+      BufferAllocator allocator = new RootAllocator();
+      Batches batches = new Batches(rows, allocator);
+      TaskContext task = TaskContext.get();
+      if (task != null) {
+        task.addTaskCompletionListener((TaskCompletionListener) context -> batches.close());
+      }
+      return batches;
+    }
+
+    /** Rows of the transformed batches. */
+    private final class Batches extends AbstractIterator<InternalRow> {
+      private final Iterator<InternalRow> rows;
+      private final BufferAllocator allocator;
+      private final Schema arrow;
+      private final UnsafeProjection copy;
+      private VectorSchemaRoot current;
+      private boolean closed;
+      private java.util.Iterator<InternalRow> inBatch = java.util.Collections.emptyIterator();
+
+      Batches(Iterator<InternalRow> rows, BufferAllocator allocator) {
+        this.rows = rows;
+        this.allocator = allocator;
+        this.arrow = ArrowUtils.toArrowSchema(input, timeZone, true, false);
+        this.copy = UnsafeProjection.create(output);
+      }
+
+      @Override
+      public boolean hasNext() {
+        while (!inBatch.hasNext()) {
+          closeCurrent();
+          if (!rows.hasNext()) {
+            close();
+            return false;
+          }
+          nextBatch();
+        }
+        return true;
+      }
+
+      @Override
+      public InternalRow next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return copy.apply(inBatch.next());
+      }
+
+      private void nextBatch() {
+        try (VectorSchemaRoot in = VectorSchemaRoot.create(arrow, allocator)) {
+          ArrowWriter writer = ArrowWriter.create(in);
+          int n = 0;
+          while (n < BATCH_ROWS && rows.hasNext()) {
+            writer.write(rows.next());
+            n++;
+          }
+          writer.finish();
+          current = preprocessor.transformBatch(in);
+        }
+        List<ColumnVector> columns = new ArrayList<>();
+        for (FieldVector vector : current.getFieldVectors()) {
+          columns.add(new ArrowColumnVector(vector));
+        }
+        ColumnarBatch batch = new ColumnarBatch(columns.toArray(new ColumnVector[0]),
+            current.getRowCount());
+        inBatch = batch.rowIterator();
+      }
+
+      private void closeCurrent() {
+        if (current != null) {
+          current.close();
+          current = null;
+        }
+      }
+
+      void close() {
+        if (!closed) {
+          closed = true;
+          closeCurrent();
+          inBatch = java.util.Collections.emptyIterator();
+          allocator.close();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.sparkair.ml;
+
+import io.sparkair.preprocess.Preprocessor;
+import io.sparkair.preprocess.Preprocessors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter;
+import scala.Option;
+
+/**
+ * Saves and loads a stage the way Spark ML does (its metadata under {@code metadata/}), with
+ * the stage's preprocessor beside it as {@code preprocessor.json}.
+ */
+final class StageStore {
+  private static final String PREPROCESSOR = "preprocessor.json";
+
+  private StageStore() {}
+
+  static void save(Params stage, Preprocessor preprocessor, String path, SparkContext sc) {
+    DefaultParamsWriter.saveMetadata(stage, path, sc, Option.empty(), Option.empty());
+    Path file = new Path(path, PREPROCESSOR);
+    try {
+      FileSystem fs = file.getFileSystem(sc.hadoopConfiguration());
+      try (OutputStream out = fs.create(file, true)) {
+        out.write(Preprocessors.toJson(preprocessor).getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e, e);
+    }
+  }
+
+  /** The saved stage's uid, after checking it was saved as {@code type}. */
+  static String uid(String path, SparkContext sc, Class<?> type) {
+    return DefaultParamsReader.loadMetadata(path, sc, type.getName()).uid();
+  }
+
+  static Preprocessor preprocessor(String path, SparkContext sc) {
+    Path file = new Path(path, PREPROCESSOR);
+    try {
+      FileSystem fs = file.getFileSystem(sc.hadoopConfiguration());
+      try (InputStream in = fs.open(file)) {
+        return Preprocessors.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+    }
+  }
+}

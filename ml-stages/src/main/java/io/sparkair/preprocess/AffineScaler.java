@@ -1,0 +1,111 @@
+package io.sparkair.preprocess;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * A scaler that maps each named numeric column to {@code (x - offset) / scale}, with offset and
+ * scale from fitted per-column statistics. A scale of 0 is taken as 1, as Ray does, so a
+ * constant column keeps its offset. Scaled columns come out as doubles; nulls stay null.
+ *
+ * @param <S> the partial statistics of one column
+ */
+public abstract class AffineScaler<S extends Serializable>
+    extends FittablePreprocessor<ColumnStats<S>> {
+  private static final long serialVersionUID = 1L;
+
+  private List<String> columns;
+  private LinkedHashMap<String, Double> stats;
+
+  AffineScaler() {}
+
+  AffineScaler(List<String> columns) {
+    this.columns = checkColumns(getClass().getSimpleName(), columns);
+  }
+
+  /** The columns this scaler transforms. */
+  public List<String> columns() {
+    return columns;
+  }
+
+  @Override
+  public Map<String, Object> stats() {
+    return stats == null ? Map.of() : Collections.unmodifiableMap(stats);
+  }
+
+  @Override
+  public boolean isFitted() {
+    return stats != null;
+  }
+
+  /** Empty statistics of one column. */
+  abstract S emptyColumn();
+
+  /** Folds a column of a batch into its statistics. */
+  abstract S addColumn(S partial, org.apache.arrow.vector.FieldVector column);
+
+  abstract S mergeColumn(S left, S right);
+
+  /** Puts the fitted statistics of a column into {@code stats}, under Ray's keys. */
+  abstract void putStats(Map<String, Double> stats, String column, S all);
+
+  /** The offset of a column, read from the fitted statistics. */
+  abstract double offset(Map<String, Double> stats, String column);
+
+  /** The scale of a column, read from the fitted statistics (0 is taken as 1). */
+  abstract double scale(Map<String, Double> stats, String column);
+
+  @Override
+  protected final ColumnStats<S> zero() {
+    return new ColumnStats<>(columns.size(), this::emptyColumn);
+  }
+
+  @Override
+  protected final ColumnStats<S> add(ColumnStats<S> partial, VectorSchemaRoot batch) {
+    String who = toString();
+    for (int i = 0; i < columns.size(); i++) {
+      partial.columns.set(i,
+          addColumn(partial.columns.get(i), Columns.require(batch, columns.get(i), who)));
+    }
+    return partial;
+  }
+
+  @Override
+  protected final ColumnStats<S> merge(ColumnStats<S> left, ColumnStats<S> right) {
+    return left.merge(right, this::mergeColumn);
+  }
+
+  @Override
+  protected final void complete(ColumnStats<S> all) {
+    LinkedHashMap<String, Double> fitted = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      putStats(fitted, columns.get(i), all.columns.get(i));
+    }
+    stats = fitted;
+  }
+
+  @Override
+  protected final VectorSchemaRoot transformFitted(VectorSchemaRoot batch,
+      BufferAllocator allocator) {
+    String who = toString();
+    Columns.requireAll(batch, columns, who);
+    try (BatchBuilder out = new BatchBuilder(batch)) {
+      for (String column : columns) {
+        double scale = scale(stats, column);
+        out.replace(column, Columns.affine(batch.getVector(column), offset(stats, column),
+            scale == 0 ? 1 : scale, allocator, who));
+      }
+      return out.build();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "(columns=" + columns + ")";
+  }
+}

@@ -1,0 +1,101 @@
+package io.sparkair.preprocess;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * A user function of Arrow batches as a preprocessor, like Ray's {@code BatchMapper}: nothing to
+ * fit. The function is saved with the preprocessor (Java serialization, inside the JSON), so
+ * its class must be on the classpath wherever the preprocessor is loaded.
+ */
+public final class BatchMapper extends StatelessPreprocessor {
+  private static final long serialVersionUID = 1L;
+
+  /** A serializable function of Arrow batches. */
+  @FunctionalInterface
+  public interface Function extends Serializable {
+    /**
+     * @param batch the input rows; the function may change them in place and return them
+     * @param allocator allocates the buffers of a new output batch
+     * @return the output rows
+     */
+    VectorSchemaRoot apply(VectorSchemaRoot batch, BufferAllocator allocator) throws Exception;
+  }
+
+  private byte[] function;
+  private transient volatile Function decoded;
+
+  private BatchMapper() {}
+
+  /** A preprocessor applying {@code fn} to every batch. */
+  public BatchMapper(Function fn) {
+    Objects.requireNonNull(fn, "fn");
+    this.function = encode(fn);
+    this.decoded = fn;
+  }
+
+  @Override
+  protected VectorSchemaRoot transformFitted(VectorSchemaRoot batch, BufferAllocator allocator) {
+    VectorSchemaRoot out;
+    try {
+      out = fn().apply(batch, allocator);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("BatchMapper function failed: " + e, e);
+    }
+    if (out == null) {
+      throw new IllegalStateException("BatchMapper function returned null");
+    }
+    if (out == batch) {
+      try (BatchBuilder view = new BatchBuilder(batch)) {
+        return view.build();
+      }
+    }
+    return out;
+  }
+
+  private Function fn() {
+    Function fn = decoded;
+    if (fn == null) {
+      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(function)) {
+        @Override
+        protected Class<?> resolveClass(java.io.ObjectStreamClass desc)
+            throws IOException, ClassNotFoundException {
+          return Class.forName(desc.getName(), false,
+              Thread.currentThread().getContextClassLoader());
+        }
+      }) {
+        fn = (Function) in.readObject();
+      } catch (IOException | ClassNotFoundException e) {
+        throw new IllegalStateException("cannot load the BatchMapper function (is its class "
+            + "on the classpath?): " + e, e);
+      }
+      decoded = fn;
+    }
+    return fn;
+  }
+
+  private static byte[] encode(Function fn) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(fn);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the BatchMapper function is not serializable: " + e,
+          e);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public String toString() {
+    return "BatchMapper";
+  }
+}

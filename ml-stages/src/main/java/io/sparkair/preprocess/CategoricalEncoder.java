@@ -1,0 +1,133 @@
+package io.sparkair.preprocess;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * An encoder that learns each named column's categories: its distinct non-null values, in
+ * natural order, each indexed by its position. Statistic {@code unique_values(C)}, a map from
+ * each category to its index.
+ */
+public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStats<Counts>> {
+  private static final long serialVersionUID = 1L;
+
+  private List<String> columns;
+  private LinkedHashMap<String, Integer> maxCategories = new LinkedHashMap<>();
+  private LinkedHashMap<String, List<Object>> categories;
+  private transient volatile Map<String, Map<Object, Integer>> indexes;
+
+  CategoricalEncoder() {}
+
+  CategoricalEncoder(List<String> columns) {
+    this.columns = checkColumns(getClass().getSimpleName(), columns);
+  }
+
+  /** The columns this encoder transforms. */
+  public List<String> columns() {
+    return columns;
+  }
+
+  /** Keeps at most {@code limit} categories of a column: its most frequent values. */
+  void limitCategories(String column, int limit) {
+    if (!columns.contains(column)) {
+      throw new IllegalArgumentException(this + ": column '" + column + "' is not encoded");
+    }
+    if (limit <= 0) {
+      throw new IllegalArgumentException("max categories of '" + column + "' must be > 0, got "
+          + limit);
+    }
+    maxCategories.put(column, limit);
+  }
+
+  @Override
+  public Map<String, Object> stats() {
+    if (categories == null) {
+      return Map.of();
+    }
+    Map<String, Object> stats = new LinkedHashMap<>();
+    categories.forEach((column, values) -> {
+      Map<Object, Integer> indexed = new LinkedHashMap<>();
+      for (int i = 0; i < values.size(); i++) {
+        indexed.put(values.get(i), i);
+      }
+      stats.put("unique_values(" + column + ")", Collections.unmodifiableMap(indexed));
+    });
+    return Collections.unmodifiableMap(stats);
+  }
+
+  @Override
+  public boolean isFitted() {
+    return categories != null;
+  }
+
+  @Override
+  protected final ColumnStats<Counts> zero() {
+    return new ColumnStats<>(columns.size(), Counts::new);
+  }
+
+  @Override
+  protected final ColumnStats<Counts> add(ColumnStats<Counts> partial, VectorSchemaRoot batch) {
+    String who = toString();
+    for (int i = 0; i < columns.size(); i++) {
+      partial.columns.get(i).add(Columns.require(batch, columns.get(i), who), who);
+    }
+    return partial;
+  }
+
+  @Override
+  protected final ColumnStats<Counts> merge(ColumnStats<Counts> left, ColumnStats<Counts> right) {
+    return left.merge(right, Counts::merge);
+  }
+
+  @Override
+  protected final void complete(ColumnStats<Counts> all) {
+    LinkedHashMap<String, List<Object>> fitted = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      String column = columns.get(i);
+      fitted.put(column, all.columns.get(i).sortedValues(maxCategories.get(column)));
+    }
+    categories = fitted;
+    indexes = null;
+  }
+
+  /** The index of a row's category in a column, or -1 when null or not seen in fitting. */
+  final int indexOf(String column, FieldVector vector, int row) {
+    Object value = Columns.category(vector, row, toString());
+    if (value == null) {
+      return -1;
+    }
+    return index().get(column).getOrDefault(value, -1);
+  }
+
+  /** The fitted categories of a column. */
+  final List<Object> categoriesOf(String column) {
+    return categories.get(column);
+  }
+
+  private Map<String, Map<Object, Integer>> index() {
+    Map<String, Map<Object, Integer>> built = indexes;
+    if (built == null) {
+      built = new HashMap<>();
+      for (Map.Entry<String, List<Object>> e : categories.entrySet()) {
+        Map<Object, Integer> index = new HashMap<>();
+        List<Object> values = e.getValue();
+        for (int i = 0; i < values.size(); i++) {
+          index.put(Columns.normalize(values.get(i)), i);
+        }
+        built.put(e.getKey(), index);
+      }
+      indexes = built;
+    }
+    return built;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "(columns=" + columns + ")";
+  }
+}

@@ -1,0 +1,108 @@
+package io.sparkair.preprocess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
+/**
+ * Joins numeric columns into one column of double arrays (the feature layout trainers
+ * consume), appended after the other columns; the joined columns are dropped. By default every
+ * column is joined; {@link #setInclude} names the columns (in that order) and
+ * {@link #setExclude} leaves some out (a label, an id). A null value becomes NaN. Nothing to fit.
+ */
+public final class Concatenator extends StatelessPreprocessor {
+  private static final long serialVersionUID = 1L;
+
+  private String outputColumn = "concat_out";
+  private List<String> include;
+  private List<String> exclude = List.of();
+
+  /** A concatenator of every column into {@code concat_out}. */
+  public Concatenator() {}
+
+  /** Names the output column (default {@code concat_out}). */
+  public Concatenator setOutputColumn(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException("the output column needs a name, got '" + name + "'");
+    }
+    this.outputColumn = name;
+    return this;
+  }
+
+  /** Joins only these columns, in this order. */
+  public Concatenator setInclude(String... columns) {
+    this.include = checkColumns("Concatenator", Arrays.asList(columns));
+    return this;
+  }
+
+  /** Leaves these columns out of the join; they pass through. */
+  public Concatenator setExclude(String... columns) {
+    this.exclude = checkColumns("Concatenator", Arrays.asList(columns));
+    return this;
+  }
+
+  /** The output column's name. */
+  public String outputColumn() {
+    return outputColumn;
+  }
+
+  /** The columns joined in a batch of these columns, in order. */
+  public List<String> joined(List<String> available) {
+    List<String> joined = new ArrayList<>(include != null ? include : available);
+    joined.removeAll(exclude);
+    return joined;
+  }
+
+  @Override
+  protected VectorSchemaRoot transformFitted(VectorSchemaRoot batch, BufferAllocator allocator) {
+    List<String> joined = joined(Columns.names(batch));
+    Columns.requireAll(batch, joined, toString());
+    Columns.requireAll(batch, exclude, toString());
+    int rows = batch.getRowCount();
+    int width = joined.size();
+    Columns.Doubles[] in = new Columns.Doubles[width];
+    FieldVector[] vectors = new FieldVector[width];
+    for (int c = 0; c < width; c++) {
+      vectors[c] = batch.getVector(joined.get(c));
+      in[c] = Columns.doubles(vectors[c], toString());
+    }
+    ListVector out = ListVector.empty(outputColumn, allocator);
+    try (BatchBuilder builder = new BatchBuilder(batch)) {
+      builder.append(out);
+      out.addOrGetVector(FieldType.notNullable(
+          new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+      out.setInitialCapacity(Math.max(rows, 1), Math.max(width, 1));
+      out.allocateNew();
+      Float8Vector values = (Float8Vector) out.getDataVector();
+      values.allocateNew(Math.max(rows * width, 1));
+      for (int i = 0; i < rows; i++) {
+        int start = out.startNewValue(i);
+        for (int c = 0; c < width; c++) {
+          values.set(start + c, vectors[c].isNull(i) ? Double.NaN : in[c].get(i));
+        }
+        out.endValue(i, width);
+      }
+      values.setValueCount(rows * width);
+      out.setValueCount(rows);
+      for (String column : joined) {
+        builder.remove(column);
+      }
+      return builder.build();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Concatenator(output=" + outputColumn
+        + (include != null ? ", include=" + include : "")
+        + (exclude.isEmpty() ? "" : ", exclude=" + exclude) + ")";
+  }
+}

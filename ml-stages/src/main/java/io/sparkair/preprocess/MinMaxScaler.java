@@ -1,0 +1,41 @@
+package io.sparkair.preprocess;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scales columns to [0, 1] over the fitted data: {@code (x - min) / (max - min)}. Statistics
+ * {@code min(C)} and {@code max(C)}; a constant column is only shifted.
+ */
+public final class MinMaxScaler extends MomentScaler {
+  private static final long serialVersionUID = 1L;
+
+  private MinMaxScaler() {}
+
+  /** A scaler of the named numeric columns. */
+  public MinMaxScaler(List<String> columns) {
+    super(columns);
+  }
+
+  /** A scaler of the named numeric columns. */
+  public MinMaxScaler(String... columns) {
+    this(Arrays.asList(columns));
+  }
+
+  @Override
+  void putStats(Map<String, Double> stats, String column, Moments all) {
+    stats.put("min(" + column + ")", all.min());
+    stats.put("max(" + column + ")", all.max());
+  }
+
+  @Override
+  double offset(Map<String, Double> stats, String column) {
+    return stats.get("min(" + column + ")");
+  }
+
+  @Override
+  double scale(Map<String, Double> stats, String column) {
+    return stats.get("max(" + column + ")") - stats.get("min(" + column + ")");
+  }
+}

@@ -1,0 +1,84 @@
+package io.sparkair.preprocess;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Scales columns by statistics robust to outliers: {@code (x - median) / (high - low)}, where
+ * low and high are quantiles of the fitted data (the 25th and 75th by default). Statistics
+ * {@code low_quantile(C)}, {@code median(C)}, {@code high_quantile(C)}; a range of 0 is taken
+ * as 1.
+ *
+ * <p>A quantile is the value at position {@code floor(q * (n - 1))} of the sorted non-null
+ * values, as Ray takes it. Up to {@value Quantiles#EXACT_UP_TO} values per column it is exact;
+ * beyond, it comes from a KLL sketch (Apache DataSketches, k = 200) whose rank error is within
+ * 1.33% of {@code n} with 99% confidence.
+ */
+public final class RobustScaler extends AffineScaler<Quantiles> {
+  private static final long serialVersionUID = 1L;
+
+  private double low = 0.25;
+  private double high = 0.75;
+
+  private RobustScaler() {}
+
+  /** A scaler of the named numeric columns by their median and interquartile range. */
+  public RobustScaler(List<String> columns) {
+    super(columns);
+  }
+
+  /** A scaler of the named numeric columns by their median and interquartile range. */
+  public RobustScaler(String... columns) {
+    this(Arrays.asList(columns));
+  }
+
+  /**
+   * Sets the quantiles whose distance is the scale.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= low < high <= 1}
+   */
+  public RobustScaler setQuantileRange(double low, double high) {
+    if (!(low >= 0 && low < high && high <= 1)) {
+      throw new IllegalArgumentException("quantile range needs 0 <= low < high <= 1, got ("
+          + low + ", " + high + ")");
+    }
+    this.low = low;
+    this.high = high;
+    return this;
+  }
+
+  @Override
+  Quantiles emptyColumn() {
+    return new Quantiles();
+  }
+
+  @Override
+  Quantiles addColumn(Quantiles partial, FieldVector column) {
+    partial.add(column, toString());
+    return partial;
+  }
+
+  @Override
+  Quantiles mergeColumn(Quantiles left, Quantiles right) {
+    return left.merge(right);
+  }
+
+  @Override
+  void putStats(Map<String, Double> stats, String column, Quantiles all) {
+    stats.put("low_quantile(" + column + ")", all.quantile(low));
+    stats.put("median(" + column + ")", all.quantile(0.5));
+    stats.put("high_quantile(" + column + ")", all.quantile(high));
+  }
+
+  @Override
+  double offset(Map<String, Double> stats, String column) {
+    return stats.get("median(" + column + ")");
+  }
+
+  @Override
+  double scale(Map<String, Double> stats, String column) {
+    return stats.get("high_quantile(" + column + ")") - stats.get("low_quantile(" + column + ")");
+  }
+}

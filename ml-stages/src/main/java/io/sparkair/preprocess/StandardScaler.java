@@ -1,0 +1,42 @@
+package io.sparkair.preprocess;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Standardizes columns: {@code (x - mean) / std}, with the population standard deviation of the
+ * fitted data. Statistics {@code mean(C)} and {@code std(C)}; a column whose std is 0 is only
+ * centred.
+ */
+public final class StandardScaler extends MomentScaler {
+  private static final long serialVersionUID = 1L;
+
+  private StandardScaler() {}
+
+  /** A scaler of the named numeric columns. */
+  public StandardScaler(List<String> columns) {
+    super(columns);
+  }
+
+  /** A scaler of the named numeric columns. */
+  public StandardScaler(String... columns) {
+    this(Arrays.asList(columns));
+  }
+
+  @Override
+  void putStats(Map<String, Double> stats, String column, Moments all) {
+    stats.put("mean(" + column + ")", all.mean());
+    stats.put("std(" + column + ")", all.std());
+  }
+
+  @Override
+  double offset(Map<String, Double> stats, String column) {
+    return stats.get("mean(" + column + ")");
+  }
+
+  @Override
+  double scale(Map<String, Double> stats, String column) {
+    return stats.get("std(" + column + ")");
+  }
+}

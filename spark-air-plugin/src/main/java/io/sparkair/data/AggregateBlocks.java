@@ -1,0 +1,49 @@
+package io.sparkair.data;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.sql.vectorized.ArrowColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * The body of an aggregation task: folds the Arrow batches of the blocks it reads (as Spark's
+ * {@link ArrowColumnVector}s over the blocks' own buffers) into one partial result.
+ */
+final class AggregateBlocks<A extends Serializable>
+    extends AbstractFunction1<Iterator<Object>, Iterator<A>> implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final BatchAggregator<A> aggregator;
+
+  AggregateBlocks(BatchAggregator<A> aggregator) {
+    this.aggregator = aggregator;
+  }
+
+  @Override
+  public Iterator<A> apply(Iterator<Object> batches) {
+    A partial = aggregator.zero();
+    while (batches.hasNext()) {
+      Object next = batches.next();
+      if (!(next instanceof ColumnarBatch)) {
+        throw new IllegalStateException("an aggregation reads Arrow batches, got "
+            + next.getClass().getName());
+      }
+      partial = aggregator.add(partial, arrow((ColumnarBatch) next));
+    }
+    return scala.collection.Iterator$.MODULE$.single(partial);
+  }
+
+  /** The Arrow batch under a batch of {@link ArrowColumnVector}s; it owns no buffers. */
+  private static VectorSchemaRoot arrow(ColumnarBatch batch) {
+    List<FieldVector> vectors = new ArrayList<>(batch.numCols());
+    for (int c = 0; c < batch.numCols(); c++) {
+      vectors.add((FieldVector) ((ArrowColumnVector) batch.column(c)).getValueVector());
+    }
+    return new VectorSchemaRoot(vectors);
+  }
+}
