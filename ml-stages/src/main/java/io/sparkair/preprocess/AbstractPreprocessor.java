@@ -19,9 +19,7 @@ public abstract class AbstractPreprocessor implements Preprocessor {
   public AirDataset transform(AirDataset dataset) {
     Objects.requireNonNull(dataset, "dataset");
     requireFitted();
-    Preprocessor self = this;
-    return dataset.mapBatches((batch, allocator) -> self.transformBatch(batch),
-        AirDataset.BATCH_ROWS);
+    return DatasetOps.transform(this, dataset);
   }
 
   @Override

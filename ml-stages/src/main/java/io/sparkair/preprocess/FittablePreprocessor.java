@@ -17,7 +17,7 @@ public abstract class FittablePreprocessor<A extends Serializable> extends Abstr
   @Override
   public final Preprocessor fit(AirDataset dataset) {
     Objects.requireNonNull(dataset, "dataset");
-    complete(dataset.aggregateBatches(new DatasetFit<>(this)));
+    complete(DatasetOps.fold(this, dataset));
     return this;
   }
 

@@ -1,7 +1,5 @@
 package io.sparkair.preprocess;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.sparkair.data.AirDataset;
 import java.io.Serializable;
 import java.util.Map;
@@ -21,26 +19,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *
  * <p>A fitted preprocessor is immutable in use: {@link #transformBatch} may be called from many
  * threads at once. Preprocessors are {@link Serializable} (they run in executors) and round-trip
- * through JSON with {@link Preprocessors#toJson} and {@link Preprocessors#fromJson}.
+ * through JSON with {@link Preprocessors#toJson} and {@link Preprocessors#fromJson}; a
+ * preprocessor of your own round-trips too when its state is in non-transient fields and it has
+ * a no-argument constructor.
  *
  * <p>Only {@link #fit(AirDataset)} and {@link #transform(AirDataset)} need Spark; everything
  * else, and loading from JSON, runs without Spark on the classpath (the serving sidecar).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(StandardScaler.class),
-    @JsonSubTypes.Type(MinMaxScaler.class),
-    @JsonSubTypes.Type(MaxAbsScaler.class),
-    @JsonSubTypes.Type(RobustScaler.class),
-    @JsonSubTypes.Type(Normalizer.class),
-    @JsonSubTypes.Type(OneHotEncoder.class),
-    @JsonSubTypes.Type(OrdinalEncoder.class),
-    @JsonSubTypes.Type(LabelEncoder.class),
-    @JsonSubTypes.Type(SimpleImputer.class),
-    @JsonSubTypes.Type(Concatenator.class),
-    @JsonSubTypes.Type(Chain.class),
-    @JsonSubTypes.Type(BatchMapper.class)
-})
 public interface Preprocessor extends Serializable {
 
   /**

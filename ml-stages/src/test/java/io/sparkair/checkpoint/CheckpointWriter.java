@@ -1,0 +1,25 @@
+package io.sparkair.checkpoint;
+
+import java.util.Map;
+
+/**
+ * A separate JVM that builds a large checkpoint, says READY, then writes it to the path in its
+ * first argument; the atomicity test kills it mid-write.
+ */
+public final class CheckpointWriter {
+  private CheckpointWriter() {}
+
+  public static void main(String[] args) {
+    Checkpoint.Builder builder = Checkpoint.builder("test").metrics(Map.of("step", 1));
+    byte[] chunk = new byte[1 << 20];
+    for (int i = 0; i < 400; i++) {
+      chunk[0] = (byte) i;
+      builder.modelFile("part-" + i + ".bin", chunk);
+    }
+    Checkpoint checkpoint = builder.build();
+    System.out.println("READY");
+    System.out.flush();
+    checkpoint.toDirectory(args[0]);
+    System.out.println("DONE");
+  }
+}
