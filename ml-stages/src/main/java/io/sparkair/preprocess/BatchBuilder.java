@@ -72,6 +72,11 @@ final class BatchBuilder implements AutoCloseable {
 
   /** A view of an input column over the same buffers, holding its own references. */
   private FieldVector share(FieldVector input) {
+    if (rows == 0) {
+      FieldVector empty = input.getField().createVector(input.getAllocator());
+      empty.setValueCount(0);
+      return empty;
+    }
     TransferPair pair = input.getTransferPair(input.getAllocator());
     pair.splitAndTransfer(0, rows);
     return (FieldVector) pair.getTo();

@@ -16,7 +16,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * Joins numeric columns into one column of double arrays (the feature layout trainers
  * consume), appended after the other columns; the joined columns are dropped. By default every
  * column is joined; {@link #setInclude} names the columns (in that order) and
- * {@link #setExclude} leaves some out (a label, an id). A null value becomes NaN. Nothing to fit.
+ * {@link #setExclude} leaves some out (a label, an id; an excluded column that is absent is
+ * ignored, as Ray does by default). A null value becomes NaN. Nothing to fit.
  */
 public final class Concatenator extends StatelessPreprocessor {
   private static final long serialVersionUID = 1L;
@@ -65,7 +66,6 @@ public final class Concatenator extends StatelessPreprocessor {
   protected VectorSchemaRoot transformFitted(VectorSchemaRoot batch, BufferAllocator allocator) {
     List<String> joined = joined(Columns.names(batch));
     Columns.requireAll(batch, joined, toString());
-    Columns.requireAll(batch, exclude, toString());
     int rows = batch.getRowCount();
     int width = joined.size();
     Columns.Doubles[] in = new Columns.Doubles[width];
