@@ -12,6 +12,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /** Reading and writing the Arrow columns preprocessors work on. */
@@ -116,43 +117,51 @@ final class Columns {
   }
 
   /**
+   * A double column of {@code rows} values whose values and validity bits are not yet set:
+   * unlike {@link #newDoubles}, its buffers are not zeroed first.
+   */
+  private static Float8Vector unfilledDoubles(String name, int rows, BufferAllocator allocator) {
+    Float8Vector out = new Float8Vector(name, allocator);
+    try (ArrowBuf validity = allocator.buffer(BitVectorHelper.getValidityBufferSize(rows));
+        ArrowBuf data = allocator.buffer((long) rows * Float8Vector.TYPE_WIDTH)) {
+      out.loadFieldBuffers(new ArrowFieldNode(rows, 0), List.of(validity, data));
+    }
+    return out;
+  }
+
+  /**
    * {@code (x - offset) / scale} of a numeric column, as doubles; nulls stay null. A double
    * column is read straight from its buffers.
    */
   static Float8Vector affine(FieldVector in, double offset, double scale,
       BufferAllocator allocator, String who) {
     int rows = in.getValueCount();
-    Float8Vector out = newDoubles(in.getName(), rows, allocator);
-    if (in instanceof Float8Vector) {
+    if (in instanceof Float8Vector && rows > 0) {
+      Float8Vector out = unfilledDoubles(in.getName(), rows, allocator);
       ArrowBuf from = in.getDataBuffer();
       ArrowBuf to = out.getDataBuffer();
       for (long at = 0, end = (long) rows * Float8Vector.TYPE_WIDTH; at < end;
           at += Float8Vector.TYPE_WIDTH) {
         to.setDouble(at, (from.getDouble(at) - offset) / scale);
       }
-      copyValidity(in, out, rows);
-    } else {
-      Doubles values = doubles(in, who);
-      for (int i = 0; i < rows; i++) {
-        if (in.isNull(i)) {
-          out.setNull(i);
-        } else {
-          out.set(i, (values.get(i) - offset) / scale);
-        }
+      int validityBytes = BitVectorHelper.getValidityBufferSize(rows);
+      if (in.getNullCount() > 0) {
+        out.getValidityBuffer().setBytes(0, in.getValidityBuffer(), 0, validityBytes);
+      } else {
+        out.getValidityBuffer().setOne(0, validityBytes);
+      }
+      return out;
+    }
+    Float8Vector out = newDoubles(in.getName(), rows, allocator);
+    Doubles values = doubles(in, who);
+    for (int i = 0; i < rows; i++) {
+      if (in.isNull(i)) {
+        out.setNull(i);
+      } else {
+        out.set(i, (values.get(i) - offset) / scale);
       }
     }
     out.setValueCount(rows);
     return out;
-  }
-
-  /** Copies the validity bits of the first {@code rows} values. */
-  static void copyValidity(FieldVector from, FieldVector to, int rows) {
-    ArrowBuf target = to.getValidityBuffer();
-    int bytes = BitVectorHelper.getValidityBufferSize(rows);
-    if (from.getNullCount() == 0) {
-      target.setOne(0, bytes);
-    } else {
-      target.setBytes(0, from.getValidityBuffer(), 0, bytes);
-    }
   }
 }
