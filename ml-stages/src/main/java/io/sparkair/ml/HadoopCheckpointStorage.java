@@ -9,10 +9,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 
 /**
  * Checkpoints on any Hadoop FileSystem ({@code hdfs:}, {@code s3a:} when its client is on the
- * classpath, ...), configured as the active Spark session's Hadoop configuration.
+ * classpath, ...), configured as the active (or default) Spark session's Hadoop configuration.
  */
 public final class HadoopCheckpointStorage implements CheckpointStorage {
 
@@ -65,8 +66,11 @@ public final class HadoopCheckpointStorage implements CheckpointStorage {
   }
 
   private static Configuration configuration() {
-    return SparkSession.getActiveSession().isDefined()
-        ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
+    Option<SparkSession> session = SparkSession.getActiveSession();
+    if (session.isEmpty()) {
+      session = SparkSession.getDefaultSession();
+    }
+    return session.isDefined() ? session.get().sparkContext().hadoopConfiguration()
         : new Configuration();
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
@@ -52,6 +53,7 @@ class SparkPreprocessingTest {
         .config("spark.ui.enabled", "false")
         .config("spark.plugins", AirPlugin.class.getName())
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.hadoop.fs.mock.impl", MockSchemeFileSystem.class.getName())
         .getOrCreate();
     air = Air.get(spark);
     String csv = SparkPreprocessingTest.class.getResource("/breast_cancer.csv").getPath();
@@ -205,6 +207,32 @@ class SparkPreprocessingTest {
     pipeline.write().overwrite().save(unfittedPath);
     PipelineModel refit = Pipeline.load(unfittedPath).fit(cancer);
     assertEquals(sorted(out), sorted(refit.transform(cancer)));
+  }
+
+  @Test
+  void checkpointsTravelThroughHadoopFileSystems(@TempDir Path dir) throws Exception {
+    Preprocessor scaler = new PreprocessorEstimator(new StandardScaler(FEATURES)).fit(cancer)
+        .preprocessor();
+    Checkpoint checkpoint = Checkpoint.builder("test").preprocessor(scaler)
+        .modelFile("model.bin", new byte[] {4, 2}).metrics(Map.of("loss", 0.5)).build();
+    String uri = "mock://" + dir.resolve("remote").resolve("ck").toAbsolutePath();
+    checkpoint.toDirectory(uri);
+    assertTrue(java.nio.file.Files.isRegularFile(
+        dir.resolve("remote").resolve("ck").resolve(Checkpoint.METADATA)));
+    Checkpoint back = Checkpoint.fromDirectory(uri);
+    assertEquals(scaler.stats(), back.getPreprocessor().stats());
+    assertEquals(0.5, back.getMetadata().metrics().get("loss"));
+    assertTrue(back.path().toString().startsWith(System.getProperty("java.io.tmpdir")),
+        "a remote checkpoint is read through a local copy: " + back.path());
+
+    Checkpoint.builder("test").modelFile("model.bin", new byte[] {7}).build().toDirectory(uri);
+    assertEquals(null, Checkpoint.fromDirectory(uri).getPreprocessor(), "replaced");
+    try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(dir.resolve("remote"))) {
+      assertEquals(List.of("ck"), left.map(p -> p.getFileName().toString())
+          .collect(java.util.stream.Collectors.toList()), "no temporary copy is left");
+    }
+    assertThrows(io.sparkair.checkpoint.InvalidCheckpointException.class,
+        () -> Checkpoint.fromDirectory("mock://" + dir.resolve("nothing-here").toAbsolutePath()));
   }
 
   private static List<String> sorted(Dataset<Row> df) {
