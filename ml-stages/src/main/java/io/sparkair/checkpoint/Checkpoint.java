@@ -113,6 +113,13 @@ public final class Checkpoint {
     }
   }
 
+  /** A new checkpoint of the same model and metrics, with {@code preprocessor} saved in it. */
+  public Checkpoint withPreprocessor(Preprocessor preprocessor) {
+    Objects.requireNonNull(preprocessor, "preprocessor");
+    return builder(metadata.framework()).metrics(metadata.metrics())
+        .modelDirectory(modelDirectory()).preprocessor(preprocessor).build();
+  }
+
   /** The local directory holding this checkpoint. */
   public Path path() {
     return path;

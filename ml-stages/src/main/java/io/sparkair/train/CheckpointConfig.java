@@ -1,0 +1,59 @@
+package io.sparkair.train;
+
+import java.io.Serializable;
+
+/**
+ * Which checkpoints a run keeps: at most {@code numToKeep} (all when 0), ranked by the metric
+ * {@code scoreAttribute} ({@code max} or {@code min} is best); without a metric, the newest.
+ */
+public final class CheckpointConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int numToKeep;
+  private final String scoreAttribute;
+  private final boolean maximize;
+
+  private CheckpointConfig(int numToKeep, String scoreAttribute, boolean maximize) {
+    if (numToKeep < 0) {
+      throw new IllegalArgumentException("numToKeep must be >= 0, got " + numToKeep);
+    }
+    this.numToKeep = numToKeep;
+    this.scoreAttribute = scoreAttribute;
+    this.maximize = maximize;
+  }
+
+  /** Keeps every checkpoint. */
+  public static CheckpointConfig keepAll() {
+    return new CheckpointConfig(0, null, true);
+  }
+
+  /** Keeps the {@code numToKeep} newest checkpoints. */
+  public static CheckpointConfig keep(int numToKeep) {
+    return new CheckpointConfig(numToKeep, null, true);
+  }
+
+  /**
+   * Ranks checkpoints by a reported metric.
+   *
+   * @param order {@code max} or {@code min}
+   */
+  public CheckpointConfig scoreBy(String attribute, String order) {
+    if (!"max".equals(order) && !"min".equals(order)) {
+      throw new IllegalArgumentException("score order must be max or min, got " + order);
+    }
+    return new CheckpointConfig(numToKeep, attribute, "max".equals(order));
+  }
+
+  public int numToKeep() {
+    return numToKeep;
+  }
+
+  /** The metric checkpoints are ranked by, or null for recency. */
+  public String scoreAttribute() {
+    return scoreAttribute;
+  }
+
+  public boolean maximize() {
+    return maximize;
+  }
+}

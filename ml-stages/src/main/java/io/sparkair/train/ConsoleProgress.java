@@ -1,0 +1,43 @@
+package io.sparkair.train;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Prints one line per report, at most one a second unless every report is asked for. */
+final class ConsoleProgress implements TrainingCallback {
+  private final boolean everyReport;
+  private long lastPrinted;
+
+  ConsoleProgress(boolean everyReport) {
+    this.everyReport = everyReport;
+  }
+
+  @Override
+  public void onStart(String run, int attempt) {
+    System.out.println("[" + run + "] attempt " + attempt + " started");
+  }
+
+  @Override
+  public void onReport(Map<String, Object> metrics) {
+    long now = System.nanoTime();
+    if (!everyReport && now - lastPrinted < 1_000_000_000L) {
+      return;
+    }
+    lastPrinted = now;
+    System.out.println("[" + metrics.get("run") + "] " + metrics.entrySet().stream()
+        .filter(e -> !"run".equals(e.getKey()))
+        .map(e -> e.getKey() + "=" + format(e.getValue())).collect(Collectors.joining(" ")));
+  }
+
+  @Override
+  public void onEnd(Result result, Throwable error) {
+    System.out.println(error == null ? "[" + result.path() + "] finished: " + result.metrics()
+        : "[" + result.path() + "] failed: " + error);
+  }
+
+  private static String format(Object value) {
+    return value instanceof Double ? String.format(Locale.ROOT, "%.5g", (Double) value)
+        : String.valueOf(value);
+  }
+}

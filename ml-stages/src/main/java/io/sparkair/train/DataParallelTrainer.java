@@ -1,0 +1,341 @@
+package io.sparkair.train;
+
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.data.AirDataset;
+import io.sparkair.data.BlockSet;
+import io.sparkair.plugin.ActorGroup;
+import io.sparkair.plugin.Air;
+import io.sparkair.preprocess.Preprocessor;
+import io.sparkair.preprocess.Preprocessors;
+import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.runtime.actor.SpawnOptions;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a training loop on a group of worker actors, each on its own shard of the datasets
+ * (Ray's {@code DataParallelTrainer}). {@link #fit()} fits the preprocessor on the
+ * {@code train} dataset and applies it to every dataset, starts {@code numWorkers} actors that
+ * hold Spark task slots on the executors where the shards live, runs the loop in each, and
+ * collects rank 0's reports and checkpoints into a {@link Result}. When a worker or its executor
+ * dies, the group is started again from the latest checkpoint, as often as the
+ * {@link FailureConfig} allows.
+ *
+ * <p>Every dataset is split among the workers, row-balanced, each worker taking blocks on its
+ * own executor first. Make the datasets before calling {@code fit}: while the workers hold every
+ * task slot, no other Spark job can run.
+ */
+public class DataParallelTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(DataParallelTrainer.class);
+
+  private final TrainLoop loop;
+  private Map<String, Object> loopConfig = new LinkedHashMap<>();
+  private ScalingConfig scaling = ScalingConfig.of(1);
+  private RunConfig runConfig = new RunConfig();
+  private final Map<String, AirDataset> datasets = new LinkedHashMap<>();
+  private Preprocessor preprocessor;
+  private Checkpoint resumeFrom;
+
+  /** A trainer running {@code loop} in every worker. */
+  public DataParallelTrainer(TrainLoop loop) {
+    this.loop = Objects.requireNonNull(loop, "loop");
+  }
+
+  /** A trainer whose loop {@link #trainLoop()} gives. */
+  protected DataParallelTrainer() {
+    this.loop = null;
+  }
+
+  /** The loop every worker runs; called after {@link #validate}. */
+  protected TrainLoop trainLoop() {
+    return loop;
+  }
+
+  public DataParallelTrainer setTrainLoopConfig(Map<String, ?> config) {
+    this.loopConfig = new LinkedHashMap<>(Objects.requireNonNull(config, "config"));
+    return this;
+  }
+
+  public DataParallelTrainer setScalingConfig(ScalingConfig config) {
+    this.scaling = Objects.requireNonNull(config, "scalingConfig");
+    return this;
+  }
+
+  public DataParallelTrainer setRunConfig(RunConfig config) {
+    this.runConfig = Objects.requireNonNull(config, "runConfig");
+    return this;
+  }
+
+  /** Adds a dataset; {@code train} is the one the preprocessor is fitted on. */
+  public DataParallelTrainer setDataset(String name, AirDataset dataset) {
+    datasets.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(dataset, name));
+    return this;
+  }
+
+  /** Sets every dataset at once. */
+  public DataParallelTrainer setDatasets(Map<String, AirDataset> all) {
+    datasets.clear();
+    all.forEach(this::setDataset);
+    return this;
+  }
+
+  /** A preprocessor, fitted on {@code train} and saved in every checkpoint. */
+  public DataParallelTrainer setPreprocessor(Preprocessor preprocessor) {
+    this.preprocessor = preprocessor;
+    return this;
+  }
+
+  /**
+   * Continues an earlier run from its checkpoint; its preprocessor, if it has one, is used as
+   * fitted.
+   */
+  public DataParallelTrainer setResumeFromCheckpoint(Checkpoint checkpoint) {
+    this.resumeFrom = checkpoint;
+    return this;
+  }
+
+  public ScalingConfig scalingConfig() {
+    return scaling;
+  }
+
+  public RunConfig runConfig() {
+    return runConfig;
+  }
+
+  public Map<String, AirDataset> datasets() {
+    return Map.copyOf(datasets);
+  }
+
+  public Preprocessor preprocessor() {
+    return preprocessor;
+  }
+
+  /**
+   * Checks the datasets (after preprocessing) before any worker starts; the default does
+   * nothing.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  protected void validate(Map<String, AirDataset> prepared) {}
+
+  /**
+   * Prepares an attempt on the driver, before its workers start.
+   *
+   * @return entries added to the loop's configuration for this attempt
+   */
+  protected Map<String, Object> startAttempt(int numWorkers) {
+    return Map.of();
+  }
+
+  /** Ends an attempt on the driver, after its workers stopped or failed. */
+  protected void endAttempt(boolean failed) {}
+
+  /** A name for runs without one. */
+  protected String defaultRunName() {
+    return getClass().getSimpleName();
+  }
+
+  /**
+   * Trains.
+   *
+   * @return the run's result
+   * @throws TrainingFailedException when workers failed more often than allowed
+   * @throws IllegalArgumentException when the configuration or the data is wrong (before any
+   *     worker starts)
+   */
+  public Result fit() {
+    if (datasets.isEmpty()) {
+      throw new IllegalArgumentException("a trainer needs datasets; set at least \"train\"");
+    }
+    SparkSession spark = SparkSession.active();
+    Air air = Air.get(spark);
+    if (scaling.numWorkers() * scaling.cpusPerWorker() > air.totalSlots()) {
+      throw new IllegalArgumentException(scaling + " needs "
+          + scaling.numWorkers() * scaling.cpusPerWorker() + " Spark task slots but the "
+          + "cluster has " + air.totalSlots());
+    }
+    String name = runConfig.name() != null ? runConfig.name() : defaultRunName() + "_"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
+    String runDir = runConfig.storagePath() + "/" + name;
+    Map<String, AirDataset> prepared = new LinkedHashMap<>();
+    List<AirDataset> owned = new ArrayList<>();
+    Preprocessor fitted = prepare(prepared, owned);
+    validate(prepared);
+    List<TrainingCallback> callbacks = new ArrayList<>();
+    if (runConfig.verbose() > 0) {
+      callbacks.add(new ConsoleProgress(runConfig.verbose() > 1));
+    }
+    callbacks.addAll(runConfig.callbacks());
+    ReportSink sink = new ReportSink(name, runDir, spark.sparkContext().hadoopConfiguration(),
+        runConfig.checkpointConfig(), callbacks);
+    ActorRef<ReportSink> sinkRef = air.runtime().hostHere(
+        "air-train-" + name + "-" + UUID.randomUUID(), sink);
+    String resume = null;
+    if (resumeFrom != null) {
+      resume = runDir + "/resumed_from";
+      resumeFrom.toDirectory(resume);
+    }
+    String fittedJson = fitted == null ? null : Preprocessors.toJson(fitted);
+    Throwable error = null;
+    Result result;
+    try {
+      int failures = 0;
+      for (int attempt = 0; ; attempt++) {
+        int number = attempt;
+        sinkRef.call(s -> {
+          s.startAttempt(number);
+          return null;
+        }).join();
+        Throwable failure = runAttempt(air, prepared, runDir, resume, fittedJson, sinkRef);
+        if (failure == null) {
+          break;
+        }
+        failures++;
+        if (!runConfig.failureConfig().allowsAnother(failures)) {
+          throw new TrainingFailedException("training failed " + failures + " time(s), more "
+              + "than FailureConfig(maxFailures=" + runConfig.failureConfig().maxFailures()
+              + ") allows: " + failure, failure);
+        }
+        String latest = sinkRef.call(ReportSink::latestUri).join();
+        LOG.warn("training attempt {} failed ({}); restarting from {}", attempt, failure,
+            latest != null ? latest : resume != null ? resume : "the start");
+        if (latest != null) {
+          resume = latest;
+        }
+      }
+    } catch (RuntimeException e) {
+      error = e;
+      throw e;
+    } finally {
+      Throwable cause = error;
+      result = sinkRef.call(s -> s.result(cause, runDir)).join();
+      Result ended = result;
+      sinkRef.call(s -> {
+        s.end(ended, cause);
+        return null;
+      }).join();
+      sinkRef.kill();
+      owned.forEach(AirDataset::close);
+    }
+    return result;
+  }
+
+  /** Fits and applies the preprocessor; returns it fitted (or null without one). */
+  private Preprocessor prepare(Map<String, AirDataset> prepared, List<AirDataset> owned) {
+    Preprocessor p = preprocessor;
+    if (resumeFrom != null && resumeFrom.getPreprocessor() != null) {
+      p = resumeFrom.getPreprocessor();
+    } else if (p != null) {
+      AirDataset train = datasets.get("train");
+      if (train == null) {
+        throw new IllegalArgumentException("a preprocessor is fitted on the \"train\" dataset, "
+            + "but the datasets are " + datasets.keySet());
+      }
+      p = Preprocessors.fromJson(Preprocessors.toJson(p));
+      p.fit(train);
+    }
+    for (Map.Entry<String, AirDataset> e : datasets.entrySet()) {
+      if (p == null) {
+        prepared.put(e.getKey(), e.getValue());
+      } else {
+        AirDataset transformed = p.transform(e.getValue());
+        owned.add(transformed);
+        prepared.put(e.getKey(), transformed);
+      }
+    }
+    return p;
+  }
+
+  /** Runs one attempt; returns null on success, or why it failed. */
+  private Throwable runAttempt(Air air, Map<String, AirDataset> prepared, String runDir,
+      String resume, String preprocessorJson, ActorRef<ReportSink> sink) {
+    int n = scaling.numWorkers();
+    Map<String, Object> config = new LinkedHashMap<>(loopConfig);
+    boolean failed = true;
+    List<AirDataset> shards = new ArrayList<>();
+    TrainLoop body = trainLoop();
+    config.putAll(startAttempt(n));
+    try (ActorGroup<TrainWorker> group = air.spawnGroup(n, rank -> new TrainWorker(),
+        SpawnOptions.defaults().cpus(scaling.cpusPerWorker()).gpus(scaling.useGpu() ? 1 : 0))) {
+      List<String> executors = group.executors();
+      List<Map<String, BlockSet>> perRank = new ArrayList<>();
+      for (int r = 0; r < n; r++) {
+        perRank.add(new HashMap<>());
+      }
+      for (Map.Entry<String, AirDataset> e : prepared.entrySet()) {
+        List<AirDataset> split = e.getValue().split(n, executors);
+        shards.addAll(split);
+        for (int r = 0; r < n; r++) {
+          perRank.get(r).put(e.getKey(), split.get(r).blockSet());
+        }
+      }
+      List<CompletableFuture<Void>> running = new ArrayList<>();
+      for (int r = 0; r < n; r++) {
+        WorkerSetup setup = new WorkerSetup(r, n, localRank(executors, r),
+            scaling.cpusPerWorker(), perRank.get(r), resume, runDir, preprocessorJson, sink);
+        running.add(group.get(r).call(w -> w.run(body, config, setup)));
+      }
+      Throwable failure = firstFailure(running);
+      failed = failure != null;
+      return failure;
+    } finally {
+      shards.forEach(AirDataset::close);
+      endAttempt(failed);
+    }
+  }
+
+  private static int localRank(List<String> executors, int rank) {
+    int local = 0;
+    for (int r = 0; r < rank; r++) {
+      if (executors.get(r).equals(executors.get(rank))) {
+        local++;
+      }
+    }
+    return local;
+  }
+
+  /** Waits for every worker; returns the first failure (the others are left to the caller). */
+  private static Throwable firstFailure(List<CompletableFuture<Void>> running) {
+    List<CompletableFuture<Void>> left = new ArrayList<>(running);
+    while (!left.isEmpty()) {
+      try {
+        CompletableFuture.anyOf(left.toArray(new CompletableFuture[0])).get();
+      } catch (ExecutionException e) {
+        return unwrap(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return e;
+      }
+      for (CompletableFuture<Void> f : new ArrayList<>(left)) {
+        if (f.isDone()) {
+          if (f.isCompletedExceptionally()) {
+            try {
+              f.join();
+            } catch (CompletionException e) {
+              return unwrap(e.getCause());
+            }
+          }
+          left.remove(f);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+}

@@ -1,0 +1,33 @@
+package io.sparkair.train;
+
+import java.io.Serializable;
+
+/**
+ * How many times a run restarts its workers, from the latest checkpoint, after a worker or its
+ * executor dies before the run gives up (0: never; -1: without limit).
+ */
+public final class FailureConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int maxFailures;
+
+  private FailureConfig(int maxFailures) {
+    if (maxFailures < -1) {
+      throw new IllegalArgumentException("maxFailures must be >= -1, got " + maxFailures);
+    }
+    this.maxFailures = maxFailures;
+  }
+
+  /** Restarts up to {@code maxFailures} times. */
+  public static FailureConfig of(int maxFailures) {
+    return new FailureConfig(maxFailures);
+  }
+
+  public int maxFailures() {
+    return maxFailures;
+  }
+
+  boolean allowsAnother(int failuresSoFar) {
+    return maxFailures < 0 || failuresSoFar <= maxFailures;
+  }
+}

@@ -1,0 +1,136 @@
+package io.sparkair.train;
+
+import io.sparkair.checkpoint.Checkpoint;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver-side actor rank 0 reports to: it records every report, keeps the checkpoints the
+ * checkpoint config asks for, writes the run's logs and calls the callbacks, one report at a
+ * time.
+ */
+final class ReportSink {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportSink.class);
+
+  private final String run;
+  private final RunFiles files;
+  private final Configuration conf;
+  private final CheckpointConfig policy;
+  private final List<TrainingCallback> callbacks;
+  private final long started = System.nanoTime();
+  private final List<Map<String, Object>> history = new ArrayList<>();
+  private final List<Kept> kept = new ArrayList<>();
+  private volatile int attempt;
+  private Checkpoint latest;
+
+  /** A stored checkpoint and the metrics reported with it. */
+  private static final class Kept {
+    final String uri;
+    final Checkpoint checkpoint;
+    final Map<String, Object> metrics;
+    final int order;
+
+    Kept(String uri, Checkpoint checkpoint, Map<String, Object> metrics, int order) {
+      this.uri = uri;
+      this.checkpoint = checkpoint;
+      this.metrics = metrics;
+      this.order = order;
+    }
+  }
+
+  ReportSink(String run, String dir, Configuration conf, CheckpointConfig policy,
+      List<TrainingCallback> callbacks) {
+    this.run = run;
+    this.files = new RunFiles(dir, conf);
+    this.conf = conf;
+    this.policy = policy;
+    this.callbacks = callbacks;
+  }
+
+  void startAttempt(int number) {
+    attempt = number;
+    callbacks.forEach(c -> c.onStart(run, number));
+  }
+
+  /** Records a report of rank 0; {@code checkpointUri} names a checkpoint stored with it. */
+  Void report(Map<String, Object> metrics, String checkpointUri) {
+    Map<String, Object> report = new LinkedHashMap<>(metrics);
+    report.putIfAbsent("training_iteration", history.size() + 1);
+    report.put("time_total_s", (System.nanoTime() - started) / 1e9);
+    report.put("timestamp", System.currentTimeMillis() / 1000);
+    report.put("attempt", attempt);
+    report.put("run", run);
+    history.add(report);
+    files.append(report);
+    callbacks.forEach(c -> c.onReport(report));
+    if (checkpointUri != null) {
+      Checkpoint checkpoint = Checkpoint.fromDirectory(checkpointUri);
+      latest = checkpoint;
+      kept.add(new Kept(checkpointUri, checkpoint, report, kept.size()));
+      prune();
+      callbacks.forEach(c -> c.onCheckpoint(checkpoint, report));
+    }
+    return null;
+  }
+
+  /** The newest checkpoint, for resuming after a failure; null when there is none. */
+  String latestUri() {
+    return kept.stream().max(Comparator.comparingInt((Kept k) -> k.order))
+        .map(k -> k.uri).orElse(null);
+  }
+
+  Result result(Throwable error, String path) {
+    List<Checkpoint> best = new ArrayList<>();
+    ranked().forEach(k -> best.add(k.checkpoint));
+    return new Result(history, latest, best, error, path);
+  }
+
+  void end(Result result, Throwable error) {
+    callbacks.forEach(c -> c.onEnd(result, error));
+  }
+
+  private List<Kept> ranked() {
+    List<Kept> ranked = new ArrayList<>(kept);
+    String score = policy.scoreAttribute();
+    Comparator<Kept> newestFirst = Comparator.comparingInt((Kept k) -> k.order).reversed();
+    if (score == null) {
+      ranked.sort(newestFirst);
+    } else {
+      Comparator<Kept> byScore = Comparator.comparingDouble((Kept k) -> {
+        Object v = k.metrics.get(score);
+        return v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
+      });
+      ranked.sort((policy.maximize() ? byScore.reversed() : byScore).thenComparing(newestFirst));
+    }
+    return ranked;
+  }
+
+  /** Drops the checkpoints beyond {@code numToKeep}, but never the newest (to resume from). */
+  private void prune() {
+    if (policy.numToKeep() == 0 || kept.size() <= policy.numToKeep()) {
+      return;
+    }
+    String newest = latestUri();
+    List<Kept> ranked = ranked();
+    for (Kept drop : ranked.subList(policy.numToKeep(), ranked.size())) {
+      if (drop.uri.equals(newest)) {
+        continue;
+      }
+      kept.remove(drop);
+      try {
+        Path path = new Path(drop.uri);
+        path.getFileSystem(conf).delete(path, true);
+      } catch (IOException e) {
+        LOG.warn("could not delete checkpoint {}: {}", drop.uri, e.toString());
+      }
+    }
+  }
+}

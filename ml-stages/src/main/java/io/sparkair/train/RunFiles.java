@@ -1,0 +1,82 @@
+package io.sparkair.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A run's report logs, rewritten whole on every report through the Hadoop FileSystem of the run
+ * directory: {@code result.json} (one JSON object per line) and {@code progress.csv} (a header
+ * of every metric seen so far, one row per report).
+ */
+final class RunFiles {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final Configuration conf;
+  private final StringBuilder json = new StringBuilder();
+  private final List<Map<String, Object>> rows = new ArrayList<>();
+
+  RunFiles(String dir, Configuration conf) {
+    this.dir = new Path(dir);
+    this.conf = conf;
+  }
+
+  void append(Map<String, Object> report) {
+    try {
+      json.append(JSON.writeValueAsString(report)).append('\n');
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("a reported metric is not JSON: " + e, e);
+    }
+    rows.add(report);
+    write("result.json", json.toString());
+    write("progress.csv", csv());
+  }
+
+  private String csv() {
+    Set<String> header = new LinkedHashSet<>();
+    rows.forEach(r -> header.addAll(r.keySet()));
+    StringBuilder out = new StringBuilder(String.join(",", escape(header))).append('\n');
+    for (Map<String, Object> row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (String column : header) {
+        Object v = row.get(column);
+        cells.add(v == null ? "" : v.toString());
+      }
+      out.append(String.join(",", escape(cells))).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static List<String> escape(Iterable<String> cells) {
+    List<String> out = new ArrayList<>();
+    for (String cell : cells) {
+      out.add(cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+          ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+    }
+    return out;
+  }
+
+  private void write(String name, String content) {
+    Path file = new Path(dir, name);
+    try {
+      FileSystem fs = file.getFileSystem(conf);
+      try (OutputStream out = fs.create(file, true)) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e, e);
+    }
+  }
+}

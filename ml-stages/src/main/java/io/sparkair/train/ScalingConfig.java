@@ -1,0 +1,60 @@
+package io.sparkair.train;
+
+import java.io.Serializable;
+
+/**
+ * How many workers train and what each holds: {@code numWorkers} actors, each holding
+ * {@code cpusPerWorker} Spark task slots (and a GPU with {@code useGpu}) while training runs.
+ */
+public final class ScalingConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int numWorkers;
+  private final boolean useGpu;
+  private final int cpusPerWorker;
+
+  private ScalingConfig(int numWorkers, boolean useGpu, int cpusPerWorker) {
+    if (numWorkers <= 0) {
+      throw new IllegalArgumentException("numWorkers must be > 0, got " + numWorkers);
+    }
+    if (cpusPerWorker <= 0) {
+      throw new IllegalArgumentException("cpusPerWorker must be > 0, got " + cpusPerWorker);
+    }
+    this.numWorkers = numWorkers;
+    this.useGpu = useGpu;
+    this.cpusPerWorker = cpusPerWorker;
+  }
+
+  /** {@code numWorkers} CPU workers of one core each. */
+  public static ScalingConfig of(int numWorkers) {
+    return new ScalingConfig(numWorkers, false, 1);
+  }
+
+  /** The same, with a GPU per worker or not. */
+  public ScalingConfig useGpu(boolean gpu) {
+    return new ScalingConfig(numWorkers, gpu, cpusPerWorker);
+  }
+
+  /** The same, with {@code cpus} cores (Spark task slots) per worker. */
+  public ScalingConfig cpusPerWorker(int cpus) {
+    return new ScalingConfig(numWorkers, useGpu, cpus);
+  }
+
+  public int numWorkers() {
+    return numWorkers;
+  }
+
+  public boolean useGpu() {
+    return useGpu;
+  }
+
+  public int cpusPerWorker() {
+    return cpusPerWorker;
+  }
+
+  @Override
+  public String toString() {
+    return "ScalingConfig(numWorkers=" + numWorkers + ", useGpu=" + useGpu + ", cpusPerWorker="
+        + cpusPerWorker + ")";
+  }
+}

@@ -1,0 +1,42 @@
+package io.sparkair.train;
+
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.data.BlockSet;
+import java.util.Map;
+
+/**
+ * What a training worker sees of its run (Ray's {@code session}): its shard of each dataset,
+ * its rank, the checkpoint to resume from, and {@link #report} to send metrics and checkpoints
+ * to the driver.
+ */
+public interface TrainContext {
+  /** This worker's shard of the named dataset, or null when the trainer has no such dataset. */
+  BlockSet getDatasetShard(String name);
+
+  /**
+   * Reports metrics for one iteration. Rank 0's reports are the run's; other ranks may report
+   * too, and are ignored. The call returns once the driver has recorded the report.
+   */
+  void report(Map<String, ?> metrics);
+
+  /**
+   * Reports metrics with a checkpoint of the model at this point. Rank 0's checkpoint is stored
+   * in the run directory; the run resumes from it after a failure.
+   */
+  void report(Map<String, ?> metrics, Checkpoint checkpoint);
+
+  /** The checkpoint to resume from (after a failure, or as asked), or null for a fresh start. */
+  Checkpoint getCheckpoint();
+
+  /** This worker's rank, 0 to {@link #worldSize()} - 1. */
+  int worldRank();
+
+  /** The number of workers. */
+  int worldSize();
+
+  /** This worker's rank among the workers on its executor. */
+  int localRank();
+
+  /** The Spark task slots (cores) this worker holds. */
+  int cpus();
+}

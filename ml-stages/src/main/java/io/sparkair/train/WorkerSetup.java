@@ -1,0 +1,34 @@
+package io.sparkair.train;
+
+import io.sparkair.data.BlockSet;
+import io.sparkair.runtime.actor.ActorRef;
+import java.io.Serializable;
+import java.util.Map;
+
+/** What one worker of one attempt is given: its place in the group, shards and reporting. */
+final class WorkerSetup implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  final int rank;
+  final int worldSize;
+  final int localRank;
+  final int cpus;
+  final Map<String, BlockSet> shards;
+  final String resumeFrom;
+  final String runDir;
+  final String preprocessorJson;
+  final ActorRef<ReportSink> sink;
+
+  WorkerSetup(int rank, int worldSize, int localRank, int cpus, Map<String, BlockSet> shards,
+      String resumeFrom, String runDir, String preprocessorJson, ActorRef<ReportSink> sink) {
+    this.rank = rank;
+    this.worldSize = worldSize;
+    this.localRank = localRank;
+    this.cpus = cpus;
+    this.shards = shards;
+    this.resumeFrom = resumeFrom;
+    this.runDir = runDir;
+    this.preprocessorJson = preprocessorJson;
+    this.sink = sink;
+  }
+}

@@ -1,0 +1,132 @@
+package io.sparkair.train.xgboost;
+
+import io.sparkair.data.BatchIterator;
+import io.sparkair.data.BlockSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+
+/**
+ * A worker's rows as XGBoost's dense row-major matrix: each feature column gives one value per
+ * row (a null gives NaN, XGBoost's missing value), an array column gives as many values as its
+ * arrays hold; the label column gives the labels.
+ */
+final class FeatureMatrix {
+  private float[] values = new float[1024];
+  private float[] labels = new float[128];
+  private int rows;
+  private int width = -1;
+
+  /** Reads a shard's rows. */
+  static FeatureMatrix of(BlockSet shard, String label, List<String> features) {
+    FeatureMatrix matrix = new FeatureMatrix();
+    try (BatchIterator batches = shard.iterBatches(65_536, 2)) {
+      while (batches.hasNext()) {
+        matrix.add(batches.next(), label, features);
+      }
+    }
+    return matrix;
+  }
+
+  /** The feature columns of a batch: the given ones, or every column but the label. */
+  static List<String> featureColumns(List<String> columns, String label, List<String> given) {
+    if (given != null) {
+      return given;
+    }
+    List<String> features = new ArrayList<>(columns);
+    features.remove(label);
+    return features;
+  }
+
+  private void add(VectorSchemaRoot batch, String label, List<String> features) {
+    int n = batch.getRowCount();
+    FieldVector labelVector = batch.getVector(label);
+    FieldVector[] columns = new FieldVector[features.size()];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = batch.getVector(features.get(c));
+    }
+    for (int i = 0; i < n; i++) {
+      int rowWidth = 0;
+      ensure((long) (rows + 1) * Math.max(width, columns.length));
+      int at = rows * Math.max(width, 0);
+      for (FieldVector column : columns) {
+        if (column instanceof ListVector) {
+          ListVector list = (ListVector) column;
+          FieldVector elements = (FieldVector) list.getDataVector();
+          int start = list.getElementStartIndex(i);
+          int end = list.getElementEndIndex(i);
+          if (list.isNull(i)) {
+            throw new IllegalArgumentException("array feature column '" + column.getName()
+                + "' has a null row; fill it first");
+          }
+          ensure((long) at + rowWidth + (end - start) + (long) columns.length);
+          for (int e = start; e < end; e++) {
+            values[at + rowWidth++] = value(elements, e);
+          }
+        } else {
+          values[at + rowWidth++] = value(column, i);
+        }
+      }
+      if (width < 0) {
+        width = rowWidth;
+      } else if (rowWidth != width) {
+        throw new IllegalArgumentException("rows have " + width + " and " + rowWidth
+            + " features; array feature columns must hold arrays of one length");
+      }
+      if (rows == labels.length) {
+        labels = Arrays.copyOf(labels, rows * 2);
+      }
+      labels[rows] = labelVector.isNull(i) ? Float.NaN : value(labelVector, i);
+      rows++;
+    }
+  }
+
+  private void ensure(long size) {
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("a worker's shard is too large for one dense matrix ("
+          + size + " values); use more workers");
+    }
+    if (size > values.length) {
+      values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8,
+          Math.max(size, (long) values.length * 2)));
+    }
+  }
+
+  private static float value(FieldVector vector, int row) {
+    if (vector.isNull(row)) {
+      return Float.NaN;
+    }
+    if (vector instanceof FloatingPointVector) {
+      return (float) ((FloatingPointVector) vector).getValueAsDouble(row);
+    }
+    if (vector instanceof BaseIntVector) {
+      return ((BaseIntVector) vector).getValueAsLong(row);
+    }
+    if (vector instanceof BitVector) {
+      return ((BitVector) vector).get(row);
+    }
+    throw new IllegalArgumentException("column '" + vector.getName() + "' has type "
+        + vector.getField().getType() + "; XGBoost needs numbers");
+  }
+
+  int rows() {
+    return rows;
+  }
+
+  /** The matrix, with labels, for XGBoost ({@code missing} is NaN). */
+  DMatrix toDMatrix() throws XGBoostError {
+    int columns = Math.max(width, 0);
+    DMatrix matrix = new DMatrix(Arrays.copyOf(values, rows * columns), rows, columns,
+        Float.NaN);
+    matrix.setLabel(Arrays.copyOf(labels, rows));
+    return matrix;
+  }
+}

@@ -1,0 +1,114 @@
+package io.sparkair.train.xgboost;
+
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.data.BlockSet;
+import io.sparkair.train.TrainContext;
+import io.sparkair.train.TrainLoop;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.Communicator;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+
+/**
+ * One XGBoost worker: joins the collective through the driver's tracker, builds its matrices
+ * from its shards, boosts round by round, and reports each round's metrics (computed over every
+ * worker's rows) as {@code <dataset>-<metric>}, with a checkpoint every
+ * {@code checkpointFrequency} rounds and after the last.
+ */
+final class XGBoostLoop implements TrainLoop {
+  private static final long serialVersionUID = 1L;
+  static final String TRACKER = "xgboost.tracker";
+  static final String MODEL_FILE = "model.json";
+
+  private final String label;
+  private final List<String> features;
+  private final Map<String, Object> params;
+  private final List<String> evalMetrics;
+  private final int rounds;
+  private final int checkpointFrequency;
+  private final List<String> datasets;
+
+  XGBoostLoop(String label, List<String> features, Map<String, Object> params,
+      List<String> evalMetrics, int rounds, int checkpointFrequency, List<String> datasets) {
+    this.label = label;
+    this.features = features;
+    this.params = params;
+    this.evalMetrics = evalMetrics;
+    this.rounds = rounds;
+    this.checkpointFrequency = checkpointFrequency;
+    this.datasets = datasets;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void run(Map<String, Object> config, TrainContext context) throws Exception {
+    Map<String, Object> args = new HashMap<>((Map<String, Object>) config.get(TRACKER));
+    args.put("dmlc_task_id", String.valueOf(context.worldRank()));
+    Communicator.init(args);
+    List<DMatrix> matrices = new ArrayList<>();
+    try {
+      String[] names = datasets.toArray(new String[0]);
+      for (String name : names) {
+        BlockSet shard = context.getDatasetShard(name);
+        List<String> columns = List.of(shard.schema().fieldNames());
+        matrices.add(FeatureMatrix.of(shard, label,
+            FeatureMatrix.featureColumns(columns, label, features)).toDMatrix());
+      }
+      DMatrix train = matrices.get(0);
+      Map<String, Object> p = new HashMap<>(params);
+      p.putIfAbsent("nthread", context.cpus());
+      Booster start = null;
+      int done = 0;
+      Checkpoint resume = context.getCheckpoint();
+      if (resume != null) {
+        start = XGBoost.loadModel(java.nio.file.Files.readAllBytes(
+            resume.modelDirectory().resolve(MODEL_FILE)));
+        done = start.getNumBoostedRound();
+      }
+      Booster booster = XGBoost.train(train, p, 0, new HashMap<>(), null, null, null, 0, start);
+      for (String metric : evalMetrics) {
+        booster.setParam("eval_metric", metric);
+      }
+      DMatrix[] evals = matrices.toArray(new DMatrix[0]);
+      for (int round = done; round < rounds; round++) {
+        booster.update(train, round);
+        Map<String, Object> metrics = parse(booster.evalSet(evals, names, round));
+        metrics.put("training_iteration", round + 1);
+        boolean last = round + 1 == rounds;
+        boolean due = last || (checkpointFrequency > 0 && (round + 1) % checkpointFrequency == 0);
+        context.report(metrics, due && context.worldRank() == 0
+            ? checkpoint(booster, metrics) : null);
+      }
+    } finally {
+      matrices.forEach(DMatrix::dispose);
+      Communicator.shutdown();
+    }
+  }
+
+  private static Checkpoint checkpoint(Booster booster, Map<String, Object> metrics)
+      throws Exception {
+    ByteArrayOutputStream model = new ByteArrayOutputStream();
+    booster.saveModel(model, "json");
+    return Checkpoint.builder("xgboost").modelFile(MODEL_FILE, model.toByteArray())
+        .metrics(metrics).build();
+  }
+
+  /** Parses XGBoost's {@code [3]\ttrain-logloss:0.2\tvalid-error:0.05} into a map. */
+  static Map<String, Object> parse(String evaluation) {
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    for (String part : evaluation.trim().split("\t")) {
+      int colon = part.lastIndexOf(':');
+      if (part.startsWith("[") || colon < 0) {
+        continue;
+      }
+      metrics.put(part.substring(0, colon), Double.parseDouble(part.substring(colon + 1)));
+    }
+    return metrics;
+  }
+}

@@ -1,0 +1,225 @@
+package io.sparkair.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.data.AirDataset;
+import io.sparkair.data.BatchIterator;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
+import io.sparkair.preprocess.StandardScaler;
+import io.sparkair.train.xgboost.XGBoostTrainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed's XGBoostTrainer on the breast-cancer data: 2 workers, 20 rounds. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class XGBoostTrainerTest {
+  private static final String[] SCALED = {"mean radius", "mean texture", "mean perimeter",
+      "mean area"};
+  private static SparkSession spark;
+  private static Air air;
+  private static AirDataset train;
+  private static AirDataset valid;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("xgboost-trainer-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.plugins", AirPlugin.class.getName())
+        .getOrCreate();
+    air = Air.get(spark);
+    String csv = XGBoostTrainerTest.class.getResource("/breast_cancer.csv").getPath();
+    AirDataset all = air.readCsv(csv, Map.of("header", "true", "inferSchema", "true"));
+    AirDataset[] split = all.trainTestSplit(0.3, 42);
+    train = split[0];
+    valid = split[1];
+    all.close();
+  }
+
+  @AfterAll
+  static void stop() {
+    train.close();
+    valid.close();
+    spark.stop();
+  }
+
+  private static Map<String, Object> params() {
+    Map<String, Object> params = new HashMap<>();
+    params.put("objective", "binary:logistic");
+    params.put("eval_metric", List.of("logloss", "error"));
+    params.put("tree_method", "hist");
+    params.put("max_depth", 4);
+    params.put("seed", 7);
+    return params;
+  }
+
+  @Test
+  void trainsTheSeedModelAndLeavesACheckpointPlainXGBoostLoads(@TempDir Path dir)
+      throws Exception {
+    Result result = new XGBoostTrainer()
+        .setLabelColumn("target").setNumBoostRound(20).setParams(params())
+        .setCheckpointFrequency(5)
+        .setScalingConfig(ScalingConfig.of(2))
+        .setDataset("train", train).setDataset("valid", valid)
+        .setPreprocessor(new StandardScaler(SCALED))
+        .setRunConfig(new RunConfig().setName("cancer").setStoragePath(dir.toString()))
+        .fit();
+
+    assertEquals(null, result.error());
+    assertEquals(20, result.metricsHistory().size());
+    Map<String, Object> last = result.metrics();
+    assertEquals(20, last.get("training_iteration"));
+    for (String key : List.of("train-logloss", "train-error", "valid-logloss", "valid-error")) {
+      assertTrue(last.get(key) instanceof Double, key + " in " + last);
+    }
+    double logloss0 = (Double) result.metricsHistory().get(0).get("train-logloss");
+    assertTrue((Double) last.get("train-logloss") < logloss0, "the loss falls");
+    double validAccuracy = 1 - (Double) last.get("valid-error");
+    assertTrue(validAccuracy > 0.92, "held-out accuracy " + validAccuracy);
+
+    Path run = dir.resolve("cancer");
+    assertEquals(20, Files.readAllLines(run.resolve("result.json")).size());
+    assertEquals(21, Files.readAllLines(run.resolve("progress.csv")).size());
+    assertEquals(4, result.bestCheckpoints().size(), "checkpoints at rounds 5, 10, 15, 20");
+    assertTrue(Files.isDirectory(run.resolve("checkpoint_000020")));
+
+    Checkpoint checkpoint = result.checkpoint();
+    assertEquals("xgboost", checkpoint.getMetadata().framework());
+    assertEquals("StandardScaler", checkpoint.getMetadata().preprocessorType());
+    Booster booster = XGBoost.loadModel(
+        Files.readAllBytes(checkpoint.modelDirectory().resolve("model.json")));
+    Rows validRows = Rows.of(valid, checkpoint);
+    float[][] predictions = booster.predict(validRows.matrix());
+    assertEquals(validAccuracy, validRows.accuracy(predictions), 1e-9,
+        "plain XGBoost4J on the checkpoint scores as the run reported");
+
+    Rows trainRows = Rows.of(train, checkpoint);
+    Map<String, Object> single = new HashMap<>(params());
+    single.remove("eval_metric");
+    single.put("nthread", 1);
+    Booster alone = XGBoost.train(trainRows.matrix(), single, 20, new HashMap<>(), null, null);
+    double aloneAccuracy = validRows.accuracy(alone.predict(validRows.matrix()));
+    assertEquals(aloneAccuracy, validAccuracy, 0.02,
+        "single-process XGBoost4J on the same rows and params");
+
+    long reported = result.metricsDataFrame(spark)
+        .where(functions.col("training_iteration").equalTo(20)).count();
+    assertEquals(1, reported);
+  }
+
+  @Test
+  void badInputFailsBeforeTrainingStarts(@TempDir Path dir) {
+    RunConfig run = new RunConfig().setStoragePath(dir.toString()).setVerbose(0);
+    IllegalArgumentException label = assertThrows(IllegalArgumentException.class,
+        () -> new XGBoostTrainer().setLabelColumn("nope").setDataset("train", train)
+            .setScalingConfig(ScalingConfig.of(2)).setRunConfig(run).fit());
+    assertTrue(label.getMessage().contains("'nope'"), label.getMessage());
+
+    IllegalArgumentException objective = assertThrows(IllegalArgumentException.class,
+        () -> new XGBoostTrainer().setLabelColumn("target").setDataset("train", train)
+            .setParams(Map.of("objective", "binary:magic")).setRunConfig(run).fit());
+    assertTrue(objective.getMessage().contains("binary:magic"), objective.getMessage());
+
+    try (AirDataset withText = air.fromDataFrame(train.toDataFrame()
+        .withColumn("note", functions.lit("text")))) {
+      IllegalArgumentException text = assertThrows(IllegalArgumentException.class,
+          () -> new XGBoostTrainer().setLabelColumn("target").setDataset("train", withText)
+              .setRunConfig(run).fit());
+      assertTrue(text.getMessage().contains("'note'"), text.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> ScalingConfig.of(0));
+    IllegalArgumentException slots = assertThrows(IllegalArgumentException.class,
+        () -> new XGBoostTrainer().setLabelColumn("target").setDataset("train", train)
+            .setScalingConfig(ScalingConfig.of(3)).setRunConfig(run).fit());
+    assertTrue(slots.getMessage().contains("3") && slots.getMessage().contains("2"),
+        slots.getMessage());
+  }
+
+  /** A dataset's rows, preprocessed as the checkpoint says, as XGBoost input in this JVM. */
+  private static final class Rows {
+    final float[] values;
+    final float[] labels;
+    final int columns;
+
+    private Rows(float[] values, float[] labels, int columns) {
+      this.values = values;
+      this.labels = labels;
+      this.columns = columns;
+    }
+
+    static Rows of(AirDataset ds, Checkpoint checkpoint) {
+      List<float[]> rows = new ArrayList<>();
+      List<Float> labels = new ArrayList<>();
+      try (BatchIterator batches = ds.iterBatches(1024, 0)) {
+        while (batches.hasNext()) {
+          try (VectorSchemaRoot batch = checkpoint.getPreprocessor()
+              .transformBatch(batches.next())) {
+            List<FieldVector> features = new ArrayList<>(batch.getFieldVectors());
+            FieldVector label = batch.getVector("target");
+            features.remove(label);
+            for (int i = 0; i < batch.getRowCount(); i++) {
+              float[] row = new float[features.size()];
+              for (int c = 0; c < row.length; c++) {
+                row[c] = value(features.get(c), i);
+              }
+              rows.add(row);
+              labels.add(value(label, i));
+            }
+          }
+        }
+      }
+      int width = rows.get(0).length;
+      float[] flat = new float[rows.size() * width];
+      float[] y = new float[rows.size()];
+      for (int r = 0; r < rows.size(); r++) {
+        System.arraycopy(rows.get(r), 0, flat, r * width, width);
+        y[r] = labels.get(r);
+      }
+      return new Rows(flat, y, width);
+    }
+
+    private static float value(FieldVector v, int i) {
+      return v instanceof FloatingPointVector
+          ? (float) ((FloatingPointVector) v).getValueAsDouble(i)
+          : ((BaseIntVector) v).getValueAsLong(i);
+    }
+
+    DMatrix matrix() throws Exception {
+      DMatrix m = new DMatrix(values, labels.length, columns, Float.NaN);
+      m.setLabel(labels);
+      return m;
+    }
+
+    double accuracy(float[][] predictions) {
+      int right = 0;
+      for (int i = 0; i < labels.length; i++) {
+        if ((predictions[i][0] > 0.5 ? 1f : 0f) == labels[i]) {
+          right++;
+        }
+      }
+      return (double) right / labels.length;
+    }
+  }
+}
