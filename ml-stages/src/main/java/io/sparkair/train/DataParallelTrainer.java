@@ -5,10 +5,13 @@ import io.sparkair.data.AirDataset;
 import io.sparkair.data.BlockSet;
 import io.sparkair.plugin.ActorGroup;
 import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirSettings;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.Preprocessors;
+import io.sparkair.runtime.actor.ActorDiedException;
 import io.sparkair.runtime.actor.ActorRef;
 import io.sparkair.runtime.actor.SpawnOptions;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public class DataParallelTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(DataParallelTrainer.class);
+  private static final long FAILURE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
 
   private final TrainLoop loop;
   private Map<String, Object> loopConfig = new LinkedHashMap<>();
@@ -140,7 +146,10 @@ public class DataParallelTrainer {
     return Map.of();
   }
 
-  /** Ends an attempt on the driver, after its workers stopped or failed. */
+  /**
+   * Ends an attempt on the driver, after its workers stopped or failed. After a failure, what
+   * it throws is logged, not raised: the workers' failure is the one that counts.
+   */
   protected void endAttempt(boolean failed) {}
 
   /** A name for runs without one. */
@@ -195,6 +204,10 @@ public class DataParallelTrainer {
       int failures = 0;
       for (int attempt = 0; ; attempt++) {
         int number = attempt;
+        if (attempt > 0) {
+          air.awaitSlots(scaling.numWorkers() * scaling.cpusPerWorker(), Duration.ofSeconds(
+              spark.sparkContext().conf().getLong(AirSettings.SLOT_TIMEOUT, 60)));
+        }
         sinkRef.call(s -> {
           s.startAttempt(number);
           return null;
@@ -259,7 +272,10 @@ public class DataParallelTrainer {
     return p;
   }
 
-  /** Runs one attempt; returns null on success, or why it failed. */
+  /**
+   * Runs one attempt; returns null on success, or why it failed. Blocks lost with an executor
+   * are recomputed first, while the cluster's task slots are still free for Spark.
+   */
   private Throwable runAttempt(Air air, Map<String, AirDataset> prepared, String runDir,
       String resume, String preprocessorJson, ActorRef<ReportSink> sink) {
     int n = scaling.numWorkers();
@@ -267,6 +283,7 @@ public class DataParallelTrainer {
     boolean failed = true;
     List<AirDataset> shards = new ArrayList<>();
     TrainLoop body = trainLoop();
+    prepared.values().forEach(AirDataset::recoverLostBlocks);
     config.putAll(startAttempt(n));
     try (ActorGroup<TrainWorker> group = air.spawnGroup(n, rank -> new TrainWorker(),
         SpawnOptions.defaults().cpus(scaling.cpusPerWorker()).gpus(scaling.useGpu() ? 1 : 0))) {
@@ -293,7 +310,15 @@ public class DataParallelTrainer {
       return failure;
     } finally {
       shards.forEach(AirDataset::close);
-      endAttempt(failed);
+      if (failed) {
+        try {
+          endAttempt(true);
+        } catch (RuntimeException e) {
+          LOG.warn("ending the failed attempt: {}", e.toString());
+        }
+      } else {
+        endAttempt(false);
+      }
     }
   }
 
@@ -307,32 +332,36 @@ public class DataParallelTrainer {
     return local;
   }
 
-  /** Waits for every worker; returns the first failure (the others are left to the caller). */
+  /**
+   * Waits for every worker. On a failure, waits a moment for the others to fail too, and
+   * returns the root cause: a dead worker rather than the collective errors of its peers.
+   */
   private static Throwable firstFailure(List<CompletableFuture<Void>> running) {
-    List<CompletableFuture<Void>> left = new ArrayList<>(running);
-    while (!left.isEmpty()) {
-      try {
-        CompletableFuture.anyOf(left.toArray(new CompletableFuture[0])).get();
-      } catch (ExecutionException e) {
-        return unwrap(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return e;
-      }
-      for (CompletableFuture<Void> f : new ArrayList<>(left)) {
-        if (f.isDone()) {
-          if (f.isCompletedExceptionally()) {
-            try {
-              f.join();
-            } catch (CompletionException e) {
-              return unwrap(e.getCause());
-            }
+    try {
+      CompletableFuture.allOf(running.toArray(new CompletableFuture[0])).get();
+      return null;
+    } catch (ExecutionException e) {
+      List<Throwable> failures = new ArrayList<>();
+      long deadline = System.nanoTime() + FAILURE_GRACE_NANOS;
+      for (CompletableFuture<Void> f : running) {
+        try {
+          f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException failed) {
+          failures.add(unwrap(failed.getCause()));
+        } catch (TimeoutException | InterruptedException stillRunning) {
+          if (stillRunning instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
           }
-          left.remove(f);
         }
       }
+      Throwable root = failures.stream().filter(t -> t instanceof ActorDiedException)
+          .findFirst().orElse(failures.isEmpty() ? unwrap(e.getCause()) : failures.get(0));
+      failures.stream().filter(t -> t != root).forEach(root::addSuppressed);
+      return root;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e;
     }
-    return null;
   }
 
   private static Throwable unwrap(Throwable t) {

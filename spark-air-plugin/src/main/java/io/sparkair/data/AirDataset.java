@@ -138,6 +138,14 @@ public final class AirDataset implements AutoCloseable {
     return now;
   }
 
+  /**
+   * Recomputes now, with a Spark job, every block lost with its executor (reading the dataset
+   * would do it then). Call it before actors take every task slot, when no Spark job could run.
+   */
+  public void recoverLostBlocks() {
+    resolvedBlocks();
+  }
+
   /** The blocks, recomputing first any block whose executor is gone. */
   private List<BlockRef> resolvedBlocks() {
     requireOpen();

@@ -191,6 +191,23 @@ public final class Air {
     }
   }
 
+  /**
+   * Waits until the registered executors have at least {@code count} Spark task slots in all,
+   * as after an executor was lost and Spark launched another.
+   *
+   * @throws IllegalStateException if they do not within {@code timeout}
+   */
+  public void awaitSlots(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (totalSlots() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the cluster has " + totalSlots() + " Spark task slots,"
+            + " fewer than the " + count + " needed, after waiting " + timeout);
+      }
+      sleep(100);
+    }
+  }
+
   /** Spark task slots of the registered executors (cores / spark.task.cpus). */
   public int totalSlots() {
     int taskCpus = sc.conf().getInt("spark.task.cpus", 1);
