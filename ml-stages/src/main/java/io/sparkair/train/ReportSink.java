@@ -60,17 +60,29 @@ final class ReportSink {
     callbacks.forEach(c -> c.onStart(run, number));
   }
 
-  /** Records a report of rank 0; {@code checkpointUri} names a checkpoint stored with it. */
-  Void report(Map<String, Object> metrics, String checkpointUri) {
+  /**
+   * Records a report of rank 0; {@code checkpointUri} names a checkpoint stored with it. A
+   * report repeating the last one's {@code training_iteration} replaces it.
+   *
+   * @return whether a callback asks the run to stop
+   */
+  Boolean report(Map<String, Object> metrics, String checkpointUri) {
     Map<String, Object> report = new LinkedHashMap<>(metrics);
     report.putIfAbsent("training_iteration", history.size() + 1);
     report.put("time_total_s", (System.nanoTime() - started) / 1e9);
     report.put("timestamp", System.currentTimeMillis() / 1000);
     report.put("attempt", attempt);
     report.put("run", run);
-    history.add(report);
-    files.append(report);
-    callbacks.forEach(c -> c.onReport(report));
+    boolean repeat = !history.isEmpty() && report.get("training_iteration")
+        .equals(history.get(history.size() - 1).get("training_iteration"));
+    if (repeat) {
+      history.set(history.size() - 1, report);
+      files.replaceLast(report);
+    } else {
+      history.add(report);
+      files.append(report);
+      callbacks.forEach(c -> c.onReport(report));
+    }
     if (checkpointUri != null) {
       Checkpoint checkpoint = Checkpoint.fromDirectory(checkpointUri);
       latest = checkpoint;
@@ -78,7 +90,7 @@ final class ReportSink {
       prune();
       callbacks.forEach(c -> c.onCheckpoint(checkpoint, report));
     }
-    return null;
+    return callbacks.stream().anyMatch(TrainingCallback::shouldStop);
   }
 
   /** The newest checkpoint, for resuming after a failure; null when there is none. */

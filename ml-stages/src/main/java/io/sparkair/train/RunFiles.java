@@ -25,7 +25,6 @@ final class RunFiles {
 
   private final Path dir;
   private final Configuration conf;
-  private final StringBuilder json = new StringBuilder();
   private final List<Map<String, Object>> rows = new ArrayList<>();
 
   RunFiles(String dir, Configuration conf) {
@@ -34,12 +33,25 @@ final class RunFiles {
   }
 
   void append(Map<String, Object> report) {
-    try {
-      json.append(JSON.writeValueAsString(report)).append('\n');
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("a reported metric is not JSON: " + e, e);
-    }
     rows.add(report);
+    flush();
+  }
+
+  /** Replaces the last report. */
+  void replaceLast(Map<String, Object> report) {
+    rows.set(rows.size() - 1, report);
+    flush();
+  }
+
+  private void flush() {
+    StringBuilder json = new StringBuilder();
+    for (Map<String, Object> row : rows) {
+      try {
+        json.append(JSON.writeValueAsString(row)).append('\n');
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("a reported metric is not JSON: " + e, e);
+      }
+    }
     write("result.json", json.toString());
     write("progress.csv", csv());
   }

@@ -25,6 +25,14 @@ public interface TrainContext {
    */
   void report(Map<String, ?> metrics, Checkpoint checkpoint);
 
+  /**
+   * Whether the driver asked the run to stop (a callback such as {@link EarlyStopping}). Rank 0
+   * learns it from the reply to its reports; a loop with several workers shares it with the
+   * others so that all stop at the same step. A report repeating the last reported
+   * {@code training_iteration} (to add a checkpoint before stopping) replaces that report.
+   */
+  boolean shouldStop();
+
   /** The checkpoint to resume from (after a failure, or as asked), or null for a fresh start. */
   Checkpoint getCheckpoint();
 

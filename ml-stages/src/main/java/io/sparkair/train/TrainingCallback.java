@@ -17,6 +17,14 @@ public interface TrainingCallback {
   /** A checkpoint was reported and stored. */
   default void onCheckpoint(Checkpoint checkpoint, Map<String, Object> metrics) {}
 
+  /**
+   * Whether the run should stop now, asked after each report; the workers learn it through
+   * {@link TrainContext#shouldStop()}.
+   */
+  default boolean shouldStop() {
+    return false;
+  }
+
   /** The run ended; {@code error} is null when it succeeded. */
   default void onEnd(Result result, Throwable error) {}
 }

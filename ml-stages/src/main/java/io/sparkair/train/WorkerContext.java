@@ -13,6 +13,7 @@ final class WorkerContext implements TrainContext {
   private final WorkerSetup setup;
   private Checkpoint resumed;
   private int reports;
+  private volatile boolean stop;
 
   WorkerContext(WorkerSetup setup) {
     this.setup = setup;
@@ -48,7 +49,12 @@ final class WorkerContext implements TrainContext {
       checkpoint.toDirectory(uri);
     }
     String stored = uri;
-    setup.sink.call(sink -> sink.report(copy, stored)).join();
+    stop = setup.sink.call(sink -> sink.report(copy, stored)).join();
+  }
+
+  @Override
+  public boolean shouldStop() {
+    return stop;
   }
 
   @Override

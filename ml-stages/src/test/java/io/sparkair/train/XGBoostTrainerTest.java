@@ -130,6 +130,50 @@ class XGBoostTrainerTest {
   }
 
   @Test
+  void resumeFromCheckpointContinuesAnEarlierRun(@TempDir Path dir) {
+    RunConfig first = new RunConfig().setName("first").setStoragePath(dir.toString())
+        .setVerbose(0);
+    Result ten = new XGBoostTrainer().setLabelColumn("target").setNumBoostRound(10)
+        .setParams(params()).setScalingConfig(ScalingConfig.of(2))
+        .setDataset("train", train).setPreprocessor(new StandardScaler(SCALED))
+        .setRunConfig(first).fit();
+    assertEquals(10, ten.metricsHistory().size());
+
+    EarlyStopping never = new EarlyStopping("train-logloss", "min", 100, 0.0);
+    Result twenty = new XGBoostTrainer().setLabelColumn("target").setNumBoostRound(20)
+        .setParams(params()).setScalingConfig(ScalingConfig.of(2))
+        .setDataset("train", train).setResumeFromCheckpoint(ten.checkpoint())
+        .setRunConfig(new RunConfig().setName("second").setStoragePath(dir.toString())
+            .setVerbose(0).addCallbacks(never))
+        .fit();
+    assertEquals(10, twenty.metricsHistory().size(), "rounds 11 to 20 only");
+    assertEquals(11, twenty.metricsHistory().get(0).get("training_iteration"));
+    assertEquals("StandardScaler", twenty.checkpoint().getMetadata().preprocessorType(),
+        "the resumed run keeps the checkpoint's fitted preprocessor");
+    assertEquals(ten.checkpoint().getPreprocessor().stats(),
+        twenty.checkpoint().getPreprocessor().stats());
+  }
+
+  @Test
+  void earlyStoppingEndsEveryWorkerAtTheSameRound(@TempDir Path dir) {
+    Map<String, Object> slow = params();
+    slow.put("eta", 1.0);
+    EarlyStopping plateau = new EarlyStopping("valid-logloss", "min", 3, 0.0);
+    Result result = new XGBoostTrainer().setLabelColumn("target").setNumBoostRound(200)
+        .setParams(slow).setScalingConfig(ScalingConfig.of(2))
+        .setDataset("train", train).setDataset("valid", valid)
+        .setRunConfig(new RunConfig().setName("early").setStoragePath(dir.toString())
+            .setVerbose(0).addCallbacks(plateau))
+        .fit();
+    int rounds = result.metricsHistory().size();
+    assertTrue(rounds < 200, "stopped early after " + rounds + " rounds");
+    assertEquals(rounds, ((Number) result.metrics().get("training_iteration")).intValue());
+    assertTrue(result.checkpoint() != null, "the last round is checkpointed");
+    assertEquals(rounds, ((Number) result.checkpoint().getMetadata().metrics()
+        .get("training_iteration")).intValue());
+  }
+
+  @Test
   void badInputFailsBeforeTrainingStarts(@TempDir Path dir) {
     RunConfig run = new RunConfig().setStoragePath(dir.toString()).setVerbose(0);
     IllegalArgumentException label = assertThrows(IllegalArgumentException.class,

@@ -19,7 +19,8 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  * One XGBoost worker: joins the collective through the driver's tracker, builds its matrices
  * from its shards, boosts round by round, and reports each round's metrics (computed over every
  * worker's rows) as {@code <dataset>-<metric>}, with a checkpoint every
- * {@code checkpointFrequency} rounds and after the last.
+ * {@code checkpointFrequency} rounds and after the last. When the driver asks to stop, rank 0
+ * tells every worker through the collective, so all stop after the same round, checkpointed.
  */
 final class XGBoostLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
@@ -82,8 +83,16 @@ final class XGBoostLoop implements TrainLoop {
         metrics.put("training_iteration", round + 1);
         boolean last = round + 1 == rounds;
         boolean due = last || (checkpointFrequency > 0 && (round + 1) % checkpointFrequency == 0);
-        context.report(metrics, due && context.worldRank() == 0
-            ? checkpoint(booster, metrics) : null);
+        boolean rankZero = context.worldRank() == 0;
+        context.report(metrics, due && rankZero ? checkpoint(booster, metrics) : null);
+        float[] stop = Communicator.allReduce(
+            new float[] {rankZero && context.shouldStop() ? 1f : 0f}, Communicator.OpType.MAX);
+        if (stop[0] > 0) {
+          if (!due && rankZero) {
+            context.report(metrics, checkpoint(booster, metrics));
+          }
+          break;
+        }
       }
     } finally {
       matrices.forEach(DMatrix::dispose);
