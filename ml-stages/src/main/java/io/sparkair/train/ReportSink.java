@@ -95,11 +95,13 @@ final class ReportSink {
 
   /** The newest checkpoint, for resuming after a failure; null when there is none. */
   String latestUri() {
+    files.flush();
     return kept.stream().max(Comparator.comparingInt((Kept k) -> k.order))
         .map(k -> k.uri).orElse(null);
   }
 
   Result result(Throwable error, String path) {
+    files.flush();
     List<Checkpoint> best = new ArrayList<>();
     ranked().forEach(k -> best.add(k.checkpoint));
     return new Result(history, latest, best, error, path);

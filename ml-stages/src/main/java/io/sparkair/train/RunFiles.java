@@ -16,8 +16,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A run's report logs, rewritten whole on every report through the Hadoop FileSystem of the run
- * directory: {@code result.json} (one JSON object per line) and {@code progress.csv} (a header
+ * A run's report logs, rewritten whole (at most once a second while reports come in, and when the
+ * run ends) through the Hadoop FileSystem of the run directory: {@code result.json} (one JSON object per line) and {@code progress.csv} (a header
  * of every metric seen so far, one row per report).
  */
 final class RunFiles {
@@ -25,7 +25,10 @@ final class RunFiles {
 
   private final Path dir;
   private final Configuration conf;
+  private static final long FLUSH_NANOS = 1_000_000_000L;
   private final List<Map<String, Object>> rows = new ArrayList<>();
+  private long flushed;
+  private boolean dirty;
 
   RunFiles(String dir, Configuration conf) {
     this.dir = new Path(dir);
@@ -34,16 +37,30 @@ final class RunFiles {
 
   void append(Map<String, Object> report) {
     rows.add(report);
-    flush();
+    flushSoon();
   }
 
   /** Replaces the last report. */
   void replaceLast(Map<String, Object> report) {
     rows.set(rows.size() - 1, report);
-    flush();
+    flushSoon();
   }
 
-  private void flush() {
+  /** Writes the files at most once a second while reports come in. */
+  private void flushSoon() {
+    dirty = true;
+    if (System.nanoTime() - flushed > FLUSH_NANOS) {
+      flush();
+    }
+  }
+
+  /** Writes the files now if a report came in since they were last written. */
+  void flush() {
+    if (!dirty) {
+      return;
+    }
+    dirty = false;
+    flushed = System.nanoTime();
     StringBuilder json = new StringBuilder();
     for (Map<String, Object> row : rows) {
       try {

@@ -7,13 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
-/** A worker's {@link TrainContext}: reports of rank 0 go to the driver, synchronously. */
+/**
+ * A worker's {@link TrainContext}: rank 0's reports go to the driver in order, each sent without
+ * waiting for the driver to record it; the reply to one is awaited when the next is sent.
+ */
 final class WorkerContext implements TrainContext {
   private final WorkerSetup setup;
   private Checkpoint resumed;
   private int reports;
-  private volatile boolean stop;
+  private boolean stop;
+  private CompletableFuture<Boolean> pending;
 
   WorkerContext(WorkerSetup setup) {
     this.setup = setup;
@@ -49,12 +54,28 @@ final class WorkerContext implements TrainContext {
       checkpoint.toDirectory(uri);
     }
     String stored = uri;
-    stop = setup.sink.call(sink -> sink.report(copy, stored)).join();
+    awaitPending();
+    pending = setup.sink.call(sink -> sink.report(copy, stored));
   }
 
+  /**
+   * {@inheritDoc} As of the latest reply from the driver: reports are sent without waiting, and
+   * each waits only for the reply to the one before it.
+   */
   @Override
   public boolean shouldStop() {
+    if (pending != null && pending.isDone()) {
+      awaitPending();
+    }
     return stop;
+  }
+
+  /** Waits for the reply to the last report, raising what the driver raised on it. */
+  void awaitPending() {
+    if (pending != null) {
+      stop = pending.join();
+      pending = null;
+    }
   }
 
   @Override

@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
@@ -50,8 +52,14 @@ final class FeatureMatrix {
     int n = batch.getRowCount();
     FieldVector labelVector = batch.getVector(label);
     FieldVector[] columns = new FieldVector[features.size()];
+    boolean scalar = true;
     for (int c = 0; c < columns.length; c++) {
       columns[c] = batch.getVector(features.get(c));
+      scalar &= !(columns[c] instanceof ListVector);
+    }
+    if (scalar && (width < 0 || width == columns.length)) {
+      addScalars(columns, labelVector, n);
+      return;
     }
     for (int i = 0; i < n; i++) {
       int rowWidth = 0;
@@ -87,6 +95,33 @@ final class FeatureMatrix {
       labels[rows] = labelVector.isNull(i) ? Float.NaN : value(labelVector, i);
       rows++;
     }
+  }
+
+  /** Rows of one value per column, copied column by column. */
+  private void addScalars(FieldVector[] columns, FieldVector labelVector, int n) {
+    width = columns.length;
+    ensure((long) (rows + n) * width);
+    for (int c = 0; c < width; c++) {
+      FieldVector column = columns[c];
+      int at = rows * width + c;
+      if (column instanceof Float8Vector && column.getNullCount() == 0) {
+        ArrowBuf data = column.getDataBuffer();
+        for (int i = 0; i < n; i++, at += width) {
+          values[at] = (float) data.getDouble((long) i * Float8Vector.TYPE_WIDTH);
+        }
+      } else {
+        for (int i = 0; i < n; i++, at += width) {
+          values[at] = value(column, i);
+        }
+      }
+    }
+    if (rows + n > labels.length) {
+      labels = Arrays.copyOf(labels, Math.max(rows + n, labels.length * 2));
+    }
+    for (int i = 0; i < n; i++) {
+      labels[rows + i] = value(labelVector, i);
+    }
+    rows += n;
   }
 
   private void ensure(long size) {
