@@ -1,6 +1,5 @@
 package io.sparkair.ml;
 
-import io.sparkair.preprocess.Preprocessor;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,31 +28,52 @@ import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction1;
 
 /**
- * Applies a fitted preprocessor to a DataFrame inside Spark tasks: each partition's rows are
- * written into Arrow batches, transformed, and read back as rows, partition by partition.
+ * Applies a function of Arrow batches (a fitted preprocessor, a model's predictions) to a
+ * DataFrame inside Spark tasks: each partition's rows are written into Arrow batches,
+ * transformed, and read back as rows, batch by batch. The result is the function's columns,
+ * after the input's when they are kept.
  */
 final class ArrowTransform {
   static final int BATCH_ROWS = 10_000;
 
+  /** A serializable function of Arrow batches; its result is a new batch. */
+  @FunctionalInterface
+  interface BatchTransform extends Serializable {
+    VectorSchemaRoot apply(VectorSchemaRoot batch);
+  }
+
   private ArrowTransform() {}
 
-  /** The schema a fitted preprocessor gives rows of {@code input}. */
-  static StructType outputSchema(Preprocessor preprocessor, StructType input, String timeZone) {
+  /** The schema the result has for rows of {@code input}. */
+  static StructType outputSchema(BatchTransform fn, StructType input, boolean keepInput,
+      String timeZone) {
     Schema arrow = ArrowUtils.toArrowSchema(input, timeZone, true, false);
     try (BufferAllocator allocator = new RootAllocator();
         VectorSchemaRoot empty = VectorSchemaRoot.create(arrow, allocator);
-        VectorSchemaRoot out = preprocessor.transformBatch(empty)) {
-      return ArrowUtils.fromArrowSchema(out.getSchema());
+        VectorSchemaRoot out = fn.apply(empty)) {
+      StructType added = ArrowUtils.fromArrowSchema(out.getSchema());
+      if (!keepInput) {
+        return added;
+      }
+      StructType all = input;
+      for (org.apache.spark.sql.types.StructField field : added.fields()) {
+        if (java.util.Arrays.asList(input.fieldNames()).contains(field.name())) {
+          throw new IllegalArgumentException("the input already has a column '" + field.name()
+              + "'; drop or rename it first");
+        }
+        all = all.add(field);
+      }
+      return all;
     }
   }
 
   /** The transformed DataFrame; the transformation runs when the result is computed. */
-  static Dataset<Row> apply(Preprocessor preprocessor, Dataset<?> df) {
+  static Dataset<Row> apply(BatchTransform fn, boolean keepInput, Dataset<?> df) {
     SparkSession spark = df.sparkSession();
     String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
-    StructType output = outputSchema(preprocessor, df.schema(), timeZone);
+    StructType output = outputSchema(fn, df.schema(), keepInput, timeZone);
     RDD<InternalRow> rows = df.queryExecution().toRdd().mapPartitions(
-        new Partition(preprocessor, df.schema(), output, timeZone), true,
+        new Partition(fn, keepInput, df.schema(), output, timeZone), true,
         ClassTag$.MODULE$.apply(InternalRow.class));
     return spark.internalCreateDataFrame(rows, output, false);
   }
@@ -63,13 +83,16 @@ final class ArrowTransform {
       extends AbstractFunction1<Iterator<InternalRow>, Iterator<InternalRow>>
       implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final Preprocessor preprocessor;
+    private final BatchTransform fn;
+    private final boolean keepInput;
     private final StructType input;
     private final StructType output;
     private final String timeZone;
 
-    Partition(Preprocessor preprocessor, StructType input, StructType output, String timeZone) {
-      this.preprocessor = preprocessor;
+    Partition(BatchTransform fn, boolean keepInput, StructType input, StructType output,
+        String timeZone) {
+      this.fn = fn;
+      this.keepInput = keepInput;
       this.input = input;
       this.output = output;
       this.timeZone = timeZone;
@@ -93,6 +116,7 @@ final class ArrowTransform {
       private final Schema arrow;
       private final UnsafeProjection copy;
       private VectorSchemaRoot current;
+      private VectorSchemaRoot currentInput;
       private boolean closed;
       private java.util.Iterator<InternalRow> inBatch = java.util.Collections.emptyIterator();
 
@@ -125,17 +149,22 @@ final class ArrowTransform {
       }
 
       private void nextBatch() {
-        try (VectorSchemaRoot in = VectorSchemaRoot.create(arrow, allocator)) {
-          ArrowWriter writer = ArrowWriter.create(in);
-          int n = 0;
-          while (n < BATCH_ROWS && rows.hasNext()) {
-            writer.write(rows.next());
-            n++;
-          }
-          writer.finish();
-          current = preprocessor.transformBatch(in);
+        VectorSchemaRoot in = VectorSchemaRoot.create(arrow, allocator);
+        currentInput = in;
+        ArrowWriter writer = ArrowWriter.create(in);
+        int n = 0;
+        while (n < BATCH_ROWS && rows.hasNext()) {
+          writer.write(rows.next());
+          n++;
         }
+        writer.finish();
+        current = fn.apply(in);
         List<ColumnVector> columns = new ArrayList<>();
+        if (keepInput) {
+          for (FieldVector vector : in.getFieldVectors()) {
+            columns.add(new ArrowColumnVector(vector));
+          }
+        }
         for (FieldVector vector : current.getFieldVectors()) {
           columns.add(new ArrowColumnVector(vector));
         }
@@ -148,6 +177,10 @@ final class ArrowTransform {
         if (current != null) {
           current.close();
           current = null;
+        }
+        if (currentInput != null) {
+          currentInput.close();
+          currentInput = null;
         }
       }
 

@@ -56,12 +56,12 @@ public final class PreprocessorModel extends Model<PreprocessorModel> implements
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    return ArrowTransform.apply(preprocessor, dataset);
+    return ArrowTransform.apply(preprocessor::transformBatch, false, dataset);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    return ArrowTransform.outputSchema(preprocessor, schema,
+    return ArrowTransform.outputSchema(preprocessor::transformBatch, schema, false,
         SparkSession.active().sessionState().conf().sessionLocalTimeZone());
   }
 

@@ -16,25 +16,17 @@ import org.apache.spark.ml.util.DefaultParamsWriter;
 import scala.Option;
 
 /**
- * Saves and loads a stage the way Spark ML does (its metadata under {@code metadata/}), with
- * the stage's preprocessor beside it as {@code preprocessor.json}.
+ * Saves and loads a stage the way Spark ML does (its metadata under {@code metadata/}), with the
+ * stage's own files beside it.
  */
 final class StageStore {
   private static final String PREPROCESSOR = "preprocessor.json";
 
   private StageStore() {}
 
-  static void save(Params stage, Preprocessor preprocessor, String path, SparkContext sc) {
+  /** Writes Spark ML's metadata of a stage. */
+  static void saveMetadata(Params stage, String path, SparkContext sc) {
     DefaultParamsWriter.saveMetadata(stage, path, sc, Option.empty(), Option.empty());
-    Path file = new Path(path, PREPROCESSOR);
-    try {
-      FileSystem fs = file.getFileSystem(sc.hadoopConfiguration());
-      try (OutputStream out = fs.create(file, true)) {
-        out.write(Preprocessors.toJson(preprocessor).getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e, e);
-    }
   }
 
   /** The saved stage's uid, after checking it was saved as {@code type}. */
@@ -42,12 +34,35 @@ final class StageStore {
     return DefaultParamsReader.loadMetadata(path, sc, type.getName()).uid();
   }
 
+  static void save(Params stage, Preprocessor preprocessor, String path, SparkContext sc) {
+    saveMetadata(stage, path, sc);
+    write(path, PREPROCESSOR, Preprocessors.toJson(preprocessor), sc);
+  }
+
   static Preprocessor preprocessor(String path, SparkContext sc) {
-    Path file = new Path(path, PREPROCESSOR);
+    return Preprocessors.fromJson(read(path, PREPROCESSOR, sc));
+  }
+
+  /** Writes a text file beside a stage's metadata. */
+  static void write(String path, String name, String content, SparkContext sc) {
+    Path file = new Path(path, name);
+    try {
+      FileSystem fs = file.getFileSystem(sc.hadoopConfiguration());
+      try (OutputStream out = fs.create(file, true)) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e, e);
+    }
+  }
+
+  /** Reads a text file written with {@link #write}. */
+  static String read(String path, String name, SparkContext sc) {
+    Path file = new Path(path, name);
     try {
       FileSystem fs = file.getFileSystem(sc.hadoopConfiguration());
       try (InputStream in = fs.open(file)) {
-        return Preprocessors.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e, e);

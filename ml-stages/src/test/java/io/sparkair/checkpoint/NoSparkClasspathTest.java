@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages {@code preprocess} and {@code checkpoint} load and run in a JVM with no Spark,
- * Scala, Hadoop or Spark AIR plugin jar on its classpath, as the serving sidecar runs.
+ * The packages {@code preprocess}, {@code checkpoint} and {@code predict} load and run in a JVM
+ * with no Spark, Scala, Hadoop or Spark AIR plugin jar on its classpath, as the serving sidecar
+ * runs.
  */
 class NoSparkClasspathTest {
   private static final List<String> SPARK_SIDE = List.of("/org/apache/spark/",
@@ -22,7 +23,7 @@ class NoSparkClasspathTest {
       "actor-runtime", "jackson-module-scala");
 
   @Test
-  void preprocessorsAndCheckpointsRunWithoutSpark() throws Exception {
+  void preprocessorsCheckpointsAndPredictorsRunWithoutSpark() throws Exception {
     List<String> classpath = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

@@ -10,20 +10,60 @@ import io.sparkair.preprocess.Preprocessors;
 import io.sparkair.preprocess.RobustScaler;
 import io.sparkair.preprocess.SimpleImputer;
 import io.sparkair.preprocess.StandardScaler;
+import io.sparkair.predict.XGBoostModelInfo;
+import io.sparkair.predict.XGBoostPredictor;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Runs in a JVM whose classpath has no Spark, Scala, Hadoop or Spark AIR plugin classes: fits
- * and applies preprocessors, writes and loads a checkpoint, and prints OK, as the serving
- * sidecar will.
+ * and applies preprocessors, writes and loads checkpoints, predicts with an XGBoost checkpoint,
+ * and prints OK, as the serving sidecar will.
  */
 public final class NoSparkMain {
   private NoSparkMain() {}
+
+  /** Trains a tiny booster, saves it as a checkpoint, and predicts through XGBoostPredictor. */
+  private static void predictsWithAnXGBoostCheckpoint() throws Exception {
+    float[] x = {0, 0, 1, 1, 0, 1, 1, 0, 0.2f, 0.1f, 0.9f, 0.8f};
+    float[] y = {0, 1, 1, 0, 0, 1};
+    DMatrix matrix = new DMatrix(x, 6, 2, Float.NaN);
+    matrix.setLabel(y);
+    Booster booster = XGBoost.train(matrix, Map.of("objective", "binary:logistic",
+        "max_depth", 2), 3, new HashMap<>(), null, null);
+    ByteArrayOutputStream model = new ByteArrayOutputStream();
+    booster.saveModel(model, "json");
+    Path dir = Files.createTempDirectory("no-spark-xgb");
+    Checkpoint.builder(XGBoostModelInfo.FRAMEWORK)
+        .modelFile(XGBoostModelInfo.MODEL_FILE, model.toByteArray())
+        .modelFile(XGBoostModelInfo.INFO_FILE,
+            new XGBoostModelInfo("y", List.of("a", "b"), "binary:logistic").toJson())
+        .build().toDirectory(dir.resolve("ck").toString());
+    try (RootAllocator allocator = new RootAllocator();
+        VectorSchemaRoot batch = Batches.of(Batches.doubles(allocator, "a", 0.0, 1.0),
+            Batches.doubles(allocator, "b", 0.0, 1.0));
+        XGBoostPredictor predictor = XGBoostPredictor.fromCheckpoint(
+            Checkpoint.fromDirectory(dir.resolve("ck").toString()));
+        VectorSchemaRoot out = predictor.predict(batch)) {
+      float[][] expected = booster.predict(new DMatrix(new float[] {0, 0, 1, 1}, 2, 2,
+          Float.NaN));
+      for (int i = 0; i < 2; i++) {
+        double p = (Double) ((List<?>) out.getVector("probability").getObject(i)).get(1);
+        if (Math.abs(p - expected[i][0]) > 1e-6) {
+          throw new AssertionError("row " + i + ": " + p + " != " + expected[i][0]);
+        }
+      }
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     for (String absent : List.of("org.apache.spark.sql.SparkSession", "scala.Option",
@@ -61,6 +101,7 @@ public final class NoSparkMain {
         System.out.println("rows " + actual.getRowCount() + " columns " + actual.getSchema());
       }
     }
+    predictsWithAnXGBoostCheckpoint();
     System.out.println("OK");
   }
 }

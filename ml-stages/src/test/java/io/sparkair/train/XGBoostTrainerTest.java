@@ -10,6 +10,9 @@ import io.sparkair.data.BatchIterator;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
 import io.sparkair.preprocess.StandardScaler;
+import io.sparkair.ml.PreprocessorEstimator;
+import io.sparkair.ml.XGBoostEstimator;
+import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.train.xgboost.XGBoostTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,11 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +123,23 @@ class XGBoostTrainerTest {
     assertEquals(validAccuracy, validRows.accuracy(predictions), 1e-9,
         "plain XGBoost4J on the checkpoint scores as the run reported");
 
+    try (XGBoostPredictor predictor = XGBoostPredictor.fromCheckpoint(checkpoint);
+        BatchIterator batches = valid.iterBatches(10_000, 0)) {
+      int row = 0;
+      while (batches.hasNext()) {
+        try (VectorSchemaRoot out = predictor.predict(batches.next())) {
+          for (int i = 0; i < out.getRowCount(); i++, row++) {
+            List<?> probability = (List<?>) out.getVector("probability").getObject(i);
+            assertEquals(predictions[row][0], (Double) probability.get(1), 1e-6,
+                "the predictor equals XGBoost4J's predict, row " + row);
+            assertEquals(predictions[row][0] > 0.5 ? 1.0 : 0.0,
+                out.getVector("prediction").getObject(i));
+          }
+        }
+      }
+      assertEquals(predictions.length, row);
+    }
+
     Rows trainRows = Rows.of(train, checkpoint);
     Map<String, Object> single = new HashMap<>(params());
     single.remove("eval_metric");
@@ -171,6 +196,35 @@ class XGBoostTrainerTest {
     assertTrue(result.checkpoint() != null, "the last round is checkpointed");
     assertEquals(rounds, ((Number) result.checkpoint().getMetadata().metrics()
         .get("training_iteration")).intValue());
+  }
+
+  @Test
+  void xgboostIsASparkMlEstimatorInAPipelineThatSavesAndLoads(@TempDir Path dir)
+      throws Exception {
+    Dataset<Row> trainDf = train.toDataFrame();
+    Dataset<Row> validDf = valid.toDataFrame();
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+        new PreprocessorEstimator(new StandardScaler(SCALED)),
+        new XGBoostEstimator().setLabelCol("target").setParams(params()).setNumBoostRound(20)
+            .setNumWorkers(2).setStoragePath(dir.resolve("runs").toString())});
+    PipelineModel model = pipeline.fit(trainDf);
+    Dataset<Row> scored = model.transform(validDf);
+    List<String> columns = List.of(scored.columns());
+    assertTrue(columns.containsAll(List.of("target", "mean radius", "prediction",
+        "probability")), columns.toString());
+    double accuracy = (double) scored.where("prediction = target").count() / validDf.count();
+    assertTrue(accuracy > 0.92, "held-out accuracy " + accuracy);
+
+    String path = dir.resolve("pipeline").toString();
+    model.write().overwrite().save(path);
+    Dataset<Row> again = PipelineModel.load(path).transform(validDf);
+    assertEquals(scored.select("prediction", "probability").collectAsList(),
+        again.select("prediction", "probability").collectAsList());
+
+    pipeline.write().overwrite().save(dir.resolve("unfitted").toString());
+    Pipeline loaded = Pipeline.load(dir.resolve("unfitted").toString());
+    assertEquals(2, loaded.getStages().length);
+    assertTrue(loaded.getStages()[1] instanceof XGBoostEstimator);
   }
 
   @Test

@@ -1,7 +1,10 @@
 package io.sparkair.train.xgboost;
 
 import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.data.BatchIterator;
 import io.sparkair.data.BlockSet;
+import io.sparkair.predict.FeatureRows;
+import io.sparkair.predict.XGBoostModelInfo;
 import io.sparkair.train.TrainContext;
 import io.sparkair.train.TrainLoop;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +28,6 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 final class XGBoostLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
   static final String TRACKER = "xgboost.tracker";
-  static final String MODEL_FILE = "model.json";
 
   private final String label;
   private final List<String> features;
@@ -53,13 +55,23 @@ final class XGBoostLoop implements TrainLoop {
     args.put("dmlc_task_id", String.valueOf(context.worldRank()));
     Communicator.init(args);
     List<DMatrix> matrices = new ArrayList<>();
+    List<String> resolved = null;
     try {
       String[] names = datasets.toArray(new String[0]);
       for (String name : names) {
         BlockSet shard = context.getDatasetShard(name);
         List<String> columns = List.of(shard.schema().fieldNames());
-        matrices.add(FeatureMatrix.of(shard, label,
-            FeatureMatrix.featureColumns(columns, label, features)).toDMatrix());
+        List<String> used = FeatureRows.featureColumns(columns, label, features);
+        if (resolved == null) {
+          resolved = used;
+        }
+        FeatureRows rows = new FeatureRows();
+        try (BatchIterator batches = shard.iterBatches(65_536, 2)) {
+          while (batches.hasNext()) {
+            rows.add(batches.next(), label, used);
+          }
+        }
+        matrices.add(rows.toDMatrix());
       }
       DMatrix train = matrices.get(0);
       Map<String, Object> p = new HashMap<>(params);
@@ -69,7 +81,7 @@ final class XGBoostLoop implements TrainLoop {
       Checkpoint resume = context.getCheckpoint();
       if (resume != null) {
         start = XGBoost.loadModel(java.nio.file.Files.readAllBytes(
-            resume.modelDirectory().resolve(MODEL_FILE)));
+            resume.modelDirectory().resolve(XGBoostModelInfo.MODEL_FILE)));
         done = start.getNumBoostedRound();
       }
       Booster booster = XGBoost.train(train, p, 0, new HashMap<>(), null, null, null, 0, start);
@@ -84,12 +96,12 @@ final class XGBoostLoop implements TrainLoop {
         boolean last = round + 1 == rounds;
         boolean due = last || (checkpointFrequency > 0 && (round + 1) % checkpointFrequency == 0);
         boolean rankZero = context.worldRank() == 0;
-        context.report(metrics, due && rankZero ? checkpoint(booster, metrics) : null);
+        context.report(metrics, due && rankZero ? checkpoint(booster, metrics, resolved) : null);
         float[] stop = Communicator.allReduce(
             new float[] {rankZero && context.shouldStop() ? 1f : 0f}, Communicator.OpType.MAX);
         if (stop[0] > 0) {
           if (!due && rankZero) {
-            context.report(metrics, checkpoint(booster, metrics));
+            context.report(metrics, checkpoint(booster, metrics, resolved));
           }
           break;
         }
@@ -100,11 +112,15 @@ final class XGBoostLoop implements TrainLoop {
     }
   }
 
-  private static Checkpoint checkpoint(Booster booster, Map<String, Object> metrics)
-      throws Exception {
+  private Checkpoint checkpoint(Booster booster, Map<String, Object> metrics,
+      List<String> featureColumns) throws Exception {
     ByteArrayOutputStream model = new ByteArrayOutputStream();
     booster.saveModel(model, "json");
-    return Checkpoint.builder("xgboost").modelFile(MODEL_FILE, model.toByteArray())
+    Object objective = params.getOrDefault("objective", "reg:squarederror");
+    return Checkpoint.builder(XGBoostModelInfo.FRAMEWORK)
+        .modelFile(XGBoostModelInfo.MODEL_FILE, model.toByteArray())
+        .modelFile(XGBoostModelInfo.INFO_FILE, new XGBoostModelInfo(label, featureColumns,
+            objective.toString()).toJson())
         .metrics(metrics).build();
   }
 

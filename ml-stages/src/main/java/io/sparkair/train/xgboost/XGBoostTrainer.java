@@ -2,6 +2,7 @@ package io.sparkair.train.xgboost;
 
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
+import io.sparkair.predict.FeatureRows;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.train.DataParallelTrainer;
 import io.sparkair.train.RunConfig;
@@ -169,7 +170,7 @@ public final class XGBoostTrainer extends DataParallelTrainer {
             + e.getKey() + " dataset, which has " + names);
       }
       requireNumeric(e.getKey(), schema.apply(labelColumn));
-      for (String feature : FeatureMatrix.featureColumns(names, labelColumn, featureColumns)) {
+      for (String feature : FeatureRows.featureColumns(names, labelColumn, featureColumns)) {
         if (!names.contains(feature)) {
           throw new IllegalArgumentException("feature column '" + feature + "' is not in the "
               + e.getKey() + " dataset, which has " + names);

@@ -1,7 +1,5 @@
-package io.sparkair.train.xgboost;
+package io.sparkair.predict;
 
-import io.sparkair.data.BatchIterator;
-import io.sparkair.data.BlockSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,29 +15,18 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 
 /**
- * A worker's rows as XGBoost's dense row-major matrix: each feature column gives one value per
- * row (a null gives NaN, XGBoost's missing value), an array column gives as many values as its
- * arrays hold; the label column gives the labels.
+ * Rows of Arrow batches as a dense row-major matrix of floats, the layout XGBoost takes: each
+ * numeric feature column gives one value per row (a null gives NaN, the missing value), an array
+ * column gives as many values as its arrays hold; an optional label column gives the labels.
  */
-final class FeatureMatrix {
+public final class FeatureRows {
   private float[] values = new float[1024];
   private float[] labels = new float[128];
   private int rows;
   private int width = -1;
 
-  /** Reads a shard's rows. */
-  static FeatureMatrix of(BlockSet shard, String label, List<String> features) {
-    FeatureMatrix matrix = new FeatureMatrix();
-    try (BatchIterator batches = shard.iterBatches(65_536, 2)) {
-      while (batches.hasNext()) {
-        matrix.add(batches.next(), label, features);
-      }
-    }
-    return matrix;
-  }
-
   /** The feature columns of a batch: the given ones, or every column but the label. */
-  static List<String> featureColumns(List<String> columns, String label, List<String> given) {
+  public static List<String> featureColumns(List<String> columns, String label, List<String> given) {
     if (given != null) {
       return given;
     }
@@ -48,13 +35,27 @@ final class FeatureMatrix {
     return features;
   }
 
-  private void add(VectorSchemaRoot batch, String label, List<String> features) {
+  /**
+   * Appends a batch's rows.
+   *
+   * @param label the label column, or null to read no labels
+   * @throws IllegalArgumentException naming a missing or non-numeric column
+   */
+  public void add(VectorSchemaRoot batch, String label, List<String> features) {
     int n = batch.getRowCount();
-    FieldVector labelVector = batch.getVector(label);
+    FieldVector labelVector = label == null ? null : batch.getVector(label);
+    if (label != null && labelVector == null) {
+      throw new IllegalArgumentException("label column '" + label + "' not found in "
+          + batch.getSchema().getFields());
+    }
     FieldVector[] columns = new FieldVector[features.size()];
     boolean scalar = true;
     for (int c = 0; c < columns.length; c++) {
       columns[c] = batch.getVector(features.get(c));
+      if (columns[c] == null) {
+        throw new IllegalArgumentException("feature column '" + features.get(c)
+            + "' not found in " + batch.getSchema().getFields());
+      }
       scalar &= !(columns[c] instanceof ListVector);
     }
     if (scalar && (width < 0 || width == columns.length)) {
@@ -92,7 +93,7 @@ final class FeatureMatrix {
       if (rows == labels.length) {
         labels = Arrays.copyOf(labels, rows * 2);
       }
-      labels[rows] = labelVector.isNull(i) ? Float.NaN : value(labelVector, i);
+      labels[rows] = labelVector == null ? Float.NaN : value(labelVector, i);
       rows++;
     }
   }
@@ -118,7 +119,7 @@ final class FeatureMatrix {
     if (rows + n > labels.length) {
       labels = Arrays.copyOf(labels, Math.max(rows + n, labels.length * 2));
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; labelVector != null && i < n; i++) {
       labels[rows + i] = value(labelVector, i);
     }
     rows += n;
@@ -152,16 +153,30 @@ final class FeatureMatrix {
         + vector.getField().getType() + "; XGBoost needs numbers");
   }
 
-  int rows() {
+  /** Rows read so far. */
+  public int rows() {
     return rows;
   }
 
-  /** The matrix, with labels, for XGBoost ({@code missing} is NaN). */
-  DMatrix toDMatrix() throws XGBoostError {
-    int columns = Math.max(width, 0);
-    DMatrix matrix = new DMatrix(Arrays.copyOf(values, rows * columns), rows, columns,
-        Float.NaN);
-    matrix.setLabel(Arrays.copyOf(labels, rows));
+  /** Values per row (0 before any row). */
+  public int width() {
+    return Math.max(width, 0);
+  }
+
+  /** The values, row after row: {@code rows() * width()} of them. */
+  public float[] values() {
+    return Arrays.copyOf(values, rows * width());
+  }
+
+  /** The labels, one per row (NaN where none was read). */
+  public float[] labels() {
+    return Arrays.copyOf(labels, rows);
+  }
+
+  /** The rows, with labels, as an XGBoost matrix ({@code missing} is NaN). */
+  public DMatrix toDMatrix() throws XGBoostError {
+    DMatrix matrix = new DMatrix(values(), rows, width(), Float.NaN);
+    matrix.setLabel(labels());
     return matrix;
   }
 }

@@ -1,0 +1,186 @@
+package io.sparkair.ml;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparkair.data.AirDataset;
+import io.sparkair.plugin.Air;
+import io.sparkair.train.Result;
+import io.sparkair.train.RunConfig;
+import io.sparkair.train.ScalingConfig;
+import io.sparkair.train.xgboost.XGBoostTrainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@link XGBoostTrainer} as a Spark ML {@code Estimator}: {@code fit(df)} converts the DataFrame
+ * to an AIR dataset, trains on it with {@code numWorkers} workers, and returns an
+ * {@link AirModel} of the final checkpoint. Features are every column but the label unless
+ * named. Saved and loaded with Spark ML's {@code write()}/{@code read()}, alone or in a
+ * {@code Pipeline} after preprocessor stages.
+ */
+public final class XGBoostEstimator extends Estimator<AirModel> implements MLWritable {
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CONFIG = "xgboost.json";
+
+  private final String uid;
+  private String labelCol = "label";
+  private List<String> featuresCols;
+  private Map<String, Object> params = new LinkedHashMap<>();
+  private int numBoostRound = 10;
+  private int numWorkers = 1;
+  private String storagePath;
+
+  /** An estimator with XGBoost's defaults, label column {@code label}, one worker. */
+  public XGBoostEstimator() {
+    this(Identifiable$.MODULE$.randomUID("airXGBoost"));
+  }
+
+  private XGBoostEstimator(String uid) {
+    this.uid = uid;
+  }
+
+  public XGBoostEstimator setLabelCol(String label) {
+    this.labelCol = Objects.requireNonNull(label, "labelCol");
+    return this;
+  }
+
+  public XGBoostEstimator setFeaturesCols(String... columns) {
+    this.featuresCols = List.of(columns);
+    return this;
+  }
+
+  public XGBoostEstimator setParams(Map<String, ?> xgboostParams) {
+    this.params = new LinkedHashMap<>(xgboostParams);
+    return this;
+  }
+
+  public XGBoostEstimator setNumBoostRound(int rounds) {
+    if (rounds <= 0) {
+      throw new IllegalArgumentException("numBoostRound must be > 0, got " + rounds);
+    }
+    this.numBoostRound = rounds;
+    return this;
+  }
+
+  public XGBoostEstimator setNumWorkers(int workers) {
+    if (workers <= 0) {
+      throw new IllegalArgumentException("numWorkers must be > 0, got " + workers);
+    }
+    this.numWorkers = workers;
+    return this;
+  }
+
+  /** Where the training runs keep their checkpoints (default: the trainer's). */
+  public XGBoostEstimator setStoragePath(String path) {
+    this.storagePath = path;
+    return this;
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public AirModel fit(Dataset<?> dataset) {
+    RunConfig run = new RunConfig().setVerbose(0);
+    if (storagePath != null) {
+      run.setStoragePath(storagePath);
+    }
+    XGBoostTrainer trainer = new XGBoostTrainer().setLabelColumn(labelCol)
+        .setParams(params).setNumBoostRound(numBoostRound)
+        .setScalingConfig(ScalingConfig.of(numWorkers)).setRunConfig(run);
+    if (featuresCols != null) {
+      trainer.setFeatureColumns(featuresCols.toArray(new String[0]));
+    }
+    Result result;
+    try (AirDataset data = Air.get(dataset.sparkSession()).fromDataFrame((Dataset<Row>) dataset)) {
+      result = trainer.setDataset("train", data).fit();
+    }
+    return copyValues(new AirModel(result.checkpoint()), ParamMap.empty()).setParent(this);
+  }
+
+  /** The input schema; the model adds {@code prediction} (and {@code probability}). */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    return schema;
+  }
+
+  @Override
+  public XGBoostEstimator copy(ParamMap extra) {
+    XGBoostEstimator copy = new XGBoostEstimator(uid);
+    copy.readConfig(config());
+    return copyValues(copy, extra);
+  }
+
+  private String config() {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("labelCol", labelCol);
+    node.set("featuresCols", JSON.valueToTree(featuresCols));
+    node.set("params", JSON.valueToTree(params));
+    node.put("numBoostRound", numBoostRound);
+    node.put("numWorkers", numWorkers);
+    node.put("storagePath", storagePath);
+    return node.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private void readConfig(String json) {
+    try {
+      Map<String, Object> c = JSON.readValue(json, Map.class);
+      labelCol = (String) c.get("labelCol");
+      featuresCols = c.get("featuresCols") == null ? null
+          : new ArrayList<>((List<String>) c.get("featuresCols"));
+      params = new LinkedHashMap<>((Map<String, Object>) c.get("params"));
+      numBoostRound = ((Number) c.get("numBoostRound")).intValue();
+      numWorkers = ((Number) c.get("numWorkers")).intValue();
+      storagePath = (String) c.get("storagePath");
+    } catch (JsonProcessingException | ClassCastException | NullPointerException e) {
+      throw new IllegalArgumentException(CONFIG + " is not an XGBoostEstimator's: " + e, e);
+    }
+  }
+
+  @Override
+  public MLWriter write() {
+    return new MLWriter() {
+      @Override
+      public void saveImpl(String path) {
+        StageStore.saveMetadata(XGBoostEstimator.this, path, sparkSession().sparkContext());
+        StageStore.write(path, CONFIG, config(), sparkSession().sparkContext());
+      }
+    };
+  }
+
+  /** Reads an estimator saved with {@link #write()}. */
+  public static MLReader<XGBoostEstimator> read() {
+    return new MLReader<>() {
+      @Override
+      public XGBoostEstimator load(String path) {
+        XGBoostEstimator e = new XGBoostEstimator(
+            StageStore.uid(path, sparkSession().sparkContext(), XGBoostEstimator.class));
+        e.readConfig(StageStore.read(path, CONFIG, sparkSession().sparkContext()));
+        return e;
+      }
+    };
+  }
+
+  /** Loads an estimator saved with {@link #write()}. */
+  public static XGBoostEstimator load(String path) {
+    return read().load(path);
+  }
+}

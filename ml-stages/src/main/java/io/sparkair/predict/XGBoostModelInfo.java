@@ -1,0 +1,74 @@
+package io.sparkair.predict;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an XGBoost checkpoint records beside the booster ({@code model/air.json}): the label
+ * column, the feature columns in the order the booster saw them, and the objective.
+ */
+public final class XGBoostModelInfo {
+  /** The framework name of XGBoost checkpoints. */
+  public static final String FRAMEWORK = "xgboost";
+  /** The booster, in XGBoost's JSON format, under {@code model/}. */
+  public static final String MODEL_FILE = "model.json";
+  /** This record, under {@code model/}. */
+  public static final String INFO_FILE = "air.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String labelColumn;
+  private final List<String> featureColumns;
+  private final String objective;
+
+  /** A record of how a booster was trained. */
+  public XGBoostModelInfo(String labelColumn, List<String> featureColumns, String objective) {
+    this.labelColumn = labelColumn;
+    this.featureColumns = List.copyOf(featureColumns);
+    this.objective = objective;
+  }
+
+  public String labelColumn() {
+    return labelColumn;
+  }
+
+  public List<String> featureColumns() {
+    return featureColumns;
+  }
+
+  public String objective() {
+    return objective;
+  }
+
+  /** This record as JSON bytes. */
+  public byte[] toJson() {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("labelColumn", labelColumn);
+    ArrayNode features = node.putArray("featureColumns");
+    featureColumns.forEach(features::add);
+    node.put("objective", objective);
+    return node.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads a record.
+   *
+   * @throws IllegalArgumentException when the JSON is not such a record
+   */
+  public static XGBoostModelInfo fromJson(byte[] json) {
+    try {
+      ObjectNode node = (ObjectNode) JSON.readTree(json);
+      List<String> features = new ArrayList<>();
+      node.withArray("featureColumns").forEach(f -> features.add(f.asText()));
+      return new XGBoostModelInfo(node.path("labelColumn").asText(null), features,
+          node.path("objective").asText("reg:squarederror"));
+    } catch (java.io.IOException | ClassCastException e) {
+      throw new IllegalArgumentException(INFO_FILE + " is not a model record: " + e, e);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.sparkair.predict;
+
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.preprocess.Preprocessor;
+import io.sparkair.preprocess.Preprocessors;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
+/**
+ * An XGBoost booster from a checkpoint (made by {@code XGBoostTrainer}), predicting as Spark ML's
+ * classifiers and regressors do: {@code prediction} (the class, or the value for regression) and,
+ * for {@code binary:logistic} and {@code multi:softprob}, {@code probability} (an array with one
+ * probability per class). It reads the feature columns the booster was trained on, after the
+ * checkpoint's preprocessor. Safe to call from several threads (XGBoost's in-place prediction).
+ * It is serializable: the booster travels as its bytes and is loaded again where it lands.
+ */
+public final class XGBoostPredictor implements Predictor, Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final BufferAllocator ALLOCATOR = new RootAllocator();
+
+  private final byte[] model;
+  private final byte[] info;
+  private final String preprocessorJson;
+  private transient volatile Loaded loaded;
+
+  /** What is loaded once per JVM. */
+  private static final class Loaded {
+    final Booster booster;
+    final XGBoostModelInfo info;
+    final Preprocessor preprocessor;
+
+    Loaded(Booster booster, XGBoostModelInfo info, Preprocessor preprocessor) {
+      this.booster = booster;
+      this.info = info;
+      this.preprocessor = preprocessor;
+    }
+  }
+
+  private XGBoostPredictor(byte[] model, byte[] info, String preprocessorJson) {
+    this.model = model;
+    this.info = info;
+    this.preprocessorJson = preprocessorJson;
+  }
+
+  /**
+   * Loads the booster and preprocessor of an XGBoost checkpoint.
+   *
+   * @throws IllegalArgumentException when the checkpoint is of another framework
+   */
+  public static XGBoostPredictor fromCheckpoint(Checkpoint checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    String framework = checkpoint.getMetadata().framework();
+    if (!XGBoostModelInfo.FRAMEWORK.equals(framework)) {
+      throw new IllegalArgumentException("checkpoint " + checkpoint.path() + " holds a "
+          + framework + " model, not an XGBoost one");
+    }
+    Path dir = checkpoint.modelDirectory();
+    try {
+      Preprocessor preprocessor = checkpoint.getPreprocessor();
+      XGBoostPredictor predictor = new XGBoostPredictor(
+          Files.readAllBytes(dir.resolve(XGBoostModelInfo.MODEL_FILE)),
+          Files.readAllBytes(dir.resolve(XGBoostModelInfo.INFO_FILE)),
+          preprocessor == null ? null : Preprocessors.toJson(preprocessor));
+      predictor.load();
+      return predictor;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the XGBoost model in " + dir + ": " + e, e);
+    }
+  }
+
+  /** How the booster was trained. */
+  public XGBoostModelInfo info() {
+    return load().info;
+  }
+
+  @Override
+  public VectorSchemaRoot predict(VectorSchemaRoot batch) {
+    Loaded model = load();
+    VectorSchemaRoot input = model.preprocessor == null ? batch
+        : model.preprocessor.transformBatch(batch);
+    try {
+      FeatureRows rows = new FeatureRows();
+      rows.add(input, null, model.info.featureColumns());
+      int n = input.getRowCount();
+      float[][] scores = n == 0 ? new float[0][] : model.booster.inplace_predict(rows.values(),
+          n, rows.width(), Float.NaN);
+      return output(model.info.objective(), scores, n);
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
+    } finally {
+      if (input != batch) {
+        input.close();
+      }
+    }
+  }
+
+  private static VectorSchemaRoot output(String objective, float[][] scores, int n) {
+    Float8Vector prediction = new Float8Vector("prediction", ALLOCATOR);
+    prediction.allocateNew(Math.max(n, 1));
+    boolean binary = objective.equals("binary:logistic");
+    boolean multi = objective.equals("multi:softprob");
+    ListVector probability = binary || multi ? ListVector.empty("probability", ALLOCATOR) : null;
+    Float8Vector probabilities = null;
+    if (probability != null) {
+      probability.addOrGetVector(FieldType.notNullable(
+          new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+      probability.allocateNew();
+      probabilities = (Float8Vector) probability.getDataVector();
+    }
+    for (int i = 0; i < n; i++) {
+      float[] s = scores[i];
+      if (binary) {
+        int start = probability.startNewValue(i);
+        probabilities.setSafe(start, 1 - s[0]);
+        probabilities.setSafe(start + 1, s[0]);
+        probability.endValue(i, 2);
+        prediction.set(i, s[0] > 0.5 ? 1 : 0);
+      } else if (multi) {
+        int start = probability.startNewValue(i);
+        int best = 0;
+        for (int k = 0; k < s.length; k++) {
+          probabilities.setSafe(start + k, s[k]);
+          best = s[k] > s[best] ? k : best;
+        }
+        probability.endValue(i, s.length);
+        prediction.set(i, best);
+      } else {
+        prediction.set(i, s[0]);
+      }
+    }
+    prediction.setValueCount(n);
+    if (probability == null) {
+      return new VectorSchemaRoot(List.<FieldVector>of(prediction));
+    }
+    probability.setValueCount(n);
+    return new VectorSchemaRoot(List.<FieldVector>of(prediction, probability));
+  }
+
+  private Loaded load() {
+    Loaded l = loaded;
+    if (l == null) {
+      synchronized (this) {
+        l = loaded;
+        if (l == null) {
+          try {
+            l = new Loaded(XGBoost.loadModel(model), XGBoostModelInfo.fromJson(info),
+                preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
+          } catch (XGBoostError | IOException e) {
+            throw new IllegalArgumentException("cannot load the XGBoost booster: " + e, e);
+          }
+          loaded = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  @Override
+  public void close() {
+    Loaded l = loaded;
+    loaded = null;
+    if (l != null) {
+      l.booster.dispose();
+    }
+  }
+}
