@@ -3,8 +3,9 @@ package io.sparkair.train;
 import java.io.Serializable;
 
 /**
- * Which checkpoints a run keeps: at most {@code numToKeep} (all when 0), ranked by the metric
- * {@code scoreAttribute} ({@code max} or {@code min} is best); without a metric, the newest.
+ * Which checkpoints a run keeps: the {@code numToKeep} best (all when 0), ranked by the metric
+ * {@code scoreAttribute} ({@code max} or {@code min} is best), or the newest without a metric.
+ * The newest checkpoint stays on disk as well, to resume from, even when it is not among them.
  */
 public final class CheckpointConfig implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -103,7 +103,10 @@ final class ReportSink {
   Result result(Throwable error, String path) {
     files.flush();
     List<Checkpoint> best = new ArrayList<>();
-    ranked().forEach(k -> best.add(k.checkpoint));
+    List<Kept> ranked = ranked();
+    int limit = policy.numToKeep() == 0 ? ranked.size() : Math.min(policy.numToKeep(),
+        ranked.size());
+    ranked.subList(0, limit).forEach(k -> best.add(k.checkpoint));
     return new Result(history, latest, best, error, path);
   }
 

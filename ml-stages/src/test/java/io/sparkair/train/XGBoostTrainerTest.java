@@ -180,6 +180,34 @@ class XGBoostTrainerTest {
   }
 
   @Test
+  void theCheckpointConfigKeepsTheBestCheckpointsAndDeletesTheRest(@TempDir Path dir)
+      throws Exception {
+    Result result = new XGBoostTrainer().setLabelColumn("target").setNumBoostRound(10)
+        .setCheckpointFrequency(2).setParams(params()).setScalingConfig(ScalingConfig.of(2))
+        .setDataset("train", train).setDataset("valid", valid)
+        .setRunConfig(new RunConfig().setName("kept").setStoragePath(dir.toString())
+            .setVerbose(0)
+            .setCheckpointConfig(CheckpointConfig.keep(2).scoreBy("valid-logloss", "min")))
+        .fit();
+    List<Checkpoint> best = result.bestCheckpoints();
+    assertEquals(2, best.size());
+    double first = (Double) best.get(0).getMetadata().metrics().get("valid-logloss");
+    double second = (Double) best.get(1).getMetadata().metrics().get("valid-logloss");
+    assertTrue(first <= second, "best first: " + first + " then " + second);
+    double lowest = result.metricsHistory().stream()
+        .filter(m -> ((Number) m.get("training_iteration")).intValue() % 2 == 0)
+        .mapToDouble(m -> (Double) m.get("valid-logloss")).min().orElseThrow();
+    assertEquals(lowest, first, 1e-12);
+    try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("kept"))) {
+      List<String> kept = files.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("checkpoint_")).sorted()
+          .collect(java.util.stream.Collectors.toList());
+      assertTrue(kept.contains("checkpoint_000010"), "the newest stays: " + kept);
+      assertTrue(kept.size() <= 3, "the others were deleted: " + kept);
+    }
+  }
+
+  @Test
   void earlyStoppingEndsEveryWorkerAtTheSameRound(@TempDir Path dir) {
     Map<String, Object> slow = params();
     slow.put("eta", 1.0);
