@@ -70,6 +70,20 @@ public final class Checkpoint {
   }
 
   /**
+   * A checkpoint of a model saved by its framework's own library (a booster saved by plain
+   * XGBoost4J, say), with no preprocessor: the file goes under {@code model/} as it is named.
+   */
+  public static Checkpoint fromModel(String framework, Path modelFile) {
+    Objects.requireNonNull(modelFile, "modelFile");
+    try {
+      return builder(framework).modelFile(modelFile.getFileName().toString(),
+          Files.readAllBytes(modelFile)).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the model " + modelFile + ": " + e, e);
+    }
+  }
+
+  /**
    * Loads the checkpoint at a local path or URI, checking every file.
    *
    * @throws InvalidCheckpointException naming the missing or bad file
@@ -111,6 +125,48 @@ public final class Checkpoint {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the checkpoint to " + uri + ": " + e, e);
     }
+  }
+
+  /**
+   * Every file of the checkpoint by relative path, {@code metadata.json} included: the form in
+   * which a checkpoint travels to executors (Ray's {@code to_dict}).
+   */
+  public Map<String, byte[]> toFiles() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+        files.put(path.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the checkpoint at " + path + ": " + e, e);
+    }
+    return files;
+  }
+
+  /**
+   * A checkpoint from the files {@link #toFiles()} gave, written to a new local directory and
+   * checked as {@link #fromDirectory} checks.
+   *
+   * @throws InvalidCheckpointException when the files are not a whole checkpoint
+   */
+  public static Checkpoint fromFiles(Map<String, byte[]> files) {
+    Objects.requireNonNull(files, "files");
+    Path dir = tempDirectory();
+    try {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        Path target = dir.resolve(file.getKey()).normalize();
+        if (!target.startsWith(dir)) {
+          throw new InvalidCheckpointException("checkpoint file " + file.getKey()
+              + " lies outside the checkpoint");
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(target, file.getValue());
+      }
+      Files.createDirectories(dir.resolve(MODEL));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a checkpoint in " + dir + ": " + e, e);
+    }
+    return load(dir, "(files)");
   }
 
   /** A new checkpoint of the same model and metrics, with {@code preprocessor} saved in it. */

@@ -57,6 +57,9 @@ public final class FeatureRows {
             + "' not found in " + batch.getSchema().getFields());
       }
       scalar &= !(columns[c] instanceof ListVector);
+      requireNumeric(columns[c] instanceof ListVector
+          ? (FieldVector) ((ListVector) columns[c]).getDataVector() : columns[c],
+          features.get(c));
     }
     if (scalar && (width < 0 || width == columns.length)) {
       addScalars(columns, labelVector, n);
@@ -133,6 +136,14 @@ public final class FeatureRows {
     if (size > values.length) {
       values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8,
           Math.max(size, (long) values.length * 2)));
+    }
+  }
+
+  private static void requireNumeric(FieldVector vector, String column) {
+    if (!(vector instanceof FloatingPointVector || vector instanceof BaseIntVector
+        || vector instanceof BitVector)) {
+      throw new IllegalArgumentException("feature column '" + column + "' has type "
+          + vector.getField().getType() + "; XGBoost needs numbers");
     }
   }
 

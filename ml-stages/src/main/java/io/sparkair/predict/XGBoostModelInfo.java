@@ -26,17 +26,42 @@ public final class XGBoostModelInfo {
   private final List<String> featureColumns;
   private final String objective;
 
-  /** A record of how a booster was trained. */
+  /**
+   * A record of how a booster was trained.
+   *
+   * @param featureColumns the features in order, or null for every column of the input
+   */
   public XGBoostModelInfo(String labelColumn, List<String> featureColumns, String objective) {
     this.labelColumn = labelColumn;
-    this.featureColumns = List.copyOf(featureColumns);
+    this.featureColumns = featureColumns == null ? null : List.copyOf(featureColumns);
     this.objective = objective;
+  }
+
+  /**
+   * The record of a booster saved by plain XGBoost4J in its JSON format: no label, every column
+   * a feature, the objective as the model names it.
+   *
+   * @throws IllegalArgumentException when the booster is not in XGBoost's JSON format
+   */
+  static XGBoostModelInfo ofBooster(byte[] model) {
+    try {
+      String objective = JSON.readTree(model).path("learner").path("objective").path("name")
+          .asText(null);
+      if (objective == null) {
+        throw new IllegalArgumentException("the booster's JSON names no objective");
+      }
+      return new XGBoostModelInfo(null, null, objective);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("a booster without " + INFO_FILE + " must be saved in "
+          + "XGBoost's JSON format: " + e.getMessage(), e);
+    }
   }
 
   public String labelColumn() {
     return labelColumn;
   }
 
+  /** The feature columns in order, or null for every column of the input. */
   public List<String> featureColumns() {
     return featureColumns;
   }
@@ -49,8 +74,10 @@ public final class XGBoostModelInfo {
   public byte[] toJson() {
     ObjectNode node = JSON.createObjectNode();
     node.put("labelColumn", labelColumn);
-    ArrayNode features = node.putArray("featureColumns");
-    featureColumns.forEach(features::add);
+    if (featureColumns != null) {
+      ArrayNode features = node.putArray("featureColumns");
+      featureColumns.forEach(features::add);
+    }
     node.put("objective", objective);
     return node.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -63,8 +90,8 @@ public final class XGBoostModelInfo {
   public static XGBoostModelInfo fromJson(byte[] json) {
     try {
       ObjectNode node = (ObjectNode) JSON.readTree(json);
-      List<String> features = new ArrayList<>();
-      node.withArray("featureColumns").forEach(f -> features.add(f.asText()));
+      List<String> features = node.has("featureColumns") ? new ArrayList<>() : null;
+      node.path("featureColumns").forEach(f -> features.add(f.asText()));
       return new XGBoostModelInfo(node.path("labelColumn").asText(null), features,
           node.path("objective").asText("reg:squarederror"));
     } catch (java.io.IOException | ClassCastException e) {

@@ -28,7 +28,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * classifiers and regressors do: {@code prediction} (the class, or the value for regression) and,
  * for {@code binary:logistic} and {@code multi:softprob}, {@code probability} (an array with one
  * probability per class). It reads the feature columns the booster was trained on, after the
- * checkpoint's preprocessor. Safe to call from several threads (XGBoost's in-place prediction).
+ * checkpoint's preprocessor (a booster wrapped with {@code Checkpoint.fromModel} reads every
+ * column, in order, and its objective from its JSON). Safe to call from several threads
+ * (XGBoost's in-place prediction).
  * It is serializable: the booster travels as its bytes and is loaded again where it lands.
  */
 public final class XGBoostPredictor implements Predictor, Serializable {
@@ -74,14 +76,31 @@ public final class XGBoostPredictor implements Predictor, Serializable {
     Path dir = checkpoint.modelDirectory();
     try {
       Preprocessor preprocessor = checkpoint.getPreprocessor();
-      XGBoostPredictor predictor = new XGBoostPredictor(
-          Files.readAllBytes(dir.resolve(XGBoostModelInfo.MODEL_FILE)),
-          Files.readAllBytes(dir.resolve(XGBoostModelInfo.INFO_FILE)),
+      Path info = dir.resolve(XGBoostModelInfo.INFO_FILE);
+      XGBoostPredictor predictor = new XGBoostPredictor(Files.readAllBytes(modelFile(dir)),
+          Files.exists(info) ? Files.readAllBytes(info) : null,
           preprocessor == null ? null : Preprocessors.toJson(preprocessor));
       predictor.load();
       return predictor;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the XGBoost model in " + dir + ": " + e, e);
+    }
+  }
+
+  /** {@code model.json}, or the one file of a model wrapped with {@code Checkpoint.fromModel}. */
+  private static Path modelFile(Path dir) throws IOException {
+    Path json = dir.resolve(XGBoostModelInfo.MODEL_FILE);
+    if (Files.exists(json)) {
+      return json;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      List<Path> all = files.filter(Files::isRegularFile)
+          .collect(java.util.stream.Collectors.toList());
+      if (all.size() != 1) {
+        throw new IllegalArgumentException("an XGBoost checkpoint needs model/"
+            + XGBoostModelInfo.MODEL_FILE + " or a single booster file in model/, found " + all);
+      }
+      return all.get(0);
     }
   }
 
@@ -97,7 +116,11 @@ public final class XGBoostPredictor implements Predictor, Serializable {
         : model.preprocessor.transformBatch(batch);
     try {
       FeatureRows rows = new FeatureRows();
-      rows.add(input, null, model.info.featureColumns());
+      List<String> features = model.info.featureColumns() != null
+          ? model.info.featureColumns() : FeatureRows.featureColumns(
+              input.getSchema().getFields().stream().map(f -> f.getName())
+                  .collect(java.util.stream.Collectors.toList()), null, null);
+      rows.add(input, null, features);
       int n = input.getRowCount();
       float[][] scores = n == 0 ? new float[0][] : model.booster.inplace_predict(rows.values(),
           n, rows.width(), Float.NaN);
@@ -160,7 +183,9 @@ public final class XGBoostPredictor implements Predictor, Serializable {
         l = loaded;
         if (l == null) {
           try {
-            l = new Loaded(XGBoost.loadModel(model), XGBoostModelInfo.fromJson(info),
+            Booster booster = XGBoost.loadModel(model);
+            l = new Loaded(booster, info != null ? XGBoostModelInfo.fromJson(info)
+                : XGBoostModelInfo.ofBooster(model),
                 preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
           } catch (XGBoostError | IOException e) {
             throw new IllegalArgumentException("cannot load the XGBoost booster: " + e, e);

@@ -1,0 +1,194 @@
+package io.sparkair.predict;
+
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.data.AirDataset;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.TransferPair;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.ArrowUtils;
+
+/**
+ * Predictions for whole datasets from a checkpoint (Ray's {@code BatchPredictor}):
+ * {@link #predict} runs where the dataset's blocks live, batch by batch, and returns a dataset of
+ * the predictions, in the input's row order. The checkpoint travels to the executors once (a
+ * Spark broadcast), and each executor loads the model once, then reuses it for every later
+ * batch, call and dataset with the same checkpoint ({@link PredictorCache}).
+ */
+public final class BatchPredictor {
+  private final Checkpoint checkpoint;
+  private final PredictorFactory factory;
+  private final String model;
+
+  private BatchPredictor(Checkpoint checkpoint, PredictorFactory factory) {
+    this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.model = fingerprint(checkpoint);
+  }
+
+  /**
+   * A batch predictor of a checkpoint with a predictor class that has a static
+   * {@code fromCheckpoint(Checkpoint)}, such as {@link XGBoostPredictor}.
+   *
+   * @throws IllegalArgumentException when the class has no such method, or cannot read the
+   *     checkpoint
+   */
+  public static BatchPredictor fromCheckpoint(Checkpoint checkpoint,
+      Class<? extends Predictor> type) {
+    Objects.requireNonNull(type, "type");
+    Method from;
+    try {
+      from = type.getMethod("fromCheckpoint", Checkpoint.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(type.getName() + " has no static fromCheckpoint("
+          + "Checkpoint)", e);
+    }
+    if (!Modifier.isStatic(from.getModifiers())) {
+      throw new IllegalArgumentException(type.getName() + ".fromCheckpoint is not static");
+    }
+    return fromCheckpoint(checkpoint, new ByClass(type));
+  }
+
+  /** A batch predictor of a checkpoint, with predictors made by {@code factory}. */
+  public static BatchPredictor fromCheckpoint(Checkpoint checkpoint, PredictorFactory factory) {
+    BatchPredictor predictor = new BatchPredictor(checkpoint, factory);
+    predictor.local();
+    return predictor;
+  }
+
+  /** Predicts with the default options. */
+  public AirDataset predict(AirDataset dataset) {
+    return predict(dataset, PredictOptions.defaults());
+  }
+
+  /**
+   * A dataset of predictions, one row per input row in the same order: the kept input columns,
+   * then the predictor's columns.
+   *
+   * @throws IllegalArgumentException when a named column is missing or the predictor cannot
+   *     read the dataset's columns (found before any Spark job runs)
+   */
+  public AirDataset predict(AirDataset dataset, PredictOptions options) {
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(options, "options");
+    StructType output;
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot empty = VectorSchemaRoot.create(
+            ArrowUtils.toArrowSchema(dataset.arrowSchema(), "UTC", true, false), allocator);
+        VectorSchemaRoot out = apply(local(), empty, options)) {
+      output = ArrowUtils.fromArrowSchema(out.getSchema());
+    }
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(
+        SparkSession.active().sparkContext());
+    Broadcast<Map<String, byte[]>> files = sc.broadcast(checkpoint.toFiles());
+    String key = model;
+    PredictorFactory make = factory;
+    return dataset.mapBatches((batch, allocator) -> apply(PredictorCache.get(key,
+        () -> make.create(Checkpoint.fromFiles(files.value()))), batch, options),
+        options.batchSize(), output);
+  }
+
+  /** The predictor of this JVM. */
+  private Predictor local() {
+    return PredictorCache.get(model, () -> factory.create(checkpoint));
+  }
+
+  private static VectorSchemaRoot apply(Predictor predictor, VectorSchemaRoot batch,
+      PredictOptions options) {
+    for (String column : options.keepColumns()) {
+      require(batch, column, "kept");
+    }
+    VectorSchemaRoot input = batch;
+    if (options.featureColumns() != null) {
+      List<FieldVector> features = new ArrayList<>();
+      for (String column : options.featureColumns()) {
+        features.add(require(batch, column, "feature"));
+      }
+      input = new VectorSchemaRoot(features);
+    }
+    VectorSchemaRoot predictions = predictor.predict(input);
+    List<FieldVector> columns = new ArrayList<>();
+    for (String column : options.keepColumns()) {
+      columns.add(share(batch.getVector(column), batch.getRowCount()));
+    }
+    columns.addAll(predictions.getFieldVectors());
+    return new VectorSchemaRoot(columns);
+  }
+
+  private static FieldVector require(VectorSchemaRoot batch, String column, String role) {
+    FieldVector vector = batch.getVector(column);
+    if (vector == null) {
+      throw new IllegalArgumentException(role + " column '" + column + "' not found; the data "
+          + "has " + batch.getSchema().getFields());
+    }
+    return vector;
+  }
+
+  /** A view of a column over the same buffers, holding its own references. */
+  private static FieldVector share(FieldVector vector, int rows) {
+    if (rows == 0) {
+      FieldVector empty = vector.getField().createVector(vector.getAllocator());
+      empty.setValueCount(0);
+      return empty;
+    }
+    TransferPair pair = vector.getTransferPair(vector.getAllocator());
+    pair.splitAndTransfer(0, rows);
+    return (FieldVector) pair.getTo();
+  }
+
+  /** The SHA-256 of a checkpoint's metadata, which lists every file's digest. */
+  private static String fingerprint(Checkpoint checkpoint) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(
+          Files.readAllBytes(checkpoint.path().resolve(Checkpoint.METADATA))));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + checkpoint + ": " + e, e);
+    }
+  }
+
+  /** Makes predictors through a class's static {@code fromCheckpoint(Checkpoint)}. */
+  private static final class ByClass implements PredictorFactory {
+    private static final long serialVersionUID = 1L;
+    private final Class<? extends Predictor> type;
+
+    ByClass(Class<? extends Predictor> type) {
+      this.type = type;
+    }
+
+    @Override
+    public Predictor create(Checkpoint checkpoint) {
+      try {
+        return type.cast(type.getMethod("fromCheckpoint", Checkpoint.class)
+            .invoke(null, checkpoint));
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        throw cause instanceof RuntimeException ? (RuntimeException) cause
+            : new IllegalStateException(cause);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException("cannot call " + type.getName()
+            + ".fromCheckpoint: " + e, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package io.sparkair.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.data.AirDataset;
+import io.sparkair.data.BatchIterator;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
+import io.sparkair.preprocess.StandardScaler;
+import io.sparkair.train.Result;
+import io.sparkair.train.RunConfig;
+import io.sparkair.train.ScalingConfig;
+import io.sparkair.train.xgboost.XGBoostTrainer;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** BatchPredictor on the breast-cancer data, against plain XGBoost4J on the same rows. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class BatchPredictorTest {
+  private static SparkSession spark;
+  private static Air air;
+  private static AirDataset train;
+  private static AirDataset valid;
+  private static String[] features;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("batch-predictor-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.plugins", AirPlugin.class.getName())
+        .getOrCreate();
+    air = Air.get(spark);
+    String csv = BatchPredictorTest.class.getResource("/breast_cancer.csv").getPath();
+    try (AirDataset all = air.fromDataFrame(spark.read().option("header", "true")
+        .option("inferSchema", "true").csv(csv)
+        .withColumn("id", functions.monotonically_increasing_id()).repartition(3))) {
+      AirDataset[] split = all.trainTestSplit(0.3, 7);
+      train = split[0];
+      valid = split[1];
+    }
+    List<String> names = new ArrayList<>(Arrays.asList(train.schema().fieldNames()));
+    names.removeAll(List.of("target", "id"));
+    features = names.toArray(new String[0]);
+  }
+
+  @AfterAll
+  static void stop() {
+    train.close();
+    valid.close();
+    spark.stop();
+  }
+
+  /** Every row of a dataset's named columns, in order, as floats. */
+  private static float[] rows(AirDataset ds, List<String> columns) {
+    List<Float> values = new ArrayList<>();
+    try (BatchIterator batches = ds.iterBatches(1000, 0)) {
+      while (batches.hasNext()) {
+        VectorSchemaRoot b = batches.next();
+        for (int i = 0; i < b.getRowCount(); i++) {
+          for (String c : columns) {
+            FieldVector v = b.getVector(c);
+            values.add(v instanceof FloatingPointVector
+                ? (float) ((FloatingPointVector) v).getValueAsDouble(i)
+                : (float) ((BaseIntVector) v).getValueAsLong(i));
+          }
+        }
+      }
+    }
+    float[] out = new float[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+
+  @Test
+  void predictsWhereTheBlocksLiveAsXGBoostDoesKeepingOrderAndIds(@TempDir Path dir)
+      throws Exception {
+    Result result = new XGBoostTrainer().setLabelColumn("target").setFeatureColumns(features)
+        .setNumBoostRound(10)
+        .setParams(Map.of("objective", "binary:logistic", "max_depth", 3))
+        .setScalingConfig(ScalingConfig.of(2)).setDataset("train", train)
+        .setPreprocessor(new StandardScaler("mean radius", "mean area"))
+        .setRunConfig(new RunConfig().setStoragePath(dir.toString()).setVerbose(0)).fit();
+    Checkpoint checkpoint = result.checkpoint();
+
+    long loadsBefore = PredictorCache.loads();
+    BatchPredictor predictor = BatchPredictor.fromCheckpoint(checkpoint, XGBoostPredictor.class);
+    try (AirDataset predictions = predictor.predict(valid,
+        PredictOptions.defaults().batchSize(100).keepColumns("id", "target"))) {
+      assertEquals(List.of("id", "target", "prediction", "probability"),
+          List.of(predictions.schema().fieldNames()));
+      assertEquals(valid.count(), predictions.count());
+      List<Row> rows = predictions.toDataFrame().collectAsList();
+      List<Row> ids = valid.toDataFrame().select("id").collectAsList();
+      for (int i = 0; i < rows.size(); i++) {
+        assertEquals(ids.get(i).getLong(0), rows.get(i).getLong(0), "row order, row " + i);
+      }
+
+      try (AirDataset scaled = checkpoint.getPreprocessor().transform(valid)) {
+        Booster booster = XGBoost.loadModel(java.nio.file.Files.readAllBytes(
+            checkpoint.modelDirectory().resolve(XGBoostModelInfo.MODEL_FILE)));
+        float[][] expected = booster.predict(new DMatrix(rows(scaled, List.of(features)),
+            (int) scaled.count(), features.length, Float.NaN));
+        for (int i = 0; i < rows.size(); i++) {
+          List<?> probability = rows.get(i).getList(3);
+          assertEquals(expected[i][0], (Double) probability.get(1), 1e-6, "row " + i);
+        }
+      }
+    }
+    BatchPredictor again = BatchPredictor.fromCheckpoint(checkpoint, XGBoostPredictor.class);
+    try (AirDataset second = again.predict(train)) {
+      assertEquals(train.count(), second.count());
+    }
+    assertEquals(1, PredictorCache.loads() - loadsBefore,
+        "one load in this JVM (driver and local executor) for both predictors and datasets");
+  }
+
+  @Test
+  void aBoosterSavedByPlainXGBoostWorksWrappedAsACheckpoint(@TempDir Path dir)
+      throws Exception {
+    List<String> columns = List.of(features).subList(0, 5);
+    float[] x = rows(train, columns);
+    float[] y = rows(train, List.of("target"));
+    DMatrix matrix = new DMatrix(x, y.length, columns.size(), Float.NaN);
+    matrix.setLabel(y);
+    Booster booster = XGBoost.train(matrix, Map.of("objective", "binary:logistic"), 5,
+        new HashMap<>(), null, null);
+    Path file = dir.resolve("booster.json");
+    try (OutputStream out = new FileOutputStream(file.toFile())) {
+      booster.saveModel(out, "json");
+    }
+    BatchPredictor predictor = BatchPredictor.fromCheckpoint(
+        Checkpoint.fromModel("xgboost", file), XGBoostPredictor::fromCheckpoint);
+    try (AirDataset predictions = predictor.predict(valid,
+        PredictOptions.defaults().featureColumns(columns.toArray(new String[0])))) {
+      float[][] expected = booster.predict(new DMatrix(rows(valid, columns),
+          (int) valid.count(), columns.size(), Float.NaN));
+      List<Row> rows = predictions.toDataFrame().collectAsList();
+      for (int i = 0; i < rows.size(); i++) {
+        assertEquals(expected[i][0], (Double) rows.get(i).getList(1).get(1), 1e-6);
+        assertEquals(expected[i][0] > 0.5 ? 1.0 : 0.0, rows.get(i).getDouble(0));
+      }
+    }
+  }
+
+  @Test
+  void badInputIsRefusedBeforeAnySparkJob(@TempDir Path dir) throws Exception {
+    Checkpoint other = Checkpoint.builder("torch").modelFile("weights.bin", new byte[] {1})
+        .build();
+    IllegalArgumentException framework = assertThrows(IllegalArgumentException.class,
+        () -> BatchPredictor.fromCheckpoint(other, XGBoostPredictor.class));
+    assertTrue(framework.getMessage().contains("torch"), framework.getMessage());
+
+    float[] x = rows(train, List.of("mean radius"));
+    DMatrix matrix = new DMatrix(x, x.length, 1, Float.NaN);
+    matrix.setLabel(rows(train, List.of("target")));
+    Booster booster = XGBoost.train(matrix, Map.of("objective", "binary:logistic"), 2,
+        new HashMap<>(), null, null);
+    Path file = dir.resolve("one.json");
+    try (OutputStream out = new FileOutputStream(file.toFile())) {
+      booster.saveModel(out, "json");
+    }
+    BatchPredictor predictor = BatchPredictor.fromCheckpoint(
+        Checkpoint.fromModel("xgboost", file), XGBoostPredictor.class);
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> predictor.predict(valid, PredictOptions.defaults().featureColumns("nope")));
+    assertTrue(missing.getMessage().contains("'nope'"), missing.getMessage());
+    try (AirDataset text = air.fromDataFrame(valid.toDataFrame().select("mean radius")
+        .withColumn("mean radius", functions.col("mean radius").cast("string")))) {
+      IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+          () -> predictor.predict(text));
+      assertTrue(type.getMessage().contains("'mean radius'"), type.getMessage());
+    }
+  }
+}
