@@ -30,7 +30,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * probability per class). It reads the feature columns the booster was trained on, after the
  * checkpoint's preprocessor (a booster wrapped with {@code Checkpoint.fromModel} reads every
  * column, in order, and its objective from its JSON). Safe to call from several threads
- * (XGBoost's in-place prediction).
+ * (XGBoost's in-place prediction); each call uses one thread, since Spark runs one task per core.
  * It is serializable: the booster travels as its bytes and is loaded again where it lands.
  */
 public final class XGBoostPredictor implements Predictor, Serializable {
@@ -184,6 +184,7 @@ public final class XGBoostPredictor implements Predictor, Serializable {
         if (l == null) {
           try {
             Booster booster = XGBoost.loadModel(model);
+            booster.setParam("nthread", 1);
             l = new Loaded(booster, info != null ? XGBoostModelInfo.fromJson(info)
                 : XGBoostModelInfo.ofBooster(model),
                 preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));

@@ -177,9 +177,12 @@ public final class AirDataset implements AutoCloseable {
    */
   public Dataset<Row> toDataFrame() {
     requireOpen();
-    return MlVectors.restore(
-        asDataFrame(new BlockTable(name, stored, blocks, lineages, air.settings(), null, 0)),
-        schema);
+    return MlVectors.restore(arrowScan(), schema);
+  }
+
+  /** The blocks as a DataFrame of their Arrow schema (vectors as arrays), for conversions. */
+  Dataset<Row> arrowScan() {
+    return asDataFrame(new BlockTable(name, stored, blocks, lineages, air.settings(), null, 0));
   }
 
   private Dataset<Row> asDataFrame(BlockTable table) {
@@ -236,8 +239,7 @@ public final class AirDataset implements AutoCloseable {
   public <A extends Serializable> A aggregateBatches(BatchAggregator<A> aggregator) {
     Objects.requireNonNull(aggregator, "aggregator");
     requireOpen();
-    Dataset<Row> df = asDataFrame(new BlockTable(name, stored, blocks, lineages, air.settings(),
-        null, 0));
+    Dataset<Row> df = arrowScan();
     spark.sparkContext().setJobDescription("AIR aggregate: " + blocks.size() + " blocks");
     Object[] partials;
     try {

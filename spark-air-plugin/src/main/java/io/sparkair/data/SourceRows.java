@@ -9,12 +9,14 @@ import org.apache.spark.sql.execution.LeafExecNode;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.WholeStageCodegenExec;
 import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
+import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.apache.spark.sql.types.StructField;
 
 /**
  * The RDD a conversion reads: Spark's columnar batches when the DataFrame's plan is a single
- * columnar scan (a cached DataFrame, Parquet or ORC read vectorized) of types
- * {@link ColumnCopy} can copy, so no row is ever made; otherwise its internal rows. A scan is a
+ * columnar scan, so no row is ever made: a scan of AIR blocks (Arrow vectors of any type), or a
+ * cached DataFrame or a Parquet or ORC file read vectorized, of types {@link ColumnCopy} can
+ * copy; otherwise its internal rows. A scan is a
  * leaf of the plan, so running it directly, outside adaptive execution, skips no exchange.
  */
 final class SourceRows {
@@ -31,11 +33,6 @@ final class SourceRows {
   }
 
   private static SparkPlan columnarScan(Dataset<Row> df) {
-    for (StructField field : df.schema().fields()) {
-      if (ColumnCopy.forType(field.dataType()) == null) {
-        return null;
-      }
-    }
     SparkPlan plan = df.queryExecution().executedPlan();
     if (plan instanceof AdaptiveSparkPlanExec) {
       plan = ((AdaptiveSparkPlanExec) plan).inputPlan();
@@ -49,6 +46,17 @@ final class SourceRows {
     if (plan instanceof InputAdapter) {
       plan = ((InputAdapter) plan).child();
     }
-    return plan instanceof LeafExecNode && plan.supportsColumnar() ? plan : null;
+    if (!(plan instanceof LeafExecNode) || !plan.supportsColumnar()) {
+      return null;
+    }
+    if (plan instanceof BatchScanExec && ((BatchScanExec) plan).scan() instanceof BlockTable) {
+      return plan;
+    }
+    for (StructField field : df.schema().fields()) {
+      if (ColumnCopy.forType(field.dataType()) == null) {
+        return null;
+      }
+    }
+    return plan;
   }
 }

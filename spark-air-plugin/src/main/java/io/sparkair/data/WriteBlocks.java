@@ -9,10 +9,14 @@ import io.sparkair.runtime.store.ObjectStore;
 import java.io.Serializable;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ValueVector;
+import org.apache.arrow.vector.util.VectorBatchAppender;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.execution.arrow.ArrowWriter;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ArrowColumnVector;
+import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import scala.collection.BufferedIterator;
 import scala.collection.Iterator;
@@ -83,8 +87,9 @@ final class WriteBlocks extends AbstractFunction1<Iterator<Object>, Iterator<Wri
   }
 
   /**
-   * Copies columnar batches column by column. Source batches are never split: a block batch
-   * takes whole source batches while they fit in {@code batchRows}.
+   * Copies columnar batches column by column: Arrow vectors (from AIR blocks) are appended as
+   * Arrow buffers, Spark's column vectors copied by {@link ColumnCopy}. Source batches are never
+   * split: a block batch takes whole source batches while they fit in {@code batchRows}.
    */
   private long writeColumns(Iterator<Object> batches, BlockWriter block) {
     ColumnCopy[] copies = new ColumnCopy[schema.fields().length];
@@ -105,7 +110,13 @@ final class WriteBlocks extends AbstractFunction1<Iterator<Object>, Iterator<Wri
         allocate(root, Math.max(batchRows, rows));
       }
       for (int c = 0; c < copies.length; c++) {
-        copies[c].copy(batch.column(c), rows, root.getVector(c), filled);
+        ColumnVector from = batch.column(c);
+        if (from instanceof ArrowColumnVector) {
+          VectorBatchAppender.batchAppend((ValueVector) root.getVector(c),
+              ((ArrowColumnVector) from).getValueVector());
+        } else {
+          copies[c].copy(from, rows, root.getVector(c), filled);
+        }
       }
       filled += rows;
     }

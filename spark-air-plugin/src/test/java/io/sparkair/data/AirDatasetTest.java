@@ -69,6 +69,12 @@ class AirDatasetTest {
       assertEquals(AllTypes.sorted(df), AllTypes.sorted(back));
       assertEquals(1000, back.count());
       assertEquals(5, ds.take(5).size());
+      try (AirDataset same = ds.mapBatches((batch, allocator) -> batch, 128)) {
+        assertTrue(SourceRows.of(asArrowScan(ds)).toJavaRDD()
+            .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch).first(),
+            "blocks are read back as Arrow batches and appended as Arrow buffers");
+        assertEquals(AllTypes.sorted(df), AllTypes.sorted(same.toDataFrame()));
+      }
     }
   }
 
@@ -85,6 +91,11 @@ class AirDatasetTest {
     spark.createDataFrame(AllTypes.rows(30_000), AllTypes.SCHEMA)
         .drop("dec", "arr", "ints").repartition(2).write().parquet(parquet);
     assertColumnarRoundTrip(spark.read().parquet(parquet), 30_000);
+  }
+
+  /** The dataset's blocks as the DataFrame a derived dataset's conversion reads. */
+  private static Dataset<Row> asArrowScan(AirDataset ds) {
+    return ds.arrowScan();
   }
 
   private void assertColumnarRoundTrip(Dataset<Row> df, long rows) {
