@@ -31,7 +31,8 @@ import org.apache.spark.sql.util.ArrowUtils;
  * {@link #predict} runs where the dataset's blocks live, batch by batch, and returns a dataset of
  * the predictions, in the input's row order. The checkpoint travels to the executors once (a
  * Spark broadcast), and each executor loads the model once, then reuses it for every later
- * batch, call and dataset with the same checkpoint ({@link PredictorCache}).
+ * batch, call and dataset with the same checkpoint and predictor class ({@link PredictorCache};
+ * a predictor made by another factory is reused within the batch predictor that holds it).
  */
 public final class BatchPredictor {
   private final Checkpoint checkpoint;
@@ -41,7 +42,9 @@ public final class BatchPredictor {
   private BatchPredictor(Checkpoint checkpoint, PredictorFactory factory) {
     this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
     this.factory = Objects.requireNonNull(factory, "factory");
-    this.model = fingerprint(checkpoint);
+    this.model = fingerprint(checkpoint) + "|" + (factory instanceof ByClass
+        ? ((ByClass) factory).type.getName()
+        : factory.getClass().getName() + "@" + System.identityHashCode(factory));
   }
 
   /**

@@ -40,6 +40,7 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   private final byte[] model;
   private final byte[] info;
   private final String preprocessorJson;
+  private final boolean margin;
   private transient volatile Loaded loaded;
 
   /** What is loaded once per JVM. */
@@ -55,10 +56,20 @@ public final class XGBoostPredictor implements Predictor, Serializable {
     }
   }
 
-  private XGBoostPredictor(byte[] model, byte[] info, String preprocessorJson) {
+  private XGBoostPredictor(byte[] model, byte[] info, String preprocessorJson, boolean margin) {
     this.model = model;
     this.info = info;
     this.preprocessorJson = preprocessorJson;
+    this.margin = margin;
+  }
+
+  /**
+   * The same model predicting raw, untransformed scores: one {@code margin} column (a double
+   * per row, or an array with one score per class) instead of {@code prediction} and
+   * {@code probability}.
+   */
+  public XGBoostPredictor withOutputMargin() {
+    return new XGBoostPredictor(model, info, preprocessorJson, true);
   }
 
   /**
@@ -79,7 +90,7 @@ public final class XGBoostPredictor implements Predictor, Serializable {
       Path info = dir.resolve(XGBoostModelInfo.INFO_FILE);
       XGBoostPredictor predictor = new XGBoostPredictor(Files.readAllBytes(modelFile(dir)),
           Files.exists(info) ? Files.readAllBytes(info) : null,
-          preprocessor == null ? null : Preprocessors.toJson(preprocessor));
+          preprocessor == null ? null : Preprocessors.toJson(preprocessor), false);
       predictor.load();
       return predictor;
     } catch (IOException e) {
@@ -122,6 +133,11 @@ public final class XGBoostPredictor implements Predictor, Serializable {
                   .collect(java.util.stream.Collectors.toList()), null, null);
       rows.add(input, null, features);
       int n = input.getRowCount();
+      if (margin) {
+        float[][] raw = n == 0 ? new float[0][] : model.booster.inplace_predict(rows.values(), n,
+            rows.width(), Float.NaN, new int[] {0, 0}, Booster.PredictionType.kMargin, null);
+        return margins(raw, n, model.info.objective().startsWith("multi:"));
+      }
       float[][] scores = n == 0 ? new float[0][] : model.booster.inplace_predict(rows.values(),
           n, rows.width(), Float.NaN);
       return output(model.info.objective(), scores, n);
@@ -174,6 +190,32 @@ public final class XGBoostPredictor implements Predictor, Serializable {
     }
     probability.setValueCount(n);
     return new VectorSchemaRoot(List.<FieldVector>of(prediction, probability));
+  }
+
+  private static VectorSchemaRoot margins(float[][] raw, int n, boolean perClass) {
+    if (!perClass) {
+      Float8Vector margin = new Float8Vector("margin", ALLOCATOR);
+      margin.allocateNew(Math.max(n, 1));
+      for (int i = 0; i < n; i++) {
+        margin.set(i, raw[i][0]);
+      }
+      margin.setValueCount(n);
+      return new VectorSchemaRoot(List.<FieldVector>of(margin));
+    }
+    ListVector margin = ListVector.empty("margin", ALLOCATOR);
+    margin.addOrGetVector(FieldType.notNullable(
+        new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+    margin.allocateNew();
+    Float8Vector values = (Float8Vector) margin.getDataVector();
+    for (int i = 0; i < n; i++) {
+      int start = margin.startNewValue(i);
+      for (int k = 0; k < raw[i].length; k++) {
+        values.setSafe(start + k, raw[i][k]);
+      }
+      margin.endValue(i, raw[i].length);
+    }
+    margin.setValueCount(n);
+    return new VectorSchemaRoot(List.<FieldVector>of(margin));
   }
 
   private Loaded load() {

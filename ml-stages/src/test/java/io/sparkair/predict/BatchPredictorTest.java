@@ -133,12 +133,24 @@ class BatchPredictorTest {
         }
       }
     }
+    BatchPredictor raw = BatchPredictor.fromCheckpoint(checkpoint,
+        ck -> XGBoostPredictor.fromCheckpoint(ck).withOutputMargin());
+    try (AirDataset margins = raw.predict(valid, PredictOptions.defaults().keepColumns("id"));
+        AirDataset probabilities = predictor.predict(valid)) {
+      List<Row> m = margins.toDataFrame().collectAsList();
+      List<Row> p = probabilities.toDataFrame().collectAsList();
+      for (int i = 0; i < m.size(); i++) {
+        double probability = (Double) p.get(i).getList(1).get(1);
+        assertEquals(probability, 1 / (1 + Math.exp(-m.get(i).getDouble(1))), 1e-6,
+            "the margin is the probability's logit, row " + i);
+      }
+    }
     BatchPredictor again = BatchPredictor.fromCheckpoint(checkpoint, XGBoostPredictor.class);
     try (AirDataset second = again.predict(train)) {
       assertEquals(train.count(), second.count());
     }
-    assertEquals(1, PredictorCache.loads() - loadsBefore,
-        "one load in this JVM (driver and local executor) for both predictors and datasets");
+    assertEquals(2, PredictorCache.loads() - loadsBefore, "one load in this JVM (driver and "
+        + "local executor) for both probability predictors and datasets, one for margins");
   }
 
   @Test
