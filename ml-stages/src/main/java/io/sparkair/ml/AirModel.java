@@ -1,6 +1,8 @@
 package io.sparkair.ml;
 
 import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.predict.Predictor;
+import io.sparkair.predict.XGBoostModelInfo;
 import io.sparkair.predict.XGBoostPredictor;
 import java.util.Objects;
 import org.apache.spark.ml.Model;
@@ -15,8 +17,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A trained model as a Spark ML {@code Model}: it holds a checkpoint, and {@code transform}
- * keeps every input column and adds the predictor's columns ({@code prediction}, and
+ * A trained model as a Spark ML {@code Model} (and the batch-predictor transformer of any
+ * checkpoint): it holds a checkpoint and a {@link Predictor} class, and {@code transform} keeps
+ * every input column and adds the predictor's columns ({@code prediction}, and
  * {@code probability} for classifiers), computed inside Spark tasks with the checkpoint's
  * preprocessor applied first. Saved and loaded with Spark ML's {@code write()}/{@code read()}
  * (the checkpoint is stored under the stage's path).
@@ -25,23 +28,63 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
   private static final String CHECKPOINT = "checkpoint";
 
+  private static final String PREDICTOR = "predictor.txt";
+
   private final String uid;
   private final transient Checkpoint checkpoint;
-  private final XGBoostPredictor predictor;
+  private final Class<? extends Predictor> predictorClass;
+  private final Predictor predictor;
 
   /**
-   * A model of a checkpoint.
+   * A model of a checkpoint, predicting with the predictor of its framework
+   * ({@link XGBoostPredictor} for {@code xgboost}).
    *
-   * @throws IllegalArgumentException when no predictor reads the checkpoint's framework
+   * @throws IllegalArgumentException when no built-in predictor reads the checkpoint's framework
    */
   public AirModel(Checkpoint checkpoint) {
-    this(Identifiable$.MODULE$.randomUID("airModel"), checkpoint);
+    this(checkpoint, predictorFor(checkpoint));
   }
 
-  private AirModel(String uid, Checkpoint checkpoint) {
+  /**
+   * A model of a checkpoint, predicting with a {@link Predictor} class that has a static
+   * {@code fromCheckpoint(Checkpoint)} and is serializable (it travels to the executors).
+   */
+  public AirModel(Checkpoint checkpoint, Class<? extends Predictor> predictorClass) {
+    this(Identifiable$.MODULE$.randomUID("airModel"), checkpoint, predictorClass);
+  }
+
+  private AirModel(String uid, Checkpoint checkpoint, Class<? extends Predictor> type) {
     this.uid = uid;
     this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
-    this.predictor = XGBoostPredictor.fromCheckpoint(checkpoint);
+    this.predictorClass = Objects.requireNonNull(type, "predictorClass");
+    this.predictor = create(type, checkpoint);
+  }
+
+  private static Class<? extends Predictor> predictorFor(Checkpoint checkpoint) {
+    String framework = checkpoint.getMetadata().framework();
+    if (XGBoostModelInfo.FRAMEWORK.equals(framework)) {
+      return XGBoostPredictor.class;
+    }
+    throw new IllegalArgumentException("no built-in predictor reads " + framework
+        + " checkpoints; pass the predictor class");
+  }
+
+  private static Predictor create(Class<? extends Predictor> type, Checkpoint checkpoint) {
+    if (!java.io.Serializable.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException(type.getName() + " must be serializable to predict "
+          + "in Spark tasks");
+    }
+    try {
+      return type.cast(type.getMethod("fromCheckpoint", Checkpoint.class).invoke(null,
+          checkpoint));
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException ? (RuntimeException) cause
+          : new IllegalStateException(cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(type.getName() + " has no static "
+          + "fromCheckpoint(Checkpoint): " + e, e);
+    }
   }
 
   /** The checkpoint this model predicts with. */
@@ -67,7 +110,8 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
 
   @Override
   public AirModel copy(ParamMap extra) {
-    return copyValues(new AirModel(uid, checkpoint), extra).setParent(parent());
+    return copyValues(new AirModel(uid, checkpoint, predictorClass), extra)
+        .setParent(parent());
   }
 
   @Override
@@ -76,6 +120,8 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
       @Override
       public void saveImpl(String path) {
         StageStore.saveMetadata(AirModel.this, path, sparkSession().sparkContext());
+        StageStore.write(path, PREDICTOR, predictorClass.getName(),
+            sparkSession().sparkContext());
         checkpoint.toDirectory(path + "/" + CHECKPOINT);
       }
     };
@@ -87,7 +133,15 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
       @Override
       public AirModel load(String path) {
         String uid = StageStore.uid(path, sparkSession().sparkContext(), AirModel.class);
-        return new AirModel(uid, Checkpoint.fromDirectory(path + "/" + CHECKPOINT));
+        String type = StageStore.read(path, PREDICTOR, sparkSession().sparkContext()).trim();
+        try {
+          return new AirModel(uid, Checkpoint.fromDirectory(path + "/" + CHECKPOINT),
+              Class.forName(type, true, Thread.currentThread().getContextClassLoader())
+                  .asSubclass(Predictor.class));
+        } catch (ClassNotFoundException e) {
+          throw new IllegalArgumentException("the saved model's predictor " + type
+              + " is not on the classpath", e);
+        }
       }
     };
   }
