@@ -2,6 +2,7 @@ package io.sparkair.predict;
 
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
+import io.sparkair.preprocess.ColumnViews;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -19,7 +20,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.util.TransferPair;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -130,7 +130,7 @@ public final class BatchPredictor {
     VectorSchemaRoot predictions = predictor.predict(input);
     List<FieldVector> columns = new ArrayList<>();
     for (String column : options.keepColumns()) {
-      columns.add(share(batch.getVector(column), batch.getRowCount()));
+      columns.add(ColumnViews.share(batch.getVector(column), batch.getRowCount()));
     }
     columns.addAll(predictions.getFieldVectors());
     return new VectorSchemaRoot(columns);
@@ -143,18 +143,6 @@ public final class BatchPredictor {
           + "has " + batch.getSchema().getFields());
     }
     return vector;
-  }
-
-  /** A view of a column over the same buffers, holding its own references. */
-  private static FieldVector share(FieldVector vector, int rows) {
-    if (rows == 0) {
-      FieldVector empty = vector.getField().createVector(vector.getAllocator());
-      empty.setValueCount(0);
-      return empty;
-    }
-    TransferPair pair = vector.getTransferPair(vector.getAllocator());
-    pair.splitAndTransfer(0, rows);
-    return (FieldVector) pair.getTo();
   }
 
   /** The SHA-256 of a checkpoint's metadata, which lists every file's digest. */

@@ -6,7 +6,6 @@ import org.apache.arrow.util.AutoCloseables;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * Assembles a transformed batch: starts as the input's columns in order, takes replaced, removed
@@ -61,25 +60,14 @@ final class BatchBuilder implements AutoCloseable {
     List<Field> fields = new ArrayList<>(names.size());
     List<FieldVector> vectors = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {
-      FieldVector vector = made.get(i) != null ? made.get(i) : share(inputs.get(i));
+      FieldVector vector = made.get(i) != null ? made.get(i)
+          : ColumnViews.share(inputs.get(i), rows);
       made.set(i, vector);
       fields.add(vector.getField());
       vectors.add(vector);
     }
     made.replaceAll(v -> null);
     return new VectorSchemaRoot(fields, vectors, rows);
-  }
-
-  /** A view of an input column over the same buffers, holding its own references. */
-  private FieldVector share(FieldVector input) {
-    if (rows == 0) {
-      FieldVector empty = input.getField().createVector(input.getAllocator());
-      empty.setValueCount(0);
-      return empty;
-    }
-    TransferPair pair = input.getTransferPair(input.getAllocator());
-    pair.splitAndTransfer(0, rows);
-    return (FieldVector) pair.getTo();
   }
 
   private int indexOf(String name) {
