@@ -113,6 +113,77 @@ public class DataParallelTrainer {
     return this;
   }
 
+  /**
+   * A copy of this trainer with some fields replaced: the trial of a Tuner. Keys:
+   * {@code scalingConfig} (a {@link ScalingConfig}, or a map of {@code numWorkers},
+   * {@code cpusPerWorker}, {@code useGpu}), {@code preprocessor}, {@code trainLoopConfig} (merged
+   * into the loop's configuration), and those a subclass adds.
+   *
+   * @throws IllegalArgumentException naming a key this trainer has no field for
+   */
+  public DataParallelTrainer withConfig(Map<String, ?> config) {
+    DataParallelTrainer copy = copy();
+    config.forEach(copy::applyConfig);
+    return copy;
+  }
+
+  /** A copy of this trainer, for {@link #withConfig}; subclasses copy their own fields too. */
+  protected DataParallelTrainer copy() {
+    DataParallelTrainer copy = new DataParallelTrainer(loop);
+    copyInto(copy);
+    return copy;
+  }
+
+  /** Copies this trainer's fields into {@code target}. */
+  protected final void copyInto(DataParallelTrainer target) {
+    target.loopConfig = new LinkedHashMap<>(loopConfig);
+    target.scaling = scaling;
+    target.runConfig = runConfig;
+    target.datasets.putAll(datasets);
+    target.preprocessor = preprocessor == null ? null
+        : Preprocessors.fromJson(Preprocessors.toJson(preprocessor));
+    target.resumeFrom = resumeFrom;
+  }
+
+  /**
+   * Sets one field from a tuned configuration.
+   *
+   * @throws IllegalArgumentException for a key this trainer has no field for
+   */
+  @SuppressWarnings("unchecked")
+  protected void applyConfig(String key, Object value) {
+    switch (key) {
+      case "scalingConfig":
+        scaling = value instanceof ScalingConfig ? (ScalingConfig) value
+            : scalingFrom((Map<String, Object>) value);
+        break;
+      case "preprocessor":
+        preprocessor = value == null ? null
+            : Preprocessors.fromJson(Preprocessors.toJson((Preprocessor) value));
+        break;
+      case "trainLoopConfig":
+        loopConfig.putAll((Map<String, Object>) value);
+        break;
+      default:
+        throw new IllegalArgumentException(getClass().getSimpleName() + " has no field '" + key
+            + "' to tune; it tunes scalingConfig, preprocessor, trainLoopConfig"
+            + tunableFields());
+    }
+  }
+
+  /** The tunable fields a subclass adds, for error messages, e.g. {@code ", params"}. */
+  protected String tunableFields() {
+    return "";
+  }
+
+  private ScalingConfig scalingFrom(Map<String, Object> map) {
+    ScalingConfig s = ScalingConfig.of(((Number) map.getOrDefault("numWorkers",
+        scaling.numWorkers())).intValue());
+    s = s.cpusPerWorker(((Number) map.getOrDefault("cpusPerWorker",
+        scaling.cpusPerWorker())).intValue());
+    return s.useGpu((Boolean) map.getOrDefault("useGpu", scaling.useGpu()));
+  }
+
   public ScalingConfig scalingConfig() {
     return scaling;
   }

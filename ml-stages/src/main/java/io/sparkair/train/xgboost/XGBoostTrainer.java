@@ -144,6 +144,41 @@ public final class XGBoostTrainer extends DataParallelTrainer {
   }
 
   @Override
+  protected XGBoostTrainer copy() {
+    XGBoostTrainer copy = new XGBoostTrainer();
+    copyInto(copy);
+    copy.labelColumn = labelColumn;
+    copy.featureColumns = featureColumns;
+    copy.params = new LinkedHashMap<>(params);
+    copy.numBoostRound = numBoostRound;
+    copy.checkpointFrequency = checkpointFrequency;
+    return copy;
+  }
+
+  /** {@inheritDoc} Also {@code params} (merged into XGBoost's) and {@code numBoostRound}. */
+  @Override
+  @SuppressWarnings("unchecked")
+  protected void applyConfig(String key, Object value) {
+    if ("params".equals(key)) {
+      params.putAll((Map<String, Object>) value);
+    } else if ("numBoostRound".equals(key)) {
+      setNumBoostRound(((Number) value).intValue());
+    } else {
+      super.applyConfig(key, value);
+    }
+  }
+
+  @Override
+  protected String tunableFields() {
+    return ", params, numBoostRound";
+  }
+
+  @Override
+  public XGBoostTrainer withConfig(Map<String, ?> config) {
+    return (XGBoostTrainer) super.withConfig(config);
+  }
+
+  @Override
   protected String defaultRunName() {
     return "XGBoostTrainer";
   }

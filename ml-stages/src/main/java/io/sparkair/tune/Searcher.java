@@ -1,0 +1,23 @@
+package io.sparkair.tune;
+
+import java.util.Map;
+
+/**
+ * Chooses the configurations of trials, one at a time, and may learn from their results. Called
+ * from one thread at a time.
+ */
+public interface Searcher {
+  /**
+   * Prepares the searcher for an experiment.
+   *
+   * @param metric the metric to optimize
+   * @param mode {@code min} or {@code max}
+   */
+  default void setup(Map<String, ?> paramSpace, String metric, String mode, long seed) {}
+
+  /** The configuration of the next trial, or null when this searcher has no more. */
+  Map<String, Object> suggest(String trialId);
+
+  /** A trial ended; {@code metrics} is its last report (empty when it failed early). */
+  default void onTrialComplete(String trialId, Map<String, Object> metrics, boolean failed) {}
+}

@@ -1,0 +1,56 @@
+package io.sparkair.tune;
+
+import io.sparkair.train.Result;
+import java.util.Map;
+
+/** One trial of an experiment: its id, configuration, and the run's result or error. */
+public final class TrialResult {
+  private final String trialId;
+  private final Map<String, Object> config;
+  private final Result result;
+  private final Throwable error;
+  private final boolean stoppedEarly;
+
+  TrialResult(String trialId, Map<String, Object> config, Result result, Throwable error,
+      boolean stoppedEarly) {
+    this.trialId = trialId;
+    this.config = config;
+    this.result = result;
+    this.error = error;
+    this.stoppedEarly = stoppedEarly;
+  }
+
+  public String trialId() {
+    return trialId;
+  }
+
+  /** The sampled configuration. */
+  public Map<String, Object> config() {
+    return config;
+  }
+
+  /** The trial's run: metrics, history, checkpoints; null if it failed before starting. */
+  public Result result() {
+    return result;
+  }
+
+  /** The last report, or empty. */
+  public Map<String, Object> metrics() {
+    return result == null ? Map.of() : result.metrics();
+  }
+
+  /** Why the trial failed, or null. */
+  public Throwable error() {
+    return error;
+  }
+
+  /** Whether the scheduler stopped it before it finished. */
+  public boolean stoppedEarly() {
+    return stoppedEarly;
+  }
+
+  @Override
+  public String toString() {
+    return trialId + " " + config + " -> " + (error != null ? "error: " + error : metrics());
+  }
+}

@@ -1,0 +1,30 @@
+package io.sparkair.tune;
+
+import java.util.Map;
+
+/**
+ * Decides, after each report of a running trial, whether it continues (Ray's trial
+ * schedulers). Called from one thread at a time; a stopped trial keeps its last result and
+ * checkpoint.
+ */
+public interface TrialScheduler {
+  /** What happens to a trial after a report. */
+  enum Decision {
+    CONTINUE,
+    STOP
+  }
+
+  /** Prepares the scheduler for an experiment. */
+  default void setup(String metric, String mode) {}
+
+  /** A running trial reported {@code metrics}. */
+  Decision onTrialResult(String trialId, Map<String, Object> metrics);
+
+  /** A trial ended. */
+  default void onTrialComplete(String trialId) {}
+
+  /** Runs every trial to its end. */
+  static TrialScheduler fifo() {
+    return (trialId, metrics) -> Decision.CONTINUE;
+  }
+}

@@ -1,0 +1,111 @@
+package io.sparkair.tune;
+
+import java.util.Objects;
+
+/**
+ * How a Tuner searches: the metric and mode, {@code numSamples} passes over the grid, the
+ * searcher and scheduler, how many trials run at once (0: as many as the cluster's task slots
+ * allow, leaving {@code reservedCpuFraction} of them, 20% by default, for data work; at least
+ * one trial always runs), and the seed that makes an experiment repeat.
+ */
+public final class TuneConfig {
+  private int numSamples = 1;
+  private String metric;
+  private String mode;
+  private Searcher searcher;
+  private TrialScheduler scheduler = TrialScheduler.fifo();
+  private int maxConcurrentTrials;
+  private double reservedCpuFraction = 0.2;
+  private long seed = 42;
+
+  /** Samples once, with the basic variant generator and FIFO scheduling. */
+  public TuneConfig() {}
+
+  public TuneConfig setNumSamples(int numSamples) {
+    if (numSamples <= 0) {
+      throw new IllegalArgumentException("numSamples must be > 0, got " + numSamples);
+    }
+    this.numSamples = numSamples;
+    return this;
+  }
+
+  /**
+   * The metric to optimize and whether lower or higher is better.
+   *
+   * @param mode {@code min} or {@code max}
+   */
+  public TuneConfig setMetric(String metric, String mode) {
+    if (!"min".equals(mode) && !"max".equals(mode)) {
+      throw new IllegalArgumentException("mode must be min or max, got " + mode);
+    }
+    this.metric = Objects.requireNonNull(metric, "metric");
+    this.mode = mode;
+    return this;
+  }
+
+  /** A searcher other than the basic variant generator. */
+  public TuneConfig setSearcher(Searcher searcher) {
+    this.searcher = searcher;
+    return this;
+  }
+
+  public TuneConfig setScheduler(TrialScheduler scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    return this;
+  }
+
+  public TuneConfig setMaxConcurrentTrials(int trials) {
+    if (trials < 0) {
+      throw new IllegalArgumentException("maxConcurrentTrials must be >= 0, got " + trials);
+    }
+    this.maxConcurrentTrials = trials;
+    return this;
+  }
+
+  public TuneConfig setReservedCpuFraction(double fraction) {
+    if (!(fraction >= 0 && fraction < 1)) {
+      throw new IllegalArgumentException("reservedCpuFraction must be in [0, 1), got "
+          + fraction);
+    }
+    this.reservedCpuFraction = fraction;
+    return this;
+  }
+
+  public TuneConfig setSeed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  public int numSamples() {
+    return numSamples;
+  }
+
+  public String metric() {
+    return metric;
+  }
+
+  public String mode() {
+    return mode;
+  }
+
+  /** The searcher, or null for the basic variant generator. */
+  public Searcher searcher() {
+    return searcher;
+  }
+
+  public TrialScheduler scheduler() {
+    return scheduler;
+  }
+
+  public int maxConcurrentTrials() {
+    return maxConcurrentTrials;
+  }
+
+  public double reservedCpuFraction() {
+    return reservedCpuFraction;
+  }
+
+  public long seed() {
+    return seed;
+  }
+}

@@ -1,0 +1,124 @@
+package io.sparkair.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkair.data.AirDataset;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
+import io.sparkair.preprocess.MinMaxScaler;
+import io.sparkair.preprocess.StandardScaler;
+import io.sparkair.train.RunConfig;
+import io.sparkair.train.ScalingConfig;
+import io.sparkair.train.xgboost.XGBoostTrainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed's Tuner on the breast-cancer data. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class TunerTest {
+  private static SparkSession spark;
+  private static AirDataset train;
+  private static AirDataset valid;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("tuner-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.plugins", AirPlugin.class.getName())
+        .getOrCreate();
+    String csv = TunerTest.class.getResource("/breast_cancer.csv").getPath();
+    try (AirDataset all = Air.get(spark).readCsv(csv,
+        Map.of("header", "true", "inferSchema", "true"))) {
+      AirDataset[] split = all.trainTestSplit(0.3, 11);
+      train = split[0];
+      valid = split[1];
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    train.close();
+    valid.close();
+    spark.stop();
+  }
+
+  private static XGBoostTrainer trainer() {
+    return new XGBoostTrainer().setLabelColumn("target").setNumBoostRound(5)
+        .setParams(Map.of("objective", "binary:logistic", "eval_metric", List.of("logloss")))
+        .setScalingConfig(ScalingConfig.of(2))
+        .setDataset("train", train).setDataset("valid", valid);
+  }
+
+  @Test
+  void searchesPreprocessorsWorkerCountsAndParamsAndReportsFailedTrials(@TempDir Path dir)
+      throws Exception {
+    Map<String, Object> space = Map.of(
+        "params", Map.of("max_depth", Tune.randint(1, 9), "eta", Tune.uniform(0.2, 0.4)),
+        "preprocessor", Tune.gridSearch(new StandardScaler("mean radius", "mean texture"),
+            new MinMaxScaler("mean radius", "mean texture")),
+        "scalingConfig", Tune.gridSearch(Map.of("numWorkers", 2), Map.of("numWorkers", 4)));
+    ResultGrid grid = new Tuner(trainer(), space,
+        new TuneConfig().setNumSamples(1).setMetric("valid-logloss", "min").setSeed(3),
+        new RunConfig().setName("seed").setStoragePath(dir.toString()).setVerbose(0)).fit();
+
+    assertEquals(4, grid.size());
+    assertEquals(2, grid.numErrors(), "4 workers do not fit on 2 task slots");
+    assertEquals(2, grid.numTerminated());
+    for (TrialResult failed : grid.errors()) {
+      assertTrue(failed.error().getMessage().contains("needs 4 Spark task slots"),
+          failed.error().toString());
+    }
+    TrialResult best = grid.getBestResult();
+    assertTrue(best.error() == null);
+    double bestLoss = (Double) best.metrics().get("valid-logloss");
+    for (TrialResult t : grid) {
+      if (t.error() == null) {
+        assertTrue(bestLoss <= (Double) t.metrics().get("valid-logloss"));
+      }
+    }
+    assertTrue(bestLoss < 0.4, "a sensible best: " + best);
+    assertTrue(best.result().checkpoint() != null);
+    String preprocessor = best.result().checkpoint().getMetadata().preprocessorType();
+    assertTrue(List.of("StandardScaler", "MinMaxScaler").contains(preprocessor), preprocessor);
+
+    List<Row> rows = grid.getDataFrame(spark).collectAsList();
+    assertEquals(4, rows.size());
+    assertTrue(List.of(grid.getDataFrame(spark).columns()).contains("config/params/max_depth"));
+    Path experiment = dir.resolve("seed");
+    assertTrue(Files.isRegularFile(experiment.resolve("experiment_state.json")));
+    assertTrue(Files.readString(experiment.resolve("trial_00000/params.json"))
+        .contains("max_depth"));
+    assertTrue(Files.isRegularFile(experiment.resolve("trial_00000/result.json")));
+  }
+
+  @Test
+  void badInputIsRefusedBeforeAnyTrialRuns(@TempDir Path dir) {
+    RunConfig run = new RunConfig().setStoragePath(dir.toString()).setVerbose(0);
+    assertThrows(IllegalArgumentException.class, () -> new Tuner(trainer(), Map.of(),
+        new TuneConfig(), run).fit());
+    assertThrows(IllegalArgumentException.class,
+        () -> new TuneConfig().setMetric("valid-logloss", "lowest"));
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> new Tuner(trainer(), Map.of("learning_rate", Tune.uniform(0, 1)),
+            new TuneConfig().setMetric("valid-logloss", "min"), run).fit());
+    assertTrue(unknown.getMessage().contains("'learning_rate'"), unknown.getMessage());
+
+    ResultGrid never = new Tuner(trainer(), Map.of("numBoostRound", Tune.gridSearch(2)),
+        new TuneConfig().setMetric("valid-accuracy", "max"), run).fit();
+    assertEquals(1, never.numErrors());
+    assertTrue(never.errors().get(0).error().getMessage().contains("never reported "
+        + "'valid-accuracy'"), never.errors().get(0).error().getMessage());
+  }
+}
