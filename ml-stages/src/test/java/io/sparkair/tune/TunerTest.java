@@ -104,6 +104,31 @@ class TunerTest {
   }
 
   @Test
+  void ashaStopsWeakTrialsOfARealSearchAndTpeSearchesIt(@TempDir Path dir) {
+    Map<String, Object> space = Map.of("numBoostRound", 16,
+        "params", Map.of("eta", Tune.loguniform(1e-4, 0.5), "max_depth", Tune.randint(1, 7)));
+    ResultGrid grid = new Tuner(trainer(), space,
+        new TuneConfig().setMetric("valid-logloss", "min").setSeed(5)
+            .setSearcher(new TpeSearcher(6, 3, 0.34, 6))
+            .setScheduler(new AshaScheduler("training_iteration", 16, 2, 2)),
+        new RunConfig().setName("asha").setStoragePath(dir.toString()).setVerbose(0)).fit();
+    assertEquals(6, grid.size());
+    assertEquals(0, grid.numErrors(), grid.errors().toString());
+    long early = 0;
+    for (TrialResult t : grid) {
+      int rounds = ((Number) t.metrics().get("training_iteration")).intValue();
+      if (t.stoppedEarly() && rounds < 16) {
+        early++;
+        assertTrue(t.result().checkpoint() != null, "a stopped trial keeps its checkpoint");
+      }
+    }
+    assertTrue(early >= 1, "ASHA stopped a weak trial early: " + grid.getDataFrame(spark)
+        .collectAsList());
+    TrialResult best = grid.getBestResult("valid-logloss", "min", "all");
+    assertTrue((Double) best.metrics().get("valid-logloss") < 0.5, best.toString());
+  }
+
+  @Test
   void badInputIsRefusedBeforeAnyTrialRuns(@TempDir Path dir) {
     RunConfig run = new RunConfig().setStoragePath(dir.toString()).setVerbose(0);
     assertThrows(IllegalArgumentException.class, () -> new Tuner(trainer(), Map.of(),

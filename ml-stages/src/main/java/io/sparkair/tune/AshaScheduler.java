@@ -1,0 +1,94 @@
+package io.sparkair.tune;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Asynchronous successive halving (Ray's {@code ASHAScheduler}): rungs at
+ * {@code gracePeriod * reductionFactor^k} units of the time attribute, up to {@code maxT}. A
+ * trial reaching a rung continues only if its metric there is among the best
+ * {@code 1 / reductionFactor} of all trials that reached that rung so far; every trial stops at
+ * {@code maxT}.
+ */
+public final class AshaScheduler implements TrialScheduler {
+  private final String timeAttr;
+  private final int maxT;
+  private final int gracePeriod;
+  private final double reductionFactor;
+  private final List<Integer> milestones = new ArrayList<>();
+  private final Map<Integer, List<Double>> rungs = new HashMap<>();
+  private final Map<String, Integer> reached = new HashMap<>();
+  private String metric;
+  private boolean maximize;
+
+  /**
+   * @param timeAttr the reported time attribute, e.g. {@code training_iteration}
+   * @param maxT the most time units a trial runs
+   * @param gracePeriod time units before a trial can first be stopped
+   * @param reductionFactor the share kept at each rung is {@code 1 / reductionFactor}
+   */
+  public AshaScheduler(String timeAttr, int maxT, int gracePeriod, double reductionFactor) {
+    if (gracePeriod < 1 || maxT < gracePeriod || !(reductionFactor > 1)) {
+      throw new IllegalArgumentException("ASHA needs 1 <= gracePeriod <= maxT and "
+          + "reductionFactor > 1, got gracePeriod=" + gracePeriod + ", maxT=" + maxT
+          + ", reductionFactor=" + reductionFactor);
+    }
+    this.timeAttr = Objects.requireNonNull(timeAttr, "timeAttr");
+    this.maxT = maxT;
+    this.gracePeriod = gracePeriod;
+    this.reductionFactor = reductionFactor;
+    for (double m = gracePeriod; m < maxT; m *= reductionFactor) {
+      milestones.add((int) Math.round(m));
+    }
+  }
+
+  /** Ray's defaults: training iterations, grace period 1, reduction factor 4. */
+  public static AshaScheduler withMaxT(int maxT) {
+    return new AshaScheduler("training_iteration", maxT, 1, 4);
+  }
+
+  @Override
+  public void setup(String metric, String mode) {
+    this.metric = metric;
+    this.maximize = "max".equals(mode);
+  }
+
+  @Override
+  public Decision onTrialResult(String trialId, Map<String, Object> metrics) {
+    Object t = metrics.get(timeAttr);
+    Object v = metrics.get(metric);
+    if (!(t instanceof Number) || !(v instanceof Number)) {
+      return Decision.CONTINUE;
+    }
+    double time = ((Number) t).doubleValue();
+    if (time >= maxT) {
+      return Decision.STOP;
+    }
+    double score = maximize ? ((Number) v).doubleValue() : -((Number) v).doubleValue();
+    int done = reached.getOrDefault(trialId, 0);
+    Decision decision = Decision.CONTINUE;
+    for (int r = done; r < milestones.size() && milestones.get(r) <= time; r++) {
+      List<Double> recorded = rungs.computeIfAbsent(r, k -> new ArrayList<>());
+      recorded.add(score);
+      reached.put(trialId, r + 1);
+      if (score < cutoff(recorded)) {
+        decision = Decision.STOP;
+      }
+    }
+    return decision;
+  }
+
+  /** The score a trial must reach to be in the top {@code 1 / reductionFactor}. */
+  private double cutoff(List<Double> recorded) {
+    List<Double> sorted = new ArrayList<>(recorded);
+    sorted.sort(null);
+    double quantile = 1 - 1 / reductionFactor;
+    double position = quantile * (sorted.size() - 1);
+    int below = (int) Math.floor(position);
+    int above = Math.min(below + 1, sorted.size() - 1);
+    return sorted.get(below) + (position - below) * (sorted.get(above) - sorted.get(below));
+  }
+}

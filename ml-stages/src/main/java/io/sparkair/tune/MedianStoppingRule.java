@@ -1,0 +1,79 @@
+package io.sparkair.tune;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Stops a trial whose best result so far is worse than the median of the other trials' running
+ * averages at the same time (Ray's {@code MedianStoppingRule}), once it has run
+ * {@code gracePeriod} time units and at least {@code minSamplesRequired} other trials have
+ * results.
+ */
+public final class MedianStoppingRule implements TrialScheduler {
+  private final String timeAttr;
+  private final double gracePeriod;
+  private final int minSamplesRequired;
+  private final Map<String, List<double[]>> history = new HashMap<>();
+  private String metric;
+  private boolean maximize;
+
+  public MedianStoppingRule(String timeAttr, double gracePeriod, int minSamplesRequired) {
+    if (gracePeriod < 0 || minSamplesRequired < 1) {
+      throw new IllegalArgumentException("median stopping needs gracePeriod >= 0 and "
+          + "minSamplesRequired >= 1, got " + gracePeriod + ", " + minSamplesRequired);
+    }
+    this.timeAttr = Objects.requireNonNull(timeAttr, "timeAttr");
+    this.gracePeriod = gracePeriod;
+    this.minSamplesRequired = minSamplesRequired;
+  }
+
+  @Override
+  public void setup(String metric, String mode) {
+    this.metric = metric;
+    this.maximize = "max".equals(mode);
+  }
+
+  @Override
+  public Decision onTrialResult(String trialId, Map<String, Object> metrics) {
+    Object t = metrics.get(timeAttr);
+    Object v = metrics.get(metric);
+    if (!(t instanceof Number) || !(v instanceof Number)) {
+      return Decision.CONTINUE;
+    }
+    double time = ((Number) t).doubleValue();
+    double score = maximize ? ((Number) v).doubleValue() : -((Number) v).doubleValue();
+    List<double[]> mine = history.computeIfAbsent(trialId, k -> new ArrayList<>());
+    mine.add(new double[] {time, score});
+    if (time < gracePeriod) {
+      return Decision.CONTINUE;
+    }
+    List<Double> averages = new ArrayList<>();
+    history.forEach((other, results) -> {
+      if (!other.equals(trialId)) {
+        double sum = 0;
+        int n = 0;
+        for (double[] r : results) {
+          if (r[0] <= time) {
+            sum += r[1];
+            n++;
+          }
+        }
+        if (n > 0) {
+          averages.add(sum / n);
+        }
+      }
+    });
+    if (averages.size() < minSamplesRequired) {
+      return Decision.CONTINUE;
+    }
+    averages.sort(null);
+    int m = averages.size();
+    double median = m % 2 == 1 ? averages.get(m / 2)
+        : (averages.get(m / 2 - 1) + averages.get(m / 2)) / 2;
+    double best = mine.stream().mapToDouble(r -> r[1]).max().orElse(score);
+    return best < median ? Decision.STOP : Decision.CONTINUE;
+  }
+}
