@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkair.data.AirDataset;
+import io.sparkair.ml.AirModel;
+import io.sparkair.ml.TunerEstimator;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
 import io.sparkair.preprocess.MinMaxScaler;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -126,6 +129,24 @@ class TunerTest {
         .collectAsList());
     TrialResult best = grid.getBestResult("valid-logloss", "min", "all");
     assertTrue((Double) best.metrics().get("valid-logloss") < 0.5, best.toString());
+  }
+
+  @Test
+  void theTunerIsASparkMlEstimatorReturningTheBestModel(@TempDir Path dir) {
+    XGBoostTrainer base = new XGBoostTrainer().setLabelColumn("target").setNumBoostRound(8)
+        .setParams(Map.of("objective", "binary:logistic", "eval_metric", List.of("logloss")))
+        .setScalingConfig(ScalingConfig.of(2)).setDataset("valid", valid);
+    TunerEstimator estimator = new TunerEstimator(base,
+        Map.of("params", Map.of("max_depth", Tune.gridSearch(1, 4))),
+        new TuneConfig().setMetric("valid-logloss", "min"),
+        new RunConfig().setName("estimator").setStoragePath(dir.toString()).setVerbose(0));
+    AirModel model = estimator.fit(train.toDataFrame());
+    ResultGrid grid = estimator.lastResultGrid();
+    assertEquals(2, grid.size());
+    assertEquals(grid.getBestResult().result().checkpoint().path(), model.checkpoint().path());
+    Dataset<Row> scored = model.transform(valid.toDataFrame());
+    double accuracy = (double) scored.where("prediction = target").count() / valid.count();
+    assertTrue(accuracy > 0.9, "accuracy " + accuracy);
   }
 
   @Test
