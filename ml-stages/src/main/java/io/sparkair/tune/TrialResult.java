@@ -44,7 +44,7 @@ public final class TrialResult {
     return error;
   }
 
-  /** Whether the scheduler stopped it before it finished. */
+  /** Whether the scheduler stopped it with fewer iterations than the longest trial ran. */
   public boolean stoppedEarly() {
     return stoppedEarly;
   }

@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -35,11 +37,14 @@ import org.apache.spark.sql.SparkSession;
  * dataset blocks. A failing trial is reported in {@link ResultGrid#errors()} and the others go
  * on.
  *
- * <p>The experiment directory {@code <storagePath>/<name>} holds {@code experiment_state.json}
- * and one directory per trial with {@code params.json}, {@code result.json},
- * {@code progress.csv} and its checkpoints.
+ * <p>The experiment directory {@code <storagePath>/<name>} holds {@code experiment_state.json},
+ * {@code report.html} (the metric's curve per trial) and one directory per trial with
+ * {@code params.json}, {@code result.json}, {@code progress.csv} and its checkpoints. With
+ * {@code verbose > 0} a table of the trials is printed every 10 seconds and at the end.
  */
 public final class Tuner {
+  private static final long TABLE_EVERY_SECONDS = 10;
+
   private final DataParallelTrainer trainer;
   private final Map<String, ?> paramSpace;
   private final TuneConfig tuneConfig;
@@ -86,6 +91,8 @@ public final class Tuner {
       return t;
     });
     Semaphore running = new Semaphore(concurrency);
+    ProgressReporter progress = new ProgressReporter(name, tuneConfig.metric());
+    List<TrialStatus> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<String> ids = new ArrayList<>();
     List<Map<String, Object>> configs = new ArrayList<>();
     List<Future<TrialResult>> futures = new ArrayList<>();
@@ -102,10 +109,12 @@ public final class Tuner {
         DataParallelTrainer trial = trainer.withConfig(config);
         ids.add(id);
         configs.add(config);
+        TrialStatus status = new TrialStatus(id, config);
+        statuses.add(status);
         running.acquireUninterruptibly();
         futures.add(pool.submit(() -> {
           try {
-            return runTrial(id, config, trial, dir, searcher, scheduler, spark);
+            return runTrial(status, trial, dir, searcher, scheduler, spark);
           } finally {
             running.release();
           }
@@ -116,11 +125,22 @@ public final class Tuner {
       }
       List<TrialResult> trials = new ArrayList<>();
       for (Future<TrialResult> f : futures) {
-        trials.add(f.get());
+        while (true) {
+          try {
+            trials.add(f.get(TABLE_EVERY_SECONDS, TimeUnit.SECONDS));
+            break;
+          } catch (TimeoutException stillRunning) {
+            if (runConfig.verbose() > 0) {
+              System.out.print(progress.table(statuses));
+            }
+          }
+        }
       }
+      trials = markStoppedEarly(trials, statuses);
       writeState(dir, trials, spark);
+      write(dir + "/report.html", progress.html(statuses), spark);
       if (runConfig.verbose() > 0) {
-        trials.forEach(t -> System.out.println("[" + name + "] " + t));
+        System.out.print(progress.table(statuses));
       }
       return new ResultGrid(trials, tuneConfig.metric(), tuneConfig.mode(), dir);
     } catch (InterruptedException e) {
@@ -133,10 +153,12 @@ public final class Tuner {
     }
   }
 
-  private TrialResult runTrial(String id, Map<String, Object> config, DataParallelTrainer trial,
-      String dir, Searcher searcher, TrialScheduler scheduler, SparkSession spark) {
+  private TrialResult runTrial(TrialStatus status, DataParallelTrainer trial, String dir,
+      Searcher searcher, TrialScheduler scheduler, SparkSession spark) {
+    String id = status.trialId;
+    Map<String, Object> config = status.config;
     write(dir + "/" + id + "/params.json", ConfigJson.write(config), spark);
-    StopByScheduler stop = new StopByScheduler(id, scheduler);
+    StopByScheduler stop = new StopByScheduler(status, tuneConfig.metric(), scheduler);
     RunConfig run = new RunConfig().setName(id).setStoragePath(dir).setVerbose(0)
         .setCheckpointConfig(runConfig.checkpointConfig())
         .setFailureConfig(runConfig.failureConfig());
@@ -160,24 +182,53 @@ public final class Tuner {
     synchronized (searcher) {
       searcher.onTrialComplete(id, result == null ? Map.of() : result.metrics(), error != null);
     }
+    status.ended = System.nanoTime();
+    status.state = error != null ? "ERROR" : "TERMINATED";
     return new TrialResult(id, config, result, error, stop.stopped);
+  }
+
+  /**
+   * A trial the scheduler stopped counts as stopped early only if it ran fewer iterations than
+   * the longest trial: a stop at the scheduler's {@code maxT} is a normal end.
+   */
+  private static List<TrialResult> markStoppedEarly(List<TrialResult> trials,
+      List<TrialStatus> statuses) {
+    int longest = trials.stream().mapToInt(Tuner::iterations).max().orElse(0);
+    List<TrialResult> marked = new ArrayList<>();
+    for (int i = 0; i < trials.size(); i++) {
+      TrialResult t = trials.get(i);
+      boolean early = t.stoppedEarly() && iterations(t) < longest;
+      marked.add(new TrialResult(t.trialId(), t.config(), t.result(), t.error(), early));
+      if (early) {
+        statuses.get(i).state = "STOPPED";
+      }
+    }
+    return marked;
+  }
+
+  private static int iterations(TrialResult t) {
+    Object i = t.metrics().get("training_iteration");
+    return i instanceof Number ? ((Number) i).intValue() : 0;
   }
 
   /** Asks the scheduler after each report whether the trial goes on. */
   private static final class StopByScheduler implements TrainingCallback {
-    private final String trialId;
+    private final TrialStatus status;
+    private final String metric;
     private final TrialScheduler scheduler;
     private volatile boolean stopped;
 
-    StopByScheduler(String trialId, TrialScheduler scheduler) {
-      this.trialId = trialId;
+    StopByScheduler(TrialStatus status, String metric, TrialScheduler scheduler) {
+      this.status = status;
+      this.metric = metric;
       this.scheduler = scheduler;
     }
 
     @Override
     public void onReport(Map<String, Object> metrics) {
+      status.report(metrics, metric);
       synchronized (scheduler) {
-        if (scheduler.onTrialResult(trialId, metrics) == TrialScheduler.Decision.STOP) {
+        if (scheduler.onTrialResult(status.trialId, metrics) == TrialScheduler.Decision.STOP) {
           stopped = true;
         }
       }

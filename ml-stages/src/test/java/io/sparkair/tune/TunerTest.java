@@ -107,13 +107,14 @@ class TunerTest {
   }
 
   @Test
-  void ashaStopsWeakTrialsOfARealSearchAndTheyKeepTheirCheckpoints(@TempDir Path dir) {
+  void ashaStopsWeakTrialsOfARealSearchAndTheyKeepTheirCheckpoints(@TempDir Path dir)
+      throws Exception {
     Map<String, Object> space = Map.of("numBoostRound", 16,
         "params", Map.of("eta", Tune.gridSearch(0.3, 0.3, 1e-4, 1e-4), "max_depth", 3));
     ResultGrid grid = new Tuner(trainer(), space,
         new TuneConfig().setMetric("valid-logloss", "min")
             .setScheduler(new AshaScheduler("training_iteration", 16, 2, 2)),
-        new RunConfig().setName("asha").setStoragePath(dir.toString()).setVerbose(0)).fit();
+        new RunConfig().setName("asha").setStoragePath(dir.toString()).setVerbose(1)).fit();
     assertEquals(4, grid.size());
     assertEquals(0, grid.numErrors(), grid.errors().toString());
     for (int t = 0; t < 4; t++) {
@@ -130,6 +131,19 @@ class TunerTest {
     }
     assertEquals(0.3, ((Map<?, ?>) grid.getBestResult("valid-logloss", "min", "all").config()
         .get("params")).get("eta"));
+
+    String html = Files.readString(dir.resolve("asha").resolve("report.html"));
+    assertEquals(4, html.split("<polyline data-trial=").length - 1, "one curve per trial");
+    String weak = html.substring(html.indexOf("data-trial=\"trial_00003\""));
+    String strong = html.substring(html.indexOf("data-trial=\"trial_00000\""));
+    assertTrue(points(weak) < points(strong), "a stopped trial's curve is shorter");
+    assertTrue(html.contains("STOPPED") && html.contains("TERMINATED"), "statuses shown");
+  }
+
+  private static int points(String polylineOnward) {
+    String attribute = "points=\"";
+    int start = polylineOnward.indexOf(attribute) + attribute.length();
+    return polylineOnward.substring(start, polylineOnward.indexOf('"', start)).split(" ").length;
   }
 
   @Test

@@ -1,0 +1,41 @@
+package io.sparkair.tune;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What the progress table and report show of one trial, updated as it reports. */
+final class TrialStatus {
+  final String trialId;
+  final Map<String, Object> config;
+  final long started = System.nanoTime();
+  final List<double[]> curve = new ArrayList<>();
+  volatile String state = "PENDING";
+  volatile long ended;
+  volatile Map<String, Object> latest = Map.of();
+
+  TrialStatus(String trialId, Map<String, Object> config) {
+    this.trialId = trialId;
+    this.config = config;
+  }
+
+  synchronized void report(Map<String, Object> metrics, String metric) {
+    latest = metrics;
+    state = "RUNNING";
+    Object t = metrics.get("training_iteration");
+    Object v = metrics.get(metric);
+    if (t instanceof Number && v instanceof Number) {
+      curve.add(new double[] {((Number) t).doubleValue(), ((Number) v).doubleValue()});
+    }
+  }
+
+  /** Seconds the trial has run, or ran. */
+  double seconds() {
+    long end = ended != 0 ? ended : System.nanoTime();
+    return (end - started) / 1e9;
+  }
+
+  synchronized List<double[]> curve() {
+    return new ArrayList<>(curve);
+  }
+}
