@@ -1,6 +1,11 @@
 package io.sparkair.it
 
 import io.sparkair.plugin.{Air, AirPlugin}
+import io.sparkair.predict.{BatchPredictor, PredictOptions, XGBoostPredictor}
+import io.sparkair.preprocess.StandardScaler
+import io.sparkair.train.{RunConfig, ScalingConfig}
+import io.sparkair.train.xgboost.XGBoostTrainer
+import io.sparkair.tune.{Tune, TuneConfig, Tuner}
 import io.sparkair.runtime.actor.{ActorDiedException, SpawnOptions}
 import java.util.concurrent.CompletionException
 import org.apache.spark.sql.SparkSession
@@ -60,6 +65,48 @@ class ScalaUserSuite extends AnyFunSuite with BeforeAndAfterAll {
     acc.kill()
     val e = intercept[CompletionException](acc.call((a: Accumulator) => a.add(1)).join())
     assert(e.getCause.isInstanceOf[ActorDiedException])
+  }
+
+  test("a Scala program trains, tunes and batch-predicts as the seed does") {
+    val air = Air.get(spark)
+    val df = spark.range(0, 20000, 1, 4).selectExpr("rand(1) as a", "rand(2) as b",
+      "cast(rand(3) > 0.5 as int) as noise")
+      .selectExpr("a", "b", "noise", "cast(a + b > 1 as double) as label")
+    val Array(train, valid) = air.fromDataFrame(df).trainTestSplit(0.25)
+    val storage = java.nio.file.Files.createTempDirectory("scala-suite").toString
+
+    val trainer = new XGBoostTrainer()
+      .setLabelColumn("label")
+      .setNumBoostRound(10)
+      .setParams(Map[String, AnyRef]("objective" -> "binary:logistic",
+        "eval_metric" -> List("logloss", "error").asJava).asJava)
+      .setScalingConfig(ScalingConfig.of(2))
+      .setDataset("train", train).setDataset("valid", valid)
+      .setPreprocessor(new StandardScaler("a", "b"))
+      .setRunConfig(new RunConfig().setStoragePath(storage).setVerbose(0))
+    val result = trainer.fit()
+    assert(result.metrics.get("valid-error").asInstanceOf[Double] < 0.1)
+
+    val grid = new Tuner(trainer,
+      Map[String, AnyRef]("params" -> Map[String, AnyRef](
+        "max_depth" -> Tune.gridSearch(Int.box(2), Int.box(4)),
+        "eta" -> Tune.sampleFrom((spec: java.util.Map[String, AnyRef]) => {
+          val params = spec.get("params").asInstanceOf[java.util.Map[String, AnyRef]]
+          Double.box(0.1 * params.get("max_depth").asInstanceOf[Int])
+        })).asJava).asJava,
+      new TuneConfig().setMetric("valid-logloss", "min"),
+      new RunConfig().setName("scala").setStoragePath(storage).setVerbose(0)).fit()
+    assert(grid.size == 2 && grid.numErrors == 0)
+    val best = grid.getBestResult
+    assert(best.config.get("params").asInstanceOf[java.util.Map[String, AnyRef]].get("eta")
+      .asInstanceOf[Double] > 0.1)
+
+    val predictions = BatchPredictor.fromCheckpoint(best.result.checkpoint,
+      classOf[XGBoostPredictor]).predict(valid, PredictOptions.defaults().keepColumns("label"))
+    val accuracy = predictions.toDataFrame().where("prediction = label").count().toDouble /
+      valid.count()
+    assert(accuracy > 0.9, s"accuracy $accuracy")
+    Seq(predictions, train, valid).foreach(_.close())
   }
 
   private def eventually(condition: => Boolean): Unit = {
