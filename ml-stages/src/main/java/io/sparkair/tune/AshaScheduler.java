@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Asynchronous successive halving (Ray's {@code ASHAScheduler}): rungs at
@@ -13,16 +12,13 @@ import java.util.Objects;
  * {@code 1 / reductionFactor} of all trials that reached that rung so far; every trial stops at
  * {@code maxT}.
  */
-public final class AshaScheduler implements TrialScheduler {
-  private final String timeAttr;
+public final class AshaScheduler extends TimedScheduler {
   private final int maxT;
   private final int gracePeriod;
   private final double reductionFactor;
   private final List<Integer> milestones = new ArrayList<>();
   private final Map<Integer, List<Double>> rungs = new HashMap<>();
   private final Map<String, Integer> reached = new HashMap<>();
-  private String metric;
-  private boolean maximize;
 
   /**
    * @param timeAttr the reported time attribute, e.g. {@code training_iteration}
@@ -31,12 +27,12 @@ public final class AshaScheduler implements TrialScheduler {
    * @param reductionFactor the share kept at each rung is {@code 1 / reductionFactor}
    */
   public AshaScheduler(String timeAttr, int maxT, int gracePeriod, double reductionFactor) {
+    super(timeAttr);
     if (gracePeriod < 1 || maxT < gracePeriod || !(reductionFactor > 1)) {
       throw new IllegalArgumentException("ASHA needs 1 <= gracePeriod <= maxT and "
           + "reductionFactor > 1, got gracePeriod=" + gracePeriod + ", maxT=" + maxT
           + ", reductionFactor=" + reductionFactor);
     }
-    this.timeAttr = Objects.requireNonNull(timeAttr, "timeAttr");
     this.maxT = maxT;
     this.gracePeriod = gracePeriod;
     this.reductionFactor = reductionFactor;
@@ -51,23 +47,10 @@ public final class AshaScheduler implements TrialScheduler {
   }
 
   @Override
-  public void setup(String metric, String mode) {
-    this.metric = metric;
-    this.maximize = "max".equals(mode);
-  }
-
-  @Override
-  public Decision onTrialResult(String trialId, Map<String, Object> metrics) {
-    Object t = metrics.get(timeAttr);
-    Object v = metrics.get(metric);
-    if (!(t instanceof Number) || !(v instanceof Number)) {
-      return Decision.CONTINUE;
-    }
-    double time = ((Number) t).doubleValue();
+  Decision onResult(String trialId, double time, double score) {
     if (time >= maxT) {
       return Decision.STOP;
     }
-    double score = maximize ? ((Number) v).doubleValue() : -((Number) v).doubleValue();
     int done = reached.getOrDefault(trialId, 0);
     Decision decision = Decision.CONTINUE;
     for (int r = done; r < milestones.size() && milestones.get(r) <= time; r++) {

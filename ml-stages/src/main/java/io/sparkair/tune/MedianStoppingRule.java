@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Stops a trial whose best result so far is worse than the median of the other trials' running
@@ -12,39 +11,23 @@ import java.util.Objects;
  * {@code gracePeriod} time units and at least {@code minSamplesRequired} other trials have
  * results.
  */
-public final class MedianStoppingRule implements TrialScheduler {
-  private final String timeAttr;
+public final class MedianStoppingRule extends TimedScheduler {
   private final double gracePeriod;
   private final int minSamplesRequired;
   private final Map<String, List<double[]>> history = new HashMap<>();
-  private String metric;
-  private boolean maximize;
 
   public MedianStoppingRule(String timeAttr, double gracePeriod, int minSamplesRequired) {
+    super(timeAttr);
     if (gracePeriod < 0 || minSamplesRequired < 1) {
       throw new IllegalArgumentException("median stopping needs gracePeriod >= 0 and "
           + "minSamplesRequired >= 1, got " + gracePeriod + ", " + minSamplesRequired);
     }
-    this.timeAttr = Objects.requireNonNull(timeAttr, "timeAttr");
     this.gracePeriod = gracePeriod;
     this.minSamplesRequired = minSamplesRequired;
   }
 
   @Override
-  public void setup(String metric, String mode) {
-    this.metric = metric;
-    this.maximize = "max".equals(mode);
-  }
-
-  @Override
-  public Decision onTrialResult(String trialId, Map<String, Object> metrics) {
-    Object t = metrics.get(timeAttr);
-    Object v = metrics.get(metric);
-    if (!(t instanceof Number) || !(v instanceof Number)) {
-      return Decision.CONTINUE;
-    }
-    double time = ((Number) t).doubleValue();
-    double score = maximize ? ((Number) v).doubleValue() : -((Number) v).doubleValue();
+  Decision onResult(String trialId, double time, double score) {
     List<double[]> mine = history.computeIfAbsent(trialId, k -> new ArrayList<>());
     mine.add(new double[] {time, score});
     if (time < gracePeriod) {

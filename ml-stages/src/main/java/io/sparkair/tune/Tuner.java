@@ -94,7 +94,6 @@ public final class Tuner {
     ProgressReporter progress = new ProgressReporter(name, tuneConfig.metric());
     List<TrialStatus> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<String> ids = new ArrayList<>();
-    List<Map<String, Object>> configs = new ArrayList<>();
     List<Future<TrialResult>> futures = new ArrayList<>();
     try {
       while (true) {
@@ -108,7 +107,6 @@ public final class Tuner {
         }
         DataParallelTrainer trial = trainer.withConfig(config);
         ids.add(id);
-        configs.add(config);
         TrialStatus status = new TrialStatus(id, config);
         statuses.add(status);
         running.acquireUninterruptibly();
