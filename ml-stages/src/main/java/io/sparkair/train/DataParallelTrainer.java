@@ -26,6 +26,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -259,8 +260,9 @@ public class DataParallelTrainer {
       callbacks.add(new ConsoleProgress(runConfig.verbose() > 1));
     }
     callbacks.addAll(runConfig.callbacks());
-    ReportSink sink = new ReportSink(name, runDir, spark.sparkContext().hadoopConfiguration(),
-        runConfig.checkpointConfig(), callbacks);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    ReportSink sink = new ReportSink(name, runDir, hadoop, runConfig.checkpointConfig(),
+        callbacks, earlierReports(runDir, hadoop), resumeFrom);
     ActorRef<ReportSink> sinkRef = air.runtime().hostHere(
         "air-train-" + name + "-" + UUID.randomUUID(), sink);
     String resume = null;
@@ -315,6 +317,36 @@ public class DataParallelTrainer {
       owned.forEach(AirDataset::close);
     }
     return result;
+  }
+
+  /**
+   * The reports a resumed run keeps: those its run directory already logged up to the
+   * checkpoint's {@code training_iteration}, and the checkpoint's own report if the log missed
+   * it, so that a run continued in its own directory (a restored Tuner trial) keeps one log.
+   */
+  private List<Map<String, Object>> earlierReports(String runDir, Configuration hadoop) {
+    Object upTo = resumeFrom == null ? null
+        : resumeFrom.getMetadata().metrics().get("training_iteration");
+    if (!(upTo instanceof Number)) {
+      return List.of();
+    }
+    List<Map<String, Object>> logged = RunFiles.read(runDir, hadoop);
+    if (logged.isEmpty()) {
+      return List.of();
+    }
+    long last = ((Number) upTo).longValue();
+    List<Map<String, Object>> kept = new ArrayList<>();
+    for (Map<String, Object> report : logged) {
+      Object iteration = report.get("training_iteration");
+      if (iteration instanceof Number && ((Number) iteration).longValue() <= last) {
+        kept.add(report);
+      }
+    }
+    if (kept.isEmpty()
+        || ((Number) kept.get(kept.size() - 1).get("training_iteration")).longValue() < last) {
+      kept.add(new LinkedHashMap<>(resumeFrom.getMetadata().metrics()));
+    }
+    return kept;
   }
 
   /** Fits and applies the preprocessor; returns it fitted (or null without one). */

@@ -46,13 +46,19 @@ final class ReportSink {
     }
   }
 
+  /**
+   * A sink for a run that continues from {@code resumed} (null for a fresh run) after the
+   * {@code earlier} reports.
+   */
   ReportSink(String run, String dir, Configuration conf, CheckpointConfig policy,
-      List<TrainingCallback> callbacks) {
+      List<TrainingCallback> callbacks, List<Map<String, Object>> earlier, Checkpoint resumed) {
     this.run = run;
-    this.files = new RunFiles(dir, conf);
+    this.files = new RunFiles(dir, conf, earlier);
     this.conf = conf;
     this.policy = policy;
     this.callbacks = callbacks;
+    this.history.addAll(earlier);
+    this.latest = resumed;
   }
 
   void startAttempt(int number) {
@@ -84,6 +90,7 @@ final class ReportSink {
       callbacks.forEach(c -> c.onReport(report));
     }
     if (checkpointUri != null) {
+      files.flush();
       Checkpoint checkpoint = Checkpoint.fromDirectory(checkpointUri);
       latest = checkpoint;
       kept.add(new Kept(checkpointUri, checkpoint, report, kept.size()));

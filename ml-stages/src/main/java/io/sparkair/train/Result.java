@@ -1,12 +1,18 @@
 package io.sparkair.train;
 
 import io.sparkair.checkpoint.Checkpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,6 +40,40 @@ public final class Result {
     this.best = List.copyOf(best);
     this.error = error;
     this.path = path;
+  }
+
+  /**
+   * The result a run left in its directory (Ray's {@code Result.from_path}): its reports from
+   * {@code result.json} and its {@code checkpoint_*} directories, newest first. The error of a
+   * failed run is not stored there, so it is null.
+   *
+   * @throws IllegalArgumentException when {@code path} holds no run
+   */
+  public static Result fromPath(String path, Configuration hadoop) {
+    List<Map<String, Object>> history = RunFiles.read(path, hadoop);
+    List<Checkpoint> newestFirst = new ArrayList<>();
+    Path dir = new Path(path);
+    try {
+      FileSystem fs = dir.getFileSystem(hadoop);
+      if (!fs.isDirectory(dir)) {
+        throw new IllegalArgumentException("no run directory at " + path);
+      }
+      List<String> names = new ArrayList<>();
+      for (FileStatus status : fs.listStatus(dir)) {
+        String name = status.getPath().getName();
+        if (status.isDirectory() && name.startsWith("checkpoint_")) {
+          names.add(name);
+        }
+      }
+      names.sort(Collections.reverseOrder());
+      for (String name : names) {
+        newestFirst.add(Checkpoint.fromDirectory(new Path(dir, name).toString()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the run at " + path + ": " + e, e);
+    }
+    return new Result(history, newestFirst.isEmpty() ? null : newestFirst.get(0), newestFirst,
+        null, path);
   }
 
   /** The last report's metrics; empty when nothing was reported. */

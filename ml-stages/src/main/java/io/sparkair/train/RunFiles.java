@@ -1,12 +1,16 @@
 package io.sparkair.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +20,15 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A run's report logs, rewritten whole (at most once a second while reports come in, and when the
- * run ends) through the Hadoop FileSystem of the run directory: {@code result.json} (one JSON object per line) and {@code progress.csv} (a header
- * of every metric seen so far, one row per report).
+ * A run's report logs, rewritten whole (at most once a second while reports come in, with every
+ * checkpoint, and when the run ends) through the Hadoop FileSystem of the run directory: {@code result.json} (one JSON
+ * object per line) and {@code progress.csv} (a header of every metric seen so far, one row per
+ * report).
  */
 final class RunFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<LinkedHashMap<String, Object>> REPORT =
+      new TypeReference<>() {};
 
   private final Path dir;
   private final Configuration conf;
@@ -30,9 +37,34 @@ final class RunFiles {
   private long flushed;
   private boolean dirty;
 
-  RunFiles(String dir, Configuration conf) {
+  /** Logs in {@code dir} that begin with {@code earlier} reports, already written. */
+  RunFiles(String dir, Configuration conf, List<Map<String, Object>> earlier) {
     this.dir = new Path(dir);
     this.conf = conf;
+    rows.addAll(earlier);
+  }
+
+  /** The reports in {@code dir}'s {@code result.json}, in order; empty when it has none. */
+  static List<Map<String, Object>> read(String dir, Configuration conf) {
+    Path file = new Path(dir, "result.json");
+    List<Map<String, Object>> reports = new ArrayList<>();
+    try {
+      FileSystem fs = file.getFileSystem(conf);
+      if (!fs.exists(file)) {
+        return reports;
+      }
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file),
+          StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          if (!line.isBlank()) {
+            reports.add(JSON.readValue(line, REPORT));
+          }
+        }
+      }
+      return reports;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+    }
   }
 
   void append(Map<String, Object> report) {

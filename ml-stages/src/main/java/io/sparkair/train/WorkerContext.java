@@ -34,7 +34,10 @@ final class WorkerContext implements TrainContext {
     report(metrics, null);
   }
 
-  /** {@inheritDoc} The trainer's fitted preprocessor is added to a checkpoint without one. */
+  /**
+   * {@inheritDoc} The trainer's fitted preprocessor is added to a checkpoint without one, and
+   * the reported metrics to a checkpoint that records none.
+   */
   @Override
   public void report(Map<String, ?> metrics, Checkpoint checkpoint) {
     Objects.requireNonNull(metrics, "metrics");
@@ -45,10 +48,20 @@ final class WorkerContext implements TrainContext {
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(metrics);
     String uri = null;
     if (checkpoint != null) {
-      if (setup.preprocessorJson != null && checkpoint.getPreprocessor() == null) {
-        checkpoint = checkpoint.withPreprocessor(Preprocessors.fromJson(setup.preprocessorJson));
-      }
       Object iteration = copy.getOrDefault("training_iteration", reports);
+      boolean addPreprocessor = setup.preprocessorJson != null
+          && checkpoint.getPreprocessor() == null;
+      boolean addMetrics = checkpoint.getMetadata().metrics().isEmpty();
+      if (addPreprocessor || addMetrics) {
+        Map<String, Object> recorded = new LinkedHashMap<>(copy);
+        recorded.putIfAbsent("training_iteration", iteration);
+        checkpoint = Checkpoint.builder(checkpoint.getMetadata().framework())
+            .metrics(addMetrics ? recorded : checkpoint.getMetadata().metrics())
+            .modelDirectory(checkpoint.modelDirectory())
+            .preprocessor(addPreprocessor ? Preprocessors.fromJson(setup.preprocessorJson)
+                : checkpoint.getPreprocessor())
+            .build();
+      }
       uri = setup.runDir + "/checkpoint_" + String.format(Locale.ROOT, "%06d",
           ((Number) iteration).intValue());
       checkpoint.toDirectory(uri);

@@ -57,6 +57,9 @@ final class ProgressReporter {
     } else if (minY == maxY) {
       maxY = minY + 1;
     }
+    double margin = (maxY - minY) * 0.05;
+    double low = minY - margin;
+    double high = maxY + margin;
     int width = 720;
     int height = 400;
     int pad = 50;
@@ -78,7 +81,7 @@ final class ProgressReporter {
       List<String> points = new ArrayList<>();
       for (double[] p : curve) {
         double x = pad + (p[0] / maxX) * (width - pad - 10);
-        double y = pad / 2.0 + (1 - (p[1] - minY) / (maxY - minY)) * (height - pad - pad / 2.0);
+        double y = pad / 2.0 + (1 - (p[1] - low) / (high - low)) * (height - pad - pad / 2.0);
         points.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
       }
       svg.append(String.format(Locale.ROOT, "<polyline data-trial=\"%s\" fill=\"none\" "
@@ -91,9 +94,10 @@ final class ProgressReporter {
     for (int i = 0; i < trials.size(); i++) {
       TrialStatus t = trials.get(i);
       Object value = t.latest.get(metric);
-      rows.append(String.format(Locale.ROOT, "<tr><td style=\"color:%s\">&#9632; %s</td>"
-          + "<td>%s</td><td>%s</td><td>%s</td></tr>%n", COLORS[i % COLORS.length], t.trialId,
-          t.state, value == null ? "" : value, escape(flat(t.config))));
+      rows.append(String.format(Locale.ROOT, "<tr><td style=\"color:%s;white-space:nowrap\">"
+          + "&#9632; %s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n",
+          COLORS[i % COLORS.length], t.trialId, t.state, value == null ? "" : value,
+          escape(flat(t.config))));
     }
     return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(experiment)
         + "</title></head>\n<body style=\"font-family:sans-serif\">\n<h1>" + escape(experiment)

@@ -1,12 +1,15 @@
 package io.sparkair.tune;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
  * Chooses the configurations of trials, one at a time, and may learn from their results. Called
- * from one thread at a time.
+ * from one thread at a time. A searcher is saved with its experiment (Java serialization) after
+ * every trial start and end, and restored from that save by {@link Tuner#restore}: what it learnt
+ * must be in serializable fields.
  */
-public interface Searcher {
+public interface Searcher extends Serializable {
   /**
    * Prepares the searcher for an experiment.
    *

@@ -1,13 +1,15 @@
 package io.sparkair.tune;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
  * Decides, after each report of a running trial, whether it continues (Ray's trial
  * schedulers). Called from one thread at a time; a stopped trial keeps its last result and
- * checkpoint.
+ * checkpoint. Like a {@link Searcher}, a scheduler is saved with its experiment and restored by
+ * {@link Tuner#restore}, so its state must be serializable.
  */
-public interface TrialScheduler {
+public interface TrialScheduler extends Serializable {
   /** What happens to a trial after a report. */
   enum Decision {
     CONTINUE,

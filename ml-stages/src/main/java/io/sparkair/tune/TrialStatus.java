@@ -8,7 +8,7 @@ import java.util.Map;
 final class TrialStatus {
   final String trialId;
   final Map<String, Object> config;
-  final long started = System.nanoTime();
+  volatile long started = System.nanoTime();
   final List<double[]> curve = new ArrayList<>();
   volatile String state = "PENDING";
   volatile long ended;
@@ -27,6 +27,22 @@ final class TrialStatus {
     if (t instanceof Number && v instanceof Number) {
       curve.add(new double[] {((Number) t).doubleValue(), ((Number) v).doubleValue()});
     }
+  }
+
+  /** The trial starts running now. */
+  void start() {
+    started = System.nanoTime();
+    state = "RUNNING";
+  }
+
+  /** The trial ended as {@code finalState} after reporting {@code history}. */
+  void end(List<Map<String, Object>> history, String finalState, String metric) {
+    synchronized (this) {
+      curve.clear();
+      history.forEach(m -> report(m, metric));
+    }
+    ended = System.nanoTime();
+    state = finalState;
   }
 
   /** Seconds the trial has run, or ran. */

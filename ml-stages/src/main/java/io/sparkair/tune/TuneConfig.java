@@ -1,14 +1,20 @@
 package io.sparkair.tune;
 
+import java.io.Serializable;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How a Tuner searches: the metric and mode, {@code numSamples} passes over the grid, the
  * searcher and scheduler, how many trials run at once (0: as many as the cluster's task slots
  * allow, leaving {@code reservedCpuFraction} of them, 20% by default, for data work; at least
- * one trial always runs), and the seed that makes an experiment repeat.
+ * one trial always runs), an optional time limit, and the seed that makes an experiment repeat.
+ * It is saved with the experiment, searcher and scheduler included, so that
+ * {@link Tuner#restore} continues it.
  */
-public final class TuneConfig {
+public final class TuneConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private int numSamples = 1;
   private String metric;
   private String mode;
@@ -17,6 +23,7 @@ public final class TuneConfig {
   private int maxConcurrentTrials;
   private double reservedCpuFraction = 0.2;
   private long seed = 42;
+  private Duration timeLimit;
 
   /** Samples once, with the basic variant generator and FIFO scheduling. */
   public TuneConfig() {}
@@ -69,6 +76,24 @@ public final class TuneConfig {
     }
     this.reservedCpuFraction = fraction;
     return this;
+  }
+
+  /**
+   * Ends the experiment after {@code limit} (Ray's {@code time_budget_s}): no trial starts
+   * after it, and running trials stop at their next report, keeping their last result and
+   * checkpoint. Trials not started by then stay pending; a restore runs them.
+   */
+  public TuneConfig setTimeLimit(Duration limit) {
+    if (limit != null && (limit.isNegative() || limit.isZero())) {
+      throw new IllegalArgumentException("timeLimit must be positive, got " + limit);
+    }
+    this.timeLimit = limit;
+    return this;
+  }
+
+  /** The experiment's time limit, or null for none. */
+  public Duration timeLimit() {
+    return timeLimit;
   }
 
   public TuneConfig setSeed(long seed) {

@@ -1,0 +1,215 @@
+package io.sparkair.tune;
+
+import io.sparkair.train.CheckpointConfig;
+import io.sparkair.train.FailureConfig;
+import io.sparkair.train.RunConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * What an experiment must keep to continue after its driver stops: the search space, the tune
+ * configuration with the searcher and scheduler in their current state, the run settings and
+ * every trial suggested so far with its status. It is saved whole, as Java serialization, to
+ * {@code tuner.state} in the experiment directory whenever a trial starts or ends; the searcher,
+ * the scheduler and the trial list change only while this object's monitor is held, so a save
+ * is always consistent.
+ */
+final class Experiment implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final String STATE_FILE = "tuner.state";
+
+  /** A trial's lifecycle as saved: it is rerun on restore unless it ended. */
+  enum State {
+    PENDING,
+    RUNNING,
+    TERMINATED,
+    ERROR
+  }
+
+  /** One suggested trial. */
+  static final class Trial implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String id;
+    final Map<String, Object> config;
+    State state = State.PENDING;
+    String error;
+    boolean stopped;
+
+    Trial(String id, Map<String, Object> config) {
+      this.id = id;
+      this.config = config;
+    }
+
+    boolean ended() {
+      return state == State.TERMINATED || state == State.ERROR;
+    }
+  }
+
+  final String name;
+  final Map<String, ?> paramSpace;
+  final TuneConfig tuneConfig;
+  final Searcher searcher;
+  final TrialScheduler scheduler;
+  final int verbose;
+  final CheckpointConfig checkpointConfig;
+  final FailureConfig failureConfig;
+  final List<Trial> trials = new ArrayList<>();
+
+  Experiment(String name, Map<String, ?> paramSpace, TuneConfig tuneConfig, Searcher searcher,
+      RunConfig runConfig) {
+    this.name = name;
+    this.paramSpace = paramSpace;
+    this.tuneConfig = tuneConfig;
+    this.searcher = searcher;
+    this.scheduler = tuneConfig.scheduler();
+    this.verbose = runConfig.verbose();
+    this.checkpointConfig = runConfig.checkpointConfig();
+    this.failureConfig = runConfig.failureConfig();
+  }
+
+  /** The run configuration of a restored experiment stored under {@code storagePath}. */
+  RunConfig runConfig(String storagePath) {
+    return new RunConfig().setName(name).setStoragePath(storagePath).setVerbose(verbose)
+        .setCheckpointConfig(checkpointConfig).setFailureConfig(failureConfig);
+  }
+
+  /** Asks the searcher for the next trial and records it; null when the search is over. */
+  synchronized Trial suggest() {
+    String id = String.format(Locale.ROOT, "trial_%05d", trials.size());
+    Map<String, Object> config = searcher.suggest(id);
+    if (config == null) {
+      return null;
+    }
+    Trial trial = new Trial(id, config);
+    trials.add(trial);
+    return trial;
+  }
+
+  /** Tells the scheduler about a report; true when the trial is to stop. */
+  synchronized boolean shouldStopAfter(String trialId, Map<String, Object> metrics) {
+    return scheduler.onTrialResult(trialId, metrics) == TrialScheduler.Decision.STOP;
+  }
+
+  synchronized void started(Trial trial) {
+    trial.state = State.RUNNING;
+  }
+
+  /**
+   * A trial ended, on its own or stopped by the scheduler: the scheduler and searcher learn it,
+   * and its status is recorded.
+   */
+  synchronized void ended(Trial trial, Map<String, Object> lastMetrics, Throwable error,
+      boolean stoppedByScheduler) {
+    scheduler.onTrialComplete(trial.id);
+    searcher.onTrialComplete(trial.id, lastMetrics, error != null);
+    trial.state = error == null ? State.TERMINATED : State.ERROR;
+    trial.error = error == null ? null : error.toString();
+    trial.stopped = stoppedByScheduler;
+  }
+
+  /**
+   * Saves this experiment to {@code dir/tuner.state}, replacing the previous save only once the
+   * new one is written whole.
+   *
+   * @throws IllegalArgumentException when a part of the experiment (the search space, a
+   *     searcher, a scheduler) cannot be serialized
+   */
+  void save(String dir, Configuration hadoop) {
+    byte[] bytes;
+    synchronized (this) {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
+        out.writeObject(this);
+      } catch (NotSerializableException e) {
+        throw new IllegalArgumentException("the experiment cannot be saved for Tuner.restore: "
+            + e.getMessage() + " is not serializable (search-space values, searchers and "
+            + "schedulers must be)", e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      bytes = buffer.toByteArray();
+    }
+    Path target = new Path(dir, STATE_FILE);
+    Path temporary = new Path(dir, "." + STATE_FILE + ".tmp");
+    try {
+      FileSystem fs = target.getFileSystem(hadoop);
+      try (OutputStream out = fs.create(temporary, true)) {
+        out.write(bytes);
+      }
+      if (!fs.rename(temporary, target)) {
+        fs.delete(target, false);
+        if (!fs.rename(temporary, target)) {
+          throw new IOException("cannot rename " + temporary + " to " + target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the experiment to " + target + ": " + e, e);
+    }
+  }
+
+  /** Whether {@code dir} holds a saved experiment. */
+  static boolean exists(String dir, Configuration hadoop) {
+    Path file = new Path(dir, STATE_FILE);
+    try {
+      return file.getFileSystem(hadoop).exists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Loads the experiment saved in {@code dir}, resolving classes through the thread's context
+   * class loader (the application's).
+   *
+   * @throws IllegalArgumentException when {@code dir} holds no saved experiment
+   */
+  static Experiment load(String dir, Configuration hadoop) {
+    if (!exists(dir, hadoop)) {
+      throw new IllegalArgumentException("no experiment to restore at " + dir + " (it has no "
+          + STATE_FILE + ")");
+    }
+    Path file = new Path(dir, STATE_FILE);
+    try (InputStream raw = file.getFileSystem(hadoop).open(file);
+        ObjectInputStream in = new ContextObjectInputStream(raw)) {
+      return (Experiment) in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("cannot read the experiment at " + file + ": " + e, e);
+    }
+  }
+
+  /** Resolves classes through the thread's context class loader. */
+  private static final class ContextObjectInputStream extends ObjectInputStream {
+    ContextObjectInputStream(InputStream in) throws IOException {
+      super(in);
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      if (loader == null) {
+        return super.resolveClass(desc);
+      }
+      try {
+        return Class.forName(desc.getName(), false, loader);
+      } catch (ClassNotFoundException e) {
+        return super.resolveClass(desc);
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.sparkair.tune;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders a local HTML file to a PNG screenshot in Debian's headless Chromium (installed by
+ * {@code scripts/install-test-tools.sh}), with the flags that keep it off the network.
+ */
+final class HeadlessChromium {
+  private static final Path BINARY = Path.of("/usr/bin/chromium");
+
+  private HeadlessChromium() {}
+
+  static BufferedImage screenshot(Path html, Path png, int width, int height)
+      throws IOException, InterruptedException {
+    if (!Files.isExecutable(BINARY)) {
+      throw new IllegalStateException(BINARY + " is missing: run scripts/install-test-tools.sh");
+    }
+    Path profile = Files.createTempDirectory("chromium-profile");
+    Process chromium = new ProcessBuilder(List.of(BINARY.toString(), "--headless",
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+        "--screenshot=" + png.toAbsolutePath(), html.toUri().toString()))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!chromium.waitFor(60, TimeUnit.SECONDS)) {
+      chromium.destroyForcibly();
+      throw new IllegalStateException("chromium did not finish the screenshot in 60 s");
+    }
+    if (chromium.exitValue() != 0 || !Files.isRegularFile(png)) {
+      throw new IllegalStateException("chromium exited with " + chromium.exitValue()
+          + " and no screenshot at " + png);
+    }
+    return ImageIO.read(png.toFile());
+  }
+}
