@@ -120,8 +120,8 @@ public final class Tuner {
    * Runs the experiment, or continues a restored one.
    *
    * @throws IllegalArgumentException when the configuration is wrong: no metric, a parameter
-   *     the trainer has no field for, a search space that gives no trial or cannot be saved
-   *     (found before any trial runs)
+   *     the trainer has no field for, {@code numSamples} with a searcher of its own, a search
+   *     space that gives no trial or cannot be saved (found before any trial runs)
    */
   public ResultGrid fit() {
     if (tuneConfig.metric() == null) {
@@ -161,6 +161,11 @@ public final class Tuner {
   private Experiment newExperiment() {
     String name = runConfig.name() != null ? runConfig.name() : "Tuner_"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
+    if (tuneConfig.searcher() != null && tuneConfig.numSamples() != 1) {
+      throw new IllegalArgumentException("TuneConfig sets numSamples=" + tuneConfig.numSamples()
+          + " and a searcher (" + tuneConfig.searcher().getClass().getSimpleName() + "); "
+          + "numSamples is for the basic variant generator, give the searcher its own count");
+    }
     Searcher searcher = tuneConfig.searcher() != null ? tuneConfig.searcher()
         : new BasicVariantGenerator(tuneConfig.numSamples());
     searcher.setup(paramSpace, tuneConfig.metric(), tuneConfig.mode(), tuneConfig.seed());

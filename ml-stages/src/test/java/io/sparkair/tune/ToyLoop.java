@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * A training loop for Tuner tests whose score after iteration {@code i} is
  * {@code i * x}: it checkpoints every iteration, resumes from a checkpoint, and can log its
- * starts, sleep, fail once or always. Configuration: {@code x}, {@code iterations},
+ * starts, sleep, fail once or always, and stops when the driver asks. Configuration: {@code x}, {@code iterations},
  * {@code sleepMs}, {@code log} (a file each start appends
  * {@code "<x> <first iteration> <workers> <ms>"} to, and each end {@code "end <x> <workers> <ms>"}), {@code failOnceAt} (an iteration that fails on the
  * first attempt; a marker file next to the log remembers it), {@code alwaysFail}.
@@ -54,6 +54,9 @@ final class ToyLoop implements TrainLoop {
           .modelFile("iteration", Integer.toString(i).getBytes(StandardCharsets.UTF_8))
           .build() : null;
       context.report(Map.of("score", i * x, "training_iteration", i), checkpoint);
+      if (context.shouldStop()) {
+        break;
+      }
     }
     if (log != null && rankZero) {
       append(log, "end " + x + " " + context.worldSize() + " " + System.currentTimeMillis());

@@ -19,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -196,6 +197,27 @@ class TunerExecutionTest {
     assertEquals(3.0, ((Map<?, ?>) grid.getBestResult().config().get("trainLoopConfig"))
         .get("x"));
     assertEquals(15.0, grid.getBestResult().metrics().get("score"));
+  }
+
+  @Test
+  void theTimeLimitStopsRunningTrialsAndStartsNoMore(@TempDir Path dir) {
+    DataParallelTrainer trainer = new DataParallelTrainer(new ToyLoop())
+        .setScalingConfig(ScalingConfig.of(1)).setDataset("train", data)
+        .setTrainLoopConfig(Map.of("iterations", 100, "sleepMs", 100));
+    long start = System.nanoTime();
+    ResultGrid grid = new Tuner(trainer, Map.of("trainLoopConfig", Map.of("x",
+        Tune.uniform(0, 1))), new TuneConfig().setMetric("score", "max").setNumSamples(10)
+            .setTimeLimit(Duration.ofSeconds(3)),
+        new RunConfig().setName("limited").setStoragePath(dir.toString()).setVerbose(0)).fit();
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    assertTrue(seconds < 8, "the experiment ended soon after its 3 s limit: " + seconds);
+    assertEquals(3, grid.size(), "the 3 trials the slots allowed started, no more");
+    for (TrialResult trial : grid) {
+      int iterations = ((Number) trial.metrics().get("training_iteration")).intValue();
+      assertTrue(iterations > 5 && iterations < 100, trial.trialId() + " ran " + iterations);
+      assertTrue(trial.result().checkpoint() != null, "it keeps its last checkpoint");
+    }
   }
 
   @Test

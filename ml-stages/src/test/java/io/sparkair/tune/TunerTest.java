@@ -176,6 +176,13 @@ class TunerTest {
             new TuneConfig().setMetric("valid-logloss", "min"), run).fit());
     assertTrue(unknown.getMessage().contains("'learning_rate'"), unknown.getMessage());
 
+    IllegalArgumentException conflicting = assertThrows(IllegalArgumentException.class,
+        () -> new Tuner(trainer(), Map.of("params", Map.of("eta", Tune.uniform(0.1, 0.3))),
+            new TuneConfig().setMetric("valid-logloss", "min").setNumSamples(8)
+                .setSearcher(new TpeSearcher(8)), run).fit());
+    assertTrue(conflicting.getMessage().contains("numSamples=8 and a searcher (TpeSearcher)"),
+        conflicting.getMessage());
+
     ResultGrid never = new Tuner(trainer(), Map.of("numBoostRound", Tune.gridSearch(2)),
         new TuneConfig().setMetric("valid-accuracy", "max"), run).fit();
     assertEquals(1, never.numErrors());
