@@ -55,6 +55,7 @@ public class DataParallelTrainer {
   private final Map<String, AirDataset> datasets = new LinkedHashMap<>();
   private Preprocessor preprocessor;
   private Checkpoint resumeFrom;
+  private WorkerGroups workerGroups;
 
   /** A trainer running {@code loop} in every worker. */
   public DataParallelTrainer(TrainLoop loop) {
@@ -115,6 +116,15 @@ public class DataParallelTrainer {
   }
 
   /**
+   * Runs the workers in groups kept between runs ({@link WorkerGroups}) rather than in a group
+   * of this run's own; null (the default) starts and stops a group per attempt.
+   */
+  public DataParallelTrainer setWorkerGroups(WorkerGroups groups) {
+    this.workerGroups = groups;
+    return this;
+  }
+
+  /**
    * A copy of this trainer with some fields replaced: the trial of a Tuner. Keys:
    * {@code scalingConfig} (a {@link ScalingConfig}, or a map of {@code numWorkers},
    * {@code cpusPerWorker}, {@code useGpu}), {@code preprocessor}, {@code trainLoopConfig} (merged
@@ -144,6 +154,7 @@ public class DataParallelTrainer {
     target.preprocessor = preprocessor == null ? null
         : Preprocessors.fromJson(Preprocessors.toJson(preprocessor));
     target.resumeFrom = resumeFrom;
+    target.workerGroups = workerGroups;
   }
 
   /**
@@ -351,6 +362,10 @@ public class DataParallelTrainer {
 
   /** Fits and applies the preprocessor; returns it fitted (or null without one). */
   private Preprocessor prepare(Map<String, AirDataset> prepared, List<AirDataset> owned) {
+    if (workerGroups != null && (preprocessor != null || (resumeFrom != null
+        && resumeFrom.getPreprocessor() != null))) {
+      workerGroups.stopIdle();
+    }
     Preprocessor p = preprocessor;
     if (resumeFrom != null && resumeFrom.getPreprocessor() != null) {
       p = resumeFrom.getPreprocessor();
@@ -388,8 +403,10 @@ public class DataParallelTrainer {
     TrainLoop body = trainLoop();
     prepared.values().forEach(AirDataset::recoverLostBlocks);
     config.putAll(startAttempt(n));
-    try (ActorGroup<TrainWorker> group = air.spawnGroup(n, rank -> new TrainWorker(),
-        SpawnOptions.defaults().cpus(scaling.cpusPerWorker()).gpus(scaling.useGpu() ? 1 : 0))) {
+    ActorGroup<TrainWorker> group = workerGroups != null ? workerGroups.take(air, scaling)
+        : air.spawnGroup(n, rank -> new TrainWorker(), SpawnOptions.defaults()
+            .cpus(scaling.cpusPerWorker()).gpus(scaling.useGpu() ? 1 : 0));
+    try {
       List<String> executors = group.executors();
       List<Map<String, BlockSet>> perRank = new ArrayList<>();
       for (int r = 0; r < n; r++) {
@@ -412,6 +429,11 @@ public class DataParallelTrainer {
       failed = failure != null;
       return failure;
     } finally {
+      if (failed || workerGroups == null) {
+        group.close();
+      } else {
+        workerGroups.giveBack(scaling, group);
+      }
       shards.forEach(AirDataset::close);
       if (failed) {
         try {

@@ -1,8 +1,6 @@
 package io.sparkair.train;
 
 import io.sparkair.checkpoint.Checkpoint;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -51,26 +46,11 @@ public final class Result {
    */
   public static Result fromPath(String path, Configuration hadoop) {
     List<Map<String, Object>> history = RunFiles.read(path, hadoop);
+    List<String> names = RunStorage.directories(path, "checkpoint_", hadoop);
+    names.sort(Collections.reverseOrder());
     List<Checkpoint> newestFirst = new ArrayList<>();
-    Path dir = new Path(path);
-    try {
-      FileSystem fs = dir.getFileSystem(hadoop);
-      if (!fs.isDirectory(dir)) {
-        throw new IllegalArgumentException("no run directory at " + path);
-      }
-      List<String> names = new ArrayList<>();
-      for (FileStatus status : fs.listStatus(dir)) {
-        String name = status.getPath().getName();
-        if (status.isDirectory() && name.startsWith("checkpoint_")) {
-          names.add(name);
-        }
-      }
-      names.sort(Collections.reverseOrder());
-      for (String name : names) {
-        newestFirst.add(Checkpoint.fromDirectory(new Path(dir, name).toString()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the run at " + path + ": " + e, e);
+    for (String name : names) {
+      newestFirst.add(Checkpoint.fromDirectory(path + "/" + name));
     }
     return new Result(history, newestFirst.isEmpty() ? null : newestFirst.get(0), newestFirst,
         null, path);

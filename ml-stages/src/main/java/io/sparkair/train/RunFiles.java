@@ -3,11 +3,6 @@ package io.sparkair.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * A run's report logs, rewritten whole (at most once a second while reports come in, with every
- * checkpoint, and when the run ends) through the Hadoop FileSystem of the run directory: {@code result.json} (one JSON
+ * checkpoint, and when the run ends) through {@link RunStorage}: {@code result.json} (one JSON
  * object per line) and {@code progress.csv} (a header of every metric seen so far, one row per
  * report).
  */
@@ -30,7 +23,7 @@ final class RunFiles {
   private static final TypeReference<LinkedHashMap<String, Object>> REPORT =
       new TypeReference<>() {};
 
-  private final Path dir;
+  private final String dir;
   private final Configuration conf;
   private static final long FLUSH_NANOS = 1_000_000_000L;
   private final List<Map<String, Object>> rows = new ArrayList<>();
@@ -39,32 +32,29 @@ final class RunFiles {
 
   /** Logs in {@code dir} that begin with {@code earlier} reports, already written. */
   RunFiles(String dir, Configuration conf, List<Map<String, Object>> earlier) {
-    this.dir = new Path(dir);
+    this.dir = dir;
     this.conf = conf;
     rows.addAll(earlier);
   }
 
   /** The reports in {@code dir}'s {@code result.json}, in order; empty when it has none. */
   static List<Map<String, Object>> read(String dir, Configuration conf) {
-    Path file = new Path(dir, "result.json");
+    byte[] content = RunStorage.readIfExists(dir + "/result.json", conf);
     List<Map<String, Object>> reports = new ArrayList<>();
-    try {
-      FileSystem fs = file.getFileSystem(conf);
-      if (!fs.exists(file)) {
-        return reports;
-      }
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(file),
-          StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          if (!line.isBlank()) {
-            reports.add(JSON.readValue(line, REPORT));
-          }
+    if (content == null) {
+      return reports;
+    }
+    for (String line : new String(content, StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        try {
+          reports.add(JSON.readValue(line, REPORT));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("a line of " + dir + "/result.json is not JSON: "
+              + e, e);
         }
       }
-      return reports;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
     }
+    return reports;
   }
 
   void append(Map<String, Object> report) {
@@ -130,14 +120,6 @@ final class RunFiles {
   }
 
   private void write(String name, String content) {
-    Path file = new Path(dir, name);
-    try {
-      FileSystem fs = file.getFileSystem(conf);
-      try (OutputStream out = fs.create(file, true)) {
-        out.write(content.getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e, e);
-    }
+    RunStorage.write(dir + "/" + name, content.getBytes(StandardCharsets.UTF_8), conf);
   }
 }

@@ -3,6 +3,8 @@ package io.sparkair.tune;
 import io.sparkair.train.CheckpointConfig;
 import io.sparkair.train.FailureConfig;
 import io.sparkair.train.RunConfig;
+import io.sparkair.train.RunStorage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,6 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * What an experiment must keep to continue after its driver stops: the search space, the tune
@@ -124,52 +123,32 @@ final class Experiment implements Serializable {
 
   /**
    * Saves this experiment to {@code dir/tuner.state}, replacing the previous save only once the
-   * new one is written whole.
+   * new one is written whole (on local storage; other storage replaces it as its file system
+   * does). An experiment with a part that cannot be serialized (a search-space function, a
+   * searcher, a scheduler) is not saved: it runs, but cannot be restored.
    *
-   * @throws IllegalArgumentException when a part of the experiment (the search space, a
-   *     searcher, a scheduler) cannot be serialized
+   * @return why the experiment could not be saved, or null when it was
    */
-  void save(String dir, Configuration hadoop) {
+  String save(String dir, Configuration hadoop) {
     byte[] bytes;
     synchronized (this) {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
         out.writeObject(this);
       } catch (NotSerializableException e) {
-        throw new IllegalArgumentException("the experiment cannot be saved for Tuner.restore: "
-            + e.getMessage() + " is not serializable (search-space values, searchers and "
-            + "schedulers must be)", e);
+        return e.getMessage() + " is not serializable";
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       bytes = buffer.toByteArray();
     }
-    Path target = new Path(dir, STATE_FILE);
-    Path temporary = new Path(dir, "." + STATE_FILE + ".tmp");
-    try {
-      FileSystem fs = target.getFileSystem(hadoop);
-      try (OutputStream out = fs.create(temporary, true)) {
-        out.write(bytes);
-      }
-      if (!fs.rename(temporary, target)) {
-        fs.delete(target, false);
-        if (!fs.rename(temporary, target)) {
-          throw new IOException("cannot rename " + temporary + " to " + target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the experiment to " + target + ": " + e, e);
-    }
+    RunStorage.write(dir + "/" + STATE_FILE, bytes, hadoop);
+    return null;
   }
 
   /** Whether {@code dir} holds a saved experiment. */
   static boolean exists(String dir, Configuration hadoop) {
-    Path file = new Path(dir, STATE_FILE);
-    try {
-      return file.getFileSystem(hadoop).exists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RunStorage.exists(dir + "/" + STATE_FILE, hadoop);
   }
 
   /**
@@ -179,16 +158,17 @@ final class Experiment implements Serializable {
    * @throws IllegalArgumentException when {@code dir} holds no saved experiment
    */
   static Experiment load(String dir, Configuration hadoop) {
-    if (!exists(dir, hadoop)) {
+    byte[] saved = RunStorage.readIfExists(dir + "/" + STATE_FILE, hadoop);
+    if (saved == null) {
       throw new IllegalArgumentException("no experiment to restore at " + dir + " (it has no "
-          + STATE_FILE + ")");
+          + STATE_FILE + "; an experiment whose search space, searcher or scheduler is not "
+          + "serializable is not saved)");
     }
-    Path file = new Path(dir, STATE_FILE);
-    try (InputStream raw = file.getFileSystem(hadoop).open(file);
-        ObjectInputStream in = new ContextObjectInputStream(raw)) {
+    try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(saved))) {
       return (Experiment) in.readObject();
     } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("cannot read the experiment at " + file + ": " + e, e);
+      throw new IllegalStateException("cannot read the experiment saved in " + dir + ": " + e,
+          e);
     }
   }
 

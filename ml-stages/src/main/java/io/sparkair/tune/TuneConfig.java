@@ -24,6 +24,7 @@ public final class TuneConfig implements Serializable {
   private double reservedCpuFraction = 0.2;
   private long seed = 42;
   private Duration timeLimit;
+  private boolean reuseActors;
 
   /** Samples once, with the basic variant generator and FIFO scheduling. */
   public TuneConfig() {}
@@ -94,6 +95,20 @@ public final class TuneConfig implements Serializable {
   /** The experiment's time limit, or null for none. */
   public Duration timeLimit() {
     return timeLimit;
+  }
+
+  /**
+   * Keeps trials' worker groups for later trials of the same size (Ray's {@code reuse_actors}),
+   * saving the start of a group (a Spark job and the workers' actors) per trial. Off by default.
+   * Idle groups keep their task slots; trials with a preprocessor do not reuse them.
+   */
+  public TuneConfig setReuseActors(boolean reuse) {
+    this.reuseActors = reuse;
+    return this;
+  }
+
+  public boolean reuseActors() {
+    return reuseActors;
   }
 
   public TuneConfig setSeed(long seed) {

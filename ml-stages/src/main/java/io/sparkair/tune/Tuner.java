@@ -5,11 +5,11 @@ import io.sparkair.plugin.Air;
 import io.sparkair.train.DataParallelTrainer;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
+import io.sparkair.train.RunStorage;
 import io.sparkair.train.ScalingConfig;
 import io.sparkair.train.TrainingCallback;
 import io.sparkair.train.TrainingFailedException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.sparkair.train.WorkerGroups;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -29,25 +29,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/**
- * Searches a trainer's configurations (Ray's {@code Tuner}): the searcher proposes each trial's
- * configuration from the parameter space (any field {@link DataParallelTrainer#withConfig}
- * takes: {@code params}, {@code scalingConfig}, {@code preprocessor}, {@code numBoostRound},
- * {@code trainLoopConfig}), each trial is a training run of its own, the scheduler may stop a
- * trial after any report, and {@link #fit()} returns every trial in a {@link ResultGrid}.
- * Trials run concurrently while the cluster's task slots allow; every trial trains on the same
- * dataset blocks. A failing trial is reported in {@link ResultGrid#errors()} and the others go
- * on.
- *
- * <p>The experiment directory {@code <storagePath>/<name>} holds {@code experiment_state.json},
- * {@code report.html} (the metric's curve per trial) and one directory per trial with
- * {@code params.json}, {@code result.json}, {@code progress.csv} and its checkpoints. With
- * {@code verbose > 0} a table of the trials is printed every 10 seconds and at the end.
- */
 /**
  * Searches a trainer's configurations (Ray's {@code Tuner}): the searcher proposes each trial's
  * configuration from the parameter space (any field {@link DataParallelTrainer#withConfig}
@@ -69,6 +55,7 @@ import org.apache.spark.sql.SparkSession;
  * printed every 10 seconds and at the end.
  */
 public final class Tuner {
+  private static final Logger LOG = LoggerFactory.getLogger(Tuner.class);
   private static final long TABLE_EVERY_SECONDS = 10;
 
   private final DataParallelTrainer trainer;
@@ -98,7 +85,8 @@ public final class Tuner {
    * were running resume from their latest checkpoint, and the searcher and scheduler carry on
    * from their saved state. {@code trainer} supplies what cannot be saved: the datasets and the
    * training loop; the search space and configuration are the saved ones. Run callbacks are not
-   * saved.
+   * saved, nor is an experiment whose search space, searcher or scheduler is not serializable
+   * (a warning says so when it runs).
    *
    * @throws IllegalArgumentException when {@code path} holds no saved experiment
    */
@@ -121,7 +109,7 @@ public final class Tuner {
    *
    * @throws IllegalArgumentException when the configuration is wrong: no metric, a parameter
    *     the trainer has no field for, {@code numSamples} with a searcher of its own, a search
-   *     space that gives no trial or cannot be saved (found before any trial runs)
+   *     space that gives no trial (found before any trial runs)
    */
   public ResultGrid fit() {
     if (tuneConfig.metric() == null) {
@@ -155,6 +143,9 @@ public final class Tuner {
       throw new IllegalStateException("interrupted while trials ran", e);
     } finally {
       run.pool.shutdownNow();
+      if (run.groups != null) {
+        run.groups.close();
+      }
     }
   }
 
@@ -188,8 +179,10 @@ public final class Tuner {
       return t;
     });
     final ProgressReporter progress;
+    final WorkerGroups groups = tuneConfig.reuseActors() ? new WorkerGroups() : null;
     final List<TrialStatus> statuses = new CopyOnWriteArrayList<>();
     final Map<String, Future<TrialResult>> outcomes = new LinkedHashMap<>();
+    boolean unsaved;
 
     Run(Experiment experiment, String dir, Configuration hadoop, int totalSlots) {
       this.experiment = experiment;
@@ -215,7 +208,8 @@ public final class Tuner {
      */
     void resumeOrKeep(Experiment.Trial trial) throws InterruptedException {
       String trialDir = dir + "/" + trial.id;
-      Result saved = exists(trialDir) ? Result.fromPath(trialDir, hadoop) : null;
+      Result saved = RunStorage.exists(trialDir, hadoop) ? Result.fromPath(trialDir, hadoop)
+          : null;
       if (!trial.ended()) {
         launch(trial, saved == null ? null : saved.checkpoint());
         return;
@@ -239,6 +233,9 @@ public final class Tuner {
       DataParallelTrainer configured = trainer.withConfig(trial.config);
       if (resumeFrom != null) {
         configured.setResumeFromCheckpoint(resumeFrom);
+      }
+      if (groups != null) {
+        configured.setWorkerGroups(groups);
       }
       ScalingConfig scaling = configured.scalingConfig();
       int need = Math.min(budget, scaling.numWorkers() * scaling.cpusPerWorker());
@@ -335,7 +332,14 @@ public final class Tuner {
      * trial's status, configuration, last result and error.
      */
     synchronized void save() {
-      experiment.save(dir, hadoop);
+      if (!unsaved) {
+        String why = experiment.save(dir, hadoop);
+        if (why != null) {
+          unsaved = true;
+          LOG.warn("experiment {} cannot be restored: {} (search-space values, searchers and "
+              + "schedulers must be serializable to be saved)", experiment.name, why);
+        }
+      }
       Map<String, String> errors = new LinkedHashMap<>();
       synchronized (experiment) {
         experiment.trials.forEach(t -> errors.put(t.id, t.error));
@@ -357,15 +361,6 @@ public final class Tuner {
       state.put("seed", tuneConfig.seed());
       state.put("trials", trials);
       write(dir + "/experiment_state.json", ConfigJson.write(state), hadoop);
-    }
-
-    private boolean exists(String path) {
-      Path p = new Path(path);
-      try {
-        return p.getFileSystem(hadoop).exists(p);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 
@@ -421,14 +416,6 @@ public final class Tuner {
   }
 
   private static void write(String file, String content, Configuration hadoop) {
-    Path path = new Path(file);
-    try {
-      FileSystem fs = path.getFileSystem(hadoop);
-      try (java.io.OutputStream out = fs.create(path, true)) {
-        out.write(content.getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path + ": " + e, e);
-    }
+    RunStorage.write(file, content.getBytes(StandardCharsets.UTF_8), hadoop);
   }
 }

@@ -25,7 +25,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,6 +200,62 @@ class TunerExecutionTest {
     assertEquals(3.0, ((Map<?, ?>) grid.getBestResult().config().get("trainLoopConfig"))
         .get("x"));
     assertEquals(15.0, grid.getBestResult().metrics().get("score"));
+  }
+
+  @Test
+  void reusedActorsStartOneWorkerGroupPerConcurrentTrialNotPerTrial(@TempDir Path dir)
+      throws Exception {
+    AtomicInteger groupJobs = new AtomicInteger();
+    SparkListener counter = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart job) {
+        String group = job.properties().getProperty("spark.jobGroup.id", "");
+        if (group.startsWith("spark-air-")) {
+          groupJobs.incrementAndGet();
+        }
+      }
+    };
+    spark.sparkContext().addSparkListener(counter);
+    try {
+      DataParallelTrainer trainer = new DataParallelTrainer(new ToyLoop())
+          .setScalingConfig(ScalingConfig.of(1)).setDataset("train", data)
+          .setTrainLoopConfig(Map.of("iterations", 3, "sleepMs", 20));
+      ResultGrid grid = new Tuner(trainer, Map.of("trainLoopConfig", Map.of("x",
+          Tune.uniform(0, 1))), new TuneConfig().setMetric("score", "max").setNumSamples(9)
+              .setReuseActors(true),
+          new RunConfig().setName("reuse").setStoragePath(dir.toString()).setVerbose(0)).fit();
+      assertEquals(9, grid.size());
+      assertEquals(0, grid.numErrors(), grid.errors().toString());
+      for (TrialResult trial : grid) {
+        double x = ((Number) ((Map<?, ?>) trial.config().get("trainLoopConfig")).get("x"))
+            .doubleValue();
+        assertEquals(3 * x, (Double) trial.metrics().get("score"), 1e-12, "each trial ran its "
+            + "own configuration on the reused workers");
+      }
+      int jobs = -1;
+      while (jobs != groupJobs.get()) {
+        jobs = groupJobs.get();
+        Thread.sleep(300);
+      }
+      assertTrue(jobs >= 1 && jobs <= 3, "at most one worker group per concurrent trial "
+          + "(3 on the 3 slots left after the reserve), not one per trial: " + jobs);
+      assertEquals(0, Air.get(spark).heldSlots(), "the idle groups were stopped at the end");
+    } finally {
+      spark.sparkContext().removeSparkListener(counter);
+    }
+  }
+
+  @Test
+  void anExperimentThatCannotBeSavedStillRunsButCannotBeRestored(@TempDir Path dir) {
+    Object notSerializable = new Object();
+    DataParallelTrainer trainer = new DataParallelTrainer(new ToyLoop())
+        .setScalingConfig(ScalingConfig.of(1)).setDataset("train", data);
+    ResultGrid grid = new Tuner(trainer, Map.of("trainLoopConfig", Map.of("x",
+        Tune.sampleFrom(spec -> notSerializable.hashCode() % 2 + 1.0))),
+        new TuneConfig().setMetric("score", "max"),
+        new RunConfig().setName("unsaved").setStoragePath(dir.toString()).setVerbose(0)).fit();
+    assertEquals(0, grid.numErrors(), grid.errors().toString());
+    assertFalse(Tuner.canRestore(dir.resolve("unsaved").toString()));
   }
 
   @Test

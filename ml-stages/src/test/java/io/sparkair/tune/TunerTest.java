@@ -113,7 +113,8 @@ class TunerTest {
         "params", Map.of("eta", Tune.gridSearch(0.3, 0.3, 1e-4, 1e-4), "max_depth", 3));
     ResultGrid grid = new Tuner(trainer(), space,
         new TuneConfig().setMetric("valid-logloss", "min")
-            .setScheduler(new AshaScheduler("training_iteration", 16, 2, 2)),
+            .setScheduler(new AshaScheduler("training_iteration", 16, 2, 2))
+            .setReuseActors(true),
         new RunConfig().setName("asha").setStoragePath(dir.toString()).setVerbose(1)).fit();
     assertEquals(4, grid.size());
     assertEquals(0, grid.numErrors(), grid.errors().toString());

@@ -339,7 +339,7 @@ public final class Air {
             + " Spark task slots within " + timeoutMs / 1000 + " s; the cluster has " + total
             + " slots and other jobs hold the rest (" + AirSettings.SLOT_TIMEOUT + ")");
       }
-      sleep(50);
+      sleep(5);
     }
   }
 

@@ -3,6 +3,7 @@ package io.sparkair.plugin;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.actor.ActorRef;
 import java.io.Serializable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -12,7 +13,8 @@ import scala.runtime.AbstractFunction1;
 /**
  * The body of a slot-holding task: it tells the driver which executor it runs on, then keeps
  * its Spark task slot busy until the lease ends, so Spark's scheduler and UI account for the
- * cores the lease's actors use.
+ * cores the lease's actors use. The driver wakes it on release ({@link SlotHolds}); it also
+ * asks every 200 ms, which ends the hold when the lease's actors died.
  */
 final class HoldSlots extends AbstractFunction1<Iterator<Integer>, Iterator<String>>
     implements Serializable {
@@ -36,19 +38,24 @@ final class HoldSlots extends AbstractFunction1<Iterator<Integer>, Iterator<Stri
     ActorRef<SlotLeaseService> slots = runtime.actor(SlotLeaseService.NAME);
     int index = task.partitionId();
     String id = lease;
+    SlotHolds.ensureHosted(runtime, executor);
+    CountDownLatch released = SlotHolds.watch(id);
     try {
       slots.call(s -> {
         s.grant(id, index, executor);
         return null;
       }).get(30, TimeUnit.SECONDS);
-      while (!task.isInterrupted()
-          && slots.call(s -> s.holding(id)).get(30, TimeUnit.SECONDS)) {
-        Thread.sleep(POLL_MS);
+      boolean holding = true;
+      while (holding && !task.isInterrupted()) {
+        holding = !released.await(POLL_MS, TimeUnit.MILLISECONDS)
+            && slots.call(s -> s.holding(id)).get(30, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       throw new IllegalStateException("slot lease " + lease + " lost contact with the driver", e);
+    } finally {
+      SlotHolds.forget(id);
     }
     return scala.collection.Iterator$.MODULE$.single(executor);
   }

@@ -7,15 +7,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The driver-side actor that tracks Spark task slots held for actor groups. The slot-holding
  * tasks report here when they start and ask here whether to keep holding; a lease ends when it
- * is released or when every actor bound to it has died.
+ * is released (its tasks are told at once) or when every actor bound to it has died.
  */
 final class SlotLeaseService {
   static final String NAME = "air.slots";
+  private static final Logger LOG = LoggerFactory.getLogger(SlotLeaseService.class);
 
   private final AirRuntime runtime;
   private final Map<String, Lease> leases = new HashMap<>();
@@ -56,10 +60,22 @@ final class SlotLeaseService {
     }
   }
 
+  /** Ends the lease and wakes its slot-holding tasks. */
   void release(String lease) {
     Lease l = leases.get(lease);
     if (l != null) {
       l.released = true;
+      for (String executor : new TreeSet<>(l.granted.values())) {
+        try {
+          runtime.<SlotHolds>actor(SlotHolds.actorName(executor)).tell(h -> {
+            h.released(lease);
+            return null;
+          });
+        } catch (RuntimeException e) {
+          LOG.debug("executor {} not told of the release of {} (its task will ask): {}",
+              executor, lease, e.toString());
+        }
+      }
     }
   }
 

@@ -18,7 +18,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The Tuner's own overhead: {@code bench.trials} trials (200 by default), each reporting 10
  * times with {@code bench.sleepMs} (10 ms by default) of pretend work before each report, two
- * one-worker trials at a time on 2 cores. The ideal time is trials × 10 × sleep / 2.
+ * one-worker trials at a time on 2 cores, first with a worker group started per trial, then with
+ * {@code reuseActors}. The ideal time is trials × 10 × sleep / 2.
  *
  * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile
  * exec:exec -Dbench.main=io.sparkair.tune.bench.TunerOverheadBenchmark}.
@@ -40,19 +41,21 @@ public final class TunerOverheadBenchmark {
           context.report(Map.of("score", (double) i, "training_iteration", i));
         }
       }).setScalingConfig(ScalingConfig.of(1)).setDataset("train", tiny);
-      long t = System.nanoTime();
-      ResultGrid grid = new Tuner(trainer, Map.of("trainLoopConfig",
-          Map.of("x", Tune.uniform(0, 1))),
-          new TuneConfig().setNumSamples(trials).setMetric("score", "max")
-              .setMaxConcurrentTrials(2),
-          new RunConfig().setStoragePath(Files.createTempDirectory("tuner-overhead").toString())
-              .setVerbose(0)).fit();
-      double took = (System.nanoTime() - t) / 1e9;
-      double ideal = trials * 10 * sleepMs / 1000.0 / 2;
-      System.out.printf(Locale.ROOT, "%d trials x 10 reports, %d ms of work each, 2 at a time: "
-          + "%.1f s against an ideal %.1f s = %.0f%% above ideal (%.0f ms per trial); errors %d%n",
-          trials, sleepMs, took, ideal, 100 * (took / ideal - 1),
-          1000 * (took - ideal) * 2 / trials, grid.numErrors());
+      for (boolean reuse : new boolean[] {false, true}) {
+        long t = System.nanoTime();
+        ResultGrid grid = new Tuner(trainer, Map.of("trainLoopConfig",
+            Map.of("x", Tune.uniform(0, 1))),
+            new TuneConfig().setNumSamples(trials).setMetric("score", "max")
+                .setMaxConcurrentTrials(2).setReservedCpuFraction(0).setReuseActors(reuse),
+            new RunConfig().setStoragePath(Files.createTempDirectory("tuner-overhead")
+                .toString()).setVerbose(0)).fit();
+        double took = (System.nanoTime() - t) / 1e9;
+        double ideal = trials * 10 * sleepMs / 1000.0 / 2;
+        System.out.printf(Locale.ROOT, "reuseActors=%s: %d trials x 10 reports, %d ms of work "
+            + "each, 2 at a time: %.1f s against an ideal %.1f s = %.0f%% above ideal (%.0f ms "
+            + "per trial); errors %d%n", reuse, trials, sleepMs, took, ideal,
+            100 * (took / ideal - 1), 1000 * (took - ideal) * 2 / trials, grid.numErrors());
+      }
     } finally {
       spark.stop();
     }
