@@ -30,9 +30,10 @@ import org.apache.spark.sql.functions;
 
 /**
  * The same 16-point grid (XGBoost {@code max_depth} × {@code eta}, 20 rounds) on 200,000
- * synthetic rows, on 2 cores, in one run: our Tuner (ASHA, two one-core trials at a time) on AIR
- * datasets (ASHA: grace 2, reduction factor 3), against Spark MLlib's {@code TrainValidationSplit} (parallelism 2) with
- * XGBoost4J-Spark, on the same 75/25 split; best validation AUC of each.
+ * synthetic rows, on 2 cores, in one run: our Tuner on AIR datasets (ASHA: grace 2, reduction
+ * factor 3; two one-core trials at a time; worker groups reused unless
+ * {@code -Dbench.reuse=false}), against Spark MLlib's {@code TrainValidationSplit} (parallelism
+ * 2) with XGBoost4J-Spark, on the same 75/25 split; best validation AUC of each.
  *
  * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile
  * exec:exec -Dbench.main=io.sparkair.tune.bench.TunerBenchmark}.
@@ -41,6 +42,8 @@ public final class TunerBenchmark {
   private static final int[] DEPTHS = {2, 4, 6, 8};
   private static final double[] ETAS = {0.05, 0.1, 0.2, 0.3};
   private static final int ROUNDS = 20;
+  private static final boolean REUSE =
+      Boolean.parseBoolean(System.getProperty("bench.reuse", "true"));
 
   private TunerBenchmark() {}
 
@@ -86,6 +89,7 @@ public final class TunerBenchmark {
         Map.of("params", Map.of("max_depth", Tune.gridSearch(2, 4, 6, 8),
             "eta", Tune.gridSearch(0.05, 0.1, 0.2, 0.3))),
         new TuneConfig().setMetric("valid-auc", "max").setMaxConcurrentTrials(2)
+            .setReservedCpuFraction(0).setReuseActors(REUSE)
             .setScheduler(new AshaScheduler("training_iteration", ROUNDS, 2, 3)),
         new RunConfig().setStoragePath(Files.createTempDirectory("tuner-bench").toString())
             .setVerbose(0)).fit();
@@ -117,8 +121,8 @@ public final class TunerBenchmark {
 
     System.out.printf(Locale.ROOT, "machine: %d cores; %d rows, 16-point grid, %d rounds%n",
         Runtime.getRuntime().availableProcessors(), rows, ROUNDS);
-    System.out.printf(Locale.ROOT, "Tuner (ASHA, 2 trials at a time): %.1f s, best valid AUC "
-        + "%.4f; trials stopped early: %d%n", ours, oursBest,
+    System.out.printf(Locale.ROOT, "Tuner (ASHA, 2 trials at a time, reuseActors=%s): %.1f s, "
+        + "best valid AUC %.4f; trials stopped early: %d%n", REUSE, ours, oursBest,
         grid.size() - (int) java.util.stream.StreamSupport.stream(grid.spliterator(), false)
             .filter(t -> ((Number) t.metrics().get("training_iteration")).intValue() == ROUNDS)
             .count());
