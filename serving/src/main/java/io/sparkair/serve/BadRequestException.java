@@ -1,0 +1,10 @@
+package io.sparkair.serve;
+
+/** A request the server refuses with 400: the message says what is wrong with it. */
+public final class BadRequestException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public BadRequestException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,224 @@
+package io.sparkair.serve;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sparkair.predict.XGBoostPredictor;
+import java.util.Objects;
+
+/**
+ * One deployment (Ray Serve's {@code PredictorDeployment.options(...)}): a name, the route
+ * prefix it answers on, the checkpoint directory and predictor class it serves, and how:
+ * replicas, micro-batching, autoscaling and the queue bound. It reads from JSON or YAML with
+ * these property names ({@code replicas}, {@code route} and {@code batchWaitTimeoutMs} are
+ * accepted as short forms).
+ *
+ * <p>Defaults: one replica, no autoscaling ({@code maxReplicas} equal to the replicas), batches
+ * of whatever is queued up to 64 rows without waiting, 1,000 queued requests, the
+ * {@code records} HTTP adapter, {@link XGBoostPredictor}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class DeploymentConfig {
+  private String name;
+  private String routePrefix;
+  private String checkpoint;
+  private String predictor = XGBoostPredictor.class.getName();
+  private int numReplicas = 1;
+  private Integer minReplicas;
+  private Integer maxReplicas;
+  private double targetOngoingRequests = 2;
+  private long upscaleDelayMs = 1_000;
+  private long downscaleDelayMs = 5_000;
+  private int maxBatchSize = 64;
+  private long batchWaitTimeoutMicros;
+  private int maxQueuedRequests = 1_000;
+  private String httpAdapter = "records";
+
+  /** An empty configuration; {@link #validate()} says what is missing. */
+  public DeploymentConfig() {}
+
+  public String getName() {
+    return name;
+  }
+
+  public DeploymentConfig setName(String name) {
+    this.name = name;
+    return this;
+  }
+
+  /** The path requests are posted to, e.g. {@code /rayair}; {@code /<name>} by default. */
+  public String getRoutePrefix() {
+    return routePrefix != null ? routePrefix : name == null ? null : "/" + name;
+  }
+
+  @JsonAlias("route")
+  public DeploymentConfig setRoutePrefix(String routePrefix) {
+    this.routePrefix = routePrefix;
+    return this;
+  }
+
+  /** The checkpoint directory, on the sidecar's file system. */
+  public String getCheckpoint() {
+    return checkpoint;
+  }
+
+  public DeploymentConfig setCheckpoint(String checkpoint) {
+    this.checkpoint = checkpoint;
+    return this;
+  }
+
+  /** The predictor class: a {@code io.sparkair.predict.Predictor} with a static
+   *  {@code fromCheckpoint(Checkpoint)}. */
+  public String getPredictor() {
+    return predictor;
+  }
+
+  public DeploymentConfig setPredictor(String predictor) {
+    this.predictor = predictor;
+    return this;
+  }
+
+  /** Replicas at start. */
+  public int getNumReplicas() {
+    return numReplicas;
+  }
+
+  @JsonAlias("replicas")
+  public DeploymentConfig setNumReplicas(int numReplicas) {
+    this.numReplicas = numReplicas;
+    return this;
+  }
+
+  /** The fewest replicas autoscaling keeps; the starting count by default. */
+  public int getMinReplicas() {
+    return minReplicas != null ? minReplicas : numReplicas;
+  }
+
+  public DeploymentConfig setMinReplicas(int minReplicas) {
+    this.minReplicas = minReplicas;
+    return this;
+  }
+
+  /** The most replicas autoscaling starts; the starting count (no autoscaling) by default. */
+  public int getMaxReplicas() {
+    return maxReplicas != null ? maxReplicas : numReplicas;
+  }
+
+  public DeploymentConfig setMaxReplicas(int maxReplicas) {
+    this.maxReplicas = maxReplicas;
+    return this;
+  }
+
+  /** Ongoing requests (queued or being predicted) per replica that autoscaling aims at. */
+  public double getTargetOngoingRequests() {
+    return targetOngoingRequests;
+  }
+
+  public DeploymentConfig setTargetOngoingRequests(double target) {
+    this.targetOngoingRequests = target;
+    return this;
+  }
+
+  /** How long the load stays above target before a replica is added. */
+  public long getUpscaleDelayMs() {
+    return upscaleDelayMs;
+  }
+
+  public DeploymentConfig setUpscaleDelayMs(long delay) {
+    this.upscaleDelayMs = delay;
+    return this;
+  }
+
+  /** How long the load stays below target before a replica is removed. */
+  public long getDownscaleDelayMs() {
+    return downscaleDelayMs;
+  }
+
+  public DeploymentConfig setDownscaleDelayMs(long delay) {
+    this.downscaleDelayMs = delay;
+    return this;
+  }
+
+  /** The most rows a replica predicts in one call; 1 turns micro-batching off. */
+  public int getMaxBatchSize() {
+    return maxBatchSize;
+  }
+
+  public DeploymentConfig setMaxBatchSize(int maxBatchSize) {
+    this.maxBatchSize = maxBatchSize;
+    return this;
+  }
+
+  /**
+   * How long a replica waits for more requests to fill a batch; 0 (the default) takes what is
+   * queued and waits for nothing.
+   */
+  public long getBatchWaitTimeoutMicros() {
+    return batchWaitTimeoutMicros;
+  }
+
+  public DeploymentConfig setBatchWaitTimeoutMicros(long micros) {
+    this.batchWaitTimeoutMicros = micros;
+    return this;
+  }
+
+  /** Requests waiting beyond this many are refused with 503. */
+  public int getMaxQueuedRequests() {
+    return maxQueuedRequests;
+  }
+
+  public DeploymentConfig setMaxQueuedRequests(int maxQueuedRequests) {
+    this.maxQueuedRequests = maxQueuedRequests;
+    return this;
+  }
+
+  /** The {@link HttpAdapters} name: {@code records}, {@code columns} or {@code object}. */
+  public String getHttpAdapter() {
+    return httpAdapter;
+  }
+
+  @JsonAlias("adapter")
+  public DeploymentConfig setHttpAdapter(String httpAdapter) {
+    this.httpAdapter = httpAdapter;
+    return this;
+  }
+
+  /**
+   * Checks the configuration.
+   *
+   * @return this
+   * @throws IllegalArgumentException naming the wrong setting
+   */
+  public DeploymentConfig validate() {
+    if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException("a deployment needs a name of letters, digits, '_', "
+          + "'.' or '-', got '" + name + "'");
+    }
+    String route = getRoutePrefix();
+    if (!route.startsWith("/") || route.startsWith("/-/") || route.equals("/metrics")
+        || route.length() > 1 && route.endsWith("/")) {
+      throw new IllegalArgumentException("deployment " + name + ": the route prefix must start "
+          + "with '/', not end with '/', and not be /-/... or /metrics; got '" + route + "'");
+    }
+    Objects.requireNonNull(checkpoint, "deployment " + name + " needs a checkpoint");
+    if (numReplicas < 1 || getMinReplicas() < 1 || getMinReplicas() > numReplicas
+        || getMaxReplicas() < numReplicas) {
+      throw new IllegalArgumentException("deployment " + name + " needs 1 <= minReplicas <= "
+          + "numReplicas <= maxReplicas, got " + getMinReplicas() + ", " + numReplicas + ", "
+          + getMaxReplicas());
+    }
+    if (maxBatchSize < 1 || maxQueuedRequests < 1 || batchWaitTimeoutMicros < 0
+        || !(targetOngoingRequests > 0) || upscaleDelayMs < 0 || downscaleDelayMs < 0) {
+      throw new IllegalArgumentException("deployment " + name + " needs maxBatchSize >= 1, "
+          + "maxQueuedRequests >= 1, batchWaitTimeoutMicros >= 0, targetOngoingRequests > 0 "
+          + "and delays >= 0");
+    }
+    HttpAdapters.byName(httpAdapter);
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return "DeploymentConfig(" + name + " at " + getRoutePrefix() + ", " + checkpoint + ", "
+        + numReplicas + " replicas)";
+  }
+}

@@ -1,0 +1,10 @@
+package io.sparkair.serve;
+
+/** A deployment's queue is full: the request is refused with 503 and Retry-After. */
+final class OverloadedException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  OverloadedException(String message) {
+    super(message, null, false, false);
+  }
+}

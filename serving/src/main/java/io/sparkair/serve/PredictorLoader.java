@@ -1,0 +1,45 @@
+package io.sparkair.serve;
+
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.predict.Predictor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+/** Loads a predictor class's model from a checkpoint through its static fromCheckpoint. */
+final class PredictorLoader {
+  private PredictorLoader() {}
+
+  /**
+   * A new predictor of class {@code className} for the checkpoint in {@code directory}.
+   *
+   * @throws IllegalArgumentException when the class is not a predictor or the checkpoint
+   *     cannot be loaded
+   */
+  static Predictor load(String className, String directory) {
+    Method factory;
+    try {
+      Class<?> type = Class.forName(className);
+      if (!Predictor.class.isAssignableFrom(type)) {
+        throw new IllegalArgumentException(className + " is not an io.sparkair.predict.Predictor");
+      }
+      factory = type.getMethod("fromCheckpoint", Checkpoint.class);
+      if (!Modifier.isStatic(factory.getModifiers())) {
+        throw new NoSuchMethodException("fromCheckpoint is not static");
+      }
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      throw new IllegalArgumentException("predictor class " + className + " cannot be used: "
+          + e, e);
+    }
+    Checkpoint checkpoint = Checkpoint.fromDirectory(directory);
+    try {
+      return (Predictor) factory.invoke(null, checkpoint);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw new IllegalArgumentException("cannot load " + className + " from " + directory
+          + ": " + cause, cause);
+    } catch (IllegalAccessException e) {
+      throw new IllegalArgumentException(className + ".fromCheckpoint is not public", e);
+    }
+  }
+}

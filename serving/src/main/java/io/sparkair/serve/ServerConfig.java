@@ -1,0 +1,91 @@
+package io.sparkair.serve;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the sidecar runs: the address it listens on (port 0 picks a free one), the admin token
+ * (none: the admin API is off), the request size limit, how long a shutdown waits for requests
+ * in flight, and the deployments to start with. It reads from JSON or YAML with these property
+ * names.
+ */
+public final class ServerConfig {
+  private String host = "127.0.0.1";
+  private int port = 8000;
+  private String adminToken;
+  private long maxRequestBytes = 1 << 20;
+  private long shutdownQuietMs = 500;
+  private List<DeploymentConfig> deployments = new ArrayList<>();
+
+  /** Port 8000 on the loopback interface, no deployments, no admin API. */
+  public ServerConfig() {}
+
+  public String getHost() {
+    return host;
+  }
+
+  public ServerConfig setHost(String host) {
+    this.host = host;
+    return this;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  public ServerConfig setPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  /** The bearer token the admin API wants, or null when the admin API is off. */
+  public String getAdminToken() {
+    return adminToken;
+  }
+
+  public ServerConfig setAdminToken(String adminToken) {
+    this.adminToken = adminToken;
+    return this;
+  }
+
+  /** Bodies larger than this are refused with 413; 1 MiB by default. */
+  public long getMaxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  public ServerConfig setMaxRequestBytes(long maxRequestBytes) {
+    if (maxRequestBytes <= 0) {
+      throw new IllegalArgumentException("maxRequestBytes must be > 0, got " + maxRequestBytes);
+    }
+    this.maxRequestBytes = maxRequestBytes;
+    return this;
+  }
+
+  /** How long a shutdown waits with no request in flight before it stops; 500 ms by default. */
+  public long getShutdownQuietMs() {
+    return shutdownQuietMs;
+  }
+
+  public ServerConfig setShutdownQuietMs(long shutdownQuietMs) {
+    this.shutdownQuietMs = shutdownQuietMs;
+    return this;
+  }
+
+  public List<DeploymentConfig> getDeployments() {
+    return deployments;
+  }
+
+  public ServerConfig setDeployments(List<DeploymentConfig> deployments) {
+    this.deployments = new ArrayList<>(deployments);
+    return this;
+  }
+
+  /** Adds a deployment to start with. */
+  public ServerConfig addDeployment(DeploymentConfig deployment) {
+    deployments.add(deployment);
+    return this;
+  }
+}

@@ -1,0 +1,371 @@
+package io.sparkair.serve;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.ContentTooLargeException;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerErrorHandler;
+import com.linecorp.armeria.server.ServiceConfig;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The serving sidecar's server (Armeria): every deployment answers {@code POST} on its route
+ * prefix; {@code GET /-/healthz}, {@code GET /-/routes} and {@code GET /metrics} (Prometheus)
+ * report on it; {@code PUT}, {@code GET} and {@code DELETE /-/deployments/{name}} manage
+ * deployments at run time with the admin token as a bearer token.
+ *
+ * <p>Errors are JSON objects {@code {"error": "..."}}: 400 for a body the adapter or the model
+ * cannot take (the message names the column), 404 for an unknown route, 413 for a body over
+ * the size limit, 503 with {@code Retry-After} when a deployment's queue is full. Closing the
+ * server stops taking connections, waits for the requests in flight, then stops the
+ * deployments.
+ */
+public final class SidecarServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SidecarServer.class);
+  private static final String ADMIN_PREFIX = "/-/deployments/";
+
+  private final ServerConfig config;
+  private final Server server;
+  private final ServeMetrics metrics = new ServeMetrics();
+  private final BufferAllocator allocator = new RootAllocator();
+  private final Map<String, Deployment> byName = new ConcurrentHashMap<>();
+  private final Map<String, Deployment> byRoute = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService autoscaler = Executors.newSingleThreadScheduledExecutor(
+      r -> {
+        Thread t = new Thread(r, "air-serve-autoscaler");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private SidecarServer(ServerConfig config) {
+    this.config = config;
+    this.server = Server.builder()
+        .http(new InetSocketAddress(config.getHost(), config.getPort()))
+        .maxRequestLength(config.getMaxRequestBytes())
+        .gracefulShutdownTimeout(Duration.ofMillis(config.getShutdownQuietMs()),
+            Duration.ofSeconds(30))
+        .errorHandler(new JsonErrors())
+        .service("/-/healthz", (ctx, req) -> HttpResponse.of(HttpStatus.OK,
+            MediaType.PLAIN_TEXT_UTF_8, "ok"))
+        .service("/-/routes", (ctx, req) -> json(HttpStatus.OK, routes()))
+        .service("/metrics",
+            PrometheusExpositionService.of(metrics.registry.getPrometheusRegistry()))
+        .serviceUnder(ADMIN_PREFIX, this::admin)
+        .serviceUnder("/", this::predict)
+        .build();
+  }
+
+  /**
+   * Starts a server and its configured deployments.
+   *
+   * @throws IllegalArgumentException when a deployment's configuration or checkpoint is wrong
+   */
+  public static SidecarServer start(ServerConfig config) {
+    SidecarServer sidecar = new SidecarServer(Objects.requireNonNull(config, "config"));
+    try {
+      config.getDeployments().forEach(sidecar::deploy);
+    } catch (RuntimeException e) {
+      sidecar.close();
+      throw e;
+    }
+    sidecar.server.start().join();
+    sidecar.autoscaler.scheduleWithFixedDelay(sidecar::autoscale, 100, 100,
+        TimeUnit.MILLISECONDS);
+    LOG.info("air-serve listening on {}:{}", config.getHost(), sidecar.port());
+    return sidecar;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.activeLocalPort();
+  }
+
+  /**
+   * Starts a deployment, or hot-swaps the one of the same name to {@code deployment}.
+   *
+   * @throws IllegalArgumentException when the configuration or checkpoint is wrong, or the
+   *     route belongs to another deployment
+   */
+  public synchronized void deploy(DeploymentConfig deployment) {
+    deployment.validate();
+    Deployment other = byRoute.get(deployment.getRoutePrefix());
+    if (other != null && !other.name().equals(deployment.getName())) {
+      throw new IllegalArgumentException("route " + deployment.getRoutePrefix() + " belongs to "
+          + "deployment " + other.name());
+    }
+    Deployment existing = byName.get(deployment.getName());
+    if (existing == null) {
+      Deployment started = Deployment.start(deployment, allocator, metrics);
+      byName.put(started.name(), started);
+      byRoute.put(deployment.getRoutePrefix(), started);
+      metrics.watch(started);
+      return;
+    }
+    String oldRoute = existing.config().getRoutePrefix();
+    existing.update(deployment);
+    if (!oldRoute.equals(deployment.getRoutePrefix())) {
+      byRoute.put(deployment.getRoutePrefix(), existing);
+      byRoute.remove(oldRoute);
+    }
+  }
+
+  /** Removes a deployment after answering its queued requests; false when there is none. */
+  public boolean remove(String name) {
+    Deployment removed;
+    synchronized (this) {
+      removed = byName.remove(name);
+      if (removed == null) {
+        return false;
+      }
+      byRoute.remove(removed.config().getRoutePrefix());
+    }
+    metrics.unwatch(removed);
+    removed.close();
+    return true;
+  }
+
+  private void autoscale() {
+    long now = System.currentTimeMillis();
+    for (Deployment d : byName.values()) {
+      try {
+        d.autoscale(now);
+      } catch (RuntimeException e) {
+        LOG.warn("autoscaling {} failed: {}", d.name(), e.toString());
+      }
+    }
+  }
+
+  private HttpResponse predict(ServiceRequestContext ctx, HttpRequest req) {
+    String path = ctx.path();
+    Deployment deployment = byRoute.get(path.length() > 1 && path.endsWith("/")
+        ? path.substring(0, path.length() - 1) : path);
+    if (deployment == null) {
+      return error(HttpStatus.NOT_FOUND, "no deployment at " + path + "; the routes are "
+          + new TreeMap<>(byRoute).keySet());
+    }
+    if (req.method() != HttpMethod.POST) {
+      return error(HttpStatus.METHOD_NOT_ALLOWED, "POST rows to " + path);
+    }
+    long start = System.nanoTime();
+    String name = deployment.name();
+    CompletableFuture<HttpResponse> response = req.aggregate().thenCompose(body -> {
+      HttpAdapter adapter = deployment.adapter();
+      ColumnBatch rows = adapter.read(parse(body));
+      return deployment.submit(rows).thenApply(predictions -> answer(adapter, predictions));
+    }).exceptionally(SidecarServer::failure).thenApply(r -> {
+      metrics.request(name, r.status().code(), System.nanoTime() - start);
+      return r.toHttpResponse();
+    });
+    return HttpResponse.of(response);
+  }
+
+  private static JsonNode parse(AggregatedHttpRequest body) {
+    if (body.content().isEmpty()) {
+      throw new BadRequestException("the request has no body; POST JSON rows");
+    }
+    try {
+      return ConfigMapper.JSON.readTree(body.content().array());
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException("malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static AggregatedHttpResponse answer(HttpAdapter adapter,
+      ColumnBatch predictions) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + predictions.rowCount() * 48);
+    try (JsonGenerator generator = ConfigMapper.JSON.getFactory().createGenerator(out)) {
+      adapter.write(predictions, generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AggregatedHttpResponse.of(HttpStatus.OK,
+        MediaType.JSON_UTF_8, out.toByteArray());
+  }
+
+  private static AggregatedHttpResponse failure(Throwable thrown) {
+    Throwable e = thrown instanceof CompletionException && thrown.getCause() != null
+        ? thrown.getCause() : thrown;
+    if (e instanceof BadRequestException) {
+      return errorBody(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+    if (e instanceof ContentTooLargeException) {
+      return errorBody(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "the body is larger than the "
+          + "server's limit (maxRequestBytes)");
+    }
+    if (e instanceof OverloadedException) {
+      return AggregatedHttpResponse.of(
+          ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
+              .contentType(MediaType.JSON_UTF_8).add(HttpHeaderNames.RETRY_AFTER, "1").build(),
+          HttpData.wrap(errorJson(e.getMessage())));
+    }
+    if (e instanceof IllegalStateException) {
+      return errorBody(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+    LOG.warn("a request failed: {}", e.toString());
+    return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, String.valueOf(e));
+  }
+
+  private HttpResponse admin(ServiceRequestContext ctx, HttpRequest req) {
+    if (config.getAdminToken() == null) {
+      return error(HttpStatus.FORBIDDEN, "the admin API is off; start air-serve with "
+          + "--admin-token");
+    }
+    String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+    if (auth == null || !constantTimeEquals(auth, "Bearer " + config.getAdminToken())) {
+      return error(HttpStatus.UNAUTHORIZED, "the admin API needs 'Authorization: Bearer "
+          + "<admin token>'");
+    }
+    String name = ctx.path().substring(ADMIN_PREFIX.length());
+    if (req.method() == HttpMethod.GET) {
+      Deployment d = byName.get(name);
+      return d == null ? error(HttpStatus.NOT_FOUND, "no deployment named " + name)
+          : json(HttpStatus.OK, ConfigMapper.JSON.valueToTree(d.config()));
+    }
+    if (req.method() == HttpMethod.DELETE) {
+      return HttpResponse.of(CompletableFuture.supplyAsync(() -> remove(name)
+          ? json(HttpStatus.OK, status("removed", name))
+          : error(HttpStatus.NOT_FOUND, "no deployment named " + name),
+          ctx.blockingTaskExecutor()));
+    }
+    if (req.method() != HttpMethod.PUT) {
+      return error(HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET or DELETE " + ADMIN_PREFIX + name);
+    }
+    return HttpResponse.of(req.aggregate().thenApplyAsync(body -> {
+      DeploymentConfig deployment;
+      try {
+        deployment = ConfigMapper.JSON.readValue(body.content().array(),
+            DeploymentConfig.class);
+      } catch (IOException e) {
+        return error(HttpStatus.BAD_REQUEST, "not a deployment configuration: "
+            + (e instanceof JsonProcessingException
+                ? ((JsonProcessingException) e).getOriginalMessage() : e.toString()));
+      }
+      if (deployment.getName() == null) {
+        deployment.setName(name);
+      } else if (!deployment.getName().equals(name)) {
+        return error(HttpStatus.BAD_REQUEST, "the body names deployment "
+            + deployment.getName() + " but the path names " + name);
+      }
+      try {
+        deploy(deployment);
+      } catch (IllegalArgumentException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+      }
+      return json(HttpStatus.OK, status("deployed", name)
+          .put("route", deployment.getRoutePrefix()));
+    }, ctx.blockingTaskExecutor()));
+  }
+
+  /** Statuses the server answers by itself (413 for a body over the limit, ...) as JSON. */
+  private static final class JsonErrors implements ServerErrorHandler {
+    @Override
+    public HttpResponse onServiceException(ServiceRequestContext ctx, Throwable cause) {
+      return null;
+    }
+
+    @Override
+    public AggregatedHttpResponse renderStatus(ServiceRequestContext ctx, ServiceConfig config,
+        RequestHeaders headers, HttpStatus status, String description, Throwable cause) {
+      String message = status == HttpStatus.REQUEST_ENTITY_TOO_LARGE
+          ? "the body is larger than the server's limit (maxRequestBytes)"
+          : description != null ? description : status.reasonPhrase();
+      return errorBody(status, message);
+    }
+  }
+
+  private static ObjectNode status(String what, String name) {
+    return ConfigMapper.JSON.createObjectNode().put("status", what).put("name", name);
+  }
+
+  private ObjectNode routes() {
+    ObjectNode routes = ConfigMapper.JSON.createObjectNode();
+    new TreeMap<>(byRoute).forEach((route, d) -> routes.putObject(route)
+        .put("name", d.name()).put("checkpoint", d.config().getCheckpoint())
+        .put("predictor", d.config().getPredictor()).put("replicas", d.replicaCount()));
+    return routes;
+  }
+
+  private static boolean constantTimeEquals(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
+        b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse json(HttpStatus status, JsonNode body) {
+    try {
+      return HttpResponse.of(status, MediaType.JSON_UTF_8,
+          ConfigMapper.JSON.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpResponse error(HttpStatus status, String message) {
+    return errorBody(status, message).toHttpResponse();
+  }
+
+  private static AggregatedHttpResponse errorBody(HttpStatus status,
+      String message) {
+    return AggregatedHttpResponse.of(status, MediaType.JSON_UTF_8,
+        errorJson(message));
+  }
+
+  private static byte[] errorJson(String message) {
+    try {
+      return ConfigMapper.JSON.writeValueAsBytes(
+          ConfigMapper.JSON.createObjectNode().put("error", message));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Stops taking connections, waits for the requests in flight (the configured quiet period,
+   * at most 30 s), then stops every deployment.
+   */
+  @Override
+  public void close() {
+    server.stop().join();
+    autoscaler.shutdownNow();
+    for (String name : new ArrayList<>(byName.keySet())) {
+      remove(name);
+    }
+    allocator.close();
+  }
+}

@@ -1,0 +1,121 @@
+package io.sparkair.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** {@code air-serve} started from the built jar as a process of its own, and an HTTP client. */
+final class SidecarProcess implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final Process process;
+  final int port;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .version(HttpClient.Version.HTTP_1_1).build();
+  private final StringBuilder output = new StringBuilder();
+
+  private SidecarProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts {@code java -jar air-serve.jar args...} and waits for it to listen. */
+  static SidecarProcess start(String... args) throws Exception {
+    String jar = System.getProperty("air.serve.jar");
+    if (jar == null || !new File(jar).isFile()) {
+      throw new IllegalStateException("air.serve.jar is not built: " + jar);
+    }
+    List<String> command = new ArrayList<>(List.of(System.getProperty("java.home")
+        + File.separator + "bin" + File.separator + "java", "-Xmx1g", "-jar", jar));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+      try {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          seen.append(line).append('\n');
+          if (line.startsWith("air-serve listening on port ")) {
+            return Integer.parseInt(line.substring("air-serve listening on port ".length()));
+          }
+        }
+        throw new IllegalStateException("air-serve ended before listening:\n" + seen);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    int listening;
+    try {
+      listening = port.get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("air-serve did not start: " + seen, e);
+    }
+    SidecarProcess sidecar = new SidecarProcess(process, listening);
+    sidecar.output.append(seen);
+    Thread drain = new Thread(() -> {
+      try {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          synchronized (sidecar.output) {
+            sidecar.output.append(line).append('\n');
+          }
+        }
+      } catch (java.io.IOException ignored) {
+        // the process ended
+      }
+    }, "air-serve-output");
+    drain.setDaemon(true);
+    drain.start();
+    return sidecar;
+  }
+
+  String output() {
+    synchronized (output) {
+      return output.toString();
+    }
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  HttpResponse<String> post(String path, Object body) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body instanceof String
+            ? ((String) body).getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body)))
+        .build());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body());
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
