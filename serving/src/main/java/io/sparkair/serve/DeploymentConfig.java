@@ -3,7 +3,6 @@ package io.sparkair.serve;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sparkair.predict.XGBoostPredictor;
-import java.util.Objects;
 
 /**
  * One deployment (Ray Serve's {@code PredictorDeployment.options(...)}): a name, the route
@@ -199,7 +198,9 @@ public final class DeploymentConfig {
       throw new IllegalArgumentException("deployment " + name + ": the route prefix must start "
           + "with '/', not end with '/', and not be /-/... or /metrics; got '" + route + "'");
     }
-    Objects.requireNonNull(checkpoint, "deployment " + name + " needs a checkpoint");
+    if (checkpoint == null || checkpoint.isBlank()) {
+      throw new IllegalArgumentException("deployment " + name + " needs a checkpoint");
+    }
     if (numReplicas < 1 || getMinReplicas() < 1 || getMinReplicas() > numReplicas
         || getMaxReplicas() < numReplicas) {
       throw new IllegalArgumentException("deployment " + name + " needs 1 <= minReplicas <= "

@@ -33,14 +33,41 @@ final class SidecarProcess implements AutoCloseable {
 
   /** Starts {@code java -jar air-serve.jar args...} and waits for it to listen. */
   static SidecarProcess start(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-jar", jar()));
+    command.addAll(List.of(args));
+    return start(command);
+  }
+
+  /**
+   * Starts the sidecar with the test classes on its classpath too (for test predictors) and
+   * waits for it to listen.
+   */
+  static SidecarProcess startWithTestClasses(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", jar() + File.pathSeparator
+            + SidecarProcess.class.getProtectionDomain().getCodeSource().getLocation().getPath(),
+        ServeMain.class.getName()));
+    command.addAll(List.of(args));
+    return start(command);
+  }
+
+  private static String java() {
+    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+  }
+
+  private static String jar() {
     String jar = System.getProperty("air.serve.jar");
     if (jar == null || !new File(jar).isFile()) {
       throw new IllegalStateException("air.serve.jar is not built: " + jar);
     }
-    List<String> command = new ArrayList<>(List.of(System.getProperty("java.home")
-        + File.separator + "bin" + File.separator + "java", "-Xmx1g", "-jar", jar));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return jar;
+  }
+
+  /** Starts {@code command}, which runs the sidecar, and waits for it to listen. */
+  static SidecarProcess start(List<String> command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("AIR_SERVE_JAR", jar());
+    Process process = builder.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
