@@ -17,6 +17,7 @@ import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The serving sidecar's server (Armeria): every deployment answers {@code POST} on its route
- * prefix; {@code GET /-/healthz}, {@code GET /-/routes} and {@code GET /metrics} (Prometheus)
+ * prefix, and the gRPC service {@code air.serve.v1.Predict} (see {@code predict.proto}) by its
+ * name, on the same port; {@code GET /-/healthz}, {@code GET /-/routes} and {@code GET /metrics} (Prometheus)
  * report on it; {@code PUT}, {@code GET} and {@code DELETE /-/deployments/{name}} manage
  * deployments at run time with the admin token as a bearer token.
  *
@@ -85,6 +87,8 @@ public final class SidecarServer implements AutoCloseable {
         .service("/-/routes", (ctx, req) -> json(HttpStatus.OK, routes()))
         .service("/metrics",
             PrometheusExpositionService.of(metrics.registry.getPrometheusRegistry()))
+        .service(GrpcService.builder()
+            .addService(new GrpcPredictService(byName::get, metrics)).build())
         .serviceUnder(ADMIN_PREFIX, this::admin)
         .serviceUnder("/", this::predict)
         .build();

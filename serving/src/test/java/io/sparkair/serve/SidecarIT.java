@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.sparkair.serve.grpc.Column;
+import io.sparkair.serve.grpc.DoubleValues;
+import io.sparkair.serve.grpc.PredictGrpc;
+import io.sparkair.serve.grpc.PredictRequest;
+import io.sparkair.serve.grpc.PredictResponse;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -30,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code air-serve} as a process of its own, started from the built jar with two breast-cancer
- * checkpoints, called over real HTTP: the adapters, two deployments, bad input, overload,
- * metrics, the admin API, replicas, hot swap and autoscaling.
+ * checkpoints, called over real HTTP and gRPC: the adapters, two deployments, bad input,
+ * overload, metrics, the admin API, replicas, hot swap and autoscaling.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SidecarIT {
@@ -97,6 +105,50 @@ class SidecarIT {
     assertEquals(200, single.statusCode(), single.body());
     assertEquals(data.expected(strong, 7, 8)[0],
         SidecarProcess.json(single).get("probability").get(1).doubleValue(), 1e-6);
+  }
+
+  private PredictRequest.Builder grpcRows(String deployment, int from, int to) {
+    PredictRequest.Builder request = PredictRequest.newBuilder().setDeployment(deployment);
+    for (int c = 0; c < data.features.size(); c++) {
+      DoubleValues.Builder values = DoubleValues.newBuilder();
+      for (int r = from; r < to; r++) {
+        values.addValues(data.rows[r][c]);
+      }
+      request.addColumns(Column.newBuilder().setName(data.features.get(c)).setDoubles(values));
+    }
+    return request;
+  }
+
+  @Test
+  void grpcPredictsTheSameOnTheSamePort() throws Exception {
+    PredictGrpc.PredictBlockingStub grpc = GrpcClients.newClient(
+        "http://127.0.0.1:" + sidecar.port + "/", PredictGrpc.PredictBlockingStub.class);
+    PredictResponse answer = grpc.predict(grpcRows("XGBoostService", 10, 30).build());
+    assertEquals(20, answer.getRowCount());
+    Column probability = answer.getColumnsList().stream()
+        .filter(c -> c.getName().equals("probability")).findFirst().orElseThrow();
+    double[] expected = data.expected(strong, 10, 30);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], probability.getDoubleArrays().getValues(i).getValues(1), 1e-6);
+    }
+    assertGrpcError(Status.Code.NOT_FOUND, "'Nobody'",
+        () -> grpc.predict(grpcRows("Nobody", 0, 1).build()));
+    PredictRequest.Builder missing = grpcRows("XGBoostService", 0, 2);
+    missing.removeColumns(0);
+    assertGrpcError(Status.Code.INVALID_ARGUMENT, "'mean radius'",
+        () -> grpc.predict(missing.build()));
+    PredictRequest.Builder uneven = grpcRows("XGBoostService", 0, 2);
+    uneven.setColumns(1, Column.newBuilder().setName(data.features.get(1))
+        .setDoubles(DoubleValues.newBuilder().addValues(1.0)));
+    assertGrpcError(Status.Code.INVALID_ARGUMENT, "has 1 values",
+        () -> grpc.predict(uneven.build()));
+  }
+
+  private static void assertGrpcError(Status.Code code, String text, Runnable call) {
+    StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
+        StatusRuntimeException.class, call::run);
+    assertEquals(code, e.getStatus().getCode(), e.toString());
+    assertTrue(e.getStatus().getDescription().contains(text), e.getStatus().getDescription());
   }
 
   @Test

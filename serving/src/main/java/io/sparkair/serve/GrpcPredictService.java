@@ -1,0 +1,69 @@
+package io.sparkair.serve;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.sparkair.serve.grpc.PredictGrpc;
+import io.sparkair.serve.grpc.PredictRequest;
+import io.sparkair.serve.grpc.PredictResponse;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/** The {@code air.serve.v1.Predict} gRPC service over the sidecar's deployments. */
+final class GrpcPredictService extends PredictGrpc.PredictImplBase {
+  private final Function<String, Deployment> deployments;
+  private final ServeMetrics metrics;
+
+  /** A service that finds deployments by name with {@code deployments} (null: none). */
+  GrpcPredictService(Function<String, Deployment> deployments, ServeMetrics metrics) {
+    this.deployments = deployments;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void predict(PredictRequest request, StreamObserver<PredictResponse> answer) {
+    long start = System.nanoTime();
+    Deployment deployment = deployments.apply(request.getDeployment());
+    if (deployment == null) {
+      answer.onError(Status.NOT_FOUND.withDescription("no deployment named '"
+          + request.getDeployment() + "'").asRuntimeException());
+      return;
+    }
+    try {
+      deployment.submit(ProtoColumns.read(request.getColumnsList())).whenComplete((rows, e) -> {
+        if (e == null) {
+          answer.onNext(PredictResponse.newBuilder().addAllColumns(ProtoColumns.write(rows))
+              .setRowCount(rows.rowCount()).build());
+          answer.onCompleted();
+          metrics.request(deployment.name(), 200, System.nanoTime() - start);
+        } else {
+          fail(deployment, e, answer, start);
+        }
+      });
+    } catch (RuntimeException e) {
+      fail(deployment, e, answer, start);
+    }
+  }
+
+  private void fail(Deployment deployment, Throwable thrown, StreamObserver<PredictResponse> answer,
+      long start) {
+    Throwable e = thrown instanceof CompletionException && thrown.getCause() != null
+        ? thrown.getCause() : thrown;
+    Status status;
+    int http;
+    if (e instanceof BadRequestException) {
+      status = Status.INVALID_ARGUMENT;
+      http = 400;
+    } else if (e instanceof OverloadedException) {
+      status = Status.RESOURCE_EXHAUSTED;
+      http = 503;
+    } else if (e instanceof IllegalStateException) {
+      status = Status.UNAVAILABLE;
+      http = 503;
+    } else {
+      status = Status.INTERNAL;
+      http = 500;
+    }
+    metrics.request(deployment.name(), http, System.nanoTime() - start);
+    answer.onError(status.withDescription(e.getMessage()).asRuntimeException());
+  }
+}
