@@ -182,7 +182,8 @@ public final class AirDataset implements AutoCloseable {
 
   /** The blocks as a DataFrame of their Arrow schema (vectors as arrays), for conversions. */
   Dataset<Row> arrowScan() {
-    return asDataFrame(new BlockTable(name, stored, blocks, lineages, air.settings(), null, 0));
+    return asDataFrame(new BlockTable(name, stored, blocks, lineages, air.settings(), null, 0,
+        this));
   }
 
   private Dataset<Row> asDataFrame(BlockTable table) {
@@ -229,7 +230,7 @@ public final class AirDataset implements AutoCloseable {
     }
     requireOpen();
     return fromDataFrame(air, asDataFrame(new BlockTable("mapBatches of " + name, outputSchema,
-        blocks, lineages, air.settings(), fn, batchSize)));
+        blocks, lineages, air.settings(), fn, batchSize, this)));
   }
 
   /**

@@ -30,14 +30,17 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
   private final AirSettings settings;
   private final BatchFunction fn;
   private final int batchSize;
+  private final AirDataset owner;
 
   /**
    * @param schema the rows' schema (the function's output schema when {@code fn} is set)
    * @param fn a function each batch passes through, or null to read the blocks as they are
    * @param batchSize rows per batch given to {@code fn}
+   * @param owner the dataset of the blocks: a DataFrame over this table keeps it, so its blocks
+   *     are not released while the DataFrame can still be read
    */
   BlockTable(String name, StructType schema, List<BlockRef> blocks, List<Lineage> lineages,
-      AirSettings settings, BatchFunction fn, int batchSize) {
+      AirSettings settings, BatchFunction fn, int batchSize, AirDataset owner) {
     this.name = name;
     this.schema = schema;
     this.blocks = blocks;
@@ -45,6 +48,7 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
     this.settings = settings;
     this.fn = fn;
     this.batchSize = batchSize;
+    this.owner = owner;
   }
 
   @Override

@@ -55,6 +55,15 @@ class AirDatasetTest {
     spark.stop();
   }
 
+  @Test
+  void aDataFrameKeepsTheBlocksOfADatasetNoLongerReferenced() {
+    Dataset<Row> df = air.range(1000).mapBatches((batch, allocator) -> batch, 100)
+        .toDataFrame().orderBy("id");
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    assertEquals(1000, df.collectAsList().size(), "the unreferenced dataset was not cleaned");
+  }
 
   @Test
   void everySupportedTypeRoundTripsWithNulls() {

@@ -1,0 +1,248 @@
+package io.sparkair.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.predict.Predictor;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys a checkpoint to the serving sidecar from a driver program (Ray Serve's
+ * {@code PredictorDeployment.options(...).bind(...)} and {@code serve.run}):
+ *
+ * <pre>{@code
+ * String url = PredictorDeployment.options().name("XGBoostService").numReplicas(2)
+ *     .routePrefix("/rayair")
+ *     .deploy(XGBoostPredictor.class, result.checkpoint(), HttpAdapters.records());
+ * }</pre>
+ *
+ * <p>The first deployment of a JVM starts a sidecar process ({@code java -jar air-serve.jar},
+ * the jar given by {@link Options#sidecarJar}, the {@code spark.air.serve.jar} system property
+ * or the {@code AIR_SERVE_JAR} environment variable) on a free loopback port with a random admin
+ * token; later ones reuse it through its admin API, as does a deployment given a running
+ * sidecar's URL and token with {@link Options#sidecar}. A started sidecar stops with the JVM or
+ * with {@link #shutdown()}. This class needs neither Armeria nor Spark: only the JDK's HTTP
+ * client and Jackson.
+ */
+public final class PredictorDeployment {
+  private static final Logger LOG = LoggerFactory.getLogger(PredictorDeployment.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+  private static Sidecar started;
+
+  private PredictorDeployment() {}
+
+  /** A deployment's options, to set before {@link Options#deploy}. */
+  public static Options options() {
+    return new Options();
+  }
+
+  /** Stops the sidecar this JVM started, if any. */
+  public static synchronized void shutdown() {
+    if (started != null) {
+      started.stop();
+      started = null;
+    }
+  }
+
+  /** A sidecar: its base URL, admin token, and the process when this JVM started it. */
+  private static final class Sidecar {
+    final String url;
+    final String token;
+    final Process process;
+
+    Sidecar(String url, String token, Process process) {
+      this.url = url;
+      this.token = token;
+      this.process = process;
+    }
+
+    void stop() {
+      if (process != null) {
+        process.destroy();
+        try {
+          if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          process.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  /** The options of one deployment; the defaults are {@link DeploymentConfig}'s. */
+  public static final class Options {
+    private final DeploymentConfig config = new DeploymentConfig();
+    private String sidecarUrl;
+    private String adminToken;
+    private String sidecarJar;
+
+    private Options() {}
+
+    /** The deployment's name (required). */
+    public Options name(String name) {
+      config.setName(name);
+      return this;
+    }
+
+    /** The path requests are posted to; {@code /<name>} by default. */
+    public Options routePrefix(String routePrefix) {
+      config.setRoutePrefix(routePrefix);
+      return this;
+    }
+
+    public Options numReplicas(int replicas) {
+      config.setNumReplicas(replicas);
+      return this;
+    }
+
+    /** Autoscaling between {@code min} and {@code max} replicas. */
+    public Options autoscaling(int min, int max, double targetOngoingRequests) {
+      config.setMinReplicas(min).setMaxReplicas(max)
+          .setTargetOngoingRequests(targetOngoingRequests);
+      return this;
+    }
+
+    /** Micro-batching: at most {@code rows} rows per predict call. */
+    public Options maxBatchSize(int rows) {
+      config.setMaxBatchSize(rows);
+      return this;
+    }
+
+    /** A running sidecar to deploy to, instead of one this JVM starts. */
+    public Options sidecar(String url, String adminToken) {
+      this.sidecarUrl = Objects.requireNonNull(url, "url").replaceAll("/+$", "");
+      this.adminToken = Objects.requireNonNull(adminToken, "adminToken");
+      return this;
+    }
+
+    /** The {@code air-serve.jar} to start a sidecar from. */
+    public Options sidecarJar(String jar) {
+      this.sidecarJar = jar;
+      return this;
+    }
+
+    /**
+     * Deploys (or hot-swaps) the checkpoint and returns the URL to post rows to.
+     *
+     * @throws IllegalArgumentException when the sidecar refuses the deployment (its message
+     *     says why: a wrong setting, a checkpoint it cannot load, a route in use)
+     * @throws IllegalStateException when no sidecar can be reached or started
+     */
+    public String deploy(Class<? extends Predictor> predictor, Checkpoint checkpoint,
+        HttpAdapter adapter) {
+      config.setPredictor(predictor.getName()).setHttpAdapter(adapter.name())
+          .setCheckpoint(checkpoint.path().toAbsolutePath().toString()).validate();
+      Sidecar sidecar = sidecarUrl != null ? new Sidecar(sidecarUrl, adminToken, null)
+          : startedSidecar(sidecarJar);
+      HttpResponse<String> answer;
+      try {
+        answer = HTTP.send(HttpRequest.newBuilder(URI.create(sidecar.url + "/-/deployments/"
+                + config.getName()))
+            .header("Authorization", "Bearer " + sidecar.token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(config)))
+            .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot reach the sidecar at " + sidecar.url + ": " + e,
+            e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while deploying", e);
+      }
+      if (answer.statusCode() == 400) {
+        throw new IllegalArgumentException("the sidecar refused deployment " + config.getName()
+            + ": " + answer.body());
+      }
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("the sidecar answered " + answer.statusCode() + ": "
+            + answer.body());
+      }
+      return sidecar.url + config.getRoutePrefix();
+    }
+  }
+
+  private static synchronized Sidecar startedSidecar(String jar) {
+    if (started != null && started.process.isAlive()) {
+      return started;
+    }
+    String path = jar != null ? jar : System.getProperty("spark.air.serve.jar",
+        System.getenv("AIR_SERVE_JAR"));
+    if (path == null || !new File(path).isFile()) {
+      throw new IllegalStateException("no air-serve.jar to start a sidecar from (" + path
+          + "); set Options.sidecarJar, -Dspark.air.serve.jar or AIR_SERVE_JAR, or give a "
+          + "running sidecar with Options.sidecar(url, token)");
+    }
+    byte[] secret = new byte[24];
+    new SecureRandom().nextBytes(secret);
+    String token = HexFormat.of().formatHex(secret);
+    List<String> command = new ArrayList<>(List.of(System.getProperty("java.home")
+        + File.separator + "bin" + File.separator + "java", "-jar", path, "--port", "0"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("AIR_SERVE_ADMIN_TOKEN", token);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the sidecar: " + e, e);
+    }
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8));
+    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+      try {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          LOG.debug("air-serve: {}", line);
+          if (line.startsWith("air-serve listening on port ")) {
+            return Integer.parseInt(line.substring("air-serve listening on port ".length()));
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      throw new IllegalStateException("the sidecar ended before it listened");
+    });
+    int listening;
+    try {
+      listening = port.get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the sidecar did not start: " + e, e);
+    }
+    Thread drain = new Thread(() -> {
+      try {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          LOG.debug("air-serve: {}", line);
+        }
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    }, "air-serve-output");
+    drain.setDaemon(true);
+    drain.start();
+    Sidecar sidecar = new Sidecar("http://127.0.0.1:" + listening, token, process);
+    Runtime.getRuntime().addShutdownHook(new Thread(sidecar::stop, "air-serve-stop"));
+    LOG.info("started the serving sidecar at {}", sidecar.url);
+    started = sidecar;
+    return sidecar;
+  }
+}
