@@ -40,11 +40,16 @@ final class SidecarProcess implements AutoCloseable {
 
   /**
    * Starts the sidecar with the test classes on its classpath too (for test predictors) and
-   * waits for it to listen.
+   * waits for it to listen; {@code -Dair.serve.jvm.options} adds JVM options (a profiler).
    */
   static SidecarProcess startWithTestClasses(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", jar() + File.pathSeparator
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
+    String options = System.getProperty("air.serve.jvm.options", "");
+    if (!options.isBlank()) {
+      command.addAll(List.of(options.trim().split("\\s+")));
+    }
+    command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", jar()
+        + File.pathSeparator
             + SidecarProcess.class.getProtectionDomain().getCodeSource().getLocation().getPath(),
         ServeMain.class.getName()));
     command.addAll(List.of(args));
