@@ -2,8 +2,10 @@ package io.sparkair.serve;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -77,16 +79,15 @@ public final class ColumnBatch {
   public ColumnBatch(List<Column> columns) {
     this.columns = List.copyOf(columns);
     this.rows = columns.isEmpty() ? 0 : columns.get(0).size();
-    List<String> names = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (Column c : columns) {
       if (c.size() != rows) {
         throw new IllegalArgumentException("column '" + c.name + "' has " + c.size()
             + " values but column '" + columns.get(0).name + "' has " + rows);
       }
-      if (names.contains(c.name)) {
+      if (!names.add(c.name)) {
         throw new IllegalArgumentException("column '" + c.name + "' is given twice");
       }
-      names.add(c.name);
     }
   }
 
@@ -98,13 +99,19 @@ public final class ColumnBatch {
     return rows;
   }
 
-  /** The column names and kinds: batches with the same key concatenate. */
-  String schemaKey() {
-    StringBuilder key = new StringBuilder();
-    for (Column c : columns) {
-      key.append(c.name).append(':').append(c.kind.ordinal()).append(';');
+  /** Whether {@code other} has the same column names and kinds, in the same order. */
+  boolean sameSchema(ColumnBatch other) {
+    if (other.columns.size() != columns.size()) {
+      return false;
     }
-    return key.toString();
+    for (int c = 0; c < columns.size(); c++) {
+      Column a = columns.get(c);
+      Column b = other.columns.get(c);
+      if (a.kind != b.kind || !a.name.equals(b.name)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The rows of {@code batches}, which share a schema, one after another. */

@@ -2,9 +2,7 @@ package io.sparkair.serve;
 
 import io.sparkair.predict.Predictor;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
@@ -111,11 +109,22 @@ final class Replica implements Runnable {
   }
 
   private void predict(List<PendingRequest> batch) {
-    Map<String, List<PendingRequest>> bySchema = new LinkedHashMap<>();
+    List<List<PendingRequest>> bySchema = new ArrayList<>();
     for (PendingRequest p : batch) {
-      bySchema.computeIfAbsent(p.rows.schemaKey(), k -> new ArrayList<>()).add(p);
+      List<PendingRequest> same = null;
+      for (List<PendingRequest> group : bySchema) {
+        if (group.get(0).rows.sameSchema(p.rows)) {
+          same = group;
+          break;
+        }
+      }
+      if (same == null) {
+        same = new ArrayList<>();
+        bySchema.add(same);
+      }
+      same.add(p);
     }
-    for (List<PendingRequest> group : bySchema.values()) {
+    for (List<PendingRequest> group : bySchema) {
       try {
         predictTogether(group);
       } catch (RuntimeException e) {

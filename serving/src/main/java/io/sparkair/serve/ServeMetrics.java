@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,25 +17,45 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServeMetrics {
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, Meters> byDeployment = new ConcurrentHashMap<>();
 
   /** Counts a request that ended with {@code status} after {@code nanos}. */
   void request(String deployment, int status, long nanos) {
-    Counter.builder("air_serve_requests").tag("deployment", deployment)
-        .tag("status", Integer.toString(status)).register(registry).increment();
+    meters(deployment).requests.computeIfAbsent(status, code -> Counter.builder(
+        "air_serve_requests").tag("deployment", deployment).tag("status",
+            Integer.toString(code)).register(registry)).increment();
     if (status == 200) {
-      Timer.builder("air_serve_request_latency").tag("deployment", deployment)
-          .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-          .maximumExpectedValue(Duration.ofSeconds(10)).register(registry)
-          .record(nanos, TimeUnit.NANOSECONDS);
+      meters(deployment).latency.record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
   /** Records one predict call of {@code rows} rows for {@code requests} requests. */
   void batch(String deployment, String replica, int requests, int rows) {
-    DistributionSummary.builder("air_serve_batch_rows").tag("deployment", deployment)
-        .register(registry).record(rows);
-    Counter.builder("air_serve_replica_requests").tag("deployment", deployment)
-        .tag("replica", replica).register(registry).increment(requests);
+    Meters m = meters(deployment);
+    m.batchRows.record(rows);
+    m.perReplica.computeIfAbsent(replica, r -> Counter.builder("air_serve_replica_requests")
+        .tag("deployment", deployment).tag("replica", r).register(registry))
+        .increment(requests);
+  }
+
+  /** A deployment's meters, registered once: looking meters up per request costs. */
+  private static final class Meters {
+    final Map<Integer, Counter> requests = new ConcurrentHashMap<>();
+    final Map<String, Counter> perReplica = new ConcurrentHashMap<>();
+    final Timer latency;
+    final DistributionSummary batchRows;
+
+    Meters(String deployment, PrometheusMeterRegistry registry) {
+      latency = Timer.builder("air_serve_request_latency").tag("deployment", deployment)
+          .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+          .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+      batchRows = DistributionSummary.builder("air_serve_batch_rows")
+          .tag("deployment", deployment).register(registry);
+    }
+  }
+
+  private Meters meters(String deployment) {
+    return byDeployment.computeIfAbsent(deployment, d -> new Meters(d, registry));
   }
 
   /** Publishes a deployment's queue depth and replica count. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import ml.dmlc.xgboost4j.java.RabitTracker;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +26,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Distributed XGBoost on AIR datasets, as Ray's {@code XGBoostTrainer}: one XGBoost worker per
@@ -63,6 +66,9 @@ public final class XGBoostTrainer extends DataParallelTrainer {
   private int numBoostRound = 10;
   private int checkpointFrequency;
   private XGBoostLoop loop;
+  private static final Logger LOG = LoggerFactory.getLogger(XGBoostTrainer.class);
+  private static final long TRACKER_STOP_SECONDS = 5;
+
   private RabitTracker tracker;
 
   /** A trainer; set at least the label column and a {@code train} dataset. */
@@ -261,20 +267,44 @@ public final class XGBoostTrainer extends DataParallelTrainer {
     }
   }
 
+  /**
+   * {@inheritDoc} After a failure the tracker is stopped on a thread of its own, waited for
+   * {@value #TRACKER_STOP_SECONDS} s at most: XGBoost's native tracker can wait forever for a
+   * worker that died, and the run must go on to its retry or its error.
+   */
   @Override
   protected void endAttempt(boolean failed) {
-    if (tracker == null) {
+    RabitTracker ending = tracker;
+    tracker = null;
+    if (ending == null) {
       return;
     }
-    try {
-      if (!failed) {
-        tracker.waitFor(0L);
+    if (!failed) {
+      try {
+        ending.waitFor(0L);
+        ending.stop();
+      } catch (XGBoostError e) {
+        throw new TrainingFailedException("XGBoost's tracker failed", e);
       }
-      tracker.stop();
-    } catch (XGBoostError e) {
-      throw new TrainingFailedException("XGBoost's tracker failed", e);
-    } finally {
-      tracker = null;
+      return;
+    }
+    Thread stopping = new Thread(() -> {
+      try {
+        ending.stop();
+      } catch (XGBoostError e) {
+        LOG.warn("stopping XGBoost's tracker after a failed attempt: {}", e.toString());
+      }
+    }, "xgboost-tracker-stop");
+    stopping.setDaemon(true);
+    stopping.start();
+    try {
+      stopping.join(TimeUnit.SECONDS.toMillis(TRACKER_STOP_SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (stopping.isAlive()) {
+      LOG.warn("XGBoost's tracker did not stop within {} s after a failed attempt; left to "
+          + "end on its own", TRACKER_STOP_SECONDS);
     }
   }
 }
