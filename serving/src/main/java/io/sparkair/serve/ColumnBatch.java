@@ -151,83 +151,104 @@ public final class ColumnBatch {
 
   /** This batch as Arrow vectors the caller closes. */
   VectorSchemaRoot toArrow(BufferAllocator allocator) {
-    List<FieldVector> vectors = new ArrayList<>();
+    VectorSchemaRoot root = emptyRoot(allocator);
     try {
-      for (Column c : columns) {
-        vectors.add(vector(c, allocator));
-      }
+      fill(root);
     } catch (RuntimeException e) {
-      vectors.forEach(FieldVector::close);
+      root.close();
       throw e;
     }
-    VectorSchemaRoot root = new VectorSchemaRoot(vectors);
-    root.setRowCount(rows);
     return root;
   }
 
-  private FieldVector vector(Column c, BufferAllocator allocator) {
-    switch (c.kind) {
-      case DOUBLE: {
-        Float8Vector v = new Float8Vector(c.name, allocator);
-        v.allocateNew(Math.max(rows, 1));
-        for (int i = 0; i < rows; i++) {
-          if (c.values[i] == null) {
-            v.setNull(i);
-          } else {
-            v.set(i, (Double) c.values[i]);
-          }
-        }
-        v.setValueCount(rows);
-        return v;
-      }
-      case BOOLEAN: {
-        BitVector v = new BitVector(c.name, allocator);
-        v.allocateNew(Math.max(rows, 1));
-        for (int i = 0; i < rows; i++) {
-          if (c.values[i] == null) {
-            v.setNull(i);
-          } else {
-            v.set(i, (Boolean) c.values[i] ? 1 : 0);
-          }
-        }
-        v.setValueCount(rows);
-        return v;
-      }
-      case STRING: {
-        VarCharVector v = new VarCharVector(c.name, allocator);
-        v.allocateNew(Math.max(rows, 1));
-        for (int i = 0; i < rows; i++) {
-          if (c.values[i] == null) {
-            v.setNull(i);
-          } else {
-            v.setSafe(i, ((String) c.values[i]).getBytes(StandardCharsets.UTF_8));
-          }
-        }
-        v.setValueCount(rows);
-        return v;
-      }
-      default: {
-        ListVector v = ListVector.empty(c.name, allocator);
-        v.addOrGetVector(FieldType.nullable(
-            new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
-        v.allocateNew();
-        Float8Vector data = (Float8Vector) v.getDataVector();
-        for (int i = 0; i < rows; i++) {
-          double[] array = (double[]) c.values[i];
-          if (array == null) {
-            v.setNull(i);
-            continue;
-          }
-          int start = v.startNewValue(i);
-          for (int k = 0; k < array.length; k++) {
-            data.setSafe(start + k, array[k]);
-          }
-          v.endValue(i, array.length);
-        }
-        v.setValueCount(rows);
-        return v;
+  /** Empty Arrow vectors of this batch's columns, to {@link #fill} again and again. */
+  VectorSchemaRoot emptyRoot(BufferAllocator allocator) {
+    List<FieldVector> vectors = new ArrayList<>();
+    for (Column c : columns) {
+      switch (c.kind) {
+        case DOUBLE:
+          vectors.add(new Float8Vector(c.name, allocator));
+          break;
+        case BOOLEAN:
+          vectors.add(new BitVector(c.name, allocator));
+          break;
+        case STRING:
+          vectors.add(new VarCharVector(c.name, allocator));
+          break;
+        default:
+          ListVector list = ListVector.empty(c.name, allocator);
+          list.addOrGetVector(FieldType.nullable(
+              new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+          vectors.add(list);
       }
     }
+    return new VectorSchemaRoot(vectors);
+  }
+
+  /**
+   * Writes this batch's rows into {@code root}, made by {@link #emptyRoot} of a batch with the
+   * same schema, replacing what it held.
+   */
+  void fill(VectorSchemaRoot root) {
+    List<FieldVector> vectors = root.getFieldVectors();
+    for (int c = 0; c < columns.size(); c++) {
+      Column column = columns.get(c);
+      FieldVector vector = vectors.get(c);
+      vector.reset();
+      switch (column.kind) {
+        case DOUBLE: {
+          Float8Vector v = (Float8Vector) vector;
+          for (int i = 0; i < rows; i++) {
+            if (column.values[i] == null) {
+              v.setNull(i);
+            } else {
+              v.setSafe(i, (Double) column.values[i]);
+            }
+          }
+          break;
+        }
+        case BOOLEAN: {
+          BitVector v = (BitVector) vector;
+          for (int i = 0; i < rows; i++) {
+            if (column.values[i] == null) {
+              v.setNull(i);
+            } else {
+              v.setSafe(i, (Boolean) column.values[i] ? 1 : 0);
+            }
+          }
+          break;
+        }
+        case STRING: {
+          VarCharVector v = (VarCharVector) vector;
+          for (int i = 0; i < rows; i++) {
+            if (column.values[i] == null) {
+              v.setNull(i);
+            } else {
+              v.setSafe(i, ((String) column.values[i]).getBytes(StandardCharsets.UTF_8));
+            }
+          }
+          break;
+        }
+        default: {
+          ListVector v = (ListVector) vector;
+          Float8Vector data = (Float8Vector) v.getDataVector();
+          for (int i = 0; i < rows; i++) {
+            double[] array = (double[]) column.values[i];
+            if (array == null) {
+              v.setNull(i);
+              continue;
+            }
+            int start = v.startNewValue(i);
+            for (int k = 0; k < array.length; k++) {
+              data.setSafe(start + k, array[k]);
+            }
+            v.endValue(i, array.length);
+          }
+        }
+      }
+      vector.setValueCount(rows);
+    }
+    root.setRowCount(rows);
   }
 
   /**

@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * <p>The first deployment of a JVM starts a sidecar process ({@code java -jar air-serve.jar},
  * the jar given by {@link Options#sidecarJar}, the {@code spark.air.serve.jar} system property
  * or the {@code AIR_SERVE_JAR} environment variable) on a free loopback port with a random admin
- * token; later ones reuse it through its admin API, as does a deployment given a running
- * sidecar's URL and token with {@link Options#sidecar}. A started sidecar stops with the JVM or
- * with {@link #shutdown()}. This class needs neither Armeria nor Spark: only the JDK's HTTP
- * client and Jackson.
+ * token (and, as {@code bin/air-serve} does, the class-data archive {@code air-serve.jar.jsa}
+ * that makes later starts faster); later ones reuse it through its admin API, as does a
+ * deployment given a running sidecar's URL and token with {@link Options#sidecar}. A started
+ * sidecar stops with the JVM or with {@link #shutdown()}. This class needs neither Armeria nor
+ * Spark: only the JDK's HTTP client and Jackson.
  */
 public final class PredictorDeployment {
   private static final Logger LOG = LoggerFactory.getLogger(PredictorDeployment.class);
@@ -196,8 +197,11 @@ public final class PredictorDeployment {
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
     String token = HexFormat.of().formatHex(secret);
+    File archive = new File(path + ".jsa");
     List<String> command = new ArrayList<>(List.of(System.getProperty("java.home")
-        + File.separator + "bin" + File.separator + "java", "-jar", path, "--port", "0"));
+        + File.separator + "bin" + File.separator + "java", "-Xshare:auto",
+        (archive.isFile() ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=") + archive,
+        "-jar", path, "--port", "0"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("AIR_SERVE_ADMIN_TOKEN", token);
     Process process;

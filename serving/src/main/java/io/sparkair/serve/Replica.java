@@ -28,6 +28,8 @@ final class Replica implements Runnable {
   private final long batchWaitNanos;
   private final Thread thread;
   private volatile boolean stopping;
+  private VectorSchemaRoot reused;
+  private ColumnBatch reusedFor;
 
   Replica(Deployment deployment, Predictor predictor, BlockingQueue<PendingRequest> queue,
       BufferAllocator allocator, DeploymentConfig config, int number) {
@@ -87,6 +89,9 @@ final class Replica implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      if (reused != null) {
+        reused.close();
+      }
       predictor.close();
     }
   }
@@ -148,8 +153,8 @@ final class Replica implements Runnable {
     group.forEach(p -> inputs.add(p.rows));
     ColumnBatch merged = ColumnBatch.concat(inputs);
     deployment.batchPredicted(thread.getName(), group.size(), merged.rowCount());
-    try (VectorSchemaRoot input = merged.toArrow(allocator);
-        VectorSchemaRoot output = predictor.predict(input)) {
+    VectorSchemaRoot input = input(merged);
+    try (VectorSchemaRoot output = predictor.predict(input)) {
       if (output.getRowCount() != merged.rowCount()) {
         throw new IllegalStateException("the predictor answered " + output.getRowCount()
             + " rows for " + merged.rowCount());
@@ -162,6 +167,22 @@ final class Replica implements Runnable {
       }
     }
     deployment.sampled(group.get(0).rows);
+  }
+
+  /**
+   * The Arrow vectors of {@code rows}: this replica's vectors of the last batch, refilled when
+   * the columns are the same, so a batch allocates no Arrow memory.
+   */
+  private VectorSchemaRoot input(ColumnBatch rows) {
+    if (reused == null || !reusedFor.sameSchema(rows)) {
+      if (reused != null) {
+        reused.close();
+      }
+      reused = rows.emptyRoot(allocator);
+      reusedFor = rows;
+    }
+    rows.fill(reused);
+    return reused;
   }
 
   private void fail(PendingRequest p, RuntimeException e) {

@@ -24,9 +24,18 @@ import java.util.concurrent.CountDownLatch;
  * prints {@code air-serve listening on port P}; it stops gracefully on SIGTERM or Ctrl-C.
  */
 public final class ServeMain {
+  /**
+   * Armeria loads BoringSSL at start unless told not to; the sidecar serves plain HTTP, and not
+   * loading it saves about 0.3 s of the cold start.
+   */
+  private static final String OPENSSL_FLAG = "com.linecorp.armeria.useOpenSsl";
+
   private ServeMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (System.getProperty(OPENSSL_FLAG) == null) {
+      System.setProperty(OPENSSL_FLAG, "false");
+    }
     ServerConfig config;
     try {
       config = parse(args);

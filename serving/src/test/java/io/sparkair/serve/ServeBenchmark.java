@@ -1,23 +1,16 @@
 package io.sparkair.serve;
 
-import com.linecorp.armeria.client.ClientFactory;
-import com.linecorp.armeria.client.WebClient;
-import com.linecorp.armeria.common.AggregatedHttpResponse;
-import com.linecorp.armeria.common.HttpRequest;
-import com.linecorp.armeria.common.HttpMethod;
-import com.linecorp.armeria.common.MediaType;
-import com.linecorp.armeria.common.RequestHeaders;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.predict.XGBoostPredictor;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.ConcurrentHistogram;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -25,16 +18,22 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * The sidecar under load, on loopback, in one run: single-row JSON requests against the
  * breast-cancer XGBoost checkpoint (micro-batched, one replica) and against a predictor that
- * does no work (the server's ceiling), at 16 and 64 connections, from a closed-loop Armeria
- * client in this JVM sharing the machine's cores; then the same checkpoint's predictor called
- * in a loop in process (the native loop), and the cold start from launching {@code air-serve}
- * to the first answered request.
+ * does no work (the server's ceiling), at 16 and 64 connections, driven by {@code wrk} (two
+ * threads, sharing the machine's cores with the server); then the same checkpoint's predictor
+ * called in a loop in process (the native loop), and the cold start from launching
+ * {@code bin/air-serve} to the first answered request, on the first launch (which records the
+ * class-data archive) and on the second (which maps it). One unreported run of each deployment
+ * warms the JIT first.
  *
- * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl serving -Pbench test-compile
- * exec:exec} ({@code -Dbench.seconds=10} per load run by default).
+ * <p>Run: {@code scripts/install-bench-tools.sh && mvn -B -DskipTests install &&
+ * mvn -B -pl serving -Pbench test-compile exec:exec} ({@code -Dbench.args=-Dbench.seconds=N}
+ * per load run, 10 by default).
  */
 public final class ServeBenchmark {
   private static final long SECONDS = Long.getLong("bench.seconds", 10);
+  private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern P50 = Pattern.compile("\\s50%\\s+([0-9.]+)(us|ms|s)");
+  private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
 
   private ServeBenchmark() {}
 
@@ -42,22 +41,35 @@ public final class ServeBenchmark {
     BreastCancerModel data = BreastCancerModel.load();
     Path dir = Files.createTempDirectory("serve-bench");
     String checkpoint = data.checkpoint(dir.resolve("model"), 20, 3);
-    byte[] body = SidecarProcess.JSON.writeValueAsBytes(List.of(data.record(0)));
+    Path body = dir.resolve("body.json");
+    Files.write(body, SidecarProcess.JSON.writeValueAsBytes(List.of(data.record(0))));
+    Path script = dir.resolve("post.lua");
+    Files.writeString(script, "wrk.method = \"POST\"\n"
+        + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+        + "local f = io.open(\"" + body + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
 
-    long launch = System.nanoTime();
+    for (String launch : List.of("first", "second")) {
+      long start = System.nanoTime();
+      try (SidecarProcess sidecar = SidecarProcess.start(List.of("bash",
+          Path.of("..", "bin", "air-serve").toString(), "--port", "0", "--deployment",
+          "name=model,checkpoint=" + checkpoint), Map.of("AIR_SERVE_CDS",
+              dir.resolve("air-serve.jsa").toString()))) {
+        while (sidecar.post("/model", List.of(data.record(0))).statusCode() != 200) {
+          Thread.sleep(5);
+        }
+        System.out.printf(Locale.ROOT, "cold start with bin/air-serve, %s launch, to the "
+            + "first answer: %.2f s%n", launch, (System.nanoTime() - start) / 1e9);
+      }
+    }
     try (SidecarProcess sidecar = SidecarProcess.startWithTestClasses("--port", "0",
         "--deployment", "name=model,checkpoint=" + checkpoint,
         "--deployment", "name=none,checkpoint=" + checkpoint + ",predictor="
             + NoOpPredictor.class.getName())) {
-      while (sidecar.post("/model", List.of(data.record(0))).statusCode() != 200) {
-        Thread.sleep(5);
-      }
-      double coldStart = (System.nanoTime() - launch) / 1e9;
-      System.out.printf(Locale.ROOT, "cold start, launch to first answer: %.2f s%n",
-          coldStart);
+      wrk(sidecar.port, "/none", script, 16, 5);
+      wrk(sidecar.port, "/model", script, 16, 5);
       for (int connections : new int[] {16, 64}) {
-        Load ceiling = load(sidecar.port, "/none", body, connections);
-        Load model = load(sidecar.port, "/model", body, connections);
+        Load ceiling = wrk(sidecar.port, "/none", script, connections, SECONDS);
+        Load model = wrk(sidecar.port, "/model", script, connections, SECONDS);
         System.out.printf(Locale.ROOT, "%d connections: no model %.0f req/s (p50 %.2f ms, p99 "
             + "%.2f ms); XGBoost %.0f req/s (p50 %.2f ms, p99 %.2f ms) = %.2f of the ceiling%n",
             connections, ceiling.perSecond, ceiling.p50, ceiling.p99, model.perSecond, model.p50,
@@ -70,7 +82,7 @@ public final class ServeBenchmark {
         + "%.0f calls/s of 64 rows (%.0f rows/s)%n", native1, native64, native64 * 64);
   }
 
-  /** Throughput and latency of a closed loop of {@code connections} clients. */
+  /** Throughput and latency (ms) of one wrk run. */
   private static final class Load {
     final double perSecond;
     final double p50;
@@ -83,58 +95,33 @@ public final class ServeBenchmark {
     }
   }
 
-  private static Load load(int port, String path, byte[] body, int connections)
+  private static Load wrk(int port, String path, Path script, int connections, long seconds)
       throws Exception {
-    ClientFactory factory = ClientFactory.builder().build();
-    WebClient client = WebClient.builder("h1c://127.0.0.1:" + port).factory(factory)
-        .responseTimeoutMillis(10_000).build();
-    RequestHeaders headers = RequestHeaders.builder(HttpMethod.POST, path)
-        .contentType(MediaType.JSON_UTF_8).build();
-    ConcurrentHistogram latencies = new ConcurrentHistogram(3);
-    AtomicLong done = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    AtomicBoolean measuring = new AtomicBoolean(false);
-    AtomicBoolean running = new AtomicBoolean(true);
-    CountDownLatch stopped = new CountDownLatch(connections);
-    for (int c = 0; c < connections; c++) {
-      loop(client, headers, body, latencies, done, failed, measuring, running, stopped);
+    Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+        "--latency", "-s", script.toString(), "http://127.0.0.1:" + port + path)
+        .redirectErrorStream(true).start();
+    String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (wrk.waitFor() != 0 || out.contains("Non-2xx")) {
+      throw new IllegalStateException("wrk failed or saw errors:\n" + out);
     }
-    Thread.sleep(2_000);
-    measuring.set(true);
-    long start = System.nanoTime();
-    Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS));
-    long count = done.get();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    running.set(false);
-    stopped.await(30, TimeUnit.SECONDS);
-    factory.close();
-    if (failed.get() > 0) {
-      System.out.println("  " + failed.get() + " requests failed");
-    }
-    return new Load(count / seconds, latencies.getValueAtPercentile(50) / 1e6,
-        latencies.getValueAtPercentile(99) / 1e6);
+    return new Load(number(RATE, out), millis(P50, out), millis(P99, out));
   }
 
-  private static void loop(WebClient client, RequestHeaders headers, byte[] body,
-      ConcurrentHistogram latencies, AtomicLong done, AtomicLong failed,
-      AtomicBoolean measuring, AtomicBoolean running, CountDownLatch stopped) {
-    if (!running.get()) {
-      stopped.countDown();
-      return;
+  private static double number(Pattern pattern, String out) {
+    Matcher m = pattern.matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + pattern + " in wrk's output:\n" + out);
     }
-    long start = System.nanoTime();
-    client.execute(HttpRequest.of(headers, com.linecorp.armeria.common.HttpData.wrap(body)))
-        .aggregate().whenComplete((AggregatedHttpResponse r, Throwable e) -> {
-          if (measuring.get()) {
-            if (e != null || r.status().code() != 200) {
-              failed.incrementAndGet();
-            } else {
-              latencies.recordValue(System.nanoTime() - start);
-              done.incrementAndGet();
-            }
-          }
-          loop(client, headers, body, latencies, done, failed, measuring, running, stopped);
-        });
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static double millis(Pattern pattern, String out) {
+    Matcher m = pattern.matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + pattern + " in wrk's output:\n" + out);
+    }
+    double v = Double.parseDouble(m.group(1));
+    return m.group(2).equals("us") ? v / 1000 : m.group(2).equals("s") ? v * 1000 : v;
   }
 
   private static double nativeLoop(String checkpoint, BreastCancerModel data, int rows) {

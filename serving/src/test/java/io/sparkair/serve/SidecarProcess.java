@@ -70,8 +70,17 @@ final class SidecarProcess implements AutoCloseable {
 
   /** Starts {@code command}, which runs the sidecar, and waits for it to listen. */
   static SidecarProcess start(List<String> command) throws Exception {
+    return start(command, java.util.Map.of());
+  }
+
+  /**
+   * Starts {@code command} with {@code environment} added, and waits for the sidecar to listen.
+   */
+  static SidecarProcess start(List<String> command, java.util.Map<String, String> environment)
+      throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("AIR_SERVE_JAR", jar());
+    builder.environment().putAll(environment);
     Process process = builder.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
