@@ -3,22 +3,18 @@ package io.sparkair.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.predict.Predictor;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,39 +206,7 @@ public final class PredictorDeployment {
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the sidecar: " + e, e);
     }
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8));
-    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-      try {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          LOG.debug("air-serve: {}", line);
-          if (line.startsWith("air-serve listening on port ")) {
-            return Integer.parseInt(line.substring("air-serve listening on port ".length()));
-          }
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      throw new IllegalStateException("the sidecar ended before it listened");
-    });
-    int listening;
-    try {
-      listening = port.get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      process.destroyForcibly();
-      throw new IllegalStateException("the sidecar did not start: " + e, e);
-    }
-    Thread drain = new Thread(() -> {
-      try {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          LOG.debug("air-serve: {}", line);
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    }, "air-serve-output");
-    drain.setDaemon(true);
-    drain.start();
+    int listening = SidecarOutput.awaitPort(process, line -> LOG.debug("air-serve: {}", line));
     Sidecar sidecar = new Sidecar("http://127.0.0.1:" + listening, token, process);
     Runtime.getRuntime().addShutdownHook(new Thread(sidecar::stop, "air-serve-stop"));
     LOG.info("started the serving sidecar at {}", sidecar.url);

@@ -50,7 +50,7 @@ public final class ServeMain {
       server.close();
       stopped.countDown();
     }, "air-serve-shutdown"));
-    System.out.println("air-serve listening on port " + server.port());
+    System.out.println(SidecarOutput.LISTENING + server.port());
     System.out.flush();
     stopped.await();
   }

@@ -21,11 +21,12 @@ final class ServeMetrics {
 
   /** Counts a request that ended with {@code status} after {@code nanos}. */
   void request(String deployment, int status, long nanos) {
-    meters(deployment).requests.computeIfAbsent(status, code -> Counter.builder(
-        "air_serve_requests").tag("deployment", deployment).tag("status",
-            Integer.toString(code)).register(registry)).increment();
+    Meters m = meters(deployment);
+    m.requests.computeIfAbsent(status, code -> Counter.builder("air_serve_requests")
+        .tag("deployment", deployment).tag("status", Integer.toString(code))
+        .register(registry)).increment();
     if (status == 200) {
-      meters(deployment).latency.record(nanos, TimeUnit.NANOSECONDS);
+      m.latency.record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 

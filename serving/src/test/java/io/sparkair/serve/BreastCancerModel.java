@@ -124,7 +124,8 @@ final class BreastCancerModel {
     }
   }
 
-  private VectorSchemaRoot batch(RootAllocator allocator, int from, int to) {
+  /** Rows [from, to) as an Arrow batch of the feature columns. */
+  VectorSchemaRoot batch(RootAllocator allocator, int from, int to) {
     List<FieldVector> vectors = new ArrayList<>();
     for (int c = 0; c < features.size(); c++) {
       Float8Vector v = new Float8Vector(features.get(c), allocator);

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -126,22 +125,9 @@ public final class ServeBenchmark {
 
   private static double nativeLoop(String checkpoint, BreastCancerModel data, int rows) {
     try (RootAllocator allocator = new RootAllocator();
+        VectorSchemaRoot batch = data.batch(allocator, 0, rows);
         XGBoostPredictor predictor = XGBoostPredictor.fromCheckpoint(
             Checkpoint.fromDirectory(checkpoint))) {
-      VectorSchemaRoot batch = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo
-          .Schema(data.features.stream().map(f -> org.apache.arrow.vector.types.pojo.Field
-              .nullable(f, new org.apache.arrow.vector.types.pojo.ArrowType.FloatingPoint(
-                  org.apache.arrow.vector.types.FloatingPointPrecision.DOUBLE)))
-              .collect(java.util.stream.Collectors.toList())), allocator);
-      batch.allocateNew();
-      for (int c = 0; c < data.features.size(); c++) {
-        Float8Vector v = (Float8Vector) batch.getVector(c);
-        for (int r = 0; r < rows; r++) {
-          v.setSafe(r, data.rows[r][c]);
-        }
-        v.setValueCount(rows);
-      }
-      batch.setRowCount(rows);
       long calls = 0;
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
       long start = System.nanoTime();
@@ -149,9 +135,7 @@ public final class ServeBenchmark {
         predictor.predict(batch).close();
         calls++;
       }
-      double perSecond = calls / ((System.nanoTime() - start) / 1e9);
-      batch.close();
-      return perSecond;
+      return calls / ((System.nanoTime() - start) / 1e9);
     }
   }
 }

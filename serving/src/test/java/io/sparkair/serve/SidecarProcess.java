@@ -2,9 +2,7 @@ package io.sparkair.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** {@code air-serve} started from the built jar as a process of its own, and an HTTP client. */
@@ -24,11 +21,12 @@ final class SidecarProcess implements AutoCloseable {
   final int port;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .version(HttpClient.Version.HTTP_1_1).build();
-  private final StringBuilder output = new StringBuilder();
+  private final StringBuilder output;
 
-  private SidecarProcess(Process process, int port) {
+  private SidecarProcess(Process process, int port, StringBuilder output) {
     this.process = process;
     this.port = port;
+    this.output = output;
   }
 
   /** Starts {@code java -jar air-serve.jar args...} and waits for it to listen. */
@@ -82,45 +80,19 @@ final class SidecarProcess implements AutoCloseable {
     builder.environment().put("AIR_SERVE_JAR", jar());
     builder.environment().putAll(environment);
     Process process = builder.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-      try {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          seen.append(line).append('\n');
-          if (line.startsWith("air-serve listening on port ")) {
-            return Integer.parseInt(line.substring("air-serve listening on port ".length()));
-          }
-        }
-        throw new IllegalStateException("air-serve ended before listening:\n" + seen);
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    int listening;
+    StringBuilder output = new StringBuilder();
     try {
-      listening = port.get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      process.destroyForcibly();
-      throw new IllegalStateException("air-serve did not start: " + seen, e);
-    }
-    SidecarProcess sidecar = new SidecarProcess(process, listening);
-    sidecar.output.append(seen);
-    Thread drain = new Thread(() -> {
-      try {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          synchronized (sidecar.output) {
-            sidecar.output.append(line).append('\n');
-          }
+      int port = SidecarOutput.awaitPort(process, line -> {
+        synchronized (output) {
+          output.append(line).append('\n');
         }
-      } catch (java.io.IOException ignored) {
-        // the process ended
+      });
+      return new SidecarProcess(process, port, output);
+    } catch (IllegalStateException e) {
+      synchronized (output) {
+        throw new IllegalStateException(e.getMessage() + "; its output:\n" + output, e);
       }
-    }, "air-serve-output");
-    drain.setDaemon(true);
-    drain.start();
-    return sidecar;
+    }
   }
 
   String output() {
