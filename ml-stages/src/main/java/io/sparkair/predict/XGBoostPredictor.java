@@ -29,8 +29,11 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * for {@code binary:logistic} and {@code multi:softprob}, {@code probability} (an array with one
  * probability per class). It reads the feature columns the booster was trained on, after the
  * checkpoint's preprocessor (a booster wrapped with {@code Checkpoint.fromModel} reads every
- * column, in order, and its objective from its JSON). Safe to call from several threads
- * (XGBoost's in-place prediction); each call uses one thread, since Spark runs one task per core.
+ * column, in order, and its objective from its JSON). Safe to call from several threads; each
+ * call uses one thread, since Spark runs one task per core. A {@code gbtree} booster with
+ * numerical splits is scored by its trees evaluated in Java, checked against XGBoost when it
+ * is loaded (XGBoost's own call costs about 100 µs before the first row); any other booster by
+ * XGBoost's in-place prediction.
  * It is serializable: the booster travels as its bytes and is loaded again where it lands.
  */
 public final class XGBoostPredictor implements Predictor, Serializable {
@@ -46,13 +49,27 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   /** What is loaded once per JVM. */
   private static final class Loaded {
     final Booster booster;
+    final XGBoostTrees trees;
     final XGBoostModelInfo info;
     final Preprocessor preprocessor;
 
     Loaded(Booster booster, XGBoostModelInfo info, Preprocessor preprocessor) {
       this.booster = booster;
+      this.trees = XGBoostTrees.of(booster).orElse(null);
       this.info = info;
       this.preprocessor = preprocessor;
+    }
+
+    float[][] predict(FeatureRows rows, int n, boolean margin) throws XGBoostError {
+      if (n == 0) {
+        return new float[0][];
+      }
+      if (trees != null) {
+        return trees.predict(rows.values(), n, rows.width(), margin);
+      }
+      return margin ? booster.inplace_predict(rows.values(), n, rows.width(), Float.NaN,
+          new int[] {0, 0}, Booster.PredictionType.kMargin, null)
+          : booster.inplace_predict(rows.values(), n, rows.width(), Float.NaN);
     }
   }
 
@@ -133,14 +150,9 @@ public final class XGBoostPredictor implements Predictor, Serializable {
                   .collect(java.util.stream.Collectors.toList()), null, null);
       rows.add(input, null, features);
       int n = input.getRowCount();
-      if (margin) {
-        float[][] raw = n == 0 ? new float[0][] : model.booster.inplace_predict(rows.values(), n,
-            rows.width(), Float.NaN, new int[] {0, 0}, Booster.PredictionType.kMargin, null);
-        return margins(raw, n, model.info.objective().startsWith("multi:"));
-      }
-      float[][] scores = n == 0 ? new float[0][] : model.booster.inplace_predict(rows.values(),
-          n, rows.width(), Float.NaN);
-      return output(model.info.objective(), scores, n);
+      float[][] scores = model.predict(rows, n, margin);
+      return margin ? margins(scores, n, model.info.objective().startsWith("multi:"))
+          : output(model.info.objective(), scores, n);
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
     } finally {
