@@ -21,6 +21,28 @@ public abstract class AffineScaler<S extends Serializable>
 
   private List<String> columns;
   private LinkedHashMap<String, Double> stats;
+  private transient volatile Scaling scaling;
+
+  /** Offsets and scales of the fitted statistics, per column, and this scaler's name. */
+  private static final class Scaling {
+    final Map<String, Double> of;
+    final String who;
+    final double[] offsets;
+    final double[] scales;
+
+    Scaling(AffineScaler<?> scaler) {
+      this.of = scaler.stats;
+      this.who = scaler.toString();
+      this.offsets = new double[scaler.columns.size()];
+      this.scales = new double[offsets.length];
+      for (int i = 0; i < offsets.length; i++) {
+        String column = scaler.columns.get(i);
+        double scale = scaler.scale(of, column);
+        offsets[i] = scaler.offset(of, column);
+        scales[i] = scale == 0 ? 1 : scale;
+      }
+    }
+  }
 
   AffineScaler() {}
 
@@ -92,13 +114,17 @@ public abstract class AffineScaler<S extends Serializable>
   @Override
   protected final VectorSchemaRoot transformFitted(VectorSchemaRoot batch,
       BufferAllocator allocator) {
-    String who = toString();
-    Columns.requireAll(batch, columns, who);
+    Scaling s = scaling;
+    if (s == null || s.of != stats) {
+      s = new Scaling(this);
+      scaling = s;
+    }
+    Columns.requireAll(batch, columns, s.who);
     try (BatchBuilder out = new BatchBuilder(batch)) {
-      for (String column : columns) {
-        double scale = scale(stats, column);
-        out.replace(column, Columns.affine(batch.getVector(column), offset(stats, column),
-            scale == 0 ? 1 : scale, allocator, who));
+      for (int i = 0; i < columns.size(); i++) {
+        String column = columns.get(i);
+        out.replace(column, Columns.affine(batch.getVector(column), s.offsets[i], s.scales[i],
+            allocator, s.who));
       }
       return out.build();
     }

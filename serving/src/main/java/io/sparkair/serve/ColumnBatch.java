@@ -91,6 +91,12 @@ public final class ColumnBatch {
     }
   }
 
+  /** Columns known to be of {@code rows} values each, with distinct names. */
+  private ColumnBatch(List<Column> columns, int rows) {
+    this.columns = columns;
+    this.rows = rows;
+  }
+
   public List<Column> columns() {
     return columns;
   }
@@ -132,7 +138,7 @@ public final class ColumnBatch {
       }
       merged.add(new Column(first.columns.get(c).name, first.columns.get(c).kind, values));
     }
-    return new ColumnBatch(merged);
+    return new ColumnBatch(merged, total);
   }
 
   /** Rows {@code [from, from + count)}. */
@@ -146,7 +152,7 @@ public final class ColumnBatch {
       System.arraycopy(c.values, from, values, 0, count);
       sliced.add(new Column(c.name, c.kind, values));
     }
-    return new ColumnBatch(sliced);
+    return new ColumnBatch(sliced, count);
   }
 
   /** This batch as Arrow vectors the caller closes. */
@@ -295,7 +301,7 @@ public final class ColumnBatch {
       }
       columns.add(new Column(vector.getName(), kind, values));
     }
-    return new ColumnBatch(columns);
+    return new ColumnBatch(columns, count);
   }
 
   private static double number(FieldVector vector, int index) {

@@ -1,7 +1,7 @@
 package io.sparkair.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 
 /**
@@ -13,11 +13,13 @@ public interface HttpAdapter {
   String name();
 
   /**
-   * The rows of a request body.
+   * The rows of a request body, read from {@code body} positioned on the body's first token;
+   * it reads that JSON value and no further.
    *
    * @throws BadRequestException saying what is wrong with the body
+   * @throws IOException when the body is not JSON ({@code JsonProcessingException})
    */
-  ColumnBatch read(JsonNode body);
+  ColumnBatch read(JsonParser body) throws IOException;
 
   /** Writes the predictions for the rows {@link #read} gave, in their order. */
   void write(ColumnBatch predictions, JsonGenerator out) throws IOException;

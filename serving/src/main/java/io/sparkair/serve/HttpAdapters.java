@@ -1,12 +1,14 @@
 package io.sparkair.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,15 +33,15 @@ public final class HttpAdapters {
   public static HttpAdapter records() {
     return new Adapter("records") {
       @Override
-      public ColumnBatch read(JsonNode body) {
-        if (body.isArray()) {
+      public ColumnBatch read(JsonParser body) throws IOException {
+        if (body.currentToken() == JsonToken.START_ARRAY) {
           return fromRecords(body);
         }
-        if (body.isObject()) {
+        if (body.currentToken() == JsonToken.START_OBJECT) {
           return fromColumns(body);
         }
         throw new BadRequestException("the body must be a JSON array of row objects or an "
-            + "object of column arrays, got " + kind(body));
+            + "object of column arrays, got " + kind(body.currentToken()));
       }
     };
   }
@@ -48,10 +50,10 @@ public final class HttpAdapters {
   public static HttpAdapter columns() {
     return new Adapter("columns") {
       @Override
-      public ColumnBatch read(JsonNode body) {
-        if (!body.isObject()) {
+      public ColumnBatch read(JsonParser body) throws IOException {
+        if (body.currentToken() != JsonToken.START_OBJECT) {
           throw new BadRequestException("the body must be a JSON object of column arrays, got "
-              + kind(body));
+              + kind(body.currentToken()));
         }
         return fromColumns(body);
       }
@@ -62,12 +64,14 @@ public final class HttpAdapters {
   public static HttpAdapter singleObject() {
     return new Adapter("object") {
       @Override
-      public ColumnBatch read(JsonNode body) {
-        if (!body.isObject()) {
+      public ColumnBatch read(JsonParser body) throws IOException {
+        if (body.currentToken() != JsonToken.START_OBJECT) {
           throw new BadRequestException("the body must be one JSON object (one row), got "
-              + kind(body));
+              + kind(body.currentToken()));
         }
-        return fromRecords(ConfigMapper.JSON.createArrayNode().add(body));
+        Map<String, ColumnBuilder> columns = new LinkedHashMap<>();
+        readRow(body, 0, columns);
+        return build(columns.values(), 1);
       }
 
       @Override
@@ -141,113 +145,170 @@ public final class HttpAdapters {
     out.writeEndObject();
   }
 
-  private static ColumnBatch fromRecords(JsonNode rows) {
-    int n = rows.size();
-    Map<String, Object[]> values = new LinkedHashMap<>();
-    for (int r = 0; r < n; r++) {
-      JsonNode row = rows.get(r);
-      if (!row.isObject()) {
-        throw new BadRequestException("row " + r + " must be a JSON object, got " + kind(row));
+  /** The row objects of the array the parser is on. */
+  private static ColumnBatch fromRecords(JsonParser p) throws IOException {
+    Map<String, ColumnBuilder> columns = new LinkedHashMap<>();
+    int row = 0;
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        throw new BadRequestException("row " + row + " must be a JSON object, got " + kind(t));
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        values.computeIfAbsent(field.getKey(), k -> new Object[n])[r] = field.getValue();
-      }
+      readRow(p, row++, columns);
     }
-    List<ColumnBatch.Column> columns = new ArrayList<>();
-    values.forEach((name, nodes) -> columns.add(column(name, nodes)));
-    return new ColumnBatch(columns);
+    return build(columns.values(), row);
   }
 
-  private static ColumnBatch fromColumns(JsonNode object) {
-    List<ColumnBatch.Column> columns = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      JsonNode array = field.getValue();
-      if (!array.isArray()) {
-        throw new BadRequestException("column '" + field.getKey() + "' must be a JSON array of "
-            + "values, got " + kind(array));
+  /** The fields of the object the parser is on, as row {@code row} of {@code columns}. */
+  private static void readRow(JsonParser p, int row, Map<String, ColumnBuilder> columns)
+      throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      ColumnBuilder column = columns.get(name);
+      if (column == null) {
+        column = new ColumnBuilder(name);
+        columns.put(name, column);
       }
-      Object[] nodes = new Object[array.size()];
-      for (int i = 0; i < nodes.length; i++) {
-        nodes[i] = array.get(i);
+      p.nextToken();
+      column.read(p, row);
+    }
+  }
+
+  /** The column arrays of the object the parser is on. */
+  private static ColumnBatch fromColumns(JsonParser p) throws IOException {
+    List<ColumnBuilder> columns = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      ColumnBuilder column = new ColumnBuilder(p.currentName());
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_ARRAY) {
+        throw new BadRequestException("column '" + column.name + "' must be a JSON array of "
+            + "values, got " + kind(t));
       }
-      columns.add(column(field.getKey(), nodes));
+      int row = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        column.read(p, row++);
+      }
+      column.rows = row;
+      columns.add(column);
     }
     try {
-      return new ColumnBatch(columns);
+      return new ColumnBatch(columns.stream().map(c -> c.build(c.rows))
+          .collect(java.util.stream.Collectors.toList()));
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }
   }
 
-  /** A column of JSON values (nodes, or null where a row lacks the field). */
-  private static ColumnBatch.Column column(String name, Object[] nodes) {
-    ColumnBatch.Kind kind = null;
-    Object[] values = new Object[nodes.length];
-    for (int i = 0; i < nodes.length; i++) {
-      JsonNode node = (JsonNode) nodes[i];
-      if (node == null || node.isNull()) {
-        continue;
+  private static ColumnBatch build(Iterable<ColumnBuilder> builders, int rows) {
+    List<ColumnBatch.Column> columns = new ArrayList<>();
+    builders.forEach(c -> columns.add(c.build(rows)));
+    return new ColumnBatch(columns);
+  }
+
+  /**
+   * The values of one column as they are read: its kind is its first non-null value's, and
+   * rows it is not given are null.
+   */
+  private static final class ColumnBuilder {
+    final String name;
+    ColumnBatch.Kind kind;
+    Object[] values = new Object[1];
+    int rows;
+
+    ColumnBuilder(String name) {
+      this.name = name;
+    }
+
+    /** Reads the value the parser is on as row {@code row}. */
+    void read(JsonParser p, int row) throws IOException {
+      if (row >= values.length) {
+        values = Arrays.copyOf(values, Math.max(row + 1, values.length * 2));
       }
-      ColumnBatch.Kind k = kindOf(name, node);
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_NULL) {
+        values[row] = null;
+        return;
+      }
+      ColumnBatch.Kind k = kindOf(t);
       if (kind == null) {
         kind = k;
       } else if (kind != k) {
         throw new BadRequestException("column '" + name + "' mixes types: "
-            + kind.name().toLowerCase(java.util.Locale.ROOT) + " and "
-            + k.name().toLowerCase(java.util.Locale.ROOT) + " (row " + i + ")");
+            + kind.name().toLowerCase(Locale.ROOT) + " and "
+            + k.name().toLowerCase(Locale.ROOT) + " (row " + row + ")");
       }
-      values[i] = value(k, node);
+      values[row] = value(p, k);
     }
-    return new ColumnBatch.Column(name, kind == null ? ColumnBatch.Kind.DOUBLE : kind, values);
+
+    private ColumnBatch.Kind kindOf(JsonToken t) {
+      switch (t) {
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          return ColumnBatch.Kind.DOUBLE;
+        case VALUE_TRUE:
+        case VALUE_FALSE:
+          return ColumnBatch.Kind.BOOLEAN;
+        case VALUE_STRING:
+          return ColumnBatch.Kind.STRING;
+        case START_ARRAY:
+          return ColumnBatch.Kind.DOUBLE_ARRAY;
+        default:
+          throw new BadRequestException("column '" + name + "' holds " + kind(t)
+              + "; values must be numbers, booleans, strings or arrays of numbers");
+      }
+    }
+
+    private Object value(JsonParser p, ColumnBatch.Kind k) throws IOException {
+      switch (k) {
+        case DOUBLE:
+          return p.getDoubleValue();
+        case BOOLEAN:
+          return p.getBooleanValue();
+        case STRING:
+          return p.getText();
+        default:
+          double[] array = new double[8];
+          int n = 0;
+          JsonToken t;
+          while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+              throw new BadRequestException("column '" + name + "' holds an array with "
+                  + kind(t) + "; arrays must hold numbers");
+            }
+            if (n == array.length) {
+              array = Arrays.copyOf(array, n * 2);
+            }
+            array[n++] = p.getDoubleValue();
+          }
+          return Arrays.copyOf(array, n);
+      }
+    }
+
+    ColumnBatch.Column build(int count) {
+      return new ColumnBatch.Column(name, kind == null ? ColumnBatch.Kind.DOUBLE : kind,
+          values.length == count ? values : Arrays.copyOf(values, count));
+    }
   }
 
-  private static ColumnBatch.Kind kindOf(String name, JsonNode node) {
-    if (node.isNumber()) {
-      return ColumnBatch.Kind.DOUBLE;
+  private static String kind(JsonToken t) {
+    if (t == null) {
+      return "nothing";
     }
-    if (node.isBoolean()) {
-      return ColumnBatch.Kind.BOOLEAN;
-    }
-    if (node.isTextual()) {
-      return ColumnBatch.Kind.STRING;
-    }
-    if (node.isArray()) {
-      for (JsonNode element : node) {
-        if (!element.isNumber()) {
-          throw new BadRequestException("column '" + name + "' holds an array with "
-              + kind(element) + "; arrays must hold numbers");
-        }
-      }
-      return ColumnBatch.Kind.DOUBLE_ARRAY;
-    }
-    throw new BadRequestException("column '" + name + "' holds " + kind(node)
-        + "; values must be numbers, booleans, strings or arrays of numbers");
-  }
-
-  private static Object value(ColumnBatch.Kind kind, JsonNode node) {
-    switch (kind) {
-      case DOUBLE:
-        return node.doubleValue();
-      case BOOLEAN:
-        return node.booleanValue();
-      case STRING:
-        return node.textValue();
+    switch (t) {
+      case START_OBJECT:
+        return "an object";
+      case START_ARRAY:
+        return "an array";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
       default:
-        double[] array = new double[node.size()];
-        for (int k = 0; k < array.length; k++) {
-          array[k] = node.get(k).doubleValue();
-        }
-        return array;
+        return "null";
     }
-  }
-
-  private static String kind(JsonNode node) {
-    return node.isObject() ? "an object" : node.isArray() ? "an array"
-        : node.isTextual() ? "a string" : node.isNumber() ? "a number"
-        : node.isBoolean() ? "a boolean" : "null";
   }
 }

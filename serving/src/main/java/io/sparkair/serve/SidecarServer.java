@@ -1,6 +1,7 @@
 package io.sparkair.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -189,8 +190,9 @@ public final class SidecarServer implements AutoCloseable {
     String name = deployment.name();
     CompletableFuture<HttpResponse> response = req.aggregate().thenCompose(body -> {
       HttpAdapter adapter = deployment.adapter();
-      ColumnBatch rows = adapter.read(parse(body));
-      return deployment.submit(rows).thenApply(predictions -> answer(adapter, predictions));
+      ColumnBatch rows = read(adapter, body);
+      return deployment.submit(rows).thenApplyAsync(predictions -> answer(adapter, predictions),
+          ctx.eventLoop());
     }).exceptionally(SidecarServer::failure).thenApply(r -> {
       metrics.request(name, r.status().code(), System.nanoTime() - start);
       return r.toHttpResponse();
@@ -198,12 +200,20 @@ public final class SidecarServer implements AutoCloseable {
     return HttpResponse.of(response);
   }
 
-  private static JsonNode parse(AggregatedHttpRequest body) {
+  private static ColumnBatch read(HttpAdapter adapter, AggregatedHttpRequest body) {
     if (body.content().isEmpty()) {
       throw new BadRequestException("the request has no body; POST JSON rows");
     }
-    try {
-      return ConfigMapper.JSON.readTree(body.content().array());
+    try (JsonParser parser = ConfigMapper.JSON.getFactory().createParser(
+        body.content().array())) {
+      if (parser.nextToken() == null) {
+        throw new BadRequestException("the request has no body; POST JSON rows");
+      }
+      ColumnBatch rows = adapter.read(parser);
+      if (parser.nextToken() != null) {
+        throw new BadRequestException("malformed JSON: more follows the body's JSON value");
+      }
+      return rows;
     } catch (JsonProcessingException e) {
       throw new BadRequestException("malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {

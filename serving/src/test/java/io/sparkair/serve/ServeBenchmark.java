@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -21,8 +23,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * threads, sharing the machine's cores with the server); then the same checkpoint's predictor
  * called in a loop in process (the native loop), and the cold start from launching
  * {@code bin/air-serve} to the first answered request, on the first launch (which records the
- * class-data archive) and on the second (which maps it). One unreported run of each deployment
- * warms the JIT first.
+ * class-data archive) and on the second (which maps it). An unreported run of each deployment
+ * (20 s, {@code -Dbench.warmup=N}) warms the server's JIT first: on two shared cores it takes
+ * about 40 s of load to reach full speed. XGBoost4J's {@code inplace_predict} alone is timed
+ * too, for what the predictor's Java trees replace.
  *
  * <p>Run: {@code scripts/install-bench-tools.sh && mvn -B -DskipTests install &&
  * mvn -B -pl serving -Pbench test-compile exec:exec} ({@code -Dbench.args=-Dbench.seconds=N}
@@ -30,6 +34,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class ServeBenchmark {
   private static final long SECONDS = Long.getLong("bench.seconds", 10);
+  private static final long WARM_UP = Long.getLong("bench.warmup", 20);
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern P50 = Pattern.compile("\\s50%\\s+([0-9.]+)(us|ms|s)");
   private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
@@ -47,6 +52,13 @@ public final class ServeBenchmark {
         + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
         + "local f = io.open(\"" + body + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
 
+    double native1 = nativeLoop(checkpoint, data, 1);
+    double native64 = nativeLoop(checkpoint, data, 64);
+    System.out.printf(Locale.ROOT, "in-process XGBoostPredictor loop: %.0f calls/s of 1 row, "
+        + "%.0f calls/s of 64 rows (%.0f rows/s)%n", native1, native64, native64 * 64);
+    System.out.printf(Locale.ROOT, "XGBoost4J inplace_predict alone (no preprocessing): %.0f "
+        + "calls/s of 1 row, %.0f calls/s of 64 rows%n", xgboostLoop(checkpoint, 1),
+        xgboostLoop(checkpoint, 64));
     for (String launch : List.of("first", "second")) {
       long start = System.nanoTime();
       try (SidecarProcess sidecar = SidecarProcess.start(List.of("bash",
@@ -64,21 +76,18 @@ public final class ServeBenchmark {
         "--deployment", "name=model,checkpoint=" + checkpoint,
         "--deployment", "name=none,checkpoint=" + checkpoint + ",predictor="
             + NoOpPredictor.class.getName())) {
-      wrk(sidecar.port, "/none", script, 16, 5);
-      wrk(sidecar.port, "/model", script, 16, 5);
+      wrk(sidecar.port, "/none", script, 64, WARM_UP);
+      wrk(sidecar.port, "/model", script, 64, WARM_UP);
       for (int connections : new int[] {16, 64}) {
         Load ceiling = wrk(sidecar.port, "/none", script, connections, SECONDS);
         Load model = wrk(sidecar.port, "/model", script, connections, SECONDS);
         System.out.printf(Locale.ROOT, "%d connections: no model %.0f req/s (p50 %.2f ms, p99 "
-            + "%.2f ms); XGBoost %.0f req/s (p50 %.2f ms, p99 %.2f ms) = %.2f of the ceiling%n",
-            connections, ceiling.perSecond, ceiling.p50, ceiling.p99, model.perSecond, model.p50,
-            model.p99, model.perSecond / ceiling.perSecond);
+            + "%.2f ms); XGBoost %.0f req/s (p50 %.2f ms, p99 %.2f ms) = %.2f of the ceiling, "
+            + "%.2f of the in-process loop's 1-row calls%n", connections, ceiling.perSecond,
+            ceiling.p50, ceiling.p99, model.perSecond, model.p50, model.p99,
+            model.perSecond / ceiling.perSecond, model.perSecond / native1);
       }
     }
-    double native1 = nativeLoop(checkpoint, data, 1);
-    double native64 = nativeLoop(checkpoint, data, 64);
-    System.out.printf(Locale.ROOT, "in-process XGBoostPredictor loop: %.0f calls/s of 1 row, "
-        + "%.0f calls/s of 64 rows (%.0f rows/s)%n", native1, native64, native64 * 64);
   }
 
   /** Throughput and latency (ms) of one wrk run. */
@@ -123,19 +132,46 @@ public final class ServeBenchmark {
     return m.group(2).equals("us") ? v / 1000 : m.group(2).equals("s") ? v * 1000 : v;
   }
 
-  private static double nativeLoop(String checkpoint, BreastCancerModel data, int rows) {
+  private static double xgboostLoop(String checkpoint, int rows) throws Exception {
+    Booster booster = XGBoost.loadModel(Path.of(checkpoint, "model", "model.json").toString());
+    try {
+      booster.setParam("nthread", 1);
+      float[] values = new float[rows * 30];
+      java.util.Arrays.fill(values, 0.5f);
+      return callsPerSecond(() -> booster.inplace_predict(values, rows, 30, Float.NaN));
+    } finally {
+      booster.dispose();
+    }
+  }
+
+  /** A call that may throw. */
+  private interface Call {
+    void run() throws Exception;
+  }
+
+  /** Calls per second over 3 s, after 1 s of warm-up. */
+  private static double callsPerSecond(Call call) throws Exception {
+    long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (System.nanoTime() < warm) {
+      call.run();
+    }
+    long calls = 0;
+    long start = System.nanoTime();
+    long end = start + TimeUnit.SECONDS.toNanos(3);
+    while (System.nanoTime() < end) {
+      call.run();
+      calls++;
+    }
+    return calls / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static double nativeLoop(String checkpoint, BreastCancerModel data, int rows)
+      throws Exception {
     try (RootAllocator allocator = new RootAllocator();
         VectorSchemaRoot batch = data.batch(allocator, 0, rows);
         XGBoostPredictor predictor = XGBoostPredictor.fromCheckpoint(
             Checkpoint.fromDirectory(checkpoint))) {
-      long calls = 0;
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-      long start = System.nanoTime();
-      while (System.nanoTime() < end) {
-        predictor.predict(batch).close();
-        calls++;
-      }
-      return calls / ((System.nanoTime() - start) / 1e9);
+      return callsPerSecond(() -> predictor.predict(batch).close());
     }
   }
 }
