@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.ContentTooLargeException;
+import com.linecorp.armeria.common.ExchangeType;
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpMethod;
@@ -17,6 +18,8 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.RoutingContext;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.ServerErrorHandler;
@@ -54,7 +57,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Errors are JSON objects {@code {"error": "..."}}: 400 for a body the adapter or the model
  * cannot take (the message names the column), 404 for an unknown route, 413 for a body over
- * the size limit, 503 with {@code Retry-After} when a deployment's queue is full. Closing the
+ * the size limit, 503 with {@code Retry-After} when a deployment's queue is full. There is no
+ * server-side request timeout (as in Ray Serve): the queue bound sheds load instead, and clients
+ * set their own deadlines. Closing the
  * server stops taking connections, waits for the requests in flight, then stops the
  * deployments.
  */
@@ -80,6 +85,9 @@ public final class SidecarServer implements AutoCloseable {
     this.server = Server.builder()
         .http(new InetSocketAddress(config.getHost(), config.getPort()))
         .maxRequestLength(config.getMaxRequestBytes())
+        .requestTimeout(Duration.ZERO)
+        .disableServerHeader()
+        .disableDateHeader()
         .gracefulShutdownTimeout(Duration.ofMillis(config.getShutdownQuietMs()),
             Duration.ofSeconds(30))
         .errorHandler(new JsonErrors())
@@ -91,7 +99,17 @@ public final class SidecarServer implements AutoCloseable {
         .service(GrpcService.builder()
             .addService(new GrpcPredictService(byName::get, metrics)).build())
         .serviceUnder(ADMIN_PREFIX, this::admin)
-        .serviceUnder("/", this::predict)
+        .serviceUnder("/", new HttpService() {
+          @Override
+          public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+            return predict(ctx, req);
+          }
+
+          @Override
+          public ExchangeType exchangeType(RoutingContext routingContext) {
+            return ExchangeType.UNARY;
+          }
+        })
         .build();
   }
 
