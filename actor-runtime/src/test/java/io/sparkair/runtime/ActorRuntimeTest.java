@@ -80,6 +80,23 @@ class ActorRuntimeTest {
   }
 
   @Test
+  void asyncCallsAnswerWhenTheirStageCompletesWithoutBlockingTheMailbox() {
+    for (String node : List.of("driver", "1")) {
+      ActorRef<Counter> c = head.spawn(Counter::new, SpawnOptions.defaults().onNode(node));
+      CompletableFuture<Long> first = c.callAsync(Counter::arrive, 3L);
+      CompletableFuture<Long> second = c.callAsync(Counter::arrive, 3L);
+      assertEquals(5L, (long) c.call(Counter::add, 5L).join(), "the mailbox goes on");
+      assertTrue(!first.isDone() && !second.isDone(), "two of three parties arrived");
+      assertEquals(3L, (long) c.callAsync(Counter::arrive, 3L).join());
+      assertEquals(3L, (long) first.join());
+      assertEquals(3L, (long) second.join());
+      Throwable e = cause(c.callAsync(Counter::failLater, "later"));
+      assertInstanceOf(IllegalStateException.class, e, node);
+      assertEquals("later", e.getMessage());
+    }
+  }
+
+  @Test
   void actorExceptionKeepsTypeAndRemoteStackTrace() {
     ActorRef<Counter> c = head.spawn(Counter::new, SpawnOptions.defaults().onNode("1"));
     Throwable error = cause(c.call(Counter::fail, "boom"));

@@ -2,11 +2,13 @@ package io.sparkair.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** A test actor with state. */
 public class Counter {
   private long total;
   private final List<Long> seen = new ArrayList<>();
+  private final List<CompletableFuture<Long>> waiting = new ArrayList<>();
 
   public long add(long x) {
     total += x;
@@ -25,6 +27,24 @@ public class Counter {
   public long sleep(long ms) throws InterruptedException {
     Thread.sleep(ms);
     return ms;
+  }
+
+  /** A barrier: answers every caller with the count once {@code parties} have arrived. */
+  public CompletableFuture<Long> arrive(long parties) {
+    CompletableFuture<Long> mine = new CompletableFuture<>();
+    waiting.add(mine);
+    if (waiting.size() == parties) {
+      waiting.forEach(w -> w.complete(parties));
+      waiting.clear();
+    }
+    return mine;
+  }
+
+  /** Answers later, with a failure. */
+  public CompletableFuture<Long> failLater(String message) {
+    return CompletableFuture.supplyAsync(() -> {
+      throw new IllegalStateException(message);
+    });
   }
 
   public long fail(String message) {

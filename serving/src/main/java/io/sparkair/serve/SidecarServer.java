@@ -51,17 +51,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The serving sidecar's server (Armeria): every deployment answers {@code POST} on its route
  * prefix, and the gRPC service {@code air.serve.v1.Predict} (see {@code predict.proto}) by its
- * name, on the same port; {@code GET /-/healthz}, {@code GET /-/routes} and {@code GET /metrics} (Prometheus)
- * report on it; {@code PUT}, {@code GET} and {@code DELETE /-/deployments/{name}} manage
- * deployments at run time with the admin token as a bearer token.
+ * name, on the same port; {@code GET /-/healthz}, {@code GET /-/routes} and
+ * {@code GET /metrics} (Prometheus) report on it; {@code PUT}, {@code GET} and
+ * {@code DELETE /-/deployments/{name}} manage deployments at run time with the admin token as
+ * a bearer token.
  *
  * <p>Errors are JSON objects {@code {"error": "..."}}: 400 for a body the adapter or the model
  * cannot take (the message names the column), 404 for an unknown route, 413 for a body over
  * the size limit, 503 with {@code Retry-After} when a deployment's queue is full. There is no
- * server-side request timeout (as in Ray Serve): the queue bound sheds load instead, and clients
- * set their own deadlines. Closing the
- * server stops taking connections, waits for the requests in flight, then stops the
- * deployments.
+ * server-side request timeout (as in Ray Serve): the queue bound sheds load instead, and
+ * clients set their own deadlines. Closing the server stops taking connections, waits for the
+ * requests in flight, then stops the deployments.
  */
 public final class SidecarServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SidecarServer.class);

@@ -1,6 +1,8 @@
 package io.sparkair.runtime.actor;
 
 import io.sparkair.runtime.transport.Reply;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -151,9 +153,22 @@ final class ActorCell implements Runnable {
       }
       return;
     }
-    if (e.reply != null) {
-      e.reply.ok(result, !mailbox.isEmpty());
+    if (e.reply == null) {
+      return;
     }
+    if (result instanceof CompletionStage<?> stage) {
+      Reply reply = e.reply;
+      stage.whenComplete((value, failure) -> {
+        if (failure == null) {
+          reply.ok(value, false);
+        } else {
+          reply.fail(failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause() : failure, false);
+        }
+      });
+      return;
+    }
+    e.reply.ok(result, !mailbox.isEmpty());
   }
 
   @Override

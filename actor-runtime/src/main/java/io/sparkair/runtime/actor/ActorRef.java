@@ -3,6 +3,7 @@ package io.sparkair.runtime.actor;
 import io.sparkair.runtime.transport.Invocation;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,13 +46,32 @@ public final class ActorRef<A> implements Serializable {
     this.router = router;
   }
 
-  /** Calls a function of the actor; the future completes with its result. */
+  /**
+   * Calls a function of the actor; the future completes with its result. (A result that is a
+   * {@code CompletionStage} is waited for: use {@link #callAsync} for such functions.)
+   */
   public <R> ActorFuture<R> call(ActorCall<A, R> fn) {
     return send(Objects.requireNonNull(fn, "fn"), Invocation.NO_ARG);
   }
 
   /** Calls a one-argument method of the actor, for example {@code ref.call(Counter::add, 5L)}. */
   public <T, R> ActorFuture<R> call(ActorMethod1<A, T, R> method, T arg) {
+    return send(Objects.requireNonNull(method, "method"), arg);
+  }
+
+  /**
+   * Calls a function of the actor that answers later (Ray's async actor methods): the actor
+   * goes on with its mailbox at once, and the future completes when the returned stage does.
+   * Calls such as a barrier, where the actor answers every caller once the last one arrives,
+   * are written this way.
+   */
+  public <R> ActorFuture<R> callAsync(ActorCall<A, ? extends CompletionStage<R>> fn) {
+    return send(Objects.requireNonNull(fn, "fn"), Invocation.NO_ARG);
+  }
+
+  /** Calls a one-argument method of the actor that answers later; see {@link #callAsync}. */
+  public <T, R> ActorFuture<R> callAsync(ActorMethod1<A, T, ? extends CompletionStage<R>> method,
+      T arg) {
     return send(Objects.requireNonNull(method, "method"), arg);
   }
 
