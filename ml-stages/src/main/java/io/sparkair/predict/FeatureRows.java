@@ -164,6 +164,12 @@ public final class FeatureRows {
         + vector.getField().getType() + "; XGBoost needs numbers");
   }
 
+  /** Forgets the rows read so far, keeping the arrays for the next ones. */
+  public void clear() {
+    rows = 0;
+    width = -1;
+  }
+
   /** Rows read so far. */
   public int rows() {
     return rows;

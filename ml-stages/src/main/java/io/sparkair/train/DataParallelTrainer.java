@@ -458,12 +458,20 @@ public class DataParallelTrainer {
   }
 
   /**
-   * Waits for every worker. On a failure, waits a moment for the others to fail too, and
-   * returns the root cause: a dead worker rather than the collective errors of its peers.
+   * Waits for every worker, or for the first to fail. On a failure, waits a moment for the
+   * others to fail too, and returns the root cause: a dead worker, else the first failure,
+   * rather than the collective errors it caused in its peers.
    */
   private static Throwable firstFailure(List<CompletableFuture<Void>> running) {
+    CompletableFuture<Void> firstError = new CompletableFuture<>();
+    running.forEach(f -> f.whenComplete((v, t) -> {
+      if (t != null) {
+        firstError.completeExceptionally(t);
+      }
+    }));
     try {
-      CompletableFuture.allOf(running.toArray(new CompletableFuture[0])).get();
+      CompletableFuture.anyOf(CompletableFuture.allOf(running.toArray(new CompletableFuture[0])),
+          firstError).get();
       return null;
     } catch (ExecutionException e) {
       List<Throwable> failures = new ArrayList<>();
@@ -479,8 +487,10 @@ public class DataParallelTrainer {
           }
         }
       }
+      Throwable first = unwrap(e.getCause());
       Throwable root = failures.stream().filter(t -> t instanceof ActorDiedException)
-          .findFirst().orElse(failures.isEmpty() ? unwrap(e.getCause()) : failures.get(0));
+          .findFirst().orElse(failures.contains(first) || failures.isEmpty() ? first
+              : failures.get(0));
       failures.stream().filter(t -> t != root).forEach(root::addSuppressed);
       return root;
     } catch (InterruptedException e) {

@@ -1,0 +1,89 @@
+package io.sparkair.train.dl;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.Trainer;
+import ai.djl.training.TrainingConfig;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A DJL trainer whose workers stay identical: once its parameters are initialized every worker
+ * takes rank 0's, and before each optimizer step the gradients (and the running statistics of
+ * layers such as batch normalization, which have no gradient) are averaged over all workers in
+ * one all-reduce.
+ */
+final class AllReduceTrainer extends Trainer {
+  private final Collective collective;
+
+  AllReduceTrainer(Model model, TrainingConfig config, Collective collective) {
+    super(model, config);
+    this.collective = collective;
+  }
+
+  @Override
+  public void initialize(Shape... shapes) {
+    super.initialize(shapes);
+    List<NDArray> all = new ArrayList<>();
+    for (Pair<String, Parameter> p : getModel().getBlock().getParameters()) {
+      all.add(p.getValue().getArray());
+    }
+    float[] mine = flatten(all);
+    if (collective.rank() != 0) {
+      java.util.Arrays.fill(mine, 0f);
+    }
+    unflatten(collective.sum(mine), all, 1f);
+  }
+
+  @Override
+  public void step() {
+    if (collective.worldSize() > 1) {
+      List<NDArray> shared = new ArrayList<>();
+      // Gradient arrays are DJL's own (it reads them again in super.step()): never close them.
+      for (Pair<String, Parameter> p : getModel().getBlock().getParameters()) {
+        NDArray array = p.getValue().getArray();
+        shared.add(p.getValue().requiresGradient() ? array.getGradient() : array);
+      }
+      unflatten(collective.sum(flatten(shared)), shared, 1f / collective.worldSize());
+    }
+    super.step();
+  }
+
+  private static float[] flatten(List<NDArray> arrays) {
+    long total = 0;
+    for (NDArray a : arrays) {
+      total += a.size();
+    }
+    if (total > Integer.MAX_VALUE) {
+      throw new IllegalStateException("the model has " + total + " values, more than one "
+          + "all-reduce carries");
+    }
+    float[] out = new float[(int) total];
+    int at = 0;
+    for (NDArray a : arrays) {
+      float[] values = a.toFloatArray();
+      System.arraycopy(values, 0, out, at, values.length);
+      at += values.length;
+    }
+    return out;
+  }
+
+  /** Writes {@code values * scale} back into the arrays, in place. */
+  private static void unflatten(float[] values, List<NDArray> arrays, float scale) {
+    int at = 0;
+    for (NDArray a : arrays) {
+      int n = (int) a.size();
+      float[] part = java.util.Arrays.copyOfRange(values, at, at + n);
+      if (scale != 1f) {
+        for (int i = 0; i < n; i++) {
+          part[i] *= scale;
+        }
+      }
+      a.set(part);
+      at += n;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.sparkair.train.dl;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.TrainingConfig;
+import io.sparkair.data.BlockSet;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What a {@link TorchTrainer} loop calls (Ray's {@code ray.train.torch}): {@link #prepareModel}
+ * makes a DJL model data-parallel, {@link #iterBatches} reads a dataset shard as DJL batches.
+ * Both work on the worker's thread that runs the loop.
+ */
+public final class TorchTrain {
+  private static final ThreadLocal<Collective> SESSION = new ThreadLocal<>();
+  /**
+   * Held by a worker while it runs its loop, released while it waits in an all-reduce. DJL
+   * allows one gradient collector at a time per JVM, so workers sharing an executor take
+   * turns; a worker alone in its executor never waits for it.
+   */
+  static final ReentrantLock ENGINE = new ReentrantLock(true);
+
+  private TorchTrain() {}
+
+  /** Runs {@code body} as the worker of {@code collective}'s rank. */
+  static void within(Collective collective, Runnable body) {
+    Collective previous = SESSION.get();
+    SESSION.set(collective);
+    ENGINE.lock();
+    try {
+      body.run();
+    } finally {
+      ENGINE.unlock();
+      SESSION.set(previous);
+    }
+  }
+
+  /**
+   * This worker's all-reduce.
+   *
+   * @throws IllegalStateException outside a {@link TorchTrainer} loop
+   */
+  public static Collective collective() {
+    Collective c = SESSION.get();
+    if (c == null) {
+      throw new IllegalStateException("no TorchTrainer worker runs on this thread; call this "
+          + "from the train loop");
+    }
+    return c;
+  }
+
+  /**
+   * The model, made data-parallel (Ray's {@code prepare_model}): the trainers it makes start
+   * from rank 0's initial parameters, and average gradients across the workers before every
+   * optimizer step, so all workers end each step with identical parameters. Everything else is
+   * the model itself. With one worker it changes nothing.
+   *
+   * @throws IllegalStateException outside a {@link TorchTrainer} loop
+   */
+  public static Model prepareModel(Model model) {
+    Objects.requireNonNull(model, "model");
+    Collective collective = collective();
+    return (Model) Proxy.newProxyInstance(Model.class.getClassLoader(),
+        new Class<?>[] {Model.class}, (proxy, method, args) -> {
+          if (isNewTrainer(method)) {
+            return new AllReduceTrainer((Model) proxy, (TrainingConfig) args[0], collective);
+          }
+          try {
+            return method.invoke(model, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  private static boolean isNewTrainer(Method method) {
+    return method.getName().equals("newTrainer") && method.getParameterCount() == 1
+        && method.getParameterTypes()[0] == TrainingConfig.class;
+  }
+
+  /**
+   * A shard as DJL batches of {@code batchSize} rows (the last may be shorter): features, then
+   * labels when {@code labelColumn} is not null. Inside a {@link TorchTrainer} loop every worker
+   * gets the same number of rows (see {@link TorchBatches}); every worker must then call this
+   * once per pass. Close it when done.
+   *
+   * @throws IllegalArgumentException when no feature column is named or {@code batchSize} is
+   *     not positive
+   */
+  public static TorchBatches iterBatches(BlockSet shard, NDManager manager, int batchSize,
+      List<String> featureColumns, String labelColumn) {
+    Objects.requireNonNull(shard, "shard");
+    Objects.requireNonNull(manager, "manager");
+    return new TorchBatches(shard, manager, batchSize, featureColumns, labelColumn,
+        SESSION.get());
+  }
+}

@@ -1,0 +1,103 @@
+package io.sparkair.train.dl;
+
+import io.sparkair.plugin.Air;
+import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.train.DataParallelTrainer;
+import io.sparkair.train.TrainContext;
+import io.sparkair.train.TrainLoop;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Data-parallel deep learning on DJL's PyTorch engine (Ray's {@code TorchTrainer}): every worker
+ * runs the loop on its shard of the datasets. In the loop, {@link TorchTrain#prepareModel}
+ * makes the model data-parallel (gradients averaged over the workers before each optimizer
+ * step) and {@link TorchTrain#iterBatches} reads the shard as DJL batches. Each worker's
+ * PyTorch uses as many threads as the worker holds task slots, so workers sharing an executor
+ * do not fight over its cores. The engine never downloads anything: its native library comes
+ * from the {@code pytorch-native-cpu} jar.
+ *
+ * <pre>{@code
+ * new TorchTrainer((config, context) -> {
+ *   try (Model model = TorchTrain.prepareModel(Model.newInstance("fare"))) {
+ *     model.setBlock(fareBlock());
+ *     try (Trainer trainer = model.newTrainer(trainingConfig)) {
+ *       trainer.initialize(new Shape(64, 6));
+ *       ... EasyTrain.trainBatch(...); trainer.step(); context.report(...);
+ *     }
+ *   }
+ * }).setScalingConfig(ScalingConfig.of(2)).setDataset("train", train).fit();
+ * }</pre>
+ */
+public class TorchTrainer extends DataParallelTrainer {
+  static final String COLLECTIVE = "air.torch.collective";
+
+  private ActorRef<AllReduceGroup> group;
+
+  /** A trainer running {@code loop} in every worker. */
+  public TorchTrainer(TrainLoop loop) {
+    super(new SessionLoop(Objects.requireNonNull(loop, "loop")));
+  }
+
+  private TorchTrainer(SessionLoop loop) {
+    super(loop);
+  }
+
+  @Override
+  protected DataParallelTrainer copy() {
+    TorchTrainer copy = new TorchTrainer((SessionLoop) trainLoop());
+    copyInto(copy);
+    return copy;
+  }
+
+  @Override
+  protected Map<String, Object> startAttempt(int numWorkers) {
+    Air air = Air.get(SparkSession.active());
+    group = air.runtime().hostHere("air-torch-allreduce-" + UUID.randomUUID(),
+        new AllReduceGroup(numWorkers));
+    return Map.of(COLLECTIVE, new Collective(group, 0, numWorkers));
+  }
+
+  @Override
+  protected void endAttempt(boolean failed) {
+    ActorRef<AllReduceGroup> ending = group;
+    group = null;
+    if (ending != null) {
+      ending.kill();
+    }
+  }
+
+  /** The user's loop, run with this worker's collective and PyTorch's threads set. */
+  private static final class SessionLoop implements TrainLoop {
+    private static final long serialVersionUID = 1L;
+    private final TrainLoop loop;
+
+    SessionLoop(TrainLoop loop) {
+      this.loop = loop;
+    }
+
+    @Override
+    public void run(Map<String, Object> config, TrainContext context) throws Exception {
+      Map<String, Object> own = new LinkedHashMap<>(config);
+      Collective collective = ((Collective) own.remove(COLLECTIVE))
+          .forRank(context.worldRank());
+      DjlEngine.prepare(context.cpus());
+      Exception[] thrown = new Exception[1];
+      TorchTrain.within(collective, () -> {
+        try {
+          loop.run(own, context);
+        } catch (Exception e) {
+          thrown[0] = e;
+        } finally {
+          collective.leave();
+        }
+      });
+      if (thrown[0] != null) {
+        throw thrown[0];
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.sparkair.train.dl;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import io.sparkair.train.TrainContext;
+import io.sparkair.train.TrainLoop;
+import java.util.Map;
+
+/**
+ * The seed's train loop for the FarePredictor: Adam, batches of {@code batch_size}, one report
+ * per epoch ({@code epoch}, {@code loss}: the mean batch loss). Half the squared error is the
+ * seed's SmoothL1 loss here, since a sigmoid output and a 0/1 label differ by less than 1. With
+ * {@code check_identical}, every worker checks after every step that its parameters equal the
+ * other workers' (their sum over the group is exactly {@code worldSize} times its own), and the
+ * report counts the checked steps.
+ */
+final class FareLoop implements TrainLoop {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void run(Map<String, Object> config, TrainContext context) throws Exception {
+    int batchSize = ((Number) config.getOrDefault("batch_size", 64)).intValue();
+    float lr = ((Number) config.getOrDefault("lr", 1e-2)).floatValue();
+    int epochs = ((Number) config.getOrDefault("num_epochs", 3)).intValue();
+    boolean check = Boolean.TRUE.equals(config.get("check_identical"));
+    Collective collective = TorchTrain.collective();
+    try (Model model = TorchTrain.prepareModel(Model.newInstance("fare"))) {
+      model.setBlock(FarePredictor.block());
+      DefaultTrainingConfig training = new DefaultTrainingConfig(Loss.l2Loss())
+          .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
+      try (Trainer trainer = model.newTrainer(training)) {
+        trainer.initialize(new Shape(batchSize, TaxiTrips.FEATURES.size()));
+        int checked = 0;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+          double loss = 0;
+          int batches = 0;
+          try (TorchBatches shard = TorchTrain.iterBatches(context.getDatasetShard("train"),
+              model.getNDManager(), batchSize, TaxiTrips.FEATURES, TaxiTrips.LABEL)) {
+            while (shard.hasNext()) {
+              NDList batch = shard.next();
+              try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList output = trainer.forward(new NDList(batch.get(0)));
+                NDArray batchLoss = trainer.getLoss().evaluate(new NDList(batch.get(1)), output);
+                collector.backward(batchLoss);
+                loss += batchLoss.getFloat();
+              }
+              trainer.step();
+              batches++;
+              if (check) {
+                checkIdentical(model, collective);
+                checked++;
+              }
+            }
+          }
+          context.report(Map.of("epoch", epoch, "loss", loss / Math.max(1, batches),
+              "batches", batches, "checked_steps", checked));
+        }
+      }
+    }
+  }
+
+  private static void checkIdentical(Model model, Collective collective) {
+    java.util.List<Float> all = new java.util.ArrayList<>();
+    for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+      for (float v : p.getValue().getArray().toFloatArray()) {
+        all.add(v);
+      }
+    }
+    float[] mine = new float[all.size()];
+    for (int i = 0; i < mine.length; i++) {
+      mine[i] = all.get(i);
+    }
+    float[] sum = collective.sum(mine);
+    for (int i = 0; i < mine.length; i++) {
+      if (sum[i] != mine[i] * collective.worldSize()) {
+        throw new IllegalStateException("rank " + collective.rank() + " differs from the others "
+            + "at value " + i + ": " + mine[i] + " against a group sum of " + sum[i]);
+      }
+    }
+  }
+}

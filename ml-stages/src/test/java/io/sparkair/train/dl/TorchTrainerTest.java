@@ -1,0 +1,92 @@
+package io.sparkair.train.dl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkair.data.AirDataset;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
+import io.sparkair.preprocess.StandardScaler;
+import io.sparkair.train.Result;
+import io.sparkair.train.RunConfig;
+import io.sparkair.train.ScalingConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed's FarePredictor trained by TorchTrainer on synthetic taxi trips, in local[2]. */
+@org.junit.jupiter.api.Timeout(120)
+class TorchTrainerTest {
+  private static SparkSession spark;
+  private static AirDataset trips;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("torch-trainer-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.plugins", AirPlugin.class.getName())
+        .getOrCreate();
+    trips = Air.get(spark).fromDataFrame(TaxiTrips.generate(spark, 4101, 11, 4));
+  }
+
+  @AfterAll
+  static void stop() {
+    trips.close();
+    spark.stop();
+  }
+
+  private static Result train(int workers, Map<String, Object> config, Path dir) {
+    return new TorchTrainer(new FareLoop())
+        .setTrainLoopConfig(config)
+        .setScalingConfig(ScalingConfig.of(workers))
+        .setDataset("train", trips)
+        .setPreprocessor(new StandardScaler(TaxiTrips.FEATURES))
+        .setRunConfig(new RunConfig().setStoragePath(dir.toString()).setVerbose(0))
+        .fit();
+  }
+
+  private static double loss(Result result, int epoch) {
+    return ((Number) result.metricsHistory().get(epoch).get("loss")).doubleValue();
+  }
+
+  @Test
+  void oneWorkerLearnsTheTips(@TempDir Path dir) {
+    Result result = train(1, Map.of("num_epochs", 3, "batch_size", 64, "lr", 1e-2), dir);
+    assertNull(result.error());
+    assertEquals(3, result.metricsHistory().size());
+    assertEquals(65, ((Number) result.metrics().get("batches")).intValue(),
+        "4101 rows in batches of 64");
+    assertTrue(loss(result, 2) < loss(result, 0), "the loss falls: "
+        + result.metricsHistory());
+    assertTrue(loss(result, 2) < 0.09, "half the squared error after 3 epochs: "
+        + loss(result, 2));
+  }
+
+  @Test
+  void twoWorkersHoldIdenticalParametersAfterEveryStep(@TempDir Path dir) {
+    Result result = train(2, Map.of("num_epochs", 2, "batch_size", 32, "lr", 1e-2,
+        "check_identical", true), dir);
+    assertNull(result.error());
+    assertEquals(65, ((Number) result.metrics().get("batches")).intValue(),
+        "2050 rows per worker (the smaller shard) in batches of 32");
+    assertEquals(130, ((Number) result.metrics().get("checked_steps")).intValue());
+    assertTrue(loss(result, 1) < loss(result, 0), "the loss falls: "
+        + result.metricsHistory());
+  }
+
+  @Test
+  void theTrainApiNeedsATorchTrainerLoop() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        TorchTrain::collective);
+    assertTrue(e.getMessage().contains("train loop"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TorchTrain.iterBatches(
+        trips.blockSet(), ai.djl.ndarray.NDManager.newBaseManager(), 8, List.of(), null));
+  }
+}
