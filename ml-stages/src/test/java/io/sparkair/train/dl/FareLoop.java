@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The seed's train loop for the FarePredictor: Adam, batches of {@code batch_size}, one report
- * per epoch ({@code epoch}, {@code loss}: the mean batch loss). Half the squared error is the
+ * per epoch ({@code epoch}, {@code loss}: the mean batch loss) with rank 0's checkpoint of the
+ * model. Half the squared error is the
  * seed's SmoothL1 loss here, since a sigmoid output and a 0/1 label differ by less than 1. With
  * {@code check_identical}, every worker checks after every step that its parameters equal the
  * other workers' (their sum over the group is exactly {@code worldSize} times its own), and the
@@ -63,7 +64,9 @@ final class FareLoop implements TrainLoop {
             }
           }
           context.report(Map.of("epoch", epoch, "loss", loss / Math.max(1, batches),
-              "batches", batches, "checked_steps", checked));
+              "batches", batches, "checked_steps", checked), context.worldRank() == 0
+                  ? TorchCheckpoint.fromModel(model, FarePredictor.class, TaxiTrips.FEATURES)
+                  : null);
         }
       }
     }

@@ -6,9 +6,15 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 
-/** The seed's FarePredictor: Linear(6,256), ReLU, BatchNorm, Linear(256,16), ReLU, BatchNorm, Linear(16,1), sigmoid. */
-final class FarePredictor {
-  private FarePredictor() {}
+/**
+ * The seed's FarePredictor: Linear(6,256), ReLU, BatchNorm, Linear(256,16), ReLU, BatchNorm,
+ * Linear(16,1), sigmoid.
+ */
+public final class FarePredictor implements BlockFactory {
+  @Override
+  public Block newBlock() {
+    return block();
+  }
 
   static Block block() {
     return new SequentialBlock()

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
+import io.sparkair.data.BatchIterator;
+import io.sparkair.predict.BatchPredictor;
+import io.sparkair.predict.PredictOptions;
+import io.sparkair.predict.TorchPredictor;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
 import io.sparkair.preprocess.StandardScaler;
@@ -15,6 +20,9 @@ import io.sparkair.train.ScalingConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +75,42 @@ class TorchTrainerTest {
         + result.metricsHistory());
     assertTrue(loss(result, 2) < 0.09, "half the squared error after 3 epochs: "
         + loss(result, 2));
+
+    Checkpoint checkpoint = result.checkpoint();
+    assertEquals(TorchCheckpoint.FRAMEWORK, checkpoint.getMetadata().framework());
+    List<Row> rows;
+    try (AirDataset predictions = BatchPredictor.fromCheckpoint(checkpoint, TorchPredictor.class)
+        .predict(trips, PredictOptions.defaults().keepColumns(TaxiTrips.LABEL))) {
+      rows = predictions.toDataFrame().collectAsList();
+    }
+    assertEquals(4101, rows.size());
+    long right = 0;
+    long positive = 0;
+    for (Row r : rows) {
+      double label = r.getDouble(r.fieldIndex(TaxiTrips.LABEL));
+      double p = r.getDouble(r.fieldIndex("prediction"));
+      assertTrue(p >= 0 && p <= 1, "a probability: " + p);
+      right += (p > 0.5) == (label == 1) ? 1 : 0;
+      positive += label == 1 ? 1 : 0;
+    }
+    double majority = Math.max(positive, rows.size() - positive) / (double) rows.size();
+    double accuracy = right / (double) rows.size();
+    assertTrue(accuracy > majority + 0.05, "accuracy " + accuracy + " against the majority "
+        + "class's " + majority);
+
+    try (TorchPredictor first = TorchPredictor.fromCheckpoint(checkpoint);
+        TorchPredictor second = TorchPredictor.fromCheckpoint(
+            Checkpoint.fromDirectory(checkpoint.path().toString()));
+        BatchIterator batches = trips.blockSet().iterBatches(256, 0)) {
+      VectorSchemaRoot batch = batches.next();
+      try (VectorSchemaRoot a = first.predict(batch); VectorSchemaRoot b = second.predict(batch)) {
+        assertEquals(256, a.getRowCount());
+        for (int i = 0; i < 256; i++) {
+          assertEquals(((Float8Vector) a.getVector(0)).get(i),
+              ((Float8Vector) b.getVector(0)).get(i), "row " + i + " after reloading");
+        }
+      }
+    }
   }
 
   @Test
@@ -79,6 +123,20 @@ class TorchTrainerTest {
     assertEquals(130, ((Number) result.metrics().get("checked_steps")).intValue());
     assertTrue(loss(result, 1) < loss(result, 0), "the loss falls: "
         + result.metricsHistory());
+  }
+
+  @Test
+  void checkpointsNeedAFactoryAndFeaturesAndPredictorsTheirFramework() {
+    try (ai.djl.Model model = ai.djl.Model.newInstance("x")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> TorchCheckpoint.fromModel(model, FarePredictor.class, List.of()));
+      assertTrue(e.getMessage().contains("feature columns"), e.getMessage());
+    }
+    Checkpoint other = Checkpoint.builder("xgboost").modelFile("model.json", new byte[] {1})
+        .build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TorchPredictor.fromCheckpoint(other));
+    assertTrue(e.getMessage().contains("xgboost"), e.getMessage());
   }
 
   @Test
