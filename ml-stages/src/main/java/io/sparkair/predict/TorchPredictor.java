@@ -22,13 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.complex.ListVector;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
  * A DJL model from a {@link TorchCheckpoint} (made in a {@code TorchTrainer} loop), predicting
@@ -131,29 +125,8 @@ public final class TorchPredictor implements Predictor {
   }
 
   private static VectorSchemaRoot output(float[] values, int n, int width) {
-    if (width == 1) {
-      Float8Vector prediction = new Float8Vector("prediction", ALLOCATOR);
-      prediction.allocateNew(Math.max(n, 1));
-      for (int i = 0; i < n; i++) {
-        prediction.set(i, values[i]);
-      }
-      prediction.setValueCount(n);
-      return new VectorSchemaRoot(List.<FieldVector>of(prediction));
-    }
-    ListVector prediction = ListVector.empty("prediction", ALLOCATOR);
-    prediction.addOrGetVector(FieldType.notNullable(
-        new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
-    prediction.allocateNew();
-    Float8Vector data = (Float8Vector) prediction.getDataVector();
-    for (int i = 0; i < n; i++) {
-      int start = prediction.startNewValue(i);
-      for (int k = 0; k < width; k++) {
-        data.setSafe(start + k, values[i * width + k]);
-      }
-      prediction.endValue(i, width);
-    }
-    prediction.setValueCount(n);
-    return new VectorSchemaRoot(List.<FieldVector>of(prediction));
+    return OutputColumns.of("prediction", n, width, width != 1,
+        (row, k) -> values[row * width + k], ALLOCATOR);
   }
 
   @Override

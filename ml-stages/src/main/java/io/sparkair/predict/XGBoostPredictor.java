@@ -205,30 +205,10 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   }
 
   private static VectorSchemaRoot margins(float[][] raw, int n, boolean perClass) {
-    if (!perClass) {
-      Float8Vector margin = new Float8Vector("margin", ALLOCATOR);
-      margin.allocateNew(Math.max(n, 1));
-      for (int i = 0; i < n; i++) {
-        margin.set(i, raw[i][0]);
-      }
-      margin.setValueCount(n);
-      return new VectorSchemaRoot(List.<FieldVector>of(margin));
-    }
-    ListVector margin = ListVector.empty("margin", ALLOCATOR);
-    margin.addOrGetVector(FieldType.notNullable(
-        new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
-    margin.allocateNew();
-    Float8Vector values = (Float8Vector) margin.getDataVector();
-    for (int i = 0; i < n; i++) {
-      int start = margin.startNewValue(i);
-      for (int k = 0; k < raw[i].length; k++) {
-        values.setSafe(start + k, raw[i][k]);
-      }
-      margin.endValue(i, raw[i].length);
-    }
-    margin.setValueCount(n);
-    return new VectorSchemaRoot(List.<FieldVector>of(margin));
+    return OutputColumns.of("margin", n, n == 0 ? 1 : raw[0].length, perClass,
+        (row, k) -> raw[row][k], ALLOCATOR);
   }
+
 
   private Loaded load() {
     Loaded l = loaded;
