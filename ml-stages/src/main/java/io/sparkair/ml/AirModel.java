@@ -1,9 +1,11 @@
 package io.sparkair.ml;
 
 import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.predict.Predictor;
-import io.sparkair.predict.XGBoostModelInfo;
+import io.sparkair.predict.TorchPredictor;
 import io.sparkair.predict.XGBoostPredictor;
+import io.sparkair.train.dl.TorchCheckpoint;
 import java.util.Objects;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
@@ -37,7 +39,8 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
 
   /**
    * A model of a checkpoint, predicting with the predictor of its framework
-   * ({@link XGBoostPredictor} for {@code xgboost}).
+   * ({@link XGBoostPredictor} for {@code xgboost}, {@link LightGBMPredictor} for
+   * {@code lightgbm}, {@link TorchPredictor} for {@code djl-pytorch}).
    *
    * @throws IllegalArgumentException when no built-in predictor reads the checkpoint's framework
    */
@@ -62,8 +65,14 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
 
   private static Class<? extends Predictor> predictorFor(Checkpoint checkpoint) {
     String framework = checkpoint.getMetadata().framework();
-    if (XGBoostModelInfo.FRAMEWORK.equals(framework)) {
+    if (XGBoostPredictor.FRAMEWORK.equals(framework)) {
       return XGBoostPredictor.class;
+    }
+    if (LightGBMPredictor.FRAMEWORK.equals(framework)) {
+      return LightGBMPredictor.class;
+    }
+    if (TorchCheckpoint.FRAMEWORK.equals(framework)) {
+      return TorchPredictor.class;
     }
     throw new IllegalArgumentException("no built-in predictor reads " + framework
         + " checkpoints; pass the predictor class");

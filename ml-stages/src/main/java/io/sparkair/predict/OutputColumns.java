@@ -10,12 +10,22 @@ import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
-/** A predictor's single output column, made from a model's float scores. */
+/** A predictor's output columns, made from a model's scores. */
 final class OutputColumns {
   /** The score {@code k} of row {@code row}. */
   @FunctionalInterface
   interface Scores {
-    float get(int row, int k);
+    double get(int row, int k);
+  }
+
+  /** What a model's scores mean. */
+  enum Task {
+    /** Score 0 is the probability of class 1. */
+    BINARY,
+    /** The scores are one probability per class. */
+    MULTICLASS,
+    /** Score 0 is the predicted value. */
+    VALUE
   }
 
   private OutputColumns() {}
@@ -49,5 +59,35 @@ final class OutputColumns {
     }
     column.setValueCount(rows);
     return new VectorSchemaRoot(List.<FieldVector>of(column));
+  }
+
+  /**
+   * The columns Spark ML's classifiers and regressors give: {@code prediction} (the class with
+   * the highest probability, or the value) and, for classification, {@code probability} (an
+   * array with one probability per class).
+   *
+   * @param width the number of scores per row
+   */
+  static VectorSchemaRoot predictions(Task task, int rows, int width, Scores scores,
+      BufferAllocator allocator) {
+    if (task == Task.VALUE) {
+      return of("prediction", rows, width, false, scores, allocator);
+    }
+    boolean binary = task == Task.BINARY;
+    int classes = binary ? 2 : width;
+    VectorSchemaRoot probability = of("probability", rows, classes, true, binary
+        ? (row, k) -> k == 1 ? scores.get(row, 0) : 1 - scores.get(row, 0) : scores, allocator);
+    Float8Vector prediction = new Float8Vector("prediction", allocator);
+    prediction.allocateNew(Math.max(rows, 1));
+    for (int i = 0; i < rows; i++) {
+      int best = 0;
+      for (int k = 1; k < width; k++) {
+        best = scores.get(i, k) > scores.get(i, best) ? k : best;
+      }
+      prediction.set(i, binary ? (scores.get(i, 0) > 0.5 ? 1 : 0) : best);
+    }
+    prediction.setValueCount(rows);
+    return new VectorSchemaRoot(List.<FieldVector>of(prediction,
+        probability.getVector(0)));
   }
 }

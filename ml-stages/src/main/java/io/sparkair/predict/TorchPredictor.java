@@ -11,15 +11,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.preprocess.Preprocessor;
+import io.sparkair.preprocess.Preprocessors;
 import io.sparkair.train.dl.BlockFactory;
 import io.sparkair.train.dl.TorchCheckpoint;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -29,20 +35,30 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * on Arrow batches: the checkpoint's preprocessor, then the model in inference mode on the
  * checkpoint's feature columns. The output is one {@code prediction} column: a double per row
  * for a model with one output, otherwise an array of doubles per row. Safe to call from several
- * threads: each call works in a manager of its own.
+ * threads: each call works in a manager of its own. It is serializable (so it works in
+ * {@code AirModel.transform}): the parameters travel as bytes and the model is built again where
+ * it lands.
  */
-public final class TorchPredictor implements Predictor {
+public final class TorchPredictor implements Predictor, Serializable {
+  private static final long serialVersionUID = 1L;
   private static final BufferAllocator ALLOCATOR = new RootAllocator();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Model model;
+  private final Map<String, byte[]> files;
+  private final String blockFactory;
   private final List<String> features;
-  private final Preprocessor preprocessor;
+  private final String preprocessorJson;
+  private transient volatile Loaded loaded;
 
-  private TorchPredictor(Model model, List<String> features, Preprocessor preprocessor) {
-    this.model = model;
+  /** What is loaded once per JVM. */
+  private record Loaded(Model model, Preprocessor preprocessor) {}
+
+  private TorchPredictor(Map<String, byte[]> files, String blockFactory, List<String> features,
+      String preprocessorJson) {
+    this.files = files;
+    this.blockFactory = blockFactory;
     this.features = features;
-    this.preprocessor = preprocessor;
+    this.preprocessorJson = preprocessorJson;
   }
 
   /**
@@ -59,23 +75,24 @@ public final class TorchPredictor implements Predictor {
           + framework + " model, not a DJL one");
     }
     Path dir = checkpoint.modelDirectory();
-    System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-    Model model = null;
     try {
       JsonNode info = JSON.readTree(dir.resolve(TorchCheckpoint.INFO_FILE).toFile());
       List<String> features = new ArrayList<>();
       info.path("featureColumns").forEach(f -> features.add(f.asText()));
-      String factory = info.path("blockFactory").asText();
-      model = Model.newInstance("air-djl-predictor");
-      model.setBlock(newFactory(factory).newBlock());
-      model.load(dir, TorchCheckpoint.MODEL_NAME);
-      return new TorchPredictor(model, List.copyOf(features), checkpoint.getPreprocessor());
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      try (Stream<Path> all = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) all::iterator) {
+          files.put(f.getFileName().toString(), Files.readAllBytes(f));
+        }
+      }
+      Preprocessor preprocessor = checkpoint.getPreprocessor();
+      TorchPredictor predictor = new TorchPredictor(files, info.path("blockFactory").asText(),
+          List.copyOf(features),
+          preprocessor == null ? null : Preprocessors.toJson(preprocessor));
+      predictor.load();
+      return predictor;
     } catch (IOException e) {
-      closeQuietly(model);
       throw new UncheckedIOException("cannot read the DJL model in " + dir + ": " + e, e);
-    } catch (MalformedModelException | RuntimeException e) {
-      closeQuietly(model);
-      throw new IllegalArgumentException("cannot load the DJL model in " + dir + ": " + e, e);
     }
   }
 
@@ -90,12 +107,6 @@ public final class TorchPredictor implements Predictor {
     }
   }
 
-  private static void closeQuietly(Model model) {
-    if (model != null) {
-      model.close();
-    }
-  }
-
   /** The feature columns the model reads, in order. */
   public List<String> featureColumns() {
     return features;
@@ -103,8 +114,10 @@ public final class TorchPredictor implements Predictor {
 
   @Override
   public VectorSchemaRoot predict(VectorSchemaRoot batch) {
-    VectorSchemaRoot input = preprocessor == null ? batch : preprocessor.transformBatch(batch);
-    try (NDManager manager = model.getNDManager().newSubManager()) {
+    Loaded m = load();
+    VectorSchemaRoot input = m.preprocessor() == null ? batch
+        : m.preprocessor().transformBatch(batch);
+    try (NDManager manager = m.model().getNDManager().newSubManager()) {
       FeatureRows rows = new FeatureRows();
       rows.add(input, null, features);
       int n = rows.rows();
@@ -113,8 +126,8 @@ public final class TorchPredictor implements Predictor {
       }
       NDArray x = manager.create(FloatBuffer.wrap(rows.values(), 0, n * rows.width()),
           new Shape(n, rows.width()));
-      NDArray y = model.getBlock().forward(new ParameterStore(manager, false), new NDList(x),
-          false).singletonOrThrow();
+      NDArray y = m.model().getBlock().forward(new ParameterStore(manager, false),
+          new NDList(x), false).singletonOrThrow();
       int width = (int) (y.size() / n);
       return output(y.toFloatArray(), n, width);
     } finally {
@@ -129,8 +142,74 @@ public final class TorchPredictor implements Predictor {
         (row, k) -> values[row * width + k], ALLOCATOR);
   }
 
+  private Loaded load() {
+    Loaded l = loaded;
+    if (l == null) {
+      synchronized (this) {
+        l = loaded;
+        if (l == null) {
+          l = new Loaded(loadModel(),
+              preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
+          loaded = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  /** Builds the factory's block and loads the parameters, through a temporary directory. */
+  private Model loadModel() {
+    System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    Path dir = null;
+    Model model = null;
+    try {
+      dir = Files.createTempDirectory("air-djl-predictor");
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        Files.write(dir.resolve(f.getKey()), f.getValue());
+      }
+      model = Model.newInstance("air-djl-predictor");
+      model.setBlock(newFactory(blockFactory).newBlock());
+      model.load(dir, TorchCheckpoint.MODEL_NAME);
+      return model;
+    } catch (IOException e) {
+      closeQuietly(model);
+      throw new UncheckedIOException("cannot write the DJL model to a temporary directory: "
+          + e, e);
+    } catch (MalformedModelException | RuntimeException e) {
+      closeQuietly(model);
+      throw new IllegalArgumentException("cannot load the DJL model of block factory "
+          + blockFactory + ": " + e, e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private static void closeQuietly(Model model) {
+    if (model != null) {
+      model.close();
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> all = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) all::iterator) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException ignored) {
+      // a temporary directory left behind is harmless
+    }
+  }
+
   @Override
   public void close() {
-    model.close();
+    Loaded l = loaded;
+    loaded = null;
+    if (l != null) {
+      l.model().close();
+    }
   }
 }

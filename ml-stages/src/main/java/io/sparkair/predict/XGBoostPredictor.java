@@ -1,5 +1,6 @@
 package io.sparkair.predict;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.Preprocessors;
@@ -15,13 +16,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.complex.ListVector;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
  * An XGBoost booster from a checkpoint (made by {@code XGBoostTrainer}), predicting as Spark ML's
@@ -37,8 +32,14 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * It is serializable: the booster travels as its bytes and is loaded again where it lands.
  */
 public final class XGBoostPredictor implements Predictor, Serializable {
+  /** The framework name of XGBoost checkpoints. */
+  public static final String FRAMEWORK = "xgboost";
+  /** The booster, in XGBoost's JSON format, under {@code model/}. */
+  public static final String MODEL_FILE = "model.json";
+
   private static final long serialVersionUID = 1L;
   private static final BufferAllocator ALLOCATOR = new RootAllocator();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final byte[] model;
   private final byte[] info;
@@ -50,10 +51,10 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   private static final class Loaded {
     final Booster booster;
     final XGBoostTrees trees;
-    final XGBoostModelInfo info;
+    final ModelInfo info;
     final Preprocessor preprocessor;
 
-    Loaded(Booster booster, XGBoostModelInfo info, Preprocessor preprocessor) {
+    Loaded(Booster booster, ModelInfo info, Preprocessor preprocessor) {
       this.booster = booster;
       this.trees = XGBoostTrees.of(booster).orElse(null);
       this.info = info;
@@ -97,14 +98,14 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   public static XGBoostPredictor fromCheckpoint(Checkpoint checkpoint) {
     Objects.requireNonNull(checkpoint, "checkpoint");
     String framework = checkpoint.getMetadata().framework();
-    if (!XGBoostModelInfo.FRAMEWORK.equals(framework)) {
+    if (!XGBoostPredictor.FRAMEWORK.equals(framework)) {
       throw new IllegalArgumentException("checkpoint " + checkpoint.path() + " holds a "
           + framework + " model, not an XGBoost one");
     }
     Path dir = checkpoint.modelDirectory();
     try {
       Preprocessor preprocessor = checkpoint.getPreprocessor();
-      Path info = dir.resolve(XGBoostModelInfo.INFO_FILE);
+      Path info = dir.resolve(ModelInfo.INFO_FILE);
       XGBoostPredictor predictor = new XGBoostPredictor(Files.readAllBytes(modelFile(dir)),
           Files.exists(info) ? Files.readAllBytes(info) : null,
           preprocessor == null ? null : Preprocessors.toJson(preprocessor), false);
@@ -117,7 +118,7 @@ public final class XGBoostPredictor implements Predictor, Serializable {
 
   /** {@code model.json}, or the one file of a model wrapped with {@code Checkpoint.fromModel}. */
   private static Path modelFile(Path dir) throws IOException {
-    Path json = dir.resolve(XGBoostModelInfo.MODEL_FILE);
+    Path json = dir.resolve(XGBoostPredictor.MODEL_FILE);
     if (Files.exists(json)) {
       return json;
     }
@@ -126,14 +127,34 @@ public final class XGBoostPredictor implements Predictor, Serializable {
           .collect(java.util.stream.Collectors.toList());
       if (all.size() != 1) {
         throw new IllegalArgumentException("an XGBoost checkpoint needs model/"
-            + XGBoostModelInfo.MODEL_FILE + " or a single booster file in model/, found " + all);
+            + XGBoostPredictor.MODEL_FILE + " or a single booster file in model/, found " + all);
       }
       return all.get(0);
     }
   }
 
+  /**
+   * The record of a booster saved by plain XGBoost4J in its JSON format: no label, every column
+   * a feature, the objective as the model names it.
+   *
+   * @throws IllegalArgumentException when the booster is not in XGBoost's JSON format
+   */
+  private static ModelInfo ofBooster(byte[] model) {
+    try {
+      String objective = JSON.readTree(model).path("learner").path("objective").path("name")
+          .asText(null);
+      if (objective == null) {
+        throw new IllegalArgumentException("the booster's JSON names no objective");
+      }
+      return new ModelInfo(null, null, objective);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("a booster without " + ModelInfo.INFO_FILE + " must be saved in "
+          + "XGBoost's JSON format: " + e.getMessage(), e);
+    }
+  }
+
   /** How the booster was trained. */
-  public XGBoostModelInfo info() {
+  public ModelInfo info() {
     return load().info;
   }
 
@@ -163,52 +184,17 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   }
 
   private static VectorSchemaRoot output(String objective, float[][] scores, int n) {
-    Float8Vector prediction = new Float8Vector("prediction", ALLOCATOR);
-    prediction.allocateNew(Math.max(n, 1));
-    boolean binary = objective.equals("binary:logistic");
-    boolean multi = objective.equals("multi:softprob");
-    ListVector probability = binary || multi ? ListVector.empty("probability", ALLOCATOR) : null;
-    Float8Vector probabilities = null;
-    if (probability != null) {
-      probability.addOrGetVector(FieldType.notNullable(
-          new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
-      probability.allocateNew();
-      probabilities = (Float8Vector) probability.getDataVector();
-    }
-    for (int i = 0; i < n; i++) {
-      float[] s = scores[i];
-      if (binary) {
-        int start = probability.startNewValue(i);
-        probabilities.setSafe(start, 1 - s[0]);
-        probabilities.setSafe(start + 1, s[0]);
-        probability.endValue(i, 2);
-        prediction.set(i, s[0] > 0.5 ? 1 : 0);
-      } else if (multi) {
-        int start = probability.startNewValue(i);
-        int best = 0;
-        for (int k = 0; k < s.length; k++) {
-          probabilities.setSafe(start + k, s[k]);
-          best = s[k] > s[best] ? k : best;
-        }
-        probability.endValue(i, s.length);
-        prediction.set(i, best);
-      } else {
-        prediction.set(i, s[0]);
-      }
-    }
-    prediction.setValueCount(n);
-    if (probability == null) {
-      return new VectorSchemaRoot(List.<FieldVector>of(prediction));
-    }
-    probability.setValueCount(n);
-    return new VectorSchemaRoot(List.<FieldVector>of(prediction, probability));
+    OutputColumns.Task task = objective.equals("binary:logistic") ? OutputColumns.Task.BINARY
+        : objective.equals("multi:softprob") ? OutputColumns.Task.MULTICLASS
+        : OutputColumns.Task.VALUE;
+    return OutputColumns.predictions(task, n, n == 0 ? 1 : scores[0].length,
+        (row, k) -> scores[row][k], ALLOCATOR);
   }
 
   private static VectorSchemaRoot margins(float[][] raw, int n, boolean perClass) {
     return OutputColumns.of("margin", n, n == 0 ? 1 : raw[0].length, perClass,
         (row, k) -> raw[row][k], ALLOCATOR);
   }
-
 
   private Loaded load() {
     Loaded l = loaded;
@@ -219,8 +205,8 @@ public final class XGBoostPredictor implements Predictor, Serializable {
           try {
             Booster booster = XGBoost.loadModel(model);
             booster.setParam("nthread", 1);
-            l = new Loaded(booster, info != null ? XGBoostModelInfo.fromJson(info)
-                : XGBoostModelInfo.ofBooster(model),
+            l = new Loaded(booster, info != null ? ModelInfo.fromJson(info)
+                : ofBooster(model),
                 preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
           } catch (XGBoostError | IOException e) {
             throw new IllegalArgumentException("cannot load the XGBoost booster: " + e, e);

@@ -10,7 +10,7 @@ import io.sparkair.preprocess.Preprocessors;
 import io.sparkair.preprocess.RobustScaler;
 import io.sparkair.preprocess.SimpleImputer;
 import io.sparkair.preprocess.StandardScaler;
-import io.sparkair.predict.XGBoostModelInfo;
+import io.sparkair.predict.ModelInfo;
 import io.sparkair.predict.XGBoostPredictor;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -43,10 +43,10 @@ public final class NoSparkMain {
     ByteArrayOutputStream model = new ByteArrayOutputStream();
     booster.saveModel(model, "json");
     Path dir = Files.createTempDirectory("no-spark-xgb");
-    Checkpoint.builder(XGBoostModelInfo.FRAMEWORK)
-        .modelFile(XGBoostModelInfo.MODEL_FILE, model.toByteArray())
-        .modelFile(XGBoostModelInfo.INFO_FILE,
-            new XGBoostModelInfo("y", List.of("a", "b"), "binary:logistic").toJson())
+    Checkpoint.builder(XGBoostPredictor.FRAMEWORK)
+        .modelFile(XGBoostPredictor.MODEL_FILE, model.toByteArray())
+        .modelFile(ModelInfo.INFO_FILE,
+            new ModelInfo("y", List.of("a", "b"), "binary:logistic").toJson())
         .build().toDirectory(dir.resolve("ck").toString());
     try (RootAllocator allocator = new RootAllocator();
         VectorSchemaRoot batch = Batches.of(Batches.doubles(allocator, "a", 0.0, 1.0),

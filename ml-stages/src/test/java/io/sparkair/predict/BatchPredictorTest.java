@@ -124,7 +124,7 @@ class BatchPredictorTest {
 
       try (AirDataset scaled = checkpoint.getPreprocessor().transform(valid)) {
         Booster booster = XGBoost.loadModel(java.nio.file.Files.readAllBytes(
-            checkpoint.modelDirectory().resolve(XGBoostModelInfo.MODEL_FILE)));
+            checkpoint.modelDirectory().resolve(XGBoostPredictor.MODEL_FILE)));
         float[][] expected = booster.predict(new DMatrix(rows(scaled, List.of(features)),
             (int) scaled.count(), features.length, Float.NaN));
         for (int i = 0; i < rows.size(); i++) {

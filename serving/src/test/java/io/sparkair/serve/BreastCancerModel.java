@@ -1,7 +1,7 @@
 package io.sparkair.serve;
 
 import io.sparkair.checkpoint.Checkpoint;
-import io.sparkair.predict.XGBoostModelInfo;
+import io.sparkair.predict.ModelInfo;
 import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.preprocess.StandardScaler;
 import java.io.ByteArrayOutputStream;
@@ -97,10 +97,10 @@ final class BreastCancerModel {
           "max_depth", depth, "eta", 0.3, "nthread", 1), rounds, Map.of(), null, null);
       ByteArrayOutputStream model = new ByteArrayOutputStream();
       booster.saveModel(model, "json");
-      Checkpoint.builder(XGBoostModelInfo.FRAMEWORK)
-          .modelFile(XGBoostModelInfo.MODEL_FILE, model.toByteArray())
-          .modelFile(XGBoostModelInfo.INFO_FILE,
-              new XGBoostModelInfo("target", features, "binary:logistic").toJson())
+      Checkpoint.builder(XGBoostPredictor.FRAMEWORK)
+          .modelFile(XGBoostPredictor.MODEL_FILE, model.toByteArray())
+          .modelFile(ModelInfo.INFO_FILE,
+              new ModelInfo("target", features, "binary:logistic").toJson())
           .preprocessor(scaler)
           .build().toDirectory(dir.toString());
       matrix.dispose();

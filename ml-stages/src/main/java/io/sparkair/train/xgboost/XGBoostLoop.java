@@ -4,7 +4,8 @@ import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.data.BlockSet;
 import io.sparkair.predict.FeatureRows;
-import io.sparkair.predict.XGBoostModelInfo;
+import io.sparkair.predict.ModelInfo;
+import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.train.TrainContext;
 import io.sparkair.train.TrainLoop;
 import java.io.ByteArrayOutputStream;
@@ -81,7 +82,7 @@ final class XGBoostLoop implements TrainLoop {
       Checkpoint resume = context.getCheckpoint();
       if (resume != null) {
         start = XGBoost.loadModel(java.nio.file.Files.readAllBytes(
-            resume.modelDirectory().resolve(XGBoostModelInfo.MODEL_FILE)));
+            resume.modelDirectory().resolve(XGBoostPredictor.MODEL_FILE)));
         done = start.getNumBoostedRound();
       }
       Booster booster = XGBoost.train(train, p, 0, new HashMap<>(), null, null, null, 0, start);
@@ -117,9 +118,9 @@ final class XGBoostLoop implements TrainLoop {
     ByteArrayOutputStream model = new ByteArrayOutputStream();
     booster.saveModel(model, "json");
     Object objective = params.getOrDefault("objective", "reg:squarederror");
-    return Checkpoint.builder(XGBoostModelInfo.FRAMEWORK)
-        .modelFile(XGBoostModelInfo.MODEL_FILE, model.toByteArray())
-        .modelFile(XGBoostModelInfo.INFO_FILE, new XGBoostModelInfo(label, featureColumns,
+    return Checkpoint.builder(XGBoostPredictor.FRAMEWORK)
+        .modelFile(XGBoostPredictor.MODEL_FILE, model.toByteArray())
+        .modelFile(ModelInfo.INFO_FILE, new ModelInfo(label, featureColumns,
             objective.toString()).toJson())
         .metrics(metrics).build();
   }

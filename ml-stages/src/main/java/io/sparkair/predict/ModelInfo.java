@@ -9,14 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an XGBoost checkpoint records beside the booster ({@code model/air.json}): the label
- * column, the feature columns in the order the booster saw them, and the objective.
+ * What a gradient-boosting checkpoint (XGBoost, LightGBM) records beside the booster
+ * ({@code model/air.json}): the label column, the feature columns in the order the booster saw
+ * them, and the objective.
  */
-public final class XGBoostModelInfo {
-  /** The framework name of XGBoost checkpoints. */
-  public static final String FRAMEWORK = "xgboost";
-  /** The booster, in XGBoost's JSON format, under {@code model/}. */
-  public static final String MODEL_FILE = "model.json";
+public final class ModelInfo {
   /** This record, under {@code model/}. */
   public static final String INFO_FILE = "air.json";
 
@@ -31,30 +28,10 @@ public final class XGBoostModelInfo {
    *
    * @param featureColumns the features in order, or null for every column of the input
    */
-  public XGBoostModelInfo(String labelColumn, List<String> featureColumns, String objective) {
+  public ModelInfo(String labelColumn, List<String> featureColumns, String objective) {
     this.labelColumn = labelColumn;
     this.featureColumns = featureColumns == null ? null : List.copyOf(featureColumns);
     this.objective = objective;
-  }
-
-  /**
-   * The record of a booster saved by plain XGBoost4J in its JSON format: no label, every column
-   * a feature, the objective as the model names it.
-   *
-   * @throws IllegalArgumentException when the booster is not in XGBoost's JSON format
-   */
-  static XGBoostModelInfo ofBooster(byte[] model) {
-    try {
-      String objective = JSON.readTree(model).path("learner").path("objective").path("name")
-          .asText(null);
-      if (objective == null) {
-        throw new IllegalArgumentException("the booster's JSON names no objective");
-      }
-      return new XGBoostModelInfo(null, null, objective);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("a booster without " + INFO_FILE + " must be saved in "
-          + "XGBoost's JSON format: " + e.getMessage(), e);
-    }
   }
 
   public String labelColumn() {
@@ -87,12 +64,12 @@ public final class XGBoostModelInfo {
    *
    * @throws IllegalArgumentException when the JSON is not such a record
    */
-  public static XGBoostModelInfo fromJson(byte[] json) {
+  public static ModelInfo fromJson(byte[] json) {
     try {
       ObjectNode node = (ObjectNode) JSON.readTree(json);
       List<String> features = node.has("featureColumns") ? new ArrayList<>() : null;
       node.path("featureColumns").forEach(f -> features.add(f.asText()));
-      return new XGBoostModelInfo(node.path("labelColumn").asText(null), features,
+      return new ModelInfo(node.path("labelColumn").asText(null), features,
           node.path("objective").asText("reg:squarederror"));
     } catch (java.io.IOException | ClassCastException e) {
       throw new IllegalArgumentException(INFO_FILE + " is not a model record: " + e, e);
