@@ -126,6 +126,38 @@ class TorchTrainerTest {
   }
 
   @Test
+  void twoWorkersTakeTheStepsOneWorkerTakesOnTheSameGlobalBatch(@TempDir Path dir) {
+    try (AirDataset even = Air.get(spark).fromDataFrame(TaxiTrips.generate(spark, 4000, 3, 4))) {
+      Map<String, Object> config = Map.of("steps", 30);
+      Result[] runs = new Result[2];
+      for (int workers = 1; workers <= 2; workers++) {
+        runs[workers - 1] = new TorchTrainer(new FullBatchLoop()).setTrainLoopConfig(config)
+            .setScalingConfig(ScalingConfig.of(workers)).setDataset("train", even)
+            .setPreprocessor(new StandardScaler(TaxiTrips.FEATURES))
+            .setRunConfig(new RunConfig().setStoragePath(dir.toString()).setVerbose(0)).fit();
+        assertNull(runs[workers - 1].error());
+      }
+      try (TorchPredictor one = TorchPredictor.fromCheckpoint(runs[0].checkpoint());
+          TorchPredictor two = TorchPredictor.fromCheckpoint(runs[1].checkpoint());
+          BatchIterator batches = even.blockSet().iterBatches(4000, 0)) {
+        VectorSchemaRoot batch = batches.next();
+        try (VectorSchemaRoot a = one.predict(batch); VectorSchemaRoot b = two.predict(batch)) {
+          double largest = 0;
+          for (int i = 0; i < a.getRowCount(); i++) {
+            largest = Math.max(largest, Math.abs(((Float8Vector) a.getVector(0)).get(i)
+                - ((Float8Vector) b.getVector(0)).get(i)));
+          }
+          assertTrue(largest < 1e-5, "after 30 steps the 2-worker model's predictions differ "
+              + "from the 1-worker model's by at most " + largest + " (float sums in another "
+              + "order)");
+        }
+      }
+      double loss1 = ((Number) runs[0].metrics().get("loss")).doubleValue();
+      assertTrue(loss1 < 0.12, "the model learned: loss " + loss1);
+    }
+  }
+
+  @Test
   void checkpointsNeedAFactoryAndFeaturesAndPredictorsTheirFramework() {
     try (ai.djl.Model model = ai.djl.Model.newInstance("x")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
