@@ -14,6 +14,7 @@ import io.sparkair.train.RunConfig;
 import io.sparkair.train.ScalingConfig;
 import io.sparkair.train.TrainingCallback;
 import io.sparkair.train.TrainingFailedException;
+import io.sparkair.train.lightgbm.LightGBMTrainer;
 import io.sparkair.train.xgboost.XGBoostTrainer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * XGBoostTrainer on two executor JVMs, one of which is killed while training runs: the run
- * restarts from its latest checkpoint when its FailureConfig allows, and fails clearly when not.
+ * XGBoostTrainer and LightGBMTrainer on two executor JVMs, one of which is killed while training
+ * runs: the run restarts from its latest checkpoint when its FailureConfig allows, and fails
+ * clearly when not.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -125,6 +127,39 @@ class TrainerFaultToleranceTest {
       assertTrue(failure.getMessage().contains("FailureConfig(maxFailures=0)"),
           failure.getMessage());
       assertInstanceOf(ActorDiedException.class, failure.getCause(), failure.toString());
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aLightGBMRunWhoseExecutorDiesFinishesFromItsLatestCheckpoint(@TempDir Path dir)
+      throws Exception {
+    air.awaitSlots(2, Duration.ofSeconds(60));
+    AtomicBoolean killed = new AtomicBoolean();
+    try (AirDataset train = data()) {
+      Result result = new LightGBMTrainer().setLabelColumn("label").setNumBoostRound(ROUNDS)
+          .setCheckpointFrequency(10)
+          .setParams(Map.of("objective", "binary", "metric", "binary_logloss",
+              "num_leaves", 31))
+          .setScalingConfig(ScalingConfig.of(2))
+          .setDataset("train", train)
+          .setRunConfig(new RunConfig().setName("lightgbm").setStoragePath(dir.toString())
+              .setFailureConfig(FailureConfig.of(2)).addCallbacks(killAtRound25(killed)))
+          .fit();
+      assertTrue(killed.get(), "an executor was killed");
+      assertEquals(null, result.error());
+      assertEquals(ROUNDS, ((Number) result.metrics().get("training_iteration")).intValue());
+      assertEquals(1, ((Number) result.metrics().get("attempt")).intValue());
+      Map<String, Object> firstOfSecond = result.metricsHistory().stream()
+          .filter(m -> ((Number) m.get("attempt")).intValue() == 1).findFirst().orElseThrow();
+      assertEquals(21, ((Number) firstOfSecond.get("training_iteration")).intValue(),
+          "the second attempt resumed after the checkpoint of round 20");
+      assertTrue((Double) result.metrics().get("train-binary_logloss") < 0.2,
+          "the model still learnt: " + result.metrics());
+      String model = java.nio.file.Files.readString(result.checkpoint().modelDirectory()
+          .resolve("model.txt"));
+      assertEquals(ROUNDS, model.lines().filter(l -> l.startsWith("Tree=")).count(),
+          "the checkpoint's trees and the resumed ones make one model");
     }
   }
 }

@@ -136,6 +136,7 @@ public final class LightGBMPredictor implements Predictor, Serializable {
       synchronized (this) {
         l = loaded;
         if (l == null) {
+          LightGBMNative.load();
           try {
             LGBMBooster booster = LGBMBooster.loadModelFromString(model);
             l = new Loaded(booster, ModelInfo.fromJson(info), task(model),

@@ -70,6 +70,34 @@ public final class TorchCheckpoint {
     }
   }
 
+  /**
+   * Loads a checkpoint's parameters into {@code model}, whose block must be set and of the
+   * checkpoint's architecture: resuming in a train loop ({@code context.getCheckpoint()}). Call
+   * it before {@code Trainer.initialize}, which keeps loaded parameters.
+   *
+   * @throws IllegalArgumentException when the checkpoint is not a DJL one or its parameters do
+   *     not fit the block
+   */
+  public static void loadInto(Model model, Checkpoint checkpoint) {
+    Objects.requireNonNull(model, "model");
+    String framework = checkpoint.getMetadata().framework();
+    if (!FRAMEWORK.equals(framework)) {
+      throw new IllegalArgumentException("checkpoint " + checkpoint.path() + " holds a "
+          + framework + " model, not a DJL one");
+    }
+    if (model.getBlock() == null) {
+      throw new IllegalArgumentException("set the model's block before loading parameters");
+    }
+    try {
+      model.load(checkpoint.modelDirectory(), MODEL_NAME);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the checkpoint's parameters: " + e, e);
+    } catch (ai.djl.MalformedModelException e) {
+      throw new IllegalArgumentException("the checkpoint's parameters do not fit the block: "
+          + e, e);
+    }
+  }
+
   private static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;

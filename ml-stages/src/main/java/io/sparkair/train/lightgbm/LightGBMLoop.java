@@ -8,6 +8,7 @@ import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.data.BlockSet;
 import io.sparkair.predict.FeatureRows;
+import io.sparkair.predict.LightGBMNative;
 import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.predict.ModelInfo;
 import io.sparkair.runtime.actor.ActorRef;
@@ -56,6 +57,7 @@ final class LightGBMLoop implements TrainLoop {
   @Override
   @SuppressWarnings("unchecked")
   public void run(Map<String, Object> config, TrainContext context) throws Exception {
+    LightGBMNative.load();
     ActorRef<LightGBMNetwork> network = (ActorRef<LightGBMNetwork>) config.get(NETWORK);
     int rank = context.worldRank();
     List<FeatureRows> rows = new ArrayList<>();

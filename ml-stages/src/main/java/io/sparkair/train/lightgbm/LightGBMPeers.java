@@ -46,8 +46,9 @@ final class LightGBMPeers implements AutoCloseable {
     watch.setDaemon(true);
     watch.start();
     String list = "rank=" + rank + "," + String.join(",", machines);
+    int rc = lightgbmlib.LGBM_NetworkInit(list, port, LISTEN_TIMEOUT_MINUTES, worldSize);
     started = true;
-    if (lightgbmlib.LGBM_NetworkInit(list, port, LISTEN_TIMEOUT_MINUTES, worldSize) != 0) {
+    if (rc != 0) {
       throw new IllegalStateException("LightGBM worker " + rank + " could not join its peers "
           + machines + ": " + lightgbmlib.LGBM_GetLastError());
     }

@@ -23,7 +23,8 @@ import java.util.Map;
  * seed's SmoothL1 loss here, since a sigmoid output and a 0/1 label differ by less than 1. With
  * {@code check_identical}, every worker checks after every step that its parameters equal the
  * other workers' (their sum over the group is exactly {@code worldSize} times its own), and the
- * report counts the checked steps.
+ * report counts the checked steps. After a failure it resumes from the epoch after its
+ * checkpoint's, with the checkpoint's parameters.
  */
 final class FareLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
@@ -35,14 +36,20 @@ final class FareLoop implements TrainLoop {
     int epochs = ((Number) config.getOrDefault("num_epochs", 3)).intValue();
     boolean check = Boolean.TRUE.equals(config.get("check_identical"));
     Collective collective = TorchTrain.collective();
+    int first = 0;
     try (Model model = TorchTrain.prepareModel(Model.newInstance("fare"))) {
       model.setBlock(FarePredictor.block());
+      if (context.getCheckpoint() != null) {
+        TorchCheckpoint.loadInto(model, context.getCheckpoint());
+        first = ((Number) context.getCheckpoint().getMetadata().metrics().get("epoch"))
+            .intValue() + 1;
+      }
       DefaultTrainingConfig training = new DefaultTrainingConfig(Loss.l2Loss())
           .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
       try (Trainer trainer = model.newTrainer(training)) {
         trainer.initialize(new Shape(batchSize, TaxiTrips.FEATURES.size()));
         int checked = 0;
-        for (int epoch = 0; epoch < epochs; epoch++) {
+        for (int epoch = first; epoch < epochs; epoch++) {
           double loss = 0;
           int batches = 0;
           try (TorchBatches shard = TorchTrain.iterBatches(context.getDatasetShard("train"),

@@ -1,0 +1,109 @@
+package io.sparkair.train.bench;
+
+import io.github.metarank.lightgbm4j.LGBMBooster;
+import io.github.metarank.lightgbm4j.LGBMDataset;
+import io.sparkair.data.AirDataset;
+import io.sparkair.data.BatchIterator;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
+import io.sparkair.predict.FeatureRows;
+import io.sparkair.train.RunConfig;
+import io.sparkair.train.ScalingConfig;
+import io.sparkair.train.lightgbm.LightGBMTrainer;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * LightGBM training, 1,000,000 rows x 8 features, 50 rounds, 31 leaves, on 2 cores, in one
+ * run: lightgbm4j in one process (2 threads, dataset construction included) against
+ * {@code LightGBMTrainer.fit} with 2 workers of 1 core on an AIR dataset in {@code local[2]}.
+ *
+ * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile
+ * exec:exec -Dbench.main=io.sparkair.train.bench.LightGBMBenchmark}; rows with
+ * {@code -Dbench.args=-Dbench.rows=N}.
+ */
+public final class LightGBMBenchmark {
+  private static final int FEATURES = 8;
+  private static final int ROUNDS = 50;
+  private static final String PARAMS = "objective=binary num_leaves=31 learning_rate=0.1 "
+      + "verbosity=-1";
+
+  private LightGBMBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long rows = Long.getLong("bench.rows", 1_000_000L);
+    SparkSession spark = SparkSession.builder().master("local[2]").appName("lightgbm-bench")
+        .config("spark.ui.enabled", "false")
+        .config("spark.plugins", AirPlugin.class.getName())
+        .getOrCreate();
+    try {
+      run(spark, rows);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void run(SparkSession spark, long rows) throws Exception {
+    Column[] columns = new Column[FEATURES + 1];
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < FEATURES; c++) {
+      names.add("f" + c);
+      columns[c] = functions.rand(c).alias("f" + c);
+    }
+    columns[FEATURES] = functions.when(functions.col("f0").plus(functions.col("f1"))
+        .plus(functions.rand(99).multiply(0.2)).gt(1.1), 1.0).otherwise(0.0).alias("label");
+    Air air = Air.get(spark);
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, rows, 1, 2).select(columns))) {
+      FeatureRows all = new FeatureRows();
+      try (BatchIterator batches = ds.iterBatches(65_536, 0)) {
+        while (batches.hasNext()) {
+          all.add(batches.next(), "label", names);
+        }
+      }
+      int n = all.rows();
+      float[] values = Arrays.copyOf(all.values(), n * FEATURES);
+      float[] labels = Arrays.copyOf(all.labels(), n);
+      double single = Double.MAX_VALUE;
+      for (int i = 0; i < 2; i++) {
+        long t = System.nanoTime();
+        try (LGBMDataset data = LGBMDataset.createFromMat(values, n, FEATURES, true,
+            PARAMS + " num_threads=2", null)) {
+          data.setField("label", labels);
+          try (LGBMBooster booster = LGBMBooster.create(data, PARAMS + " num_threads=2")) {
+            for (int r = 0; r < ROUNDS; r++) {
+              booster.updateOneIter();
+            }
+          }
+        }
+        single = Math.min(single, seconds(t));
+      }
+
+      String storage = Files.createTempDirectory("lightgbm-bench").toString();
+      double ours = Double.MAX_VALUE;
+      for (int i = 0; i < 2; i++) {
+        long t = System.nanoTime();
+        new LightGBMTrainer().setLabelColumn("label").setNumBoostRound(ROUNDS)
+            .setParams(Map.of("objective", "binary", "num_leaves", 31, "learning_rate", 0.1))
+            .setScalingConfig(ScalingConfig.of(2)).setDataset("train", ds)
+            .setRunConfig(new RunConfig().setStoragePath(storage).setVerbose(0)).fit();
+        ours = Math.min(ours, seconds(t));
+      }
+      System.out.printf(Locale.ROOT, "machine: %d cores; %d rows x %d features, %d rounds%n",
+          Runtime.getRuntime().availableProcessors(), n, FEATURES, ROUNDS);
+      System.out.printf(Locale.ROOT, "lightgbm4j, one process, 2 threads: %.2f s%n", single);
+      System.out.printf(Locale.ROOT, "LightGBMTrainer.fit, 2 workers of 1 core: %.2f s = %.2fx "
+          + "single-process (target <= 1.5x)%n", ours, ours / single);
+    }
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
