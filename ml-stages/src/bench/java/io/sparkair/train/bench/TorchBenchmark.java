@@ -42,17 +42,21 @@ import org.apache.spark.sql.functions;
  * The seed's FarePredictor (6→256→16→1 with batch norm, Adam, batch 256) trained three ways in
  * one run: plain DJL in this JVM on in-memory arrays (1 PyTorch thread), {@code TorchTrainer}
  * with 1 worker, and with 2 workers, on a {@code local-cluster} of two 1-core executor JVMs.
- * Each worker times its second epoch (the first warms up), batches read from Arrow included,
- * then times the all-reduce alone on an array of the model's size.
+ * Each worker times its last of {@value #EPOCHS} epochs (the others warm up the JIT of fresh
+ * executor JVMs), batches read from Arrow included, then times the all-reduce alone on an array
+ * of the model's size and on 16 floats. Plain DJL keeps its best epoch.
  *
  * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile
- * exec:exec -Dbench.main=io.sparkair.train.bench.TorchBenchmark}.
+ * exec:exec -Dbench.main=io.sparkair.train.bench.TorchBenchmark}; options for the executor JVMs
+ * (a profiler) with {@code -Dbench.args=-Dbench.executorJvm=...}.
  */
 public final class TorchBenchmark {
   private static final int BATCH = 256;
   private static final int FEATURES = 6;
   private static final List<String> COLUMNS = List.of("f0", "f1", "f2", "f3", "f4", "f5");
   private static final int STEPS_PER_WORKER = 150;
+  /** Epochs per worker; the last is timed (fresh executor JVMs need a few to warm up). */
+  private static final int EPOCHS = 6;
 
   private TorchBenchmark() {}
 
@@ -65,7 +69,7 @@ public final class TorchBenchmark {
     String opens = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore")
             || a.startsWith("-Djdk.reflect"))
-        .collect(Collectors.joining(" "));
+        .collect(Collectors.joining(" ")) + " " + System.getProperty("bench.executorJvm", "");
     SparkSession spark = SparkSession.builder().master("local-cluster[2,1,2048]")
         .appName("torch-bench")
         .config("spark.ui.enabled", "false")
@@ -106,10 +110,12 @@ public final class TorchBenchmark {
       System.out.printf(Locale.ROOT, "TorchTrainer, 2 workers (two 1-core executor JVMs): "
           + "%.3f ms/step; all-reduce share of the step (2 workers - 1 worker) / 2 workers: "
           + "%.1f%% (target <= 20%%)%n", step2, 100 * (step2 - step1) / step2);
-      System.out.printf(Locale.ROOT, "all-reduce alone, %d floats, through the driver: "
+      System.out.printf(Locale.ROOT, "all-reduce alone, %d floats, worker to worker: "
           + "%.3f ms per call (%.1f%% of a 2-worker step)%n",
           ((Number) two.get("parameters")).intValue(), (Double) two.get("allreduce_ms"),
           100 * (Double) two.get("allreduce_ms") / step2);
+      System.out.printf(Locale.ROOT, "all-reduce alone, 16 floats: %.3f ms per call%n",
+          (Double) two.get("allreduce_16_ms"));
     } finally {
       spark.stop();
     }
@@ -147,7 +153,7 @@ public final class TorchBenchmark {
       model.setBlock(new FarePredictor().newBlock());
       try (Trainer trainer = model.newTrainer(training())) {
         trainer.initialize(new Shape(BATCH, FEATURES));
-        for (int epoch = 0; epoch < 3; epoch++) {
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
           long t = System.nanoTime();
           for (int s = 0; s < STEPS_PER_WORKER; s++) {
             try (NDManager batch = model.getNDManager().newSubManager()) {
@@ -175,8 +181,8 @@ public final class TorchBenchmark {
   }
 
   /**
-   * Two epochs over the shard; the second is timed. Then the all-reduce alone, on an array of
-   * the model's parameter count.
+   * {@value #EPOCHS} epochs over the shard; the last is timed. Then the all-reduce alone, 2000
+   * calls on an array of the model's parameter count and on 16 floats.
    */
   static final class StepLoop implements TrainLoop {
     private static final long serialVersionUID = 1L;
@@ -188,7 +194,7 @@ public final class TorchBenchmark {
         try (Trainer trainer = model.newTrainer(training())) {
           trainer.initialize(new Shape(BATCH, FEATURES));
           double stepMs = 0;
-          for (int epoch = 0; epoch < 2; epoch++) {
+          for (int epoch = 0; epoch < EPOCHS; epoch++) {
             long t = System.nanoTime();
             int steps = 0;
             try (TorchBatches batches = TorchTrain.iterBatches(context.getDatasetShard("train"),
@@ -206,14 +212,20 @@ public final class TorchBenchmark {
               .mapToInt(p -> (int) p.getValue().getArray().size()).sum();
           Collective collective = TorchTrain.collective();
           float[] values = new float[parameters];
-          int calls = 200;
+          int calls = 2000;
           long t = System.nanoTime();
           for (int i = 0; i < calls; i++) {
             collective.sum(values);
           }
           double allReduceMs = (System.nanoTime() - t) / 1e6 / calls;
+          float[] tiny = new float[16];
+          long t2 = System.nanoTime();
+          for (int i = 0; i < calls; i++) {
+            collective.sum(tiny);
+          }
+          double tinyMs = (System.nanoTime() - t2) / 1e6 / calls;
           context.report(Map.of("step_ms", stepMs, "allreduce_ms", allReduceMs,
-              "parameters", parameters));
+              "allreduce_16_ms", tinyMs, "parameters", parameters));
         }
       }
     }

@@ -35,7 +35,7 @@ import org.apache.spark.sql.SparkSession;
 public class TorchTrainer extends DataParallelTrainer {
   static final String COLLECTIVE = "air.torch.collective";
 
-  private ActorRef<AllReduceGroup> group;
+  private ActorRef<PeerGroup> group;
 
   /** A trainer running {@code loop} in every worker. */
   public TorchTrainer(TrainLoop loop) {
@@ -56,14 +56,14 @@ public class TorchTrainer extends DataParallelTrainer {
   @Override
   protected Map<String, Object> startAttempt(int numWorkers) {
     Air air = Air.get(SparkSession.active());
-    group = air.runtime().hostHere("air-torch-allreduce-" + UUID.randomUUID(),
-        new AllReduceGroup(numWorkers));
+    group = air.runtime().hostHere("air-torch-group-" + UUID.randomUUID(),
+        new PeerGroup(numWorkers));
     return Map.of(COLLECTIVE, new Collective(group, 0, numWorkers));
   }
 
   @Override
   protected void endAttempt(boolean failed) {
-    ActorRef<AllReduceGroup> ending = group;
+    ActorRef<PeerGroup> ending = group;
     group = null;
     if (ending != null) {
       ending.kill();

@@ -158,6 +158,32 @@ class TorchTrainerTest {
   }
 
   @Test
+  void aWorkerThatLeavesEarlyFailsTheRunInsteadOfHangingIt(@TempDir Path dir) {
+    long start = System.nanoTime();
+    io.sparkair.train.TrainingFailedException failure = assertThrows(
+        io.sparkair.train.TrainingFailedException.class, () -> new TorchTrainer(new UnevenLoop())
+            .setScalingConfig(ScalingConfig.of(2)).setDataset("train", trips)
+            .setRunConfig(new RunConfig().setStoragePath(dir.toString()).setVerbose(0)).fit());
+    assertTrue(failure.getMessage().contains("worker 1 left the all-reduce"),
+        failure.getMessage());
+    assertTrue(System.nanoTime() - start < 30_000_000_000L, "failed within 30 s");
+  }
+
+  /** Rank 1 takes 3 all-reduce steps, rank 0 takes 100. */
+  static final class UnevenLoop implements io.sparkair.train.TrainLoop {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void run(Map<String, Object> config, io.sparkair.train.TrainContext context) {
+      Collective collective = TorchTrain.collective();
+      int steps = context.worldRank() == 0 ? 100 : 3;
+      for (int i = 0; i < steps; i++) {
+        collective.sum(new float[] {i});
+      }
+    }
+  }
+
+  @Test
   void checkpointsNeedAFactoryAndFeaturesAndPredictorsTheirFramework() {
     try (ai.djl.Model model = ai.djl.Model.newInstance("x")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
