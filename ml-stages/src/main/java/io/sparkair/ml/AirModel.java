@@ -3,9 +3,9 @@ package io.sparkair.ml;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.predict.Predictor;
+import io.sparkair.predict.PredictorClasses;
 import io.sparkair.predict.TorchPredictor;
 import io.sparkair.predict.XGBoostPredictor;
-import io.sparkair.train.dl.TorchCheckpoint;
 import java.util.Objects;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
@@ -64,18 +64,12 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   }
 
   private static Class<? extends Predictor> predictorFor(Checkpoint checkpoint) {
-    String framework = checkpoint.getMetadata().framework();
-    if (XGBoostPredictor.FRAMEWORK.equals(framework)) {
-      return XGBoostPredictor.class;
+    String name = PredictorClasses.forFramework(checkpoint.getMetadata().framework());
+    try {
+      return Class.forName(name).asSubclass(Predictor.class);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the built-in predictor " + name + " is missing", e);
     }
-    if (LightGBMPredictor.FRAMEWORK.equals(framework)) {
-      return LightGBMPredictor.class;
-    }
-    if (TorchCheckpoint.FRAMEWORK.equals(framework)) {
-      return TorchPredictor.class;
-    }
-    throw new IllegalArgumentException("no built-in predictor reads " + framework
-        + " checkpoints; pass the predictor class");
   }
 
   private static Predictor create(Class<? extends Predictor> type, Checkpoint checkpoint) {

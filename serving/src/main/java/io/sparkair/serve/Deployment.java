@@ -30,6 +30,7 @@ final class Deployment implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger started = new AtomicInteger();
   private volatile DeploymentConfig config;
+  private volatile String predictorClass;
   private volatile HttpAdapter adapter;
   private volatile ColumnBatch sample;
   private volatile boolean closed;
@@ -68,6 +69,11 @@ final class Deployment implements AutoCloseable {
 
   DeploymentConfig config() {
     return config;
+  }
+
+  /** The class of the predictor the replicas run. */
+  String predictorClass() {
+    return predictorClass;
   }
 
   HttpAdapter adapter() {
@@ -124,6 +130,7 @@ final class Deployment implements AutoCloseable {
     try {
       for (int i = 0; i < count; i++) {
         Predictor predictor = PredictorLoader.load(cfg.getPredictor(), cfg.getCheckpoint());
+        predictorClass = predictor.getClass().getName();
         Replica replica = new Replica(this, predictor, queue, allocator, cfg,
             started.incrementAndGet());
         loaded.add(replica);

@@ -2,7 +2,6 @@ package io.sparkair.serve;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.sparkair.predict.XGBoostPredictor;
 
 /**
  * One deployment (Ray Serve's {@code PredictorDeployment.options(...)}): a name, the route
@@ -13,14 +12,15 @@ import io.sparkair.predict.XGBoostPredictor;
  *
  * <p>Defaults: one replica, no autoscaling ({@code maxReplicas} equal to the replicas), batches
  * of whatever is queued up to 64 rows without waiting, 1,000 queued requests, the
- * {@code records} HTTP adapter, {@link XGBoostPredictor}.
+ * {@code records} HTTP adapter, the built-in predictor of the checkpoint's framework
+ * ({@code XGBoostPredictor}, {@code LightGBMPredictor}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class DeploymentConfig {
   private String name;
   private String routePrefix;
   private String checkpoint;
-  private String predictor = XGBoostPredictor.class.getName();
+  private String predictor;
   private int numReplicas = 1;
   private Integer minReplicas;
   private Integer maxReplicas;
@@ -65,8 +65,11 @@ public final class DeploymentConfig {
     return this;
   }
 
-  /** The predictor class: a {@code io.sparkair.predict.Predictor} with a static
-   *  {@code fromCheckpoint(Checkpoint)}. */
+  /**
+   * The predictor class: a {@code io.sparkair.predict.Predictor} with a static
+   * {@code fromCheckpoint(Checkpoint)}; null (the default) for the built-in one of the
+   * checkpoint's framework.
+   */
   public String getPredictor() {
     return predictor;
   }

@@ -2,6 +2,7 @@ package io.sparkair.serve;
 
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.predict.Predictor;
+import io.sparkair.predict.PredictorClasses;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -13,10 +14,16 @@ final class PredictorLoader {
   /**
    * A new predictor of class {@code className} for the checkpoint in {@code directory}.
    *
+   * @param className the predictor class, or null for the built-in one of the checkpoint's
+   *     framework
    * @throws IllegalArgumentException when the class is not a predictor or the checkpoint
    *     cannot be loaded
    */
   static Predictor load(String className, String directory) {
+    Checkpoint checkpoint = Checkpoint.fromDirectory(directory);
+    if (className == null) {
+      className = PredictorClasses.forFramework(checkpoint.getMetadata().framework());
+    }
     Method factory;
     try {
       Class<?> type = Class.forName(className);
@@ -27,11 +34,10 @@ final class PredictorLoader {
       if (!Modifier.isStatic(factory.getModifiers())) {
         throw new NoSuchMethodException("fromCheckpoint is not static");
       }
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
+    } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
       throw new IllegalArgumentException("predictor class " + className + " cannot be used: "
           + e, e);
     }
-    Checkpoint checkpoint = Checkpoint.fromDirectory(directory);
     try {
       return (Predictor) factory.invoke(null, checkpoint);
     } catch (InvocationTargetException e) {

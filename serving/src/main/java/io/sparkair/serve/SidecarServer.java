@@ -350,7 +350,7 @@ public final class SidecarServer implements AutoCloseable {
     ObjectNode routes = ConfigMapper.JSON.createObjectNode();
     new TreeMap<>(byRoute).forEach((route, d) -> routes.putObject(route)
         .put("name", d.name()).put("checkpoint", d.config().getCheckpoint())
-        .put("predictor", d.config().getPredictor()).put("replicas", d.replicaCount()));
+        .put("predictor", d.predictorClass()).put("replicas", d.replicaCount()));
     return routes;
   }
 

@@ -1,7 +1,12 @@
 package io.sparkair.serve;
 
 import io.sparkair.checkpoint.Checkpoint;
+import io.github.metarank.lightgbm4j.LGBMBooster;
+import io.github.metarank.lightgbm4j.LGBMDataset;
+import io.sparkair.predict.LightGBMNative;
+import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.predict.ModelInfo;
+import io.sparkair.predict.Predictor;
 import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.preprocess.StandardScaler;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +30,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * The Wisconsin breast-cancer data (569 rows, 30 features, {@code target}) and XGBoost
  * checkpoints trained on it without Spark, with a fitted {@link StandardScaler} saved in them,
- * as {@code XGBoostTrainer} saves its checkpoints.
+ * as {@code XGBoostTrainer} saves its checkpoints; also LightGBM ones.
  */
 final class BreastCancerModel {
   final List<String> features;
@@ -109,12 +114,47 @@ final class BreastCancerModel {
     return dir.toString();
   }
 
+  /**
+   * A LightGBM checkpoint in {@code dir} of a binary model of {@code rounds} rounds on the raw
+   * features, as {@code LightGBMTrainer} saves its checkpoints.
+   */
+  String lightgbmCheckpoint(Path dir, int rounds) throws Exception {
+    LightGBMNative.load();
+    int width = features.size();
+    float[] values = new float[rows.length * width];
+    float[] y = new float[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      for (int c = 0; c < width; c++) {
+        values[r * width + c] = (float) rows[r][c];
+      }
+      y[r] = (float) labels[r];
+    }
+    String params = "objective=binary num_leaves=7 verbosity=-1 num_threads=1";
+    try (LGBMDataset data = LGBMDataset.createFromMat(values, rows.length, width, true, params,
+        null)) {
+      data.setField("label", y);
+      try (LGBMBooster booster = LGBMBooster.create(data, params)) {
+        for (int i = 0; i < rounds; i++) {
+          booster.updateOneIter();
+        }
+        Checkpoint.builder(LightGBMPredictor.FRAMEWORK)
+            .modelFile(LightGBMPredictor.MODEL_FILE, booster.saveModelToString(0, 0,
+                LGBMBooster.FeatureImportanceType.SPLIT).getBytes(StandardCharsets.UTF_8))
+            .modelFile(ModelInfo.INFO_FILE, new ModelInfo("target", features, "binary").toJson())
+            .build().toDirectory(dir.toString());
+      }
+    }
+    return dir.toString();
+  }
+
   /** The probabilities of class 1 that the checkpoint's predictor gives rows [from, to). */
   double[] expected(String checkpoint, int from, int to) {
+    Checkpoint loaded = Checkpoint.fromDirectory(checkpoint);
     try (RootAllocator allocator = new RootAllocator();
         VectorSchemaRoot batch = batch(allocator, from, to);
-        XGBoostPredictor predictor = XGBoostPredictor.fromCheckpoint(
-            Checkpoint.fromDirectory(checkpoint));
+        Predictor predictor = LightGBMPredictor.FRAMEWORK.equals(
+            loaded.getMetadata().framework()) ? LightGBMPredictor.fromCheckpoint(loaded)
+                : XGBoostPredictor.fromCheckpoint(loaded);
         VectorSchemaRoot out = predictor.predict(batch)) {
       double[] p = new double[to - from];
       for (int i = 0; i < p.length; i++) {

@@ -49,6 +49,7 @@ class SidecarIT {
   private static BreastCancerModel data;
   private static String strong;
   private static String weak;
+  private static String lightgbm;
   private static SidecarProcess sidecar;
 
   @BeforeAll
@@ -56,13 +57,15 @@ class SidecarIT {
     data = BreastCancerModel.load();
     strong = data.checkpoint(dir.resolve("strong"), 20, 3);
     weak = data.checkpoint(dir.resolve("weak"), 2, 1);
+    lightgbm = data.lightgbmCheckpoint(dir.resolve("lightgbm"), 20);
     sidecar = SidecarProcess.start("--port", "0", "--admin-token", TOKEN,
         "--max-request-bytes", "200000",
         "--deployment", "name=XGBoostService,route=/rayair,checkpoint=" + strong
             + ",replicas=2",
         "--deployment", "name=Weak,route=/weak,checkpoint=" + weak + ",replicas=1,"
             + "maxQueuedRequests=2,maxBatchSize=1",
-        "--deployment", "name=Single,route=/single,checkpoint=" + strong + ",adapter=object");
+        "--deployment", "name=Single,route=/single,checkpoint=" + strong + ",adapter=object",
+        "--deployment", "name=LightGBM,route=/lightgbm,checkpoint=" + lightgbm);
   }
 
   @AfterAll
@@ -149,6 +152,18 @@ class SidecarIT {
         StatusRuntimeException.class, call::run);
     assertEquals(code, e.getStatus().getCode(), e.toString());
     assertTrue(e.getStatus().getDescription().contains(text), e.getStatus().getDescription());
+  }
+
+  @Test
+  void aLightGBMCheckpointIsServedByItsFrameworksPredictor() throws Exception {
+    HttpResponse<String> answer = sidecar.post("/lightgbm", records(0, 30));
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertProbabilities(data.expected(lightgbm, 0, 30), SidecarProcess.json(answer));
+    JsonNode routes = SidecarProcess.json(sidecar.get("/-/routes"));
+    assertEquals("io.sparkair.predict.LightGBMPredictor",
+        routes.get("/lightgbm").get("predictor").textValue());
+    assertEquals("io.sparkair.predict.XGBoostPredictor",
+        routes.get("/rayair").get("predictor").textValue());
   }
 
   @Test
