@@ -29,9 +29,11 @@ import org.slf4j.LoggerFactory;
  *     .deploy(XGBoostPredictor.class, result.checkpoint(), HttpAdapters.records());
  * }</pre>
  *
- * <p>The first deployment of a JVM starts a sidecar process ({@code java -jar air-serve.jar},
- * the jar given by {@link Options#sidecarJar}, the {@code spark.air.serve.jar} system property
- * or the {@code AIR_SERVE_JAR} environment variable) on a free loopback port with a random admin
+ * <p>The first deployment of a JVM starts a sidecar process ({@code air-serve.jar}, the jar
+ * given by {@link Options#sidecarJar}, the {@code spark.air.serve.jar} system property or the
+ * {@code AIR_SERVE_JAR} environment variable, with the jars of {@code spark.air.serve.classpath}
+ * or {@code AIR_SERVE_CLASSPATH} added, such as DJL's to serve DJL checkpoints) on a free
+ * loopback port with a random admin
  * token (and, as {@code bin/air-serve} does, the class-data archive {@code air-serve.jar.jsa}
  * that makes later starts faster); later ones reuse it through its admin API, as does a
  * deployment given a running sidecar's URL and token with {@link Options#sidecar}. A started
@@ -194,10 +196,13 @@ public final class PredictorDeployment {
     new SecureRandom().nextBytes(secret);
     String token = HexFormat.of().formatHex(secret);
     File archive = new File(path + ".jsa");
+    String extra = System.getProperty("spark.air.serve.classpath",
+        System.getenv("AIR_SERVE_CLASSPATH"));
     List<String> command = new ArrayList<>(List.of(System.getProperty("java.home")
         + File.separator + "bin" + File.separator + "java", "-Xshare:auto",
         (archive.isFile() ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=") + archive,
-        "-jar", path, "--port", "0"));
+        "-cp", extra == null || extra.isBlank() ? path : path + File.pathSeparator + extra,
+        "io.sparkair.serve.ServeMain", "--port", "0"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("AIR_SERVE_ADMIN_TOKEN", token);
     Process process;

@@ -34,6 +34,8 @@ final class PredictorLoader {
       if (!Modifier.isStatic(factory.getModifiers())) {
         throw new NoSuchMethodException("fromCheckpoint is not static");
       }
+    } catch (NoClassDefFoundError e) {
+      throw missingClasses(className, e);
     } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
       throw new IllegalArgumentException("predictor class " + className + " cannot be used: "
           + e, e);
@@ -42,10 +44,20 @@ final class PredictorLoader {
       return (Predictor) factory.invoke(null, checkpoint);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof NoClassDefFoundError) {
+        throw missingClasses(className, cause);
+      }
       throw new IllegalArgumentException("cannot load " + className + " from " + directory
           + ": " + cause, cause);
     } catch (IllegalAccessException e) {
       throw new IllegalArgumentException(className + ".fromCheckpoint is not public", e);
     }
+  }
+
+  private static IllegalArgumentException missingClasses(String className, Throwable cause) {
+    return new IllegalArgumentException(className + " needs classes the sidecar does not have ("
+        + cause.getMessage() + "); add their jars with AIR_SERVE_CLASSPATH (for DJL checkpoints: "
+        + "DJL's api, pytorch-engine, pytorch-jni and pytorch-native-cpu, with jna and gson)",
+        cause);
   }
 }

@@ -41,6 +41,12 @@ final class SidecarProcess implements AutoCloseable {
    * waits for it to listen; {@code -Dair.serve.jvm.options} adds JVM options (a profiler).
    */
   static SidecarProcess startWithTestClasses(String... args) throws Exception {
+    return startWithClasspath("", args);
+  }
+
+  /** As {@link #startWithTestClasses(String...)}, with {@code extraClasspath} added too. */
+  static SidecarProcess startWithClasspath(String extraClasspath, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
     String options = System.getProperty("air.serve.jvm.options", "");
     if (!options.isBlank()) {
@@ -48,7 +54,8 @@ final class SidecarProcess implements AutoCloseable {
     }
     command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", jar()
         + File.pathSeparator
-            + SidecarProcess.class.getProtectionDomain().getCodeSource().getLocation().getPath(),
+            + SidecarProcess.class.getProtectionDomain().getCodeSource().getLocation().getPath()
+            + (extraClasspath.isEmpty() ? "" : File.pathSeparator + extraClasspath),
         ServeMain.class.getName()));
     command.addAll(List.of(args));
     return start(command);
@@ -110,6 +117,13 @@ final class SidecarProcess implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body instanceof String
             ? ((String) body).getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body)))
         .build());
+  }
+
+  /** An admin-API {@code PUT} of {@code body} as JSON with the admin token. */
+  HttpResponse<String> put(String path, String token, Object body) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
   }
 
   HttpResponse<String> get(String path) throws Exception {

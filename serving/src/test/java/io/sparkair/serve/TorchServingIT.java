@@ -1,0 +1,129 @@
+package io.sparkair.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.predict.TorchPredictor;
+import io.sparkair.train.dl.TorchCheckpoint;
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A DJL checkpoint (as a {@code TorchTrainer} loop makes) served by the sidecar process: with
+ * DJL's jars added to its classpath it answers as {@link TorchPredictor} does in-process; without
+ * them a deployment is refused with a message that says which jars to add.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class TorchServingIT {
+  private static final List<String> FEATURES = List.of("a", "b", "c");
+  private static final String TOKEN = "test-token";
+
+  private static String checkpoint(Path dir) {
+    System.setProperty("ai.djl.offline", "true");
+    Engine.getEngine("PyTorch").setRandomSeed(3);
+    try (Model model = Model.newInstance("tiny")) {
+      model.setBlock(new TinyNet().newBlock());
+      model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32,
+          new Shape(1, FEATURES.size()));
+      TorchCheckpoint.fromModel(model, TinyNet.class, FEATURES).toDirectory(dir.toString());
+    }
+    return dir.toString();
+  }
+
+  private static List<Map<String, Object>> records(int n) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (int c = 0; c < FEATURES.size(); c++) {
+        row.put(FEATURES.get(c), Math.sin(i * 3 + c));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static double[] expected(String checkpoint, List<Map<String, Object>> rows) {
+    try (RootAllocator allocator = new RootAllocator();
+        TorchPredictor predictor = TorchPredictor.fromCheckpoint(
+            Checkpoint.fromDirectory(checkpoint))) {
+      List<org.apache.arrow.vector.FieldVector> columns = new ArrayList<>();
+      for (String f : FEATURES) {
+        Float8Vector v = new Float8Vector(f, allocator);
+        v.allocateNew(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+          v.set(i, (Double) rows.get(i).get(f));
+        }
+        v.setValueCount(rows.size());
+        columns.add(v);
+      }
+      try (VectorSchemaRoot batch = new VectorSchemaRoot(columns);
+          VectorSchemaRoot out = predictor.predict(batch)) {
+        double[] p = new double[rows.size()];
+        for (int i = 0; i < p.length; i++) {
+          p[i] = ((Float8Vector) out.getVector("prediction")).get(i);
+        }
+        return p;
+      }
+    }
+  }
+
+  /** DJL's jars (and JNA and Gson, which it needs) from this test's classpath. */
+  private static String djlJars() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(p -> p.contains("/ai/djl/") || p.contains("/net/java/dev/jna/")
+            || p.contains("/com/google/code/gson/"))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  @Test
+  void withDjlOnItsClasspathTheSidecarServesADjlCheckpoint(@TempDir Path dir) throws Exception {
+    String torch = checkpoint(dir.resolve("tiny"));
+    List<Map<String, Object>> rows = records(25);
+    double[] expected = expected(torch, rows);
+    try (SidecarProcess sidecar = SidecarProcess.startWithClasspath(djlJars(),
+        "--port", "0", "--deployment", "name=Tiny,route=/tiny,checkpoint=" + torch)) {
+      HttpResponse<String> answer = sidecar.post("/tiny", rows);
+      assertEquals(200, answer.statusCode(), answer.body());
+      JsonNode predictions = SidecarProcess.json(answer);
+      assertEquals(rows.size(), predictions.size());
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], predictions.get(i).get("prediction").doubleValue(), 1e-6,
+            "row " + i);
+      }
+      JsonNode routes = SidecarProcess.json(sidecar.get("/-/routes"));
+      assertEquals(TorchPredictor.class.getName(),
+          routes.get("/tiny").get("predictor").textValue());
+    }
+  }
+
+  @Test
+  void withoutDjlADjlDeploymentIsRefusedNamingTheJarsToAdd(@TempDir Path dir) throws Exception {
+    String torch = checkpoint(dir.resolve("tiny"));
+    try (SidecarProcess sidecar = SidecarProcess.start("--port", "0", "--admin-token", TOKEN)) {
+      HttpResponse<String> refused = sidecar.put("/-/deployments/Tiny", TOKEN,
+          Map.of("routePrefix", "/tiny", "checkpoint", torch));
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("AIR_SERVE_CLASSPATH"), refused.body());
+    }
+  }
+}
