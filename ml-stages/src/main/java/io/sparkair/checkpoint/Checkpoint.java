@@ -186,6 +186,20 @@ public final class Checkpoint {
     return path.resolve(MODEL);
   }
 
+  /**
+   * Checks that this checkpoint holds a model of {@code framework}.
+   *
+   * @param library the framework's name for the message, e.g. {@code XGBoost}
+   * @throws IllegalArgumentException naming the framework it holds instead
+   */
+  public Checkpoint requireFramework(String framework, String library) {
+    if (!framework.equals(metadata.framework())) {
+      throw new IllegalArgumentException("checkpoint " + path + " holds a "
+          + metadata.framework() + " model; " + library + " cannot read it");
+    }
+    return this;
+  }
+
   /** What {@code metadata.json} records. */
   public CheckpointMetadata getMetadata() {
     return metadata;

@@ -60,12 +60,7 @@ public final class LightGBMPredictor implements Predictor, Serializable {
    *     cannot be read
    */
   public static LightGBMPredictor fromCheckpoint(Checkpoint checkpoint) {
-    Objects.requireNonNull(checkpoint, "checkpoint");
-    String framework = checkpoint.getMetadata().framework();
-    if (!FRAMEWORK.equals(framework)) {
-      throw new IllegalArgumentException("checkpoint " + checkpoint.path() + " holds a "
-          + framework + " model, not a LightGBM one");
-    }
+    Objects.requireNonNull(checkpoint, "checkpoint").requireFramework(FRAMEWORK, "LightGBM");
     Path dir = checkpoint.modelDirectory();
     try {
       Preprocessor preprocessor = checkpoint.getPreprocessor();

@@ -1,6 +1,5 @@
 package io.sparkair.predict;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,21 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.preprocess.Preprocessor;
-import io.sparkair.preprocess.Preprocessors;
 import io.sparkair.train.dl.BlockFactory;
 import io.sparkair.train.dl.TorchCheckpoint;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -44,21 +39,19 @@ public final class TorchPredictor implements Predictor, Serializable {
   private static final BufferAllocator ALLOCATOR = new RootAllocator();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<String, byte[]> files;
+  private final Map<String, byte[]> checkpointFiles;
   private final String blockFactory;
   private final List<String> features;
-  private final String preprocessorJson;
   private transient volatile Loaded loaded;
 
   /** What is loaded once per JVM. */
   private record Loaded(Model model, Preprocessor preprocessor) {}
 
-  private TorchPredictor(Map<String, byte[]> files, String blockFactory, List<String> features,
-      String preprocessorJson) {
-    this.files = files;
+  private TorchPredictor(Map<String, byte[]> checkpointFiles, String blockFactory,
+      List<String> features) {
+    this.checkpointFiles = checkpointFiles;
     this.blockFactory = blockFactory;
     this.features = features;
-    this.preprocessorJson = preprocessorJson;
   }
 
   /**
@@ -68,27 +61,15 @@ public final class TorchPredictor implements Predictor, Serializable {
    *     factory cannot be made, or its parameters do not fit the factory's block
    */
   public static TorchPredictor fromCheckpoint(Checkpoint checkpoint) {
-    Objects.requireNonNull(checkpoint, "checkpoint");
-    String framework = checkpoint.getMetadata().framework();
-    if (!TorchCheckpoint.FRAMEWORK.equals(framework)) {
-      throw new IllegalArgumentException("checkpoint " + checkpoint.path() + " holds a "
-          + framework + " model, not a DJL one");
-    }
+    Objects.requireNonNull(checkpoint, "checkpoint")
+        .requireFramework(TorchCheckpoint.FRAMEWORK, "DJL");
     Path dir = checkpoint.modelDirectory();
     try {
       JsonNode info = JSON.readTree(dir.resolve(TorchCheckpoint.INFO_FILE).toFile());
       List<String> features = new ArrayList<>();
       info.path("featureColumns").forEach(f -> features.add(f.asText()));
-      Map<String, byte[]> files = new LinkedHashMap<>();
-      try (Stream<Path> all = Files.list(dir)) {
-        for (Path f : (Iterable<Path>) all::iterator) {
-          files.put(f.getFileName().toString(), Files.readAllBytes(f));
-        }
-      }
-      Preprocessor preprocessor = checkpoint.getPreprocessor();
-      TorchPredictor predictor = new TorchPredictor(files, info.path("blockFactory").asText(),
-          List.copyOf(features),
-          preprocessor == null ? null : Preprocessors.toJson(preprocessor));
+      TorchPredictor predictor = new TorchPredictor(checkpoint.toFiles(),
+          info.path("blockFactory").asText(), List.copyOf(features));
       predictor.load();
       return predictor;
     } catch (IOException e) {
@@ -148,8 +129,8 @@ public final class TorchPredictor implements Predictor, Serializable {
       synchronized (this) {
         l = loaded;
         if (l == null) {
-          l = new Loaded(loadModel(),
-              preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
+          Checkpoint checkpoint = Checkpoint.fromFiles(checkpointFiles);
+          l = new Loaded(loadModel(checkpoint), checkpoint.getPreprocessor());
           loaded = l;
         }
       }
@@ -157,50 +138,17 @@ public final class TorchPredictor implements Predictor, Serializable {
     return l;
   }
 
-  /** Builds the factory's block and loads the parameters, through a temporary directory. */
-  private Model loadModel() {
+  /** Builds the factory's block and loads the checkpoint's parameters into it. */
+  private Model loadModel(Checkpoint checkpoint) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-    Path dir = null;
-    Model model = null;
+    Model model = Model.newInstance("air-djl-predictor");
     try {
-      dir = Files.createTempDirectory("air-djl-predictor");
-      for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        Files.write(dir.resolve(f.getKey()), f.getValue());
-      }
-      model = Model.newInstance("air-djl-predictor");
       model.setBlock(newFactory(blockFactory).newBlock());
-      model.load(dir, TorchCheckpoint.MODEL_NAME);
+      TorchCheckpoint.loadInto(model, checkpoint);
       return model;
-    } catch (IOException e) {
-      closeQuietly(model);
-      throw new UncheckedIOException("cannot write the DJL model to a temporary directory: "
-          + e, e);
-    } catch (MalformedModelException | RuntimeException e) {
-      closeQuietly(model);
-      throw new IllegalArgumentException("cannot load the DJL model of block factory "
-          + blockFactory + ": " + e, e);
-    } finally {
-      deleteQuietly(dir);
-    }
-  }
-
-  private static void closeQuietly(Model model) {
-    if (model != null) {
+    } catch (RuntimeException e) {
       model.close();
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> all = Files.list(dir)) {
-      for (Path f : (Iterable<Path>) all::iterator) {
-        Files.deleteIfExists(f);
-      }
-      Files.deleteIfExists(dir);
-    } catch (IOException ignored) {
-      // a temporary directory left behind is harmless
+      throw e;
     }
   }
 

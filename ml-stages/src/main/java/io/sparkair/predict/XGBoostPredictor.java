@@ -96,12 +96,7 @@ public final class XGBoostPredictor implements Predictor, Serializable {
    * @throws IllegalArgumentException when the checkpoint is of another framework
    */
   public static XGBoostPredictor fromCheckpoint(Checkpoint checkpoint) {
-    Objects.requireNonNull(checkpoint, "checkpoint");
-    String framework = checkpoint.getMetadata().framework();
-    if (!XGBoostPredictor.FRAMEWORK.equals(framework)) {
-      throw new IllegalArgumentException("checkpoint " + checkpoint.path() + " holds a "
-          + framework + " model, not an XGBoost one");
-    }
+    Objects.requireNonNull(checkpoint, "checkpoint").requireFramework(FRAMEWORK, "XGBoost");
     Path dir = checkpoint.modelDirectory();
     try {
       Preprocessor preprocessor = checkpoint.getPreprocessor();

@@ -13,7 +13,6 @@ import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.ml.AirModel;
 import io.sparkair.plugin.Air;
-import io.sparkair.plugin.AirPlugin;
 import io.sparkair.predict.FeatureRows;
 import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.train.lightgbm.LightGBMTrainer;
@@ -28,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,31 +37,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** LightGBMTrainer on the breast-cancer data, with 1 and 2 workers. */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class LightGBMTrainerTest {
-  private static SparkSession spark;
+  private static CancerData data;
   private static Air air;
   private static AirDataset train;
   private static AirDataset valid;
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("lightgbm-trainer-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .getOrCreate();
-    air = Air.get(spark);
-    String csv = LightGBMTrainerTest.class.getResource("/breast_cancer.csv").getPath();
-    AirDataset all = air.readCsv(csv, Map.of("header", "true", "inferSchema", "true"));
-    AirDataset[] split = all.trainTestSplit(0.3, 42);
-    train = split[0];
-    valid = split[1];
-    all.close();
+    data = CancerData.start("lightgbm-trainer-test");
+    air = data.air;
+    train = data.train;
+    valid = data.valid;
   }
 
   @AfterAll
   static void stop() {
-    train.close();
-    valid.close();
-    spark.stop();
+    data.close();
   }
 
   private static Map<String, Object> params() {

@@ -8,7 +8,6 @@ import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.plugin.Air;
-import io.sparkair.plugin.AirPlugin;
 import io.sparkair.preprocess.StandardScaler;
 import io.sparkair.ml.PreprocessorEstimator;
 import io.sparkair.ml.XGBoostEstimator;
@@ -46,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class XGBoostTrainerTest {
   private static final String[] SCALED = {"mean radius", "mean texture", "mean perimeter",
       "mean area"};
+  private static CancerData data;
   private static SparkSession spark;
   private static Air air;
   private static AirDataset train;
@@ -53,24 +53,16 @@ class XGBoostTrainerTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("xgboost-trainer-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .getOrCreate();
-    air = Air.get(spark);
-    String csv = XGBoostTrainerTest.class.getResource("/breast_cancer.csv").getPath();
-    AirDataset all = air.readCsv(csv, Map.of("header", "true", "inferSchema", "true"));
-    AirDataset[] split = all.trainTestSplit(0.3, 42);
-    train = split[0];
-    valid = split[1];
-    all.close();
+    data = CancerData.start("xgboost-trainer-test");
+    spark = data.spark;
+    air = data.air;
+    train = data.train;
+    valid = data.valid;
   }
 
   @AfterAll
   static void stop() {
-    train.close();
-    valid.close();
-    spark.stop();
+    data.close();
   }
 
   private static Map<String, Object> params() {

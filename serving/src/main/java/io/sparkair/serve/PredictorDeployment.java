@@ -201,7 +201,7 @@ public final class PredictorDeployment {
     List<String> command = new ArrayList<>(List.of(System.getProperty("java.home")
         + File.separator + "bin" + File.separator + "java", "-Xshare:auto",
         (archive.isFile() ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=") + archive,
-        "-cp", extra == null || extra.isBlank() ? path : path + File.pathSeparator + extra,
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", extra == null || extra.isBlank() ? path : path + File.pathSeparator + extra,
         "io.sparkair.serve.ServeMain", "--port", "0"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("AIR_SERVE_ADMIN_TOKEN", token);

@@ -75,16 +75,12 @@ public final class TorchCheckpoint {
    * checkpoint's architecture: resuming in a train loop ({@code context.getCheckpoint()}). Call
    * it before {@code Trainer.initialize}, which keeps loaded parameters.
    *
-   * @throws IllegalArgumentException when the checkpoint is not a DJL one or its parameters do
-   *     not fit the block
+   * @throws IllegalArgumentException when the checkpoint is of another framework or its
+   *     parameters do not fit the block
    */
   public static void loadInto(Model model, Checkpoint checkpoint) {
     Objects.requireNonNull(model, "model");
-    String framework = checkpoint.getMetadata().framework();
-    if (!FRAMEWORK.equals(framework)) {
-      throw new IllegalArgumentException("checkpoint " + checkpoint.path() + " holds a "
-          + framework + " model, not a DJL one");
-    }
+    checkpoint.requireFramework(FRAMEWORK, "DJL");
     if (model.getBlock() == null) {
       throw new IllegalArgumentException("set the model's block before loading parameters");
     }
