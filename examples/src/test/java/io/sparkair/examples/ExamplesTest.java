@@ -1,0 +1,59 @@
+package io.sparkair.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs the seed programs as a user would, on an embedded {@code local[2]} Spark. Each program
+ * checks its own results and throws when they are wrong; these tests also check what it
+ * prints.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class ExamplesTest {
+  /** Runs {@code main} and returns what it printed. */
+  private static String run(ThrowingMain main) throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      main.run();
+    } finally {
+      System.setOut(original);
+    }
+    String printed = captured.toString(StandardCharsets.UTF_8);
+    original.print(printed);
+    return printed;
+  }
+
+  @FunctionalInterface
+  private interface ThrowingMain {
+    void run() throws Exception;
+  }
+
+  @Test
+  void theBreastCancerWalkthroughRunsFromDataToAServedModel() throws Exception {
+    String printed = run(() -> BreastCancer.main(new String[0]));
+    assertTrue(printed.contains("best trial: {params={max_depth="), printed);
+    assertTrue(printed.contains("report.html"), printed);
+    assertTrue(printed.contains("the service answered: 200 [{\"prediction\""), printed);
+  }
+
+  @Test
+  void tuningOverPreprocessorsAndWorkersRunsEveryGridPoint() throws Exception {
+    String printed = run(() -> TunePreprocessorsAndWorkers.main(new String[0]));
+    assertTrue(printed.contains("best: {"), printed);
+    assertTrue(printed.contains("StandardScaler") || printed.contains("MinMaxScaler"), printed);
+  }
+
+  @Test
+  void aSparkMlPipelineIsFittedSavedLoadedAndUsed() throws Exception {
+    String printed = run(() -> SparkMlPipeline.main(new String[0]));
+    assertTrue(printed.contains("held-out accuracy"), printed);
+  }
+}
