@@ -56,4 +56,18 @@ class ExamplesTest {
     String printed = run(() -> SparkMlPipeline.main(new String[0]));
     assertTrue(printed.contains("held-out accuracy"), printed);
   }
+
+  @Test
+  void theTaxiTipWalkthroughRunsOnGeneratedTripsInQuickMode() throws Exception {
+    String printed = run(() -> TaxiTip.main(new String[] {"local[2]", "20000"}));
+    assertTrue(printed.contains("2022: "), printed);
+    assertTrue(printed.contains("it answered 200 [{\"prediction\""), printed);
+  }
+
+  @Test
+  void theFarePredictorTrainsOnGeneratedTripsInQuickMode() throws Exception {
+    String printed = run(() -> TaxiFare.main(new String[] {"local[2]", "8000"}));
+    assertTrue(printed.contains("epoch 2: loss"), printed);
+    assertTrue(printed.contains("2022 accuracy"), printed);
+  }
 }
