@@ -16,6 +16,24 @@ final class LocalCluster {
     return System.getProperty("java.class.path");
   }
 
+  /**
+   * The test classpath without this project's code and the ML libraries: what a Spark
+   * installation holds.
+   */
+  static String sparkOnlyClasspath() {
+    return java.util.Arrays.stream(testClasspath().split(File.pathSeparator))
+        .filter(p -> !p.contains("/io/sparkair/") && !p.contains("/target/")
+            && !p.contains("/ml/dmlc/") && !p.contains("/ai/djl/")
+            && !p.contains("/io/github/metarank/") && !p.contains("/datasketches/")
+            && !p.contains("/io/grpc/") && !p.contains("/arrow/flight"))
+        .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+  }
+
+  /** The application jar of the seed programs built by the examples module. */
+  static String examplesJar() {
+    return existing("air.examples.jar");
+  }
+
   /** The shaded runtime jar built by the spark-air-plugin module. */
   static String runtimeJar() {
     return existing("air.runtime.jar");

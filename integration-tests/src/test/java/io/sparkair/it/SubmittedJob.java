@@ -1,0 +1,56 @@
+package io.sparkair.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@code SparkSubmit} of the breast-cancer program as a user runs it: a JVM with Spark's jars
+ * only, the runtime jar in {@code --jars}, the examples jar as the application.
+ */
+final class SubmittedJob {
+  private SubmittedJob() {}
+
+  /** The command that submits to {@code master}, with {@code options} before the jars. */
+  static List<String> command(String master, List<String> options) {
+    String opens = System.getProperty("air.jvm.options", "");
+    List<String> command = new ArrayList<>(List.of(
+        System.getProperty("java.home") + "/bin/java"));
+    command.addAll(List.of(opens.trim().split("\\s+")));
+    command.addAll(List.of("-Dspark.air.serve.jar=" + System.getProperty("spark.air.serve.jar"),
+        "-cp", LocalCluster.sparkOnlyClasspath(), "org.apache.spark.deploy.SparkSubmit",
+        "--master", master,
+        "--conf", "spark.plugins=io.sparkair.plugin.AirPlugin",
+        "--conf", "spark.executor.extraJavaOptions=" + opens));
+    command.addAll(options);
+    command.addAll(List.of("--jars", LocalCluster.runtimeJar(),
+        "--class", "io.sparkair.examples.BreastCancer", LocalCluster.examplesJar(), master));
+    return command;
+  }
+
+  /** Runs {@code command} in {@code dir} and checks that the program ran to its end. */
+  static void runAndCheck(List<String> command, Path dir) throws Exception {
+    Path log = dir.resolve("submit.log");
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    boolean ended = process.waitFor(240, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(ended, "spark-submit ended: " + tail(output));
+    assertEquals(0, process.exitValue(), tail(output));
+    assertTrue(output.contains("best trial: {params={max_depth="), tail(output));
+    assertTrue(output.contains("the service answered: 200 [{\"prediction\""), tail(output));
+  }
+
+  private static String tail(String output) {
+    return output.substring(Math.max(0, output.length() - 4000));
+  }
+}
