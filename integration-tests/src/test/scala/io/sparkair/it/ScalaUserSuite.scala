@@ -1,13 +1,15 @@
 package io.sparkair.it
 
+import io.sparkair.ml.{PreprocessorEstimator, XGBoostEstimator}
 import io.sparkair.plugin.{Air, AirPlugin}
 import io.sparkair.predict.{BatchPredictor, PredictOptions, XGBoostPredictor}
-import io.sparkair.preprocess.StandardScaler
+import io.sparkair.preprocess.{MinMaxScaler, StandardScaler}
 import io.sparkair.train.{RunConfig, ScalingConfig}
 import io.sparkair.train.xgboost.XGBoostTrainer
 import io.sparkair.tune.{Tune, TuneConfig, Tuner}
 import io.sparkair.runtime.actor.{ActorDiedException, SpawnOptions}
 import java.util.concurrent.CompletionException
+import org.apache.spark.ml.{Pipeline, PipelineModel, PipelineStage}
 import org.apache.spark.sql.SparkSession
 import org.scalatest.BeforeAndAfterAll
 import org.scalatest.funsuite.AnyFunSuite
@@ -107,6 +109,26 @@ class ScalaUserSuite extends AnyFunSuite with BeforeAndAfterAll {
       valid.count()
     assert(accuracy > 0.9, s"accuracy $accuracy")
     Seq(predictions, train, valid).foreach(_.close())
+  }
+
+  test("a Spark ML Pipeline of AIR stages fits, saves, loads and transforms") {
+    val df = spark.range(0, 4000, 1, 4).selectExpr("rand(4) as a", "rand(5) as b")
+      .selectExpr("a", "b", "cast(a + b > 1 as double) as label")
+    val Array(train, test) = df.randomSplit(Array(0.8, 0.2), 11)
+    val storage = java.nio.file.Files.createTempDirectory("scala-pipeline")
+    val pipeline = new Pipeline().setStages(Array[PipelineStage](
+      new PreprocessorEstimator(new MinMaxScaler("a", "b")),
+      new XGBoostEstimator().setLabelCol("label").setNumBoostRound(10).setNumWorkers(2)
+        .setParams(Map[String, AnyRef]("objective" -> "binary:logistic").asJava)
+        .setStoragePath(storage.resolve("runs").toString)))
+    val model = pipeline.fit(train)
+    val path = storage.resolve("model").toString
+    model.write.overwrite().save(path)
+    val scored = PipelineModel.load(path).transform(test)
+    val accuracy = scored.where("prediction = label").count().toDouble / test.count()
+    assert(accuracy > 0.9, s"accuracy $accuracy")
+    assert(scored.select("prediction").collect().toSeq ==
+      model.transform(test).select("prediction").collect().toSeq)
   }
 
   private def eventually(condition: => Boolean): Unit = {

@@ -1,6 +1,7 @@
 package io.sparkair.ml;
 
 import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.plugin.Air;
 import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.predict.Predictor;
 import io.sparkair.predict.PredictorClasses;
@@ -108,7 +109,7 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   @Override
   public StructType transformSchema(StructType schema) {
     return ArrowTransform.outputSchema(predictor::predict, schema, true,
-        SparkSession.active().sessionState().conf().sessionLocalTimeZone());
+        Air.currentSession().sessionState().conf().sessionLocalTimeZone());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.sparkair.ml;
 
+import io.sparkair.plugin.Air;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.PreprocessorNotFittedException;
 import io.sparkair.preprocess.Preprocessors;
@@ -62,7 +63,7 @@ public final class PreprocessorModel extends Model<PreprocessorModel> implements
   @Override
   public StructType transformSchema(StructType schema) {
     return ArrowTransform.outputSchema(preprocessor::transformBatch, schema, false,
-        SparkSession.active().sessionState().conf().sessionLocalTimeZone());
+        Air.currentSession().sessionState().conf().sessionLocalTimeZone());
   }
 
   @Override

@@ -2,12 +2,13 @@ package io.sparkair.predict;
 
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
+import io.sparkair.plugin.Air;
 import io.sparkair.preprocess.ColumnViews;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -100,7 +101,7 @@ public final class BatchPredictor {
       output = ArrowUtils.fromArrowSchema(out.getSchema());
     }
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(
-        SparkSession.active().sparkContext());
+        Air.currentSession().sparkContext());
     Broadcast<Map<String, byte[]>> files = sc.broadcast(checkpoint.toFiles());
     String key = model;
     PredictorFactory make = factory;

@@ -252,7 +252,7 @@ public class DataParallelTrainer {
     if (datasets.isEmpty()) {
       throw new IllegalArgumentException("a trainer needs datasets; set at least \"train\"");
     }
-    SparkSession spark = SparkSession.active();
+    SparkSession spark = Air.currentSession();
     Air air = Air.get(spark);
     if (scaling.numWorkers() * scaling.cpusPerWorker() > air.totalSlots()) {
       throw new IllegalArgumentException(scaling + " needs "

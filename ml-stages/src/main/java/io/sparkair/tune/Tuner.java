@@ -91,7 +91,7 @@ public final class Tuner {
    * @throws IllegalArgumentException when {@code path} holds no saved experiment
    */
   public static Tuner restore(String path, DataParallelTrainer trainer) {
-    Configuration hadoop = SparkSession.active().sparkContext().hadoopConfiguration();
+    Configuration hadoop = Air.currentSession().sparkContext().hadoopConfiguration();
     Experiment experiment = Experiment.load(path, hadoop);
     Path dir = new Path(path);
     return new Tuner(trainer, experiment.paramSpace, experiment.tuneConfig,
@@ -101,7 +101,7 @@ public final class Tuner {
   /** Whether {@code path} holds an experiment {@link #restore} can continue. */
   public static boolean canRestore(String path) {
     return Experiment.exists(path,
-        SparkSession.active().sparkContext().hadoopConfiguration());
+        Air.currentSession().sparkContext().hadoopConfiguration());
   }
 
   /**
@@ -115,7 +115,7 @@ public final class Tuner {
     if (tuneConfig.metric() == null) {
       throw new IllegalArgumentException("TuneConfig needs a metric and mode (setMetric)");
     }
-    SparkSession spark = SparkSession.active();
+    SparkSession spark = Air.currentSession();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Experiment experiment = restored != null ? restored : newExperiment();
     Run run = new Run(experiment, runConfig.storagePath() + "/" + experiment.name, hadoop,

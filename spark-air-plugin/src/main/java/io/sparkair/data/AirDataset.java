@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.spark.sql.Column;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -112,7 +112,7 @@ public final class AirDataset implements AutoCloseable {
   /** A dataset of rows given as maps; see {@link Air#fromItems}. */
   public static AirDataset fromItems(Air air, List<? extends Map<String, ?>> items) {
     Objects.requireNonNull(items, "items");
-    SparkSession spark = SparkSession.active();
+    SparkSession spark = Air.currentSession();
     return fromDataFrame(air, Items.toDataFrame(spark, items));
   }
 

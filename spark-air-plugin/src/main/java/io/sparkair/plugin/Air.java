@@ -90,6 +90,24 @@ public final class Air {
     return active;
   }
 
+  /**
+   * The running session this thread works in: its active session, unless that one's context
+   * has stopped (a thread can inherit a stale one, as notebook cells on fresh threads do), else
+   * the default session.
+   *
+   * @throws IllegalStateException when no session runs
+   */
+  public static SparkSession currentSession() {
+    for (scala.Option<SparkSession> candidate : java.util.List.of(
+        SparkSession.getActiveSession(), SparkSession.getDefaultSession())) {
+      if (candidate.isDefined() && !candidate.get().sparkContext().isStopped()) {
+        return candidate.get();
+      }
+    }
+    throw new IllegalStateException("no SparkSession runs; start one with "
+        + "SparkSession.builder().getOrCreate()");
+  }
+
   /** The handle of the session's application, attaching the runtime on first use. */
   public static Air get(SparkSession spark) {
     return get(spark.sparkContext());

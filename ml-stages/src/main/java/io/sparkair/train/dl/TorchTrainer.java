@@ -55,7 +55,7 @@ public class TorchTrainer extends DataParallelTrainer {
 
   @Override
   protected Map<String, Object> startAttempt(int numWorkers) {
-    Air air = Air.get(SparkSession.active());
+    Air air = Air.get(Air.currentSession());
     group = air.runtime().hostHere("air-torch-group-" + UUID.randomUUID(),
         new PeerGroup(numWorkers));
     return Map.of(COLLECTIVE, new Collective(group, 0, numWorkers));

@@ -147,7 +147,7 @@ public final class LightGBMTrainer extends BoostingTrainer<LightGBMTrainer> {
     if (numWorkers < 2) {
       return Map.of();
     }
-    Air air = Air.get(SparkSession.active());
+    Air air = Air.get(Air.currentSession());
     network = air.runtime().hostHere("air-lightgbm-network-" + UUID.randomUUID(),
         new LightGBMNetwork(numWorkers));
     return Map.of(LightGBMLoop.NETWORK, network);

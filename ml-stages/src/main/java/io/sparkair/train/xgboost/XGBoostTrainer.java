@@ -1,5 +1,6 @@
 package io.sparkair.train.xgboost;
 
+import io.sparkair.plugin.Air;
 import io.sparkair.train.BoostingTrainer;
 import io.sparkair.train.TrainLoop;
 import io.sparkair.train.TrainingFailedException;
@@ -101,7 +102,7 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
 
   @Override
   protected Map<String, Object> startAttempt(int numWorkers) {
-    String host = SparkSession.active().sparkContext().getConf()
+    String host = Air.currentSession().sparkContext().getConf()
         .get("spark.driver.host", "127.0.0.1");
     try {
       tracker = new RabitTracker(numWorkers, host);
