@@ -32,6 +32,7 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Data
   private int numBoostRound = 10;
   private int checkpointFrequency;
 
+  /** A trainer with no fields set. */
   protected BoostingTrainer() {
     super();
   }
@@ -41,6 +42,7 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Data
     return (T) this;
   }
 
+  /** The label column (required). */
   public T setLabelColumn(String label) {
     this.labelColumn = Objects.requireNonNull(label, "labelColumn");
     return self();
@@ -58,6 +60,7 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Data
     return self();
   }
 
+  /** The number of boosting rounds (10 by default). */
   public T setNumBoostRound(int rounds) {
     if (rounds <= 0) {
       throw new IllegalArgumentException("numBoostRound must be > 0, got " + rounds);
@@ -151,6 +154,7 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Data
     return ", params, numBoostRound";
   }
 
+  /** The label column, or null before it is set. */
   public String labelColumn() {
     return labelColumn;
   }
@@ -165,10 +169,12 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Data
     return new LinkedHashMap<>(params);
   }
 
+  /** The number of boosting rounds. */
   public int numBoostRound() {
     return numBoostRound;
   }
 
+  /** Rounds between checkpoints (0: only after the last). */
   public int checkpointFrequency() {
     return checkpointFrequency;
   }
