@@ -41,7 +41,7 @@ public final class LightGBMPredictor implements Predictor, Serializable {
   private final String model;
   private final byte[] info;
   private final String preprocessorJson;
-  private transient volatile Loaded loaded;
+  private final LoadOnce<Loaded> loaded = new LoadOnce<>();
 
   /** What is loaded once per JVM. */
   private record Loaded(LGBMBooster booster, ModelInfo info, OutputColumns.Task task,
@@ -126,31 +126,22 @@ public final class LightGBMPredictor implements Predictor, Serializable {
   }
 
   private Loaded load() {
-    Loaded l = loaded;
-    if (l == null) {
-      synchronized (this) {
-        l = loaded;
-        if (l == null) {
-          LightGBMNative.load();
-          try {
-            LGBMBooster booster = LGBMBooster.loadModelFromString(model);
-            l = new Loaded(booster, ModelInfo.fromJson(info), task(model),
-                booster.getNumClasses(),
-                preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
-          } catch (LGBMException e) {
-            throw new IllegalArgumentException("cannot load the LightGBM model: " + e, e);
-          }
-          loaded = l;
-        }
+    return loaded.get(() -> {
+      LightGBMNative.load();
+      try {
+        LGBMBooster booster = LGBMBooster.loadModelFromString(model);
+        return new Loaded(booster, ModelInfo.fromJson(info), task(model),
+            booster.getNumClasses(),
+            preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
+      } catch (LGBMException e) {
+        throw new IllegalArgumentException("cannot load the LightGBM model: " + e, e);
       }
-    }
-    return l;
+    });
   }
 
   @Override
   public void close() {
-    Loaded l = loaded;
-    loaded = null;
+    Loaded l = loaded.take();
     if (l != null) {
       try {
         l.booster().close();

@@ -42,7 +42,7 @@ public final class TorchPredictor implements Predictor, Serializable {
   private final Map<String, byte[]> checkpointFiles;
   private final String blockFactory;
   private final List<String> features;
-  private transient volatile Loaded loaded;
+  private final LoadOnce<Loaded> loaded = new LoadOnce<>();
 
   /** What is loaded once per JVM. */
   private record Loaded(Model model, Preprocessor preprocessor) {}
@@ -124,18 +124,10 @@ public final class TorchPredictor implements Predictor, Serializable {
   }
 
   private Loaded load() {
-    Loaded l = loaded;
-    if (l == null) {
-      synchronized (this) {
-        l = loaded;
-        if (l == null) {
-          Checkpoint checkpoint = Checkpoint.fromFiles(checkpointFiles);
-          l = new Loaded(loadModel(checkpoint), checkpoint.getPreprocessor());
-          loaded = l;
-        }
-      }
-    }
-    return l;
+    return loaded.get(() -> {
+      Checkpoint checkpoint = Checkpoint.fromFiles(checkpointFiles);
+      return new Loaded(loadModel(checkpoint), checkpoint.getPreprocessor());
+    });
   }
 
   /** Builds the factory's block and loads the checkpoint's parameters into it. */
@@ -154,8 +146,7 @@ public final class TorchPredictor implements Predictor, Serializable {
 
   @Override
   public void close() {
-    Loaded l = loaded;
-    loaded = null;
+    Loaded l = loaded.take();
     if (l != null) {
       l.model().close();
     }

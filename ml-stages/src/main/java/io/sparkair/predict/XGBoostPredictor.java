@@ -45,7 +45,7 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   private final byte[] info;
   private final String preprocessorJson;
   private final boolean margin;
-  private transient volatile Loaded loaded;
+  private final LoadOnce<Loaded> loaded = new LoadOnce<>();
 
   /** What is loaded once per JVM. */
   private static final class Loaded {
@@ -192,31 +192,21 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   }
 
   private Loaded load() {
-    Loaded l = loaded;
-    if (l == null) {
-      synchronized (this) {
-        l = loaded;
-        if (l == null) {
-          try {
-            Booster booster = XGBoost.loadModel(model);
-            booster.setParam("nthread", 1);
-            l = new Loaded(booster, info != null ? ModelInfo.fromJson(info)
-                : ofBooster(model),
-                preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
-          } catch (XGBoostError | IOException e) {
-            throw new IllegalArgumentException("cannot load the XGBoost booster: " + e, e);
-          }
-          loaded = l;
-        }
+    return loaded.get(() -> {
+      try {
+        Booster booster = XGBoost.loadModel(model);
+        booster.setParam("nthread", 1);
+        return new Loaded(booster, info != null ? ModelInfo.fromJson(info) : ofBooster(model),
+            preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
+      } catch (XGBoostError | IOException e) {
+        throw new IllegalArgumentException("cannot load the XGBoost booster: " + e, e);
       }
-    }
-    return l;
+    });
   }
 
   @Override
   public void close() {
-    Loaded l = loaded;
-    loaded = null;
+    Loaded l = loaded.take();
     if (l != null) {
       l.booster.dispose();
     }
