@@ -186,18 +186,22 @@ public final class RuntimeConfig {
     return c;
   }
 
+  /** The node's id: the executor id, or "driver". */
   public String nodeId() {
     return nodeId;
   }
 
+  /** The application's secret. */
   public Secret secret() {
     return secret;
   }
 
+  /** The host address to bind to and advertise. */
   public String host() {
     return host;
   }
 
+  /** The port to listen on, or 0 for any free port. */
   public int port() {
     return port;
   }
@@ -207,42 +211,52 @@ public final class RuntimeConfig {
     return headAddress;
   }
 
+  /** Whether this runtime is the head, that is, no {@link #head(String) head address} is set. */
   public boolean isHead() {
     return headAddress == null;
   }
 
+  /** Whether this runtime offers itself for actors and blocks. */
   public boolean hostsActors() {
     return hostsActors;
   }
 
+  /** Whether a worker registers itself with the head when it starts. */
   public boolean registerWithHead() {
     return registerWithHead;
   }
 
+  /** The cores offered to actors. */
   public int cpus() {
     return cpus;
   }
 
+  /** The GPUs offered to actors. */
   public int gpus() {
     return gpus;
   }
 
+  /** The object store's memory budget, in bytes. */
   public long storeBudgetBytes() {
     return storeBudgetBytes;
   }
 
+  /** Where spilled blocks are written. */
   public Path spillDir() {
     return spillDir;
   }
 
+  /** The largest call or reply, in bytes. */
   public int maxMessageBytes() {
     return maxMessageBytes;
   }
 
+  /** How long an actor's creation may take, in milliseconds. */
   public long spawnTimeoutMs() {
     return spawnTimeoutMs;
   }
 
+  /** The loader for user classes in calls. */
   public ClassLoader classLoader() {
     return classLoader;
   }

@@ -18,8 +18,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The smallest Spark AIR program: start Spark with the plugin, start one actor per task slot on
- * the executors, call them, and let each actor stream and sum its own shard of an AIR dataset.
+ * The smallest Spark AIR program: start Spark with the plugin, start an actor on each of up to
+ * two task slots of the executors, call them, and let each actor stream and sum its own shard of
+ * an AIR dataset.
  * The dataset is made before the actors start: while they live they hold every task slot they
  * asked for, so Spark jobs wait for them.
  *
@@ -34,10 +35,12 @@ public final class HelloActors {
     private final int rank;
     private int calls;
 
+    /** A greeter of the given rank. */
     public Greeter(int rank) {
       this.rank = rank;
     }
 
+    /** Returns a greeting naming this actor's rank, executor, process and call count. */
     public String greet(String who) {
       calls++;
       return String.format("rank %d on executor %s (pid %d, call %d): hello, %s",
@@ -59,6 +62,10 @@ public final class HelloActors {
     }
   }
 
+  /**
+   * Runs the example with an optional Spark master URL as {@code args[0]} ({@code local[2]} by
+   * default).
+   */
   public static void main(String[] args) {
     String master = args.length > 0 ? args[0] : "local[2]";
     SparkSession spark = SparkSession.builder()

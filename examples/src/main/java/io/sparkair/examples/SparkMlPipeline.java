@@ -24,6 +24,10 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkMlPipeline {
   private SparkMlPipeline() {}
 
+  /**
+   * Runs the example with an optional Spark master URL as {@code args[0]} ({@code local[2]} by
+   * default).
+   */
   public static void main(String[] args) throws Exception {
     String master = args.length > 0 ? args[0] : "local[2]";
     SparkSession spark = SparkSession.builder().master(master).appName("spark-ml-pipeline")

@@ -124,6 +124,10 @@ public final class TaxiFare {
     }
   }
 
+  /**
+   * Runs the walkthrough with an optional Spark master URL ({@code local[2]} by default) and number
+   * of trips per year (20,000 by default) as {@code args}.
+   */
   public static void main(String[] args) throws Exception {
     String master = args.length > 0 ? args[0] : "local[2]";
     long trips = args.length > 1 ? Long.parseLong(args[1]) : 20_000;

@@ -39,6 +39,10 @@ import org.apache.spark.sql.SparkSession;
 public final class TaxiTip {
   private TaxiTip() {}
 
+  /**
+   * Runs the walkthrough with an optional Spark master URL ({@code local[2]} by default) and number
+   * of trips per year (100,000 by default) as {@code args}.
+   */
   public static void main(String[] args) throws Exception {
     String master = args.length > 0 ? args[0] : "local[2]";
     long trips = args.length > 1 ? Long.parseLong(args[1]) : 100_000;

@@ -33,6 +33,10 @@ import org.apache.spark.sql.SparkSession;
 public final class TunePreprocessorsAndWorkers {
   private TunePreprocessorsAndWorkers() {}
 
+  /**
+   * Runs the example with an optional Spark master URL ({@code local[2]} by default) and
+   * comma-separated worker counts to search ({@code 1,2} by default) as {@code args}.
+   */
   public static void main(String[] args) throws Exception {
     String master = args.length > 0 ? args[0] : "local[2]";
     String[] workerCounts = (args.length > 1 ? args[1] : "1,2").split(",");

@@ -33,9 +33,12 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
 
   private static final String PREDICTOR = "predictor.txt";
 
+  /** The model's Spark ML identifier. */
   private final String uid;
   private final transient Checkpoint checkpoint;
+  /** The class of the predictor. */
   private final Class<? extends Predictor> predictorClass;
+  /** The predictor made from the checkpoint, which the executors predict with. */
   private final Predictor predictor;
 
   /**

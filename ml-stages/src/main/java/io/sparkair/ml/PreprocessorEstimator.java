@@ -24,7 +24,9 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
     implements MLWritable {
   private static final long serialVersionUID = 1L;
 
+  /** The estimator's Spark ML identifier. */
   private final String uid;
+  /** The preprocessor this estimator fits copies of. */
   private final Preprocessor preprocessor;
 
   /** An estimator fitting (a copy of) {@code preprocessor}. */

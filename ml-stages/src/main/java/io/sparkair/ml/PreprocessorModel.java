@@ -24,7 +24,9 @@ import org.apache.spark.sql.types.StructType;
 public final class PreprocessorModel extends Model<PreprocessorModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
 
+  /** The model's Spark ML identifier. */
   private final String uid;
+  /** The fitted preprocessor. */
   private final Preprocessor preprocessor;
 
   /**

@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
 public final class TunerEstimator extends Estimator<AirModel> {
   private static final long serialVersionUID = 1L;
 
+  /** The estimator's Spark ML identifier. */
   private final String uid;
   private final transient DataParallelTrainer trainer;
   private final transient Map<String, ?> paramSpace;

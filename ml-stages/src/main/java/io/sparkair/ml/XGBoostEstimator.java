@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
+import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.ScalingConfig;
@@ -22,6 +23,7 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -36,12 +38,19 @@ public final class XGBoostEstimator extends Estimator<AirModel> implements MLWri
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONFIG = "xgboost.json";
 
+  /** The estimator's Spark ML identifier. */
   private final String uid;
+  /** The label column. */
   private String labelCol = "label";
+  /** The feature columns, or null for every column but the label. */
   private List<String> featuresCols;
+  /** The XGBoost parameters. */
   private Map<String, Object> params = new LinkedHashMap<>();
+  /** The number of boosting rounds. */
   private int numBoostRound = 10;
+  /** The number of training workers. */
   private int numWorkers = 1;
+  /** Where the training runs keep their checkpoints, or null for the trainer's default. */
   private String storagePath;
 
   /** An estimator with XGBoost's defaults, label column {@code label}, one worker. */
@@ -53,21 +62,28 @@ public final class XGBoostEstimator extends Estimator<AirModel> implements MLWri
     this.uid = uid;
   }
 
+  /** Sets the label column; {@code label} by default. */
   public XGBoostEstimator setLabelCol(String label) {
     this.labelCol = Objects.requireNonNull(label, "labelCol");
     return this;
   }
 
+  /** Sets the feature columns; every column but the label by default. */
   public XGBoostEstimator setFeaturesCols(String... columns) {
     this.featuresCols = List.of(columns);
     return this;
   }
 
+  /**
+   * Sets the XGBoost parameters (e.g. {@code objective}, {@code max_depth}), replacing any set
+   * before; XGBoost's defaults by default.
+   */
   public XGBoostEstimator setParams(Map<String, ?> xgboostParams) {
     this.params = new LinkedHashMap<>(xgboostParams);
     return this;
   }
 
+  /** Sets the number of boosting rounds; must be positive, 10 by default. */
   public XGBoostEstimator setNumBoostRound(int rounds) {
     if (rounds <= 0) {
       throw new IllegalArgumentException("numBoostRound must be > 0, got " + rounds);
@@ -76,6 +92,7 @@ public final class XGBoostEstimator extends Estimator<AirModel> implements MLWri
     return this;
   }
 
+  /** Sets the number of training workers; must be positive, 1 by default. */
   public XGBoostEstimator setNumWorkers(int workers) {
     if (workers <= 0) {
       throw new IllegalArgumentException("numWorkers must be > 0, got " + workers);
@@ -115,10 +132,16 @@ public final class XGBoostEstimator extends Estimator<AirModel> implements MLWri
     return copyValues(new AirModel(result.checkpoint()), ParamMap.empty()).setParent(this);
   }
 
-  /** The input schema; the model adds {@code prediction} (and {@code probability}). */
+  /**
+   * The schema of the fitted model's output: the input's columns, then {@code prediction} and,
+   * for the {@code binary:logistic} and {@code multi:softprob} objectives, {@code probability}.
+   */
   @Override
   public StructType transformSchema(StructType schema) {
-    return schema;
+    StructType out = schema.add("prediction", DataTypes.DoubleType, false);
+    return XGBoostPredictor.givesProbability(String.valueOf(params.get("objective")))
+        ? out.add("probability", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+        : out;
   }
 
   @Override

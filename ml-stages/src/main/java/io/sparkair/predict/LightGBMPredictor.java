@@ -38,9 +38,13 @@ public final class LightGBMPredictor implements Predictor, Serializable {
   private static final long serialVersionUID = 1L;
   private static final BufferAllocator ALLOCATOR = new RootAllocator();
 
+  /** The model, in LightGBM's text format. */
   private final String model;
+  /** The checkpoint's {@link ModelInfo} record, as JSON bytes. */
   private final byte[] info;
+  /** The checkpoint's preprocessor as JSON, or null for none. */
   private final String preprocessorJson;
+  /** The model as loaded in this JVM; it serializes empty and loads again. */
   private final LoadOnce<Loaded> loaded = new LoadOnce<>();
 
   /** What is loaded once per JVM. */

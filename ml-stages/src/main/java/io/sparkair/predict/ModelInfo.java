@@ -34,6 +34,7 @@ public final class ModelInfo {
     this.objective = objective;
   }
 
+  /** The label column the booster was trained on, or null when unknown. */
   public String labelColumn() {
     return labelColumn;
   }
@@ -43,6 +44,7 @@ public final class ModelInfo {
     return featureColumns;
   }
 
+  /** The training objective in the framework's terms, e.g. XGBoost's {@code binary:logistic}. */
   public String objective() {
     return objective;
   }

@@ -11,8 +11,11 @@ import java.util.List;
 public final class PredictOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Rows per batch handed to the predictor. */
   private final int batchSize;
+  /** The only columns the predictor sees, or null for all. */
   private final List<String> featureColumns;
+  /** Input columns copied beside the predictions. */
   private final List<String> keepColumns;
 
   private PredictOptions(int batchSize, List<String> featureColumns, List<String> keepColumns) {
@@ -29,6 +32,7 @@ public final class PredictOptions implements Serializable {
     return new PredictOptions(4096, null, List.of());
   }
 
+  /** Rows per batch handed to the predictor; must be positive, 4,096 by default. */
   public PredictOptions batchSize(int rows) {
     return new PredictOptions(rows, featureColumns, keepColumns);
   }
@@ -43,6 +47,7 @@ public final class PredictOptions implements Serializable {
     return new PredictOptions(batchSize, featureColumns, List.of(columns));
   }
 
+  /** Rows per batch handed to the predictor. */
   public int batchSize() {
     return batchSize;
   }
@@ -52,6 +57,7 @@ public final class PredictOptions implements Serializable {
     return featureColumns;
   }
 
+  /** The input columns copied beside the predictions; empty for none. */
   public List<String> keepColumns() {
     return keepColumns;
   }

@@ -6,5 +6,6 @@ import java.io.Serializable;
 /** Makes a predictor from a checkpoint, e.g. {@code XGBoostPredictor::fromCheckpoint}. */
 @FunctionalInterface
 public interface PredictorFactory extends Serializable {
+  /** Makes a predictor of {@code checkpoint}'s model. */
   Predictor create(Checkpoint checkpoint);
 }

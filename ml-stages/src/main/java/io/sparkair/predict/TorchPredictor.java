@@ -39,9 +39,13 @@ public final class TorchPredictor implements Predictor, Serializable {
   private static final BufferAllocator ALLOCATOR = new RootAllocator();
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The checkpoint's files, by relative path. */
   private final Map<String, byte[]> checkpointFiles;
+  /** The class name of the factory that builds the model's block. */
   private final String blockFactory;
+  /** The feature columns the model reads, in order. */
   private final List<String> features;
+  /** The model as loaded in this JVM; it serializes empty and loads again. */
   private final LoadOnce<Loaded> loaded = new LoadOnce<>();
 
   /** What is loaded once per JVM. */

@@ -41,10 +41,15 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   private static final BufferAllocator ALLOCATOR = new RootAllocator();
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The booster, in XGBoost's JSON format. */
   private final byte[] model;
+  /** The checkpoint's {@link ModelInfo} record as JSON bytes, or null when it has none. */
   private final byte[] info;
+  /** The checkpoint's preprocessor as JSON, or null for none. */
   private final String preprocessorJson;
+  /** Whether raw, untransformed scores are predicted. */
   private final boolean margin;
+  /** The booster as loaded in this JVM; it serializes empty and loads again. */
   private final LoadOnce<Loaded> loaded = new LoadOnce<>();
 
   /** What is loaded once per JVM. */
@@ -178,10 +183,18 @@ public final class XGBoostPredictor implements Predictor, Serializable {
     }
   }
 
+  /**
+   * Whether a booster with XGBoost objective {@code objective} gives a {@code probability}
+   * column beside {@code prediction} ({@code binary:logistic} and {@code multi:softprob} do).
+   */
+  public static boolean givesProbability(String objective) {
+    return "binary:logistic".equals(objective) || "multi:softprob".equals(objective);
+  }
+
   private static VectorSchemaRoot output(String objective, float[][] scores, int n) {
-    OutputColumns.Task task = objective.equals("binary:logistic") ? OutputColumns.Task.BINARY
-        : objective.equals("multi:softprob") ? OutputColumns.Task.MULTICLASS
-        : OutputColumns.Task.VALUE;
+    OutputColumns.Task task = !givesProbability(objective) ? OutputColumns.Task.VALUE
+        : objective.equals("binary:logistic") ? OutputColumns.Task.BINARY
+        : OutputColumns.Task.MULTICLASS;
     return OutputColumns.predictions(task, n, n == 0 ? 1 : scores[0].length,
         (row, k) -> scores[row][k], ALLOCATOR);
   }

@@ -19,7 +19,9 @@ public abstract class AffineScaler<S extends Serializable>
     extends FittablePreprocessor<ColumnStats<S>> {
   private static final long serialVersionUID = 1L;
 
+  /** The columns this scaler transforms. */
   private List<String> columns;
+  /** The fitted statistics by name, or null before fitting. */
   private LinkedHashMap<String, Double> stats;
   private transient volatile Scaling scaling;
 

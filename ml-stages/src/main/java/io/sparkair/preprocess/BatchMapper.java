@@ -29,6 +29,7 @@ public final class BatchMapper extends StatelessPreprocessor {
     VectorSchemaRoot apply(VectorSchemaRoot batch, BufferAllocator allocator) throws Exception;
   }
 
+  /** The function, in its Java serialization. */
   private byte[] function;
   private transient volatile Function decoded;
 

@@ -16,8 +16,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStats<Counts>> {
   private static final long serialVersionUID = 1L;
 
+  /** The columns this encoder transforms. */
   private List<String> columns;
+  /** The most categories kept of a column, by column; no limit for a column not in it. */
   private LinkedHashMap<String, Integer> maxCategories = new LinkedHashMap<>();
+  /** Each column's categories, in index order, or null before fitting. */
   private LinkedHashMap<String, List<Object>> categories;
   private transient volatile Map<String, Map<Object, Integer>> indexes;
 

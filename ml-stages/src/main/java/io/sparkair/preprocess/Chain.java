@@ -18,6 +18,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class Chain extends AbstractPreprocessor {
   private static final long serialVersionUID = 1L;
 
+  /** The stages, in order. */
   private List<Preprocessor> stages;
 
   private Chain() {}

@@ -22,8 +22,11 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 public final class Concatenator extends StatelessPreprocessor {
   private static final long serialVersionUID = 1L;
 
+  /** The output column's name. */
   private String outputColumn = "concat_out";
+  /** The columns joined, in order, or null for every column. */
   private List<String> include;
+  /** The columns left out of the join. */
   private List<String> exclude = List.of();
 
   /** A concatenator of every column into {@code concat_out}. */

@@ -26,7 +26,9 @@ public final class Normalizer extends StatelessPreprocessor {
     MAX
   }
 
+  /** The columns this normalizer transforms. */
   private List<String> columns;
+  /** The norm a row is divided by. */
   private Norm norm = Norm.L2;
 
   private Normalizer() {}
@@ -43,6 +45,9 @@ public final class Normalizer extends StatelessPreprocessor {
 
   /** Sets the norm: {@code l1}, {@code l2} or {@code max}. */
   public Normalizer setNorm(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("norm must be l1, l2 or max, got null");
+    }
     try {
       norm = Norm.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

@@ -19,7 +19,9 @@ import org.apache.arrow.vector.FieldVector;
 public final class RobustScaler extends AffineScaler<Quantiles> {
   private static final long serialVersionUID = 1L;
 
+  /** The lower quantile of the scale's range. */
   private double low = 0.25;
+  /** The upper quantile of the scale's range. */
   private double high = 0.75;
 
   private RobustScaler() {}

@@ -52,9 +52,13 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
     final Counts counts = new Counts();
   }
 
+  /** The columns this imputer fills. */
   private List<String> columns;
+  /** How the fill value of a column is chosen. */
   private Strategy strategy;
+  /** The value for {@link Strategy#CONSTANT}, or null. */
   private Object fillValue;
+  /** The fitted fill values by statistic name, or null before fitting. */
   private LinkedHashMap<String, Object> stats;
 
   private SimpleImputer() {}

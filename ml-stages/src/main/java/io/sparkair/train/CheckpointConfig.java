@@ -10,8 +10,11 @@ import java.io.Serializable;
 public final class CheckpointConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** How many checkpoints to keep, or 0 for all. */
   private final int numToKeep;
+  /** The metric checkpoints are ranked by, or null for recency. */
   private final String scoreAttribute;
+  /** Whether a higher score is better. */
   private final boolean maximize;
 
   private CheckpointConfig(int numToKeep, String scoreAttribute, boolean maximize) {
@@ -45,6 +48,7 @@ public final class CheckpointConfig implements Serializable {
     return new CheckpointConfig(numToKeep, attribute, "max".equals(order));
   }
 
+  /** How many checkpoints are kept, or 0 for all. */
   public int numToKeep() {
     return numToKeep;
   }
@@ -54,6 +58,7 @@ public final class CheckpointConfig implements Serializable {
     return scoreAttribute;
   }
 
+  /** Whether a higher {@link #scoreAttribute} is better ({@code max}); true when there is none. */
   public boolean maximize() {
     return maximize;
   }

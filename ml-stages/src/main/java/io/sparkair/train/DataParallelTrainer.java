@@ -72,16 +72,22 @@ public class DataParallelTrainer {
     return loop;
   }
 
+  /**
+   * Sets the configuration every worker's loop receives, replacing any set before; empty by
+   * default.
+   */
   public DataParallelTrainer setTrainLoopConfig(Map<String, ?> config) {
     this.loopConfig = new LinkedHashMap<>(Objects.requireNonNull(config, "config"));
     return this;
   }
 
+  /** Sets how many workers train and what each holds; one CPU worker by default. */
   public DataParallelTrainer setScalingConfig(ScalingConfig config) {
     this.scaling = Objects.requireNonNull(config, "scalingConfig");
     return this;
   }
 
+  /** Sets where and how the run records itself; a default {@link RunConfig} by default. */
   public DataParallelTrainer setRunConfig(RunConfig config) {
     this.runConfig = Objects.requireNonNull(config, "runConfig");
     return this;
@@ -196,18 +202,22 @@ public class DataParallelTrainer {
     return s.useGpu((Boolean) map.getOrDefault("useGpu", scaling.useGpu()));
   }
 
+  /** How many workers train and what each holds. */
   public ScalingConfig scalingConfig() {
     return scaling;
   }
 
+  /** Where and how the run records itself. */
   public RunConfig runConfig() {
     return runConfig;
   }
 
+  /** A copy of the datasets, by name. */
   public Map<String, AirDataset> datasets() {
     return Map.copyOf(datasets);
   }
 
+  /** The preprocessor, or null for none. */
   public Preprocessor preprocessor() {
     return preprocessor;
   }

@@ -9,6 +9,7 @@ import java.io.Serializable;
 public final class FailureConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Restarts allowed: 0 for none, -1 without limit. */
   private final int maxFailures;
 
   private FailureConfig(int maxFailures) {
@@ -23,6 +24,7 @@ public final class FailureConfig implements Serializable {
     return new FailureConfig(maxFailures);
   }
 
+  /** How many restarts are allowed: 0 for none, -1 without limit. */
   public int maxFailures() {
     return maxFailures;
   }

@@ -15,17 +15,27 @@ import java.util.List;
 public final class RunConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The run's name, or null to generate one. */
   private String name;
+  /** The directory under which the run's directory is made. */
   private String storagePath = Paths.get(System.getProperty("user.home"), "spark-air-results")
       .toString();
+  /** The console output level: 0, 1 or 2. */
   private int verbose = 1;
+  /** The callbacks, in the order added. */
   private final List<TrainingCallback> callbacks = new ArrayList<>();
+  /** Which checkpoints the run keeps. */
   private CheckpointConfig checkpointConfig = CheckpointConfig.keepAll();
+  /** How many times the run restarts after a failure. */
   private FailureConfig failureConfig = FailureConfig.of(0);
 
   /** A run with a generated name under {@code ~/spark-air-results}. */
   public RunConfig() {}
 
+  /**
+   * Sets the run's name, which names its directory under the storage path; must be non-empty and
+   * without '/', else IllegalArgumentException. Without one, a name is generated.
+   */
   public RunConfig setName(String name) {
     if (name == null || name.isBlank() || name.contains("/")) {
       throw new IllegalArgumentException("a run name must be non-empty without '/', got '"
@@ -35,6 +45,11 @@ public final class RunConfig implements Serializable {
     return this;
   }
 
+  /**
+   * Sets the path under which the run's directory is made: a local path, or a Hadoop URI every
+   * executor can write; {@code ~/spark-air-results} by default. Must be non-empty, else
+   * IllegalArgumentException.
+   */
   public RunConfig setStoragePath(String storagePath) {
     if (storagePath == null || storagePath.isBlank()) {
       throw new IllegalArgumentException("storage path must be non-empty, got '"
@@ -53,16 +68,22 @@ public final class RunConfig implements Serializable {
     return this;
   }
 
+  /** Adds callbacks that receive the run's reports, after those already added. */
   public RunConfig addCallbacks(TrainingCallback... more) {
     callbacks.addAll(Arrays.asList(more));
     return this;
   }
 
+  /** Sets which checkpoints the run keeps; {@link CheckpointConfig#keepAll} by default. */
   public RunConfig setCheckpointConfig(CheckpointConfig config) {
     this.checkpointConfig = java.util.Objects.requireNonNull(config, "checkpointConfig");
     return this;
   }
 
+  /**
+   * Sets how many times the run restarts after a failure; {@code FailureConfig.of(0)} (never) by
+   * default.
+   */
   public RunConfig setFailureConfig(FailureConfig config) {
     this.failureConfig = java.util.Objects.requireNonNull(config, "failureConfig");
     return this;
@@ -73,22 +94,27 @@ public final class RunConfig implements Serializable {
     return name;
   }
 
+  /** The path under which the run's directory is made. */
   public String storagePath() {
     return storagePath;
   }
 
+  /** The console output level set by {@link #setVerbose}; 1 by default. */
   public int verbose() {
     return verbose;
   }
 
+  /** A copy of the callbacks, in the order added. */
   public List<TrainingCallback> callbacks() {
     return List.copyOf(callbacks);
   }
 
+  /** Which checkpoints the run keeps. */
   public CheckpointConfig checkpointConfig() {
     return checkpointConfig;
   }
 
+  /** How many times the run restarts after a failure. */
   public FailureConfig failureConfig() {
     return failureConfig;
   }

@@ -9,8 +9,11 @@ import java.io.Serializable;
 public final class ScalingConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The number of workers. */
   private final int numWorkers;
+  /** Whether each worker holds a GPU. */
   private final boolean useGpu;
+  /** Spark task slots each worker holds. */
   private final int cpusPerWorker;
 
   private ScalingConfig(int numWorkers, boolean useGpu, int cpusPerWorker) {
@@ -40,14 +43,17 @@ public final class ScalingConfig implements Serializable {
     return new ScalingConfig(numWorkers, useGpu, cpus);
   }
 
+  /** The number of workers; positive. */
   public int numWorkers() {
     return numWorkers;
   }
 
+  /** Whether each worker holds a GPU; false by default. */
   public boolean useGpu() {
     return useGpu;
   }
 
+  /** The Spark task slots (cores) each worker holds; 1 by default. */
   public int cpusPerWorker() {
     return cpusPerWorker;
   }

@@ -13,11 +13,17 @@ import java.util.Map;
  * {@code maxT}.
  */
 public final class AshaScheduler extends TimedScheduler {
+  /** The most time units a trial runs. */
   private final int maxT;
+  /** Time units before a trial can first be stopped. */
   private final int gracePeriod;
+  /** The share kept at each rung is {@code 1 / reductionFactor}. */
   private final double reductionFactor;
+  /** The rungs' times, in increasing order. */
   private final List<Integer> milestones = new ArrayList<>();
+  /** The scores recorded at each rung, by rung index. */
   private final Map<Integer, List<Double>> rungs = new HashMap<>();
+  /** The number of rungs each trial has reached, by trial id. */
   private final Map<String, Integer> reached = new HashMap<>();
 
   /**

@@ -9,11 +9,17 @@ import java.util.Random;
  * trial's domains sampled at random from a seeded source, so an experiment repeats exactly.
  */
 public final class BasicVariantGenerator implements Searcher {
+  /** The number of passes over the grid. */
   private final int numSamples;
+  /** The search space, or null before {@link #setup}. */
   private Map<String, ?> space;
+  /** The space's grid searches, by parameter path. */
   private Map<List<String>, GridSearch> grids;
+  /** The number of grid combinations. */
   private int combinations;
+  /** The seeded source of the domains' random draws. */
   private Random random;
+  /** The index of the next trial. */
   private int next;
 
   /** A generator of {@code numSamples} passes over the grid. */

@@ -7,6 +7,7 @@ import java.util.List;
 public final class GridSearch implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The values, in order. */
   private final List<Object> values;
 
   GridSearch(List<?> values) {

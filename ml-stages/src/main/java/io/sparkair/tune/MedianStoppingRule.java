@@ -12,10 +12,18 @@ import java.util.Map;
  * results.
  */
 public final class MedianStoppingRule extends TimedScheduler {
+  /** Time units before a trial can be stopped. */
   private final double gracePeriod;
+  /** Other trials with results needed before a trial can be stopped. */
   private final int minSamplesRequired;
+  /** Each trial's reports as (time, score) pairs, by trial id. */
   private final Map<String, List<double[]>> history = new HashMap<>();
 
+  /**
+   * A rule judging reports by the time attribute {@code timeAttr} (e.g.
+   * {@code training_iteration}); {@code gracePeriod} must not be negative and
+   * {@code minSamplesRequired} must be at least 1, else IllegalArgumentException.
+   */
   public MedianStoppingRule(String timeAttr, double gracePeriod, int minSamplesRequired) {
     super(timeAttr);
     if (gracePeriod < 0 || minSamplesRequired < 1) {

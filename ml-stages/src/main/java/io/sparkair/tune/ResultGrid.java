@@ -35,10 +35,12 @@ public final class ResultGrid implements Iterable<TrialResult> {
     return trials.iterator();
   }
 
+  /** The number of trials. */
   public int size() {
     return trials.size();
   }
 
+  /** The trial at {@code index}, in the order trials were suggested. */
   public TrialResult get(int index) {
     return trials.get(index);
   }
@@ -101,6 +103,7 @@ public final class ResultGrid implements Iterable<TrialResult> {
     return trials.stream().filter(t -> t.error() != null).collect(Collectors.toList());
   }
 
+  /** The number of trials that failed. */
   public int numErrors() {
     return errors().size();
   }

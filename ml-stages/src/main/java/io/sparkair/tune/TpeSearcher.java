@@ -16,18 +16,31 @@ import java.util.Random;
  * is chosen. Seeded, so a search repeats. {@code gridSearch} dimensions are treated as choices.
  */
 public final class TpeSearcher implements Searcher {
+  /** The number of trials to suggest. */
   private final int numSamples;
+  /** The number of scored trials before the model replaces random draws. */
   private final int initialRandom;
+  /** The share of completed trials counted as good. */
   private final double gamma;
+  /** Candidates drawn per parameter. */
   private final int candidates;
+  /** The chosen values of the completed trials, by parameter path. */
   private final List<Map<List<String>, Object>> observed = new ArrayList<>();
+  /** The completed trials' scores, in {@code observed}'s order; lower is better. */
   private final List<Double> scores = new ArrayList<>();
+  /** The chosen values of trials suggested but not yet completed, by trial id. */
   private final Map<String, Map<List<String>, Object>> pending = new HashMap<>();
+  /** The search space. */
   private Map<String, ?> space;
+  /** The space's distributions and grid searches, by parameter path. */
   private Map<List<String>, Object> dimensions;
+  /** Whether a higher metric is better. */
   private boolean maximize;
+  /** The metric to optimize. */
   private String metric;
+  /** The seeded source of the searcher's random draws. */
   private Random random;
+  /** The number of trials suggested so far. */
   private int suggested;
 
   /**
@@ -39,6 +52,12 @@ public final class TpeSearcher implements Searcher {
     this(numSamples, 10, 0.25, 6);
   }
 
+  /**
+   * {@code numSamples} trials, the first {@code initialRandom} random, the best {@code gamma} share
+   * as "good", {@code candidates} candidates per parameter. Needs {@code numSamples > 0},
+   * {@code initialRandom >= 1}, {@code 0 < gamma < 1} and {@code candidates >= 1}, else
+   * IllegalArgumentException.
+   */
   public TpeSearcher(int numSamples, int initialRandom, double gamma, int candidates) {
     if (numSamples <= 0 || initialRandom < 1 || !(gamma > 0 && gamma < 1) || candidates < 1) {
       throw new IllegalArgumentException("TPE needs numSamples > 0, initialRandom >= 1, "
@@ -146,7 +165,7 @@ public final class TpeSearcher implements Searcher {
    * replaced by a fresh draw from the distribution.
    */
   private Object perturb(Object value, Object dimension, List<Object> good, double[] range) {
-    if (!(value instanceof Number) || dimension instanceof GridSearch
+    if (range == null || !(value instanceof Number) || dimension instanceof GridSearch
         || dimension instanceof Tune.Choice) {
       return prior(dimension);
     }
@@ -158,11 +177,17 @@ public final class TpeSearcher implements Searcher {
     return value instanceof Integer ? (Object) (int) Math.round(x) : (Object) x;
   }
 
-  /** The smallest and largest value of a numeric parameter among the completed trials. */
+  /**
+   * The smallest and largest value of a parameter among the completed trials, or null when any
+   * of its values is not a number (a categorical parameter).
+   */
   private double[] observedRange(List<String> path) {
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
     for (Map<List<String>, Object> o : observed) {
+      if (!(o.get(path) instanceof Number)) {
+        return null;
+      }
       double v = ((Number) o.get(path)).doubleValue();
       low = Math.min(low, v);
       high = Math.max(high, v);
@@ -172,10 +197,11 @@ public final class TpeSearcher implements Searcher {
 
   /**
    * A Parzen density: one Gaussian kernel per value plus a flat prior over the range seen, so
-   * that neither side's density vanishes.
+   * that neither side's density vanishes; for a categorical parameter ({@code range} null),
+   * smoothed frequencies.
    */
   private double density(Object candidate, List<Object> values, double[] range) {
-    if (candidate instanceof Number && (values.isEmpty() || values.get(0) instanceof Number)) {
+    if (range != null && candidate instanceof Number) {
       double x = ((Number) candidate).doubleValue();
       double width = Math.max(range[1] - range[0], 1e-12);
       double h = bandwidth(values, range);

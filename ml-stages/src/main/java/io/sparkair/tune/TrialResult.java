@@ -20,6 +20,7 @@ public final class TrialResult {
     this.stoppedEarly = stoppedEarly;
   }
 
+  /** The trial's id, e.g. {@code trial_00000}; it names the trial's directory in the experiment. */
   public String trialId() {
     return trialId;
   }

@@ -12,7 +12,9 @@ import java.util.Map;
 public interface TrialScheduler extends Serializable {
   /** What happens to a trial after a report. */
   enum Decision {
+    /** The trial runs on. */
     CONTINUE,
+    /** The trial stops, keeping its last result and checkpoint. */
     STOP
   }
 

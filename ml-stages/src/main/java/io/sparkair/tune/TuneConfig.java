@@ -15,20 +15,35 @@ import java.util.Objects;
 public final class TuneConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Passes over the grid; see {@link #setNumSamples}. */
   private int numSamples = 1;
+  /** The metric to optimize, or null if not set. */
   private String metric;
+  /** {@code min} or {@code max}, or null if no metric is set. */
   private String mode;
+  /** The searcher, or null for the basic variant generator. */
   private Searcher searcher;
+  /** The trial scheduler; FIFO by default. */
   private TrialScheduler scheduler = TrialScheduler.fifo();
+  /** Trials run at once, or 0 for as many as the task slots allow. */
   private int maxConcurrentTrials;
+  /** Fraction of the task slots left for data work. */
   private double reservedCpuFraction = 0.2;
+  /** The seed of the searcher's random choices. */
   private long seed = 42;
+  /** The experiment's time limit, or null for none. */
   private Duration timeLimit;
+  /** Whether trials' worker groups are kept for later trials. */
   private boolean reuseActors;
 
   /** Samples once, with the basic variant generator and FIFO scheduling. */
   public TuneConfig() {}
 
+  /**
+   * Sets how many times the basic variant generator samples the search space (1 by default); must
+   * be positive. Tuning with a {@link #setSearcher searcher} requires the default of 1, as the
+   * searcher has its own count.
+   */
   public TuneConfig setNumSamples(int numSamples) {
     if (numSamples <= 0) {
       throw new IllegalArgumentException("numSamples must be > 0, got " + numSamples);
@@ -57,11 +72,19 @@ public final class TuneConfig implements Serializable {
     return this;
   }
 
+  /**
+   * The scheduler that decides whether trials continue or stop early (FIFO by default: none stop
+   * early).
+   */
   public TuneConfig setScheduler(TrialScheduler scheduler) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     return this;
   }
 
+  /**
+   * Sets the most trials run at once; 0 (the default) runs as many as the cluster's task slots
+   * allow after the {@link #setReservedCpuFraction reserved fraction}. Must not be negative.
+   */
   public TuneConfig setMaxConcurrentTrials(int trials) {
     if (trials < 0) {
       throw new IllegalArgumentException("maxConcurrentTrials must be >= 0, got " + trials);
@@ -70,6 +93,10 @@ public final class TuneConfig implements Serializable {
     return this;
   }
 
+  /**
+   * Sets the fraction of the cluster's task slots that trials leave for data work; in [0, 1), 0.2
+   * by default. At least one trial runs whatever the fraction.
+   */
   public TuneConfig setReservedCpuFraction(double fraction) {
     if (!(fraction >= 0 && fraction < 1)) {
       throw new IllegalArgumentException("reservedCpuFraction must be in [0, 1), got "
@@ -107,23 +134,30 @@ public final class TuneConfig implements Serializable {
     return this;
   }
 
+  /** Whether trials' worker groups are reused, as set by {@link #setReuseActors}. */
   public boolean reuseActors() {
     return reuseActors;
   }
 
+  /**
+   * Sets the seed of the searcher's random choices (42 by default), so that an experiment repeats.
+   */
   public TuneConfig setSeed(long seed) {
     this.seed = seed;
     return this;
   }
 
+  /** The number of samples set by {@link #setNumSamples}. */
   public int numSamples() {
     return numSamples;
   }
 
+  /** The metric to optimize, or null if {@link #setMetric} was not called. */
   public String metric() {
     return metric;
   }
 
+  /** {@code min} or {@code max}, or null if {@link #setMetric} was not called. */
   public String mode() {
     return mode;
   }
@@ -133,18 +167,22 @@ public final class TuneConfig implements Serializable {
     return searcher;
   }
 
+  /** The trial scheduler. */
   public TrialScheduler scheduler() {
     return scheduler;
   }
 
+  /** The most trials run at once, or 0 for as many as the task slots allow. */
   public int maxConcurrentTrials() {
     return maxConcurrentTrials;
   }
 
+  /** The fraction of the task slots left for data work. */
   public double reservedCpuFraction() {
     return reservedCpuFraction;
   }
 
+  /** The seed of the searcher's random choices. */
   public long seed() {
     return seed;
   }

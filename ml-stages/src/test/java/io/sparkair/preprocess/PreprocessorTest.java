@@ -181,6 +181,7 @@ class PreprocessorTest {
       assertDoubles(Arrays.asList(0.75, 0.0, null),
           transformed(new Normalizer("x", "y").setNorm("max"), batch, "x"));
       assertThrows(IllegalArgumentException.class, () -> new Normalizer("x").setNorm("l3"));
+      assertThrows(IllegalArgumentException.class, () -> new Normalizer("x").setNorm(null));
     }
   }
 

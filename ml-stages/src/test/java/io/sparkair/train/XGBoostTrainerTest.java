@@ -234,6 +234,9 @@ class XGBoostTrainerTest {
         "probability")), columns.toString());
     double accuracy = (double) scored.where("prediction = target").count() / validDf.count();
     assertTrue(accuracy > 0.92, "held-out accuracy " + accuracy);
+    assertEquals(scored.schema().simpleString(),
+        pipeline.transformSchema(validDf.schema()).simpleString(),
+        "the unfitted pipeline announces the columns its model adds");
 
     String path = dir.resolve("pipeline").toString();
     model.write().overwrite().save(path);

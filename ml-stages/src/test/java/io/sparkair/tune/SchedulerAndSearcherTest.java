@@ -98,4 +98,21 @@ class SchedulerAndSearcherTest {
     assertEquals(bestFound(new TpeSearcher(40), 3), bestFound(new TpeSearcher(40), 3),
         "seeded: the same search twice");
   }
+
+  @Test
+  void tpeLearnsACategoricalParameter() {
+    TpeSearcher searcher = new TpeSearcher(40);
+    searcher.setup(Map.of("booster", Tune.choice("gbtree", "dart", "gblinear"),
+        "x", Tune.uniform(0, 1)), "loss", "min", 7);
+    int dartInLast20 = 0;
+    for (int i = 0; i < 40; i++) {
+      Map<String, Object> c = searcher.suggest("t" + i);
+      boolean dart = "dart".equals(c.get("booster"));
+      double x = (Double) c.get("x");
+      dartInLast20 += i >= 20 && dart ? 1 : 0;
+      searcher.onTrialComplete("t" + i, Map.of("loss", (dart ? 0 : 1) + (x - 0.3) * (x - 0.3)),
+          false);
+    }
+    assertTrue(dartInLast20 >= 15, "the best category in " + dartInLast20 + " of the last 20");
+  }
 }

@@ -4,6 +4,7 @@ package io.sparkair.serve;
 public final class BadRequestException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** A refusal whose {@code message} says what is wrong with the request. */
   public BadRequestException(String message) {
     super(message);
   }

@@ -50,10 +50,12 @@ public final class ColumnBatch {
       this.values = Objects.requireNonNull(values, "values");
     }
 
+    /** The column's name. */
     public String name() {
       return name;
     }
 
+    /** The type of the column's values. */
     public Kind kind() {
       return kind;
     }
@@ -97,10 +99,12 @@ public final class ColumnBatch {
     this.rows = rows;
   }
 
+  /** The columns, in order. */
   public List<Column> columns() {
     return columns;
   }
 
+  /** The number of rows: the length of every column, 0 when there are none. */
   public int rowCount() {
     return rows;
   }

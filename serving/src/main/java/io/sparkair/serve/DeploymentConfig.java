@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One deployment (Ray Serve's {@code PredictorDeployment.options(...)}): a name, the route
  * prefix it answers on, the checkpoint directory and predictor class it serves, and how:
  * replicas, micro-batching, autoscaling and the queue bound. It reads from JSON or YAML with
- * these property names ({@code replicas}, {@code route} and {@code batchWaitTimeoutMs} are
- * accepted as short forms).
+ * these property names ({@code replicas}, {@code route} and {@code adapter} are accepted as
+ * short forms of {@code numReplicas}, {@code routePrefix} and {@code httpAdapter}).
  *
  * <p>Defaults: one replica, no autoscaling ({@code maxReplicas} equal to the replicas), batches
  * of whatever is queued up to 64 rows without waiting, 1,000 queued requests, the
@@ -35,10 +35,14 @@ public final class DeploymentConfig {
   /** An empty configuration; {@link #validate()} says what is missing. */
   public DeploymentConfig() {}
 
+  /** The deployment's name: letters, digits, '_', '.' or '-'; required. */
   public String getName() {
     return name;
   }
 
+  /**
+   * Sets the deployment's name: letters, digits, '_', '.' or '-' (checked by {@link #validate}).
+   */
   public DeploymentConfig setName(String name) {
     this.name = name;
     return this;
@@ -49,6 +53,10 @@ public final class DeploymentConfig {
     return routePrefix != null ? routePrefix : name == null ? null : "/" + name;
   }
 
+  /**
+   * Sets the path requests are posted to: starting with '/', not ending with '/', and neither under
+   * {@code /-/} nor {@code /metrics} (checked by {@link #validate}); {@code /<name>} by default.
+   */
   @JsonAlias("route")
   public DeploymentConfig setRoutePrefix(String routePrefix) {
     this.routePrefix = routePrefix;
@@ -60,6 +68,7 @@ public final class DeploymentConfig {
     return checkpoint;
   }
 
+  /** Sets the checkpoint directory, on the sidecar's file system; required. */
   public DeploymentConfig setCheckpoint(String checkpoint) {
     this.checkpoint = checkpoint;
     return this;
@@ -74,6 +83,10 @@ public final class DeploymentConfig {
     return predictor;
   }
 
+  /**
+   * Sets the predictor class name; null (the default) for the built-in one of the checkpoint's
+   * framework.
+   */
   public DeploymentConfig setPredictor(String predictor) {
     this.predictor = predictor;
     return this;
@@ -84,6 +97,10 @@ public final class DeploymentConfig {
     return numReplicas;
   }
 
+  /**
+   * Sets the replicas at start; at least 1, between the minimum and maximum replicas (checked by
+   * {@link #validate}).
+   */
   @JsonAlias("replicas")
   public DeploymentConfig setNumReplicas(int numReplicas) {
     this.numReplicas = numReplicas;
@@ -95,6 +112,7 @@ public final class DeploymentConfig {
     return minReplicas != null ? minReplicas : numReplicas;
   }
 
+  /** Sets the fewest replicas autoscaling keeps; at least 1 and at most the starting count. */
   public DeploymentConfig setMinReplicas(int minReplicas) {
     this.minReplicas = minReplicas;
     return this;
@@ -105,6 +123,9 @@ public final class DeploymentConfig {
     return maxReplicas != null ? maxReplicas : numReplicas;
   }
 
+  /**
+   * Sets the most replicas autoscaling starts; at least the starting count, which is the default.
+   */
   public DeploymentConfig setMaxReplicas(int maxReplicas) {
     this.maxReplicas = maxReplicas;
     return this;
@@ -115,6 +136,9 @@ public final class DeploymentConfig {
     return targetOngoingRequests;
   }
 
+  /**
+   * Sets the ongoing requests per replica that autoscaling aims at; must be positive, 2 by default.
+   */
   public DeploymentConfig setTargetOngoingRequests(double target) {
     this.targetOngoingRequests = target;
     return this;
@@ -125,6 +149,10 @@ public final class DeploymentConfig {
     return upscaleDelayMs;
   }
 
+  /**
+   * Sets how long, in milliseconds, the load stays above target before a replica is added; not
+   * negative, 1,000 by default.
+   */
   public DeploymentConfig setUpscaleDelayMs(long delay) {
     this.upscaleDelayMs = delay;
     return this;
@@ -135,6 +163,10 @@ public final class DeploymentConfig {
     return downscaleDelayMs;
   }
 
+  /**
+   * Sets how long, in milliseconds, the load stays below target before a replica is removed; not
+   * negative, 5,000 by default.
+   */
   public DeploymentConfig setDownscaleDelayMs(long delay) {
     this.downscaleDelayMs = delay;
     return this;
@@ -145,6 +177,10 @@ public final class DeploymentConfig {
     return maxBatchSize;
   }
 
+  /**
+   * Sets the most rows a replica predicts in one call; at least 1 (which turns micro-batching off),
+   * 64 by default.
+   */
   public DeploymentConfig setMaxBatchSize(int maxBatchSize) {
     this.maxBatchSize = maxBatchSize;
     return this;
@@ -158,6 +194,10 @@ public final class DeploymentConfig {
     return batchWaitTimeoutMicros;
   }
 
+  /**
+   * Sets how long, in microseconds, a replica waits for more requests to fill a batch; not
+   * negative, 0 by default.
+   */
   public DeploymentConfig setBatchWaitTimeoutMicros(long micros) {
     this.batchWaitTimeoutMicros = micros;
     return this;
@@ -168,6 +208,9 @@ public final class DeploymentConfig {
     return maxQueuedRequests;
   }
 
+  /**
+   * Sets how many requests may wait before more are refused with 503; at least 1, 1,000 by default.
+   */
   public DeploymentConfig setMaxQueuedRequests(int maxQueuedRequests) {
     this.maxQueuedRequests = maxQueuedRequests;
     return this;
@@ -178,6 +221,10 @@ public final class DeploymentConfig {
     return httpAdapter;
   }
 
+  /**
+   * Sets the {@link HttpAdapters} name: {@code records} (the default), {@code columns} or
+   * {@code object}.
+   */
   @JsonAlias("adapter")
   public DeploymentConfig setHttpAdapter(String httpAdapter) {
     this.httpAdapter = httpAdapter;

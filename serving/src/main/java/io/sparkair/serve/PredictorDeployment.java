@@ -110,6 +110,7 @@ public final class PredictorDeployment {
       return this;
     }
 
+    /** Replicas at start (1 by default). */
     public Options numReplicas(int replicas) {
       config.setNumReplicas(replicas);
       return this;

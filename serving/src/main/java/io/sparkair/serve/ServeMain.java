@@ -32,6 +32,10 @@ public final class ServeMain {
 
   private ServeMain() {}
 
+  /**
+   * Runs the sidecar with the command-line arguments described above until it is stopped; bad
+   * arguments print a message and exit with status 2.
+   */
   public static void main(String[] args) throws Exception {
     if (System.getProperty(OPENSSL_FLAG) == null) {
       System.setProperty(OPENSSL_FLAG, "false");

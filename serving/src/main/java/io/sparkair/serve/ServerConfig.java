@@ -20,19 +20,26 @@ public final class ServerConfig {
   /** Port 8000 on the loopback interface, no deployments, no admin API. */
   public ServerConfig() {}
 
+  /** The interface the sidecar listens on; {@code 127.0.0.1} by default. */
   public String getHost() {
     return host;
   }
 
+  /** Sets the interface the sidecar listens on, a host name or IP address. */
   public ServerConfig setHost(String host) {
     this.host = host;
     return this;
   }
 
+  /** The port the sidecar listens on; 8000 by default, 0 for a free one. */
   public int getPort() {
     return port;
   }
 
+  /**
+   * Sets the port the sidecar listens on: 0 picks a free one; must be in 0..65535, else
+   * IllegalArgumentException.
+   */
   public ServerConfig setPort(int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, got " + port);
@@ -46,6 +53,7 @@ public final class ServerConfig {
     return adminToken;
   }
 
+  /** Sets the bearer token the admin API wants; null (the default) turns the admin API off. */
   public ServerConfig setAdminToken(String adminToken) {
     this.adminToken = adminToken;
     return this;
@@ -56,6 +64,10 @@ public final class ServerConfig {
     return maxRequestBytes;
   }
 
+  /**
+   * Sets the largest request body accepted, in bytes; must be positive, else
+   * IllegalArgumentException.
+   */
   public ServerConfig setMaxRequestBytes(long maxRequestBytes) {
     if (maxRequestBytes <= 0) {
       throw new IllegalArgumentException("maxRequestBytes must be > 0, got " + maxRequestBytes);
@@ -69,15 +81,24 @@ public final class ServerConfig {
     return shutdownQuietMs;
   }
 
+  /**
+   * Sets how long, in milliseconds, a shutdown waits with no request in flight before it stops;
+   * must not be negative.
+   */
   public ServerConfig setShutdownQuietMs(long shutdownQuietMs) {
+    if (shutdownQuietMs < 0) {
+      throw new IllegalArgumentException("shutdownQuietMs must be >= 0, got " + shutdownQuietMs);
+    }
     this.shutdownQuietMs = shutdownQuietMs;
     return this;
   }
 
+  /** The deployments to start with; the list itself, not a copy. */
   public List<DeploymentConfig> getDeployments() {
     return deployments;
   }
 
+  /** Replaces the deployments to start with by a copy of {@code deployments}. */
   public ServerConfig setDeployments(List<DeploymentConfig> deployments) {
     this.deployments = new ArrayList<>(deployments);
     return this;

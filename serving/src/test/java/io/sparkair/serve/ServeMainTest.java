@@ -55,6 +55,9 @@ class ServeMainTest {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "prot: 1\n");
     assertMessage("cannot read the config file", "--config", bad.toString());
+    Path negative = dir.resolve("negative.yaml");
+    Files.writeString(negative, "shutdownQuietMs: -1\n");
+    assertMessage("shutdownQuietMs must be >= 0", "--config", negative.toString());
   }
 
   private static void assertMessage(String text, String... args) {

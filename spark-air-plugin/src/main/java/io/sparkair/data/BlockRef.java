@@ -14,6 +14,10 @@ import java.io.Serializable;
  */
 public record BlockRef(BlockId id, String address, long offset, long rows, long bytes)
     implements Serializable {
+  /**
+   * Checks the components: {@code offset} and {@code rows} must not be negative, else
+   * IllegalArgumentException.
+   */
   public BlockRef {
     if (offset < 0 || rows < 0) {
       throw new IllegalArgumentException("block slice needs offset >= 0 and rows >= 0, got "

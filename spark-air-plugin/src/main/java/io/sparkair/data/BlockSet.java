@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
  * @param blocks the blocks or slices, in order
  */
 public record BlockSet(StructType schema, List<BlockRef> blocks) implements Serializable {
+  /** Keeps an unmodifiable copy of {@code blocks}, which must not be or hold null. */
   public BlockSet {
     blocks = List.copyOf(blocks);
   }

@@ -26,10 +26,15 @@ public final class AirSettings implements Serializable {
   private static final String SECRET_KEY = "secret";
   private static final String HEAD_KEY = "head";
 
+  /** The application's secret, as text. */
   private final String secret;
+  /** The head runtime's address, host:port. */
   private final String headAddress;
+  /** Share of an executor's maximum heap its object store keeps in memory; in (0, 1). */
   private final double storeFraction;
+  /** The largest actor call or reply, in bytes. */
   private final int maxMessageBytes;
+  /** The port every runtime listens on, or 0 for any free port. */
   private final int port;
 
   private AirSettings(String secret, String headAddress, double storeFraction,

@@ -7,7 +7,9 @@ package io.sparkair.runtime.actor;
 public class ActorDiedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The actor's name, or its id when it has no name. */
   private final String actor;
+  /** The node (executor id) that hosted the actor. */
   private final String node;
 
   /**

@@ -26,8 +26,11 @@ import java.util.concurrent.CompletableFuture;
 public final class ActorRef<A> implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The actor's cluster-unique id. */
   private final long id;
+  /** The actor's name, or null. */
   private final String name;
+  /** Where the actor lives, as last known. */
   private volatile ActorLocation location;
   private transient volatile CallRouter router;
 

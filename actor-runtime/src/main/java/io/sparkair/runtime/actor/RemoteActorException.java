@@ -7,6 +7,7 @@ package io.sparkair.runtime.actor;
 public class RemoteActorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The class name of the exception thrown in the actor. */
   private final String remoteClass;
 
   /**

@@ -16,11 +16,17 @@ import java.util.Objects;
 public final class SpawnOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The actor's name, or null. */
   private final String name;
+  /** Reserved CPU cores. */
   private final double cpus;
+  /** Reserved GPUs. */
   private final int gpus;
+  /** The requested node, or null for any. */
   private final String node;
+  /** Blocks the actor should be placed near. */
   private final List<BlockId> nearBlocks;
+  /** How many times the actor is re-created when its node dies. */
   private final int maxRestarts;
 
   private SpawnOptions(

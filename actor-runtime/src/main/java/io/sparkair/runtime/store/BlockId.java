@@ -11,6 +11,10 @@ import java.util.UUID;
  * @param id a cluster-unique id
  */
 public record BlockId(String node, String id) implements Serializable {
+  /**
+   * Checks the components: neither may be null, and {@code node} must not contain '/', else
+   * IllegalArgumentException.
+   */
   public BlockId {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(id, "id");

@@ -23,8 +23,11 @@ public final class Collective implements Serializable {
   /** How long a worker waits for its peers before asking the group whether one has left. */
   private static final long CHECK_MILLIS = 200;
 
+  /** The group that introduces the workers to each other. */
   private final ActorRef<PeerGroup> group;
+  /** This worker's rank. */
   private final int rank;
+  /** The number of workers. */
   private final int worldSize;
   private transient PeerMailbox mailbox;
   private transient ActorRef<PeerMailbox> mailboxRef;
