@@ -80,8 +80,8 @@ class ScalaUserSuite extends AnyFunSuite with BeforeAndAfterAll {
     val trainer = new XGBoostTrainer()
       .setLabelColumn("label")
       .setNumBoostRound(10)
-      .setParams(Map[String, AnyRef]("objective" -> "binary:logistic",
-        "eval_metric" -> List("logloss", "error").asJava).asJava)
+      .setParam("objective", "binary:logistic")
+      .setParam("eval_metric", Seq("logloss", "error").asJava)
       .setScalingConfig(ScalingConfig.of(2))
       .setDataset("train", train).setDataset("valid", valid)
       .setPreprocessor(new StandardScaler("a", "b"))
@@ -90,10 +90,10 @@ class ScalaUserSuite extends AnyFunSuite with BeforeAndAfterAll {
     assert(result.metrics.get("valid-error").asInstanceOf[Double] < 0.1)
 
     val grid = new Tuner(trainer,
-      Map[String, AnyRef]("params" -> Map[String, AnyRef](
-        "max_depth" -> Tune.gridSearch(Int.box(2), Int.box(4)),
-        "eta" -> Tune.sampleFrom((spec: java.util.Map[String, AnyRef]) => {
-          val params = spec.get("params").asInstanceOf[java.util.Map[String, AnyRef]]
+      Map("params" -> Map(
+        "max_depth" -> Tune.gridSearch(Seq(2, 4).asJava),
+        "eta" -> Tune.sampleFrom(spec => {
+          val params = spec.get("params").asInstanceOf[java.util.Map[String, Any]]
           Double.box(0.1 * params.get("max_depth").asInstanceOf[Int])
         })).asJava).asJava,
       new TuneConfig().setMetric("valid-logloss", "min"),
@@ -119,7 +119,7 @@ class ScalaUserSuite extends AnyFunSuite with BeforeAndAfterAll {
     val pipeline = new Pipeline().setStages(Array[PipelineStage](
       new PreprocessorEstimator(new MinMaxScaler("a", "b")),
       new XGBoostEstimator().setLabelCol("label").setNumBoostRound(10).setNumWorkers(2)
-        .setParams(Map[String, AnyRef]("objective" -> "binary:logistic").asJava)
+        .setParam("objective", "binary:logistic")
         .setStoragePath(storage.resolve("runs").toString)))
     val model = pipeline.fit(train)
     val path = storage.resolve("model").toString

@@ -83,6 +83,19 @@ public final class XGBoostEstimator extends Estimator<AirModel> implements MLWri
     return this;
   }
 
+  /**
+   * Sets one XGBoost parameter, keeping the others: {@code setParam("max_depth", 4)} (a list for
+   * several values, such as {@code eval_metric}).
+   */
+  public XGBoostEstimator setParam(String name, Object value) {
+    if (name == null || name.isBlank() || value == null) {
+      throw new IllegalArgumentException("a parameter needs a non-empty name and a value, got '"
+          + name + "' = " + value);
+    }
+    params.put(name, value);
+    return this;
+  }
+
   /** Sets the number of boosting rounds; must be positive, 10 by default. */
   public XGBoostEstimator setNumBoostRound(int rounds) {
     if (rounds <= 0) {

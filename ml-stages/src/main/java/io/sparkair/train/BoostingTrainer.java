@@ -60,6 +60,19 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Data
     return self();
   }
 
+  /**
+   * Sets one of the library's parameters, keeping the others: {@code setParam("max_depth", 4)}
+   * (a list for several values, such as {@code eval_metric}).
+   */
+  public T setParam(String name, Object value) {
+    if (name == null || name.isBlank() || value == null) {
+      throw new IllegalArgumentException("a parameter needs a non-empty name and a value, got '"
+          + name + "' = " + value);
+    }
+    params.put(name, value);
+    return self();
+  }
+
   /** The number of boosting rounds (10 by default). */
   public T setNumBoostRound(int rounds) {
     if (rounds <= 0) {

@@ -98,6 +98,14 @@ public final class Tune {
     return new GridSearch(Arrays.asList(values));
   }
 
+  /**
+   * Every value of the list, as a grid dimension, as Ray's {@code tune.grid_search([2, 4])}; from
+   * Scala, {@code Tune.gridSearch(Seq(2, 4).asJava)}.
+   */
+  public static GridSearch gridSearch(List<?> values) {
+    return new GridSearch(values);
+  }
+
   /** A value computed from the trial's other sampled values, resolved after them. */
   public static Domain sampleFrom(SpecFunction fn) {
     return new SampleFrom(fn);

@@ -260,8 +260,12 @@ class XGBoostTrainerTest {
 
     IllegalArgumentException objective = assertThrows(IllegalArgumentException.class,
         () -> new XGBoostTrainer().setLabelColumn("target").setDataset("train", train)
-            .setParams(Map.of("objective", "binary:magic")).setRunConfig(run).fit());
+            .setParams(Map.of("eta", 0.3)).setParam("objective", "binary:magic")
+            .setRunConfig(run).fit());
     assertTrue(objective.getMessage().contains("binary:magic"), objective.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new XGBoostTrainer().setParam(" ", 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> new XGBoostTrainer().setParam("max_depth", null));
 
     try (AirDataset withText = air.fromDataFrame(train.toDataFrame()
         .withColumn("note", functions.lit("text")))) {

@@ -54,6 +54,9 @@ class SearchSpaceTest {
     assertThrows(IllegalArgumentException.class, () -> Tune.randint(3, 3));
     assertThrows(IllegalArgumentException.class, () -> Tune.gridSearch());
     assertThrows(IllegalArgumentException.class, () -> Tune.choice(List.of()));
+    assertEquals(Tune.gridSearch(2, 4).values(), Tune.gridSearch(List.of(2, 4)).values(),
+        "a list is the grid's values, as in Ray's tune.grid_search([2, 4])");
+    assertThrows(IllegalArgumentException.class, () -> Tune.gridSearch(List.of()));
   }
 
   @Test
