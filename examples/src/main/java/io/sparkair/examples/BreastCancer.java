@@ -83,7 +83,7 @@ public final class BreastCancer {
               .setStoragePath(results.toString()).setVerbose(0));
       // result = trainer.fit(); print(result.metrics)
       Result result = trainer.fit();
-      System.out.println("trainer: " + result.metrics());
+      MetricsTable.print("trainer metrics", result.metrics());
 
       // param_space = {"params": {"max_depth": tune.randint(1, 9)}}; metric = "train-logloss"
       Map<String, Object> paramSpace = Map.of("params", Map.of("max_depth", Tune.randint(1, 9)));
@@ -92,7 +92,7 @@ public final class BreastCancer {
       Tuner tuner = new Tuner(trainer, paramSpace,
           new TuneConfig().setNumSamples(2).setMetric(metric, "min"),
           new RunConfig().setName("breast_cancer_tune").setStoragePath(results.toString())
-              .setVerbose(0));
+              .setVerbose(1));
       ResultGrid resultGrid = tuner.fit();
       // best_result = result_grid.get_best_result(); print(best_result)
       Result bestResult = resultGrid.getBestResult().result();

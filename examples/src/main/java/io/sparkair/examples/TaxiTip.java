@@ -79,7 +79,7 @@ public final class TaxiTip {
           .setRunConfig(new RunConfig().setName("taxi_tip").setStoragePath(work.toString())
               .setVerbose(0));
       Result result = trainer.fit();
-      System.out.println("trainer: " + result.metrics());
+      MetricsTable.print("trainer metrics", result.metrics());
 
       // param_space = {"params": {"eta": tune.uniform(0.2, 0.4), "max_depth": tune.randint(1, 6),
       //                           "min_child_weight": tune.qrandint(0.8, 1.0)}}

@@ -39,6 +39,8 @@ class ExamplesTest {
   @Test
   void theBreastCancerWalkthroughRunsFromDataToAServedModel() throws Exception {
     String printed = run(() -> BreastCancer.main(new String[0]));
+    assertTrue(printed.contains("trainer metrics\n  train-logloss"), printed);
+    assertTrue(printed.contains("trial_00001  TERMINATED"), printed);
     assertTrue(printed.contains("best trial: {params={max_depth="), printed);
     assertTrue(printed.contains("report.html"), printed);
     assertTrue(printed.contains("the service answered: 200 [{\"prediction\""), printed);
