@@ -5,15 +5,26 @@
 // statement at the end of any line where it is complete, so chained calls break after the dot.
 
 // %% cell 1: imports
+import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
 import io.sparkair.predict.BatchPredictor;
 import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.preprocess.StandardScaler;
+import io.sparkair.serve.HttpAdapters;
+import io.sparkair.serve.PredictorDeployment;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.ScalingConfig;
 import io.sparkair.train.xgboost.XGBoostTrainer;
+import io.sparkair.tune.ResultGrid;
+import io.sparkair.tune.Tune;
+import io.sparkair.tune.TuneConfig;
+import io.sparkair.tune.Tuner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -33,9 +44,11 @@ try (var in = Air.class.getClassLoader().getResourceAsStream("breast_cancer.csv"
 }
 AirDataset dataset = air.readCsv(csv, Map.of("header", "true", "inferSchema", "true"));
 AirDataset[] split = dataset.trainTestSplit(0.2, 42);
+AirDataset test = split[1].dropColumns("target");
+String results = java.nio.file.Files.createTempDirectory("notebook").toString();
 
 // %% cell 5: train
-Result result = new XGBoostTrainer().
+XGBoostTrainer trainer = new XGBoostTrainer().
     setScalingConfig(ScalingConfig.of(2)).
     setLabelColumn("target").
     setNumBoostRound(20).
@@ -43,17 +56,33 @@ Result result = new XGBoostTrainer().
         "seed", 7)).
     setDataset("train", split[0]).setDataset("valid", split[1]).
     setPreprocessor(new StandardScaler("mean radius", "mean texture")).
-    setRunConfig(new RunConfig().setStoragePath(
-        java.nio.file.Files.createTempDirectory("notebook").toString()).setVerbose(0)).
-    fit();
+    setRunConfig(new RunConfig().setStoragePath(results).setVerbose(0));
+Result result = trainer.fit();
 double accuracy = 1 - (Double) result.metrics().get("valid-error");
 System.out.println("held-out accuracy " + accuracy);
 
-// %% cell 6: batch prediction
-AirDataset predictions = BatchPredictor.fromCheckpoint(result.checkpoint(),
-    XGBoostPredictor.class).predict(split[1].dropColumns("target"));
+// %% cell 6: tune max_depth
+ResultGrid grid = new Tuner(trainer, Map.of("params", Map.of("max_depth", Tune.randint(1, 9))),
+    new TuneConfig().setNumSamples(2).setMetric("train-logloss", "min"),
+    new RunConfig().setStoragePath(results).setVerbose(1)).fit();
+Object bestConfig = grid.getBestResult().config();
+Checkpoint checkpoint = grid.getBestResult().result().checkpoint();
+
+// %% cell 7: batch prediction with the best checkpoint
+AirDataset predictions = BatchPredictor.fromCheckpoint(checkpoint, XGBoostPredictor.class).
+    predict(test);
 predictions.show(3);
 long predicted = predictions.count();
 
-// %% cell 7: free the datasets (the session stays)
-List.of(predictions, split[0], split[1], dataset).forEach(AirDataset::close);
+// %% cell 8: serve it and ask for one row (a re-run hot-swaps the same deployment)
+String url = PredictorDeployment.options().name("XGBoostService").
+    deploy(XGBoostPredictor.class, checkpoint, HttpAdapters.records());
+String row = "[" + test.toDataFrame().limit(1).toJSON().first() + "]";
+String answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).
+    header("Content-Type", "application/json").
+    POST(HttpRequest.BodyPublishers.ofString(row)).build(),
+    HttpResponse.BodyHandlers.ofString()).body();
+System.out.println(url + " answered " + answer);
+
+// %% cell 9: free the datasets (the session and the sidecar stay; the sidecar stops with the JVM)
+List.of(predictions, test, split[0], split[1], dataset).forEach(AirDataset::close);

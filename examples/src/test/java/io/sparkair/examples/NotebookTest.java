@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The notebook path: {@code examples/notebook/breast_cancer.jsh} evaluated cell by cell in
  * jshell (the JDK's REPL, in this JVM), against a session started without
- * {@code spark.plugins}; the attach, data, training and prediction cells are then run twice
- * more. Every cell must succeed, the results must repeat, and no runtime may leak.
+ * {@code spark.plugins}; the attach, data, training, tuning, prediction and serving cells are
+ * then run twice more. Every cell must succeed, the results must repeat, and no runtime may
+ * leak.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class NotebookTest {
@@ -65,7 +66,7 @@ class NotebookTest {
   @Test
   void theNotebookCellsRunAndRunAgainWithTheSameResults() throws Exception {
     List<String> cells = cells();
-    assertEquals(7, cells.size(), "the notebook's cells");
+    assertEquals(9, cells.size(), "the notebook's cells");
     try (JShell shell = JShell.builder().executionEngine("local").build()) {
       for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
         shell.addToClasspath(entry);
@@ -73,6 +74,9 @@ class NotebookTest {
       cells.forEach(cell -> run(shell, cell));
       String accuracy = value(shell, "accuracy");
       String predicted = value(shell, "predicted");
+      String bestConfig = value(shell, "bestConfig");
+      String answer = value(shell, "answer");
+      assertTrue(answer.contains("probability"), "the served model's answer " + answer);
       String runtimes = value(shell, "io.sparkair.runtime.AirRuntime.running().size()");
       assertTrue(Double.parseDouble(accuracy) > 0.9, "held-out accuracy " + accuracy);
       for (int again = 0; again < 2; again++) {
@@ -81,11 +85,14 @@ class NotebookTest {
         }
         assertEquals(accuracy, value(shell, "accuracy"), "the same accuracy when re-run");
         assertEquals(predicted, value(shell, "predicted"), "as many predictions when re-run");
+        assertEquals(bestConfig, value(shell, "bestConfig"), "the same best trial when re-run");
+        assertEquals(answer, value(shell, "answer"), "the same answer from the hot-swapped model");
         assertEquals(runtimes, value(shell, "io.sparkair.runtime.AirRuntime.running().size()"),
             "no runtime leaked by re-running the cells");
       }
       assertEquals("false", value(shell,
           "spark.sparkContext().getConf().contains(\"spark.plugins\")"));
+      shell.eval("PredictorDeployment.shutdown()");
       shell.eval("spark.stop()");
     }
   }
