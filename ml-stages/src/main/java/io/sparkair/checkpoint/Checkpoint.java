@@ -40,8 +40,13 @@ import java.util.stream.Stream;
  * reach ({@code hdfs:}, {@code s3a:}, ...); writes are atomic: a crash mid-write never leaves a
  * directory that loads. Loading checks every file, so a truncated or changed checkpoint fails
  * with a message naming the file.
+ *
+ * <p>A checkpoint that this JVM built, received or downloaded lives in a temporary directory
+ * that {@link #close()} deletes, and that is deleted at the latest when the JVM exits; a
+ * checkpoint loaded from a local directory you name is never deleted. Write a checkpoint you
+ * want to keep with {@link #toDirectory}.
  */
-public final class Checkpoint {
+public final class Checkpoint implements AutoCloseable {
   /** The layout version this library writes and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
   /** The metadata file's name. */
@@ -94,13 +99,14 @@ public final class Checkpoint {
     if (isLocal(parsed)) {
       return load(localPath(uri, parsed), uri);
     }
-    Path local = tempDirectory();
     try {
-      storageFor(parsed).download(parsed, local);
+      return TemporaryDirectories.fill(local -> {
+        storageFor(parsed).download(parsed, local);
+        return load(local, uri);
+      });
     } catch (IOException e) {
       throw new InvalidCheckpointException("cannot read the checkpoint at " + uri + ": " + e, e);
     }
-    return load(local, uri);
   }
 
   /**
@@ -151,22 +157,23 @@ public final class Checkpoint {
    */
   public static Checkpoint fromFiles(Map<String, byte[]> files) {
     Objects.requireNonNull(files, "files");
-    Path dir = tempDirectory();
     try {
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        Path target = dir.resolve(file.getKey()).normalize();
-        if (!target.startsWith(dir)) {
-          throw new InvalidCheckpointException("checkpoint file " + file.getKey()
-              + " lies outside the checkpoint");
+      return TemporaryDirectories.fill(dir -> {
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+          Path target = dir.resolve(file.getKey()).normalize();
+          if (!target.startsWith(dir)) {
+            throw new InvalidCheckpointException("checkpoint file " + file.getKey()
+                + " lies outside the checkpoint");
+          }
+          Files.createDirectories(target.getParent());
+          Files.write(target, file.getValue());
         }
-        Files.createDirectories(target.getParent());
-        Files.write(target, file.getValue());
-      }
-      Files.createDirectories(dir.resolve(MODEL));
+        Files.createDirectories(dir.resolve(MODEL));
+        return load(dir, "(files)");
+      });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a checkpoint in " + dir + ": " + e, e);
+      throw new UncheckedIOException("cannot write a checkpoint: " + e, e);
     }
-    return load(dir, "(files)");
   }
 
   /** A new checkpoint of the same model and metrics, with {@code preprocessor} saved in it. */
@@ -174,6 +181,21 @@ public final class Checkpoint {
     Objects.requireNonNull(preprocessor, "preprocessor");
     return builder(metadata.framework()).metrics(metadata.metrics())
         .modelDirectory(modelDirectory()).preprocessor(preprocessor).build();
+  }
+
+  /**
+   * Deletes this checkpoint's local directory when it is a temporary one (a checkpoint built,
+   * received with {@link #fromFiles} or downloaded from a remote URI); leaves a directory it was
+   * loaded from alone. The checkpoint cannot be read afterwards; closing twice does nothing.
+   */
+  @Override
+  public void close() {
+    TemporaryDirectories.delete(path);
+  }
+
+  /** Whether {@link #close()} deletes this checkpoint's directory. */
+  public boolean isTemporary() {
+    return TemporaryDirectories.contains(path);
   }
 
   /** The local directory holding this checkpoint. */
@@ -284,29 +306,30 @@ public final class Checkpoint {
         throw new IllegalArgumentException("the preprocessor " + preprocessor
             + " is not fitted; fit it before saving it in a checkpoint");
       }
-      Path dir = tempDirectory();
       try {
-        Path model = Files.createDirectories(dir.resolve(MODEL));
-        if (modelDirectory != null) {
-          copyTree(modelDirectory, model);
-        }
-        for (Map.Entry<String, byte[]> file : modelFiles.entrySet()) {
-          Path target = model.resolve(file.getKey());
-          Files.createDirectories(target.getParent());
-          Files.write(target, file.getValue());
-        }
-        if (preprocessor != null) {
-          Files.writeString(dir.resolve(PREPROCESSOR), Preprocessors.toJson(preprocessor),
-              StandardCharsets.UTF_8);
-        }
-        CheckpointMetadata metadata = new CheckpointMetadata(framework, Instant.now(), metrics,
-            preprocessor == null ? null : preprocessor.getClass().getSimpleName(),
-            digests(dir));
-        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(METADATA).toFile(),
-            metadata);
-        return new Checkpoint(dir, metadata);
+        return TemporaryDirectories.fill(dir -> {
+          Path model = Files.createDirectories(dir.resolve(MODEL));
+          if (modelDirectory != null) {
+            copyTree(modelDirectory, model);
+          }
+          for (Map.Entry<String, byte[]> file : modelFiles.entrySet()) {
+            Path target = model.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+          }
+          if (preprocessor != null) {
+            Files.writeString(dir.resolve(PREPROCESSOR), Preprocessors.toJson(preprocessor),
+                StandardCharsets.UTF_8);
+          }
+          CheckpointMetadata metadata = new CheckpointMetadata(framework, Instant.now(),
+              metrics, preprocessor == null ? null : preprocessor.getClass().getSimpleName(),
+              digests(dir));
+          JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(METADATA).toFile(),
+              metadata);
+          return new Checkpoint(dir, metadata);
+        });
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write a checkpoint in " + dir + ": " + e, e);
+        throw new UncheckedIOException("cannot write a checkpoint: " + e, e);
       }
     }
   }
@@ -383,7 +406,7 @@ public final class Checkpoint {
       Path old = target.resolveSibling("." + name + ".old-" + UUID.randomUUID());
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(old);
+      TemporaryDirectories.deleteTree(old);
     } else {
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -406,16 +429,6 @@ public final class Checkpoint {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path dir : (Iterable<Path>) walk.filter(Files::isDirectory)::iterator) {
         Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      List<Path> all = walk.sorted((a, b) -> b.getNameCount() - a.getNameCount())
-          .collect(Collectors.toList());
-      for (Path p : all) {
-        Files.deleteIfExists(p);
       }
     }
   }
@@ -450,14 +463,6 @@ public final class Checkpoint {
       }
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static Path tempDirectory() {
-    try {
-      return Files.createTempDirectory("spark-air-checkpoint-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a temporary directory: " + e, e);
-    }
   }
 
   private static URI toUri(String uri) {

@@ -129,8 +129,9 @@ public final class TorchPredictor implements Predictor, Serializable {
 
   private Loaded load() {
     return loaded.get(() -> {
-      Checkpoint checkpoint = Checkpoint.fromFiles(checkpointFiles);
-      return new Loaded(loadModel(checkpoint), checkpoint.getPreprocessor());
+      try (Checkpoint checkpoint = Checkpoint.fromFiles(checkpointFiles)) {
+        return new Loaded(loadModel(checkpoint), checkpoint.getPreprocessor());
+      }
     });
   }
 

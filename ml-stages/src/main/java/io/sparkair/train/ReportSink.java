@@ -149,6 +149,7 @@ final class ReportSink {
         continue;
       }
       kept.remove(drop);
+      drop.checkpoint.close();
       try {
         Path path = new Path(drop.uri);
         path.getFileSystem(conf).delete(path, true);

@@ -21,7 +21,9 @@ public interface TrainContext {
 
   /**
    * Reports metrics with a checkpoint of the model at this point. Rank 0's checkpoint is stored
-   * in the run directory; the run resumes from it after a failure.
+   * in the run directory; the run resumes from it after a failure. A temporary checkpoint (one
+   * built in the loop, such as {@code TorchCheckpoint.fromModel}'s) is closed once stored, on
+   * every rank, so its local copy does not pile up: do not use it after reporting it.
    */
   void report(Map<String, ?> metrics, Checkpoint checkpoint);
 

@@ -43,6 +43,7 @@ final class WorkerContext implements TrainContext {
     Objects.requireNonNull(metrics, "metrics");
     reports++;
     if (setup.rank != 0) {
+      closeReported(checkpoint);
       return;
     }
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(metrics);
@@ -55,20 +56,30 @@ final class WorkerContext implements TrainContext {
       if (addPreprocessor || addMetrics) {
         Map<String, Object> recorded = new LinkedHashMap<>(copy);
         recorded.putIfAbsent("training_iteration", iteration);
-        checkpoint = Checkpoint.builder(checkpoint.getMetadata().framework())
+        Checkpoint completed = Checkpoint.builder(checkpoint.getMetadata().framework())
             .metrics(addMetrics ? recorded : checkpoint.getMetadata().metrics())
             .modelDirectory(checkpoint.modelDirectory())
             .preprocessor(addPreprocessor ? Preprocessors.fromJson(setup.preprocessorJson)
                 : checkpoint.getPreprocessor())
             .build();
+        closeReported(checkpoint);
+        checkpoint = completed;
       }
       uri = setup.runDir + "/checkpoint_" + String.format(Locale.ROOT, "%06d",
           ((Number) iteration).intValue());
       checkpoint.toDirectory(uri);
+      closeReported(checkpoint);
     }
     String stored = uri;
     awaitPending();
     pending = setup.sink.call(sink -> sink.report(copy, stored));
+  }
+
+  /** Deletes a reported checkpoint's temporary copy, unless it is the one resumed from. */
+  private void closeReported(Checkpoint checkpoint) {
+    if (checkpoint != null && checkpoint != resumed) {
+      checkpoint.close();
+    }
   }
 
   /**

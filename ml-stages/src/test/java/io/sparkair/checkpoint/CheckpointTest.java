@@ -1,6 +1,8 @@
 package io.sparkair.checkpoint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -123,10 +125,31 @@ class CheckpointTest {
   }
 
   @Test
+  void closingDeletesOnlyTemporaryCopies(@TempDir Path dir) {
+    Checkpoint built = Checkpoint.builder("x").modelFile("m.bin", new byte[] {1}).build();
+    assertTrue(built.isTemporary());
+    Checkpoint stored = built.toDirectory(dir.resolve("ck").toString());
+    Checkpoint received = Checkpoint.fromFiles(built.toFiles());
+    assertTrue(received.isTemporary());
+    built.close();
+    built.close();
+    received.close();
+    assertFalse(Files.exists(built.path()), "a built checkpoint's directory is deleted");
+    assertFalse(Files.exists(received.path()), "a received checkpoint's directory is deleted");
+    assertFalse(stored.isTemporary());
+    stored.close();
+    assertArrayEquals(new byte[] {1},
+        Checkpoint.fromDirectory(dir.resolve("ck").toString()).toFiles().get("model/m.bin"),
+        "a checkpoint in a directory the caller named is never deleted");
+  }
+
+  @Test
   void aWriterKilledMidWayLeavesNothingThatLoads(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("ck");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    Path scratch = Files.createDirectories(dir.resolve("tmp"));
+    Process writer = new ProcessBuilder(java, "-Djava.io.tmpdir=" + scratch,
+        "-cp", System.getProperty("java.class.path"),
         CheckpointWriter.class.getName(), target.toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {

@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -65,6 +68,14 @@ class XGBoostTrainerTest {
     data.close();
   }
 
+  /** The checkpoints' temporary directories that exist now. */
+  private static Set<Path> temporaryCheckpoints() throws Exception {
+    try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return all.filter(p -> p.getFileName().toString().startsWith("spark-air-checkpoint-"))
+          .collect(Collectors.toSet());
+    }
+  }
+
   private static Map<String, Object> params() {
     Map<String, Object> params = new HashMap<>();
     params.put("objective", "binary:logistic");
@@ -78,6 +89,7 @@ class XGBoostTrainerTest {
   @Test
   void trainsTheSeedModelAndLeavesACheckpointPlainXGBoostLoads(@TempDir Path dir)
       throws Exception {
+    Set<Path> temporaryBefore = temporaryCheckpoints();
     Result result = new XGBoostTrainer()
         .setLabelColumn("target").setNumBoostRound(20).setParams(params())
         .setCheckpointFrequency(5)
@@ -103,6 +115,8 @@ class XGBoostTrainerTest {
     assertEquals(20, Files.readAllLines(run.resolve("result.json")).size());
     assertEquals(21, Files.readAllLines(run.resolve("progress.csv")).size());
     assertEquals(4, result.bestCheckpoints().size(), "checkpoints at rounds 5, 10, 15, 20");
+    assertEquals(temporaryBefore, temporaryCheckpoints(),
+        "the reported checkpoints' temporary copies are deleted once stored");
     assertTrue(Files.isDirectory(run.resolve("checkpoint_000020")));
 
     Checkpoint checkpoint = result.checkpoint();

@@ -143,7 +143,10 @@ public final class PredictorDeployment {
     }
 
     /**
-     * Deploys (or hot-swaps) the checkpoint and returns the URL to post rows to.
+     * Deploys (or hot-swaps) the checkpoint and returns the URL to post rows to. The sidecar
+     * reads the checkpoint's local directory: for a sidecar that outlives this JVM, deploy a
+     * checkpoint written with {@code toDirectory} to a lasting place, since a temporary
+     * checkpoint's directory is deleted when this JVM exits.
      *
      * @throws IllegalArgumentException when the sidecar refuses the deployment (its message
      *     says why: a wrong setting, a checkpoint it cannot load, a route in use)

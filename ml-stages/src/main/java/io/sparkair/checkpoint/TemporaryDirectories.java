@@ -1,0 +1,85 @@
+package io.sparkair.checkpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The temporary directories this JVM's checkpoints live in: made here, and deleted when their
+ * checkpoint is closed or, at the latest, when the JVM exits.
+ */
+final class TemporaryDirectories {
+  private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> List.copyOf(LIVE).forEach(TemporaryDirectories::delete),
+        "spark-air-checkpoint-cleanup"));
+  }
+
+  private TemporaryDirectories() {}
+
+  /** A new empty directory, deleted at the latest when the JVM exits. */
+  private static Path create() {
+    try {
+      Path dir = Files.createTempDirectory("spark-air-checkpoint-");
+      LIVE.add(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a temporary directory: " + e, e);
+    }
+  }
+
+  /** Fills a new directory; the directory is deleted when filling it fails. */
+  @FunctionalInterface
+  interface Filler<T> {
+    T fill(Path dir) throws IOException;
+  }
+
+  /** What {@code filler} makes of a new directory, which is deleted when {@code filler} throws. */
+  static <T> T fill(Filler<T> filler) throws IOException {
+    Path dir = create();
+    try {
+      return filler.fill(dir);
+    } catch (IOException | RuntimeException e) {
+      delete(dir);
+      throw e;
+    }
+  }
+
+  /** Whether {@code dir} was made by {@link #create} and is not deleted yet. */
+  static boolean contains(Path dir) {
+    return LIVE.contains(dir);
+  }
+
+  /** Deletes {@code dir} with everything in it, if {@link #create} made it; quietly. */
+  static void delete(Path dir) {
+    if (!LIVE.remove(dir)) {
+      return;
+    }
+    try {
+      deleteTree(dir);
+    } catch (IOException | UncheckedIOException e) {
+      // what could not be deleted stays in the system's temporary directory
+    }
+  }
+
+  /** Deletes a directory tree, deepest entries first. */
+  static void deleteTree(Path dir) throws IOException {
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      all = walk.sorted(Comparator.comparingInt(Path::getNameCount).reversed())
+          .collect(Collectors.toList());
+    }
+    for (Path p : all) {
+      Files.deleteIfExists(p);
+    }
+  }
+}
