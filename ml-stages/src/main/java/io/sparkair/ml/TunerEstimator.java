@@ -21,7 +21,8 @@ import org.apache.spark.sql.types.StructType;
  * A {@link Tuner} as a Spark ML {@code Estimator}: {@code fit(df)} converts the DataFrame to an
  * AIR dataset, sets it as the trainer's {@code train} dataset, runs the search, and returns the
  * {@link AirModel} of the best trial's checkpoint. The trainer's other datasets (a
- * {@code valid} set, say) are kept. Not saved with a Pipeline: a search space holds functions.
+ * {@code valid} set, say) are kept as they are, without a pipeline's earlier stages. Not saved
+ * with a Pipeline: a search space holds functions.
  */
 public final class TunerEstimator extends Estimator<AirModel> {
   private static final long serialVersionUID = 1L;

@@ -12,9 +12,12 @@ import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.ml.AirModel;
+import io.sparkair.ml.PreprocessorEstimator;
+import io.sparkair.ml.TrainerEstimator;
 import io.sparkair.plugin.Air;
 import io.sparkair.predict.FeatureRows;
 import io.sparkair.predict.LightGBMPredictor;
+import io.sparkair.preprocess.StandardScaler;
 import io.sparkair.train.lightgbm.LightGBMTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -185,6 +191,26 @@ class LightGBMTrainerTest {
         "probability")));
     double accuracy = (double) scored.where("prediction = target").count() / validDf.count();
     assertEquals(1 - (Double) result.metrics().get("valid-binary_error"), accuracy, 1e-12);
+  }
+
+  @Test
+  void aLightGBMTrainerIsASparkMlEstimatorInAPipelineWhoseModelSavesAndLoads(@TempDir Path dir)
+      throws Exception {
+    Dataset<Row> validDf = valid.toDataFrame();
+    TrainerEstimator estimator = new TrainerEstimator(trainer(2, 20, dir, "pipeline"));
+    PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
+        new PreprocessorEstimator(new StandardScaler("mean radius", "mean texture")),
+        estimator}).fit(train.toDataFrame());
+    assertEquals("lightgbm", estimator.lastResult().checkpoint().getMetadata().framework());
+    Dataset<Row> scored = model.transform(validDf);
+    double accuracy = (double) scored.where("prediction = target").count() / validDf.count();
+    assertTrue(accuracy > 0.92, "held-out accuracy " + accuracy);
+
+    String path = dir.resolve("model").toString();
+    model.write().overwrite().save(path);
+    assertEquals(scored.select("prediction", "probability").collectAsList(),
+        PipelineModel.load(path).transform(validDf).select("prediction", "probability")
+            .collectAsList());
   }
 
   @Test
