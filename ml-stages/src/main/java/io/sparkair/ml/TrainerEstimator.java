@@ -1,16 +1,12 @@
 package io.sparkair.ml;
 
-import io.sparkair.data.AirDataset;
-import io.sparkair.plugin.Air;
 import io.sparkair.train.DataParallelTrainer;
 import io.sparkair.train.Result;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -52,18 +48,14 @@ public final class TrainerEstimator extends Estimator<AirModel> {
    * @throws IllegalStateException when the run reported no checkpoint
    */
   @Override
-  @SuppressWarnings("unchecked")
   public AirModel fit(Dataset<?> dataset) {
-    try (AirDataset train = Air.get(dataset.sparkSession())
-        .fromDataFrame((Dataset<Row>) dataset)) {
-      Result result = trainer.withConfig(Map.of()).setDataset("train", train).fit();
-      lastResult = result;
-      if (result.checkpoint() == null) {
-        throw new IllegalStateException("the run " + result.path() + " reported no checkpoint;"
-            + " a model needs one");
-      }
-      return copyValues(new AirModel(result.checkpoint()), ParamMap.empty()).setParent(this);
+    Result result = DataFrameTraining.onTrainFrame(dataset, trainer, DataParallelTrainer::fit);
+    lastResult = result;
+    if (result.checkpoint() == null) {
+      throw new IllegalStateException("the run " + result.path() + " reported no checkpoint;"
+          + " a model needs one");
     }
+    return copyValues(new AirModel(result.checkpoint()), ParamMap.empty()).setParent(this);
   }
 
   /** The run of the last {@link #fit}, or null before one. */

@@ -1,7 +1,5 @@
 package io.sparkair.ml;
 
-import io.sparkair.data.AirDataset;
-import io.sparkair.plugin.Air;
 import io.sparkair.train.DataParallelTrainer;
 import io.sparkair.train.RunConfig;
 import io.sparkair.tune.ResultGrid;
@@ -14,7 +12,6 @@ import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -56,21 +53,17 @@ public final class TunerEstimator extends Estimator<AirModel> {
    * @throws IllegalStateException when every trial failed
    */
   @Override
-  @SuppressWarnings("unchecked")
   public AirModel fit(Dataset<?> dataset) {
-    try (AirDataset train = Air.get(dataset.sparkSession())
-        .fromDataFrame((Dataset<Row>) dataset)) {
-      DataParallelTrainer withData = trainer.withConfig(Map.of()).setDataset("train", train);
-      ResultGrid grid = new Tuner(withData, paramSpace, tuneConfig, runConfig).fit();
-      lastGrid = grid;
-      if (grid.numTerminated() == 0) {
-        throw new IllegalStateException("every trial failed; the first: "
-            + grid.errors().get(0).error(), grid.errors().get(0).error());
-      }
-      TrialResult best = grid.getBestResult();
-      return copyValues(new AirModel(best.result().checkpoint()), ParamMap.empty())
-          .setParent(this);
+    ResultGrid grid = DataFrameTraining.onTrainFrame(dataset, trainer,
+        withData -> new Tuner(withData, paramSpace, tuneConfig, runConfig).fit());
+    lastGrid = grid;
+    if (grid.numTerminated() == 0) {
+      throw new IllegalStateException("every trial failed; the first: "
+          + grid.errors().get(0).error(), grid.errors().get(0).error());
     }
+    TrialResult best = grid.getBestResult();
+    return copyValues(new AirModel(best.result().checkpoint()), ParamMap.empty())
+        .setParent(this);
   }
 
   /** The trials of the last {@link #fit}, or null before one. */

@@ -3,9 +3,8 @@ package io.sparkair.ml;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparkair.data.AirDataset;
-import io.sparkair.plugin.Air;
 import io.sparkair.predict.XGBoostPredictor;
+import io.sparkair.train.DataParallelTrainer;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.ScalingConfig;
@@ -22,7 +21,6 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -126,7 +124,6 @@ public final class XGBoostEstimator extends Estimator<AirModel> implements MLWri
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public AirModel fit(Dataset<?> dataset) {
     RunConfig run = new RunConfig().setVerbose(0);
     if (storagePath != null) {
@@ -138,10 +135,7 @@ public final class XGBoostEstimator extends Estimator<AirModel> implements MLWri
     if (featuresCols != null) {
       trainer.setFeatureColumns(featuresCols.toArray(new String[0]));
     }
-    Result result;
-    try (AirDataset data = Air.get(dataset.sparkSession()).fromDataFrame((Dataset<Row>) dataset)) {
-      result = trainer.setDataset("train", data).fit();
-    }
+    Result result = DataFrameTraining.onTrainFrame(dataset, trainer, DataParallelTrainer::fit);
     return copyValues(new AirModel(result.checkpoint()), ParamMap.empty()).setParent(this);
   }
 
