@@ -86,6 +86,10 @@ class LightGBMTrainerTest {
     Result result = trainer(2, 30, dir, "two").setCheckpointFrequency(10).fit();
 
     assertNull(result.error());
+    assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName).filter(name -> name.startsWith("lightgbm-listen-watch"))
+        .collect(java.util.stream.Collectors.toList()),
+        "no thread watching for LightGBM's listener outlives the network's start");
     assertEquals(30, result.metricsHistory().size());
     Map<String, Object> last = result.metrics();
     assertEquals(30, last.get("training_iteration"));

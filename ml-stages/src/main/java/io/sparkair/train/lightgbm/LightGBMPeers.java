@@ -16,8 +16,9 @@ import org.apache.spark.util.Utils;
 /**
  * A worker's place in LightGBM's socket network: it picks a free port, learns the machine
  * list, waits for its turn, starts LightGBM's network on the calling thread (LightGBM keeps it
- * per thread) and, once its LightGBM listens, lets the rank below it start. It also carries the
- * per-round exchange and, when closed, frees the network and leaves the group.
+ * per thread) and, once its LightGBM listens, lets the rank below it start (a short-lived watch
+ * thread, in ranks above 0 only, ended when the network is up). It also carries the per-round
+ * exchange and, when closed, frees the network and leaves the group.
  */
 final class LightGBMPeers implements AutoCloseable {
   /** Minutes LightGBM waits for its peers' connections. */
@@ -42,11 +43,19 @@ final class LightGBMPeers implements AutoCloseable {
         new LightGBMNetwork.Member(rank, address)).join();
     int me = rank;
     network.callAsync(n -> n.turn(me)).join();
-    Thread watch = new Thread(() -> announceWhenListening(port), "lightgbm-listen-watch-" + rank);
-    watch.setDaemon(true);
-    watch.start();
+    Thread watch = null;
+    if (rank > 0) {
+      watch = new Thread(() -> announceWhenListening(port), "lightgbm-listen-watch-" + rank);
+      watch.setDaemon(true);
+      watch.start();
+    }
     String list = "rank=" + rank + "," + String.join(",", machines);
-    int rc = lightgbmlib.LGBM_NetworkInit(list, port, LISTEN_TIMEOUT_MINUTES, worldSize);
+    int rc;
+    try {
+      rc = lightgbmlib.LGBM_NetworkInit(list, port, LISTEN_TIMEOUT_MINUTES, worldSize);
+    } finally {
+      stop(watch);
+    }
     started = true;
     if (rc != 0) {
       throw new IllegalStateException("LightGBM worker " + rank + " could not join its peers "
@@ -67,6 +76,22 @@ final class LightGBMPeers implements AutoCloseable {
     }
     int me = rank;
     network.call(n -> n.leave(me)).join();
+  }
+
+  /**
+   * Ends the watch: once LightGBM's network is up (or has failed), the rank below has connected
+   * and nobody waits for the announcement any more.
+   */
+  private static void stop(Thread watch) {
+    if (watch == null) {
+      return;
+    }
+    watch.interrupt();
+    try {
+      watch.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
