@@ -18,13 +18,13 @@ final class LocalCluster {
 
   /**
    * The test classpath without this project's code and the ML libraries: what a Spark
-   * installation holds.
+   * installation holds (datasketches included: Spark's SQL functions use its own).
    */
   static String sparkOnlyClasspath() {
     return java.util.Arrays.stream(testClasspath().split(File.pathSeparator))
         .filter(p -> !p.contains("/io/sparkair/") && !p.contains("/target/")
             && !p.contains("/ml/dmlc/") && !p.contains("/ai/djl/")
-            && !p.contains("/io/github/metarank/") && !p.contains("/datasketches/")
+            && !p.contains("/io/github/metarank/")
             && !p.contains("/io/grpc/") && !p.contains("/arrow/flight"))
         .collect(java.util.stream.Collectors.joining(File.pathSeparator));
   }
@@ -39,9 +39,9 @@ final class LocalCluster {
     return existing("air.runtime.jar");
   }
 
-  /** The guava 14 jar a Spark distribution puts first on the classpath. */
-  static String guava14Jar() {
-    return existing("air.guava14.jar");
+  /** The guava jar a Spark distribution of this line puts first on the classpath. */
+  static String distGuavaJar() {
+    return existing("air.dist.guava.jar");
   }
 
   private static String existing(String property) {

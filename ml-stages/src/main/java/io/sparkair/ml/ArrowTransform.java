@@ -1,5 +1,6 @@
 package io.sparkair.ml;
 
+import io.sparkair.plugin.SparkShim;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ final class ArrowTransform {
     RDD<InternalRow> rows = df.queryExecution().toRdd().mapPartitions(
         new Partition(fn, keepInput, df.schema(), output, timeZone), true,
         ClassTag$.MODULE$.apply(InternalRow.class));
-    return spark.internalCreateDataFrame(rows, output, false);
+    return SparkShim.internalCreateDataFrame(spark, rows, output);
   }
 
   /** Transforms one partition lazily, one Arrow batch at a time. */

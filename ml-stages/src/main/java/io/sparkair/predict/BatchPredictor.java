@@ -21,11 +21,9 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.util.ArrowUtils;
 
 /**
  * Predictions for whole datasets from a checkpoint (Ray's {@code BatchPredictor}):
@@ -93,12 +91,11 @@ public final class BatchPredictor {
   public AirDataset predict(AirDataset dataset, PredictOptions options) {
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(options, "options");
-    StructType output;
+    Schema output;
     try (BufferAllocator allocator = new RootAllocator();
-        VectorSchemaRoot empty = VectorSchemaRoot.create(
-            ArrowUtils.toArrowSchema(dataset.arrowSchema(), "UTC", true, false), allocator);
+        VectorSchemaRoot empty = VectorSchemaRoot.create(dataset.batchSchema(), allocator);
         VectorSchemaRoot out = apply(local(), empty, options)) {
-      output = ArrowUtils.fromArrowSchema(out.getSchema());
+      output = out.getSchema();
     }
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(
         Air.currentSession().sparkContext());

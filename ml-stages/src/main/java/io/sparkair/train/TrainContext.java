@@ -1,6 +1,7 @@
 package io.sparkair.train;
 
 import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.checkpoint.TorchCheckpoint;
 import io.sparkair.data.BlockSet;
 import java.util.Map;
 

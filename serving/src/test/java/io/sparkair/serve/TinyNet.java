@@ -4,7 +4,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import io.sparkair.train.dl.BlockFactory;
+import io.sparkair.checkpoint.BlockFactory;
 
 /** Linear(3, 8), ReLU, Linear(8, 1), sigmoid: a DJL model for the serving tests. */
 public final class TinyNet implements BlockFactory {

@@ -1,5 +1,6 @@
 package io.sparkair.data;
 
+import io.sparkair.runtime.batch.BatchAggregator;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

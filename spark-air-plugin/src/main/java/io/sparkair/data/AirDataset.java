@@ -1,7 +1,11 @@
 package io.sparkair.data;
 
 import io.sparkair.plugin.Air;
+import io.sparkair.plugin.SparkShim;
 import io.sparkair.runtime.AirRuntime;
+import io.sparkair.runtime.batch.BatchAggregator;
+import io.sparkair.runtime.batch.BatchDataset;
+import io.sparkair.runtime.batch.BatchFunction;
 import java.io.Serializable;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,7 +27,6 @@ import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.ArrowUtils;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import scala.Option;
 import scala.reflect.ClassTag$;
 
@@ -40,13 +44,13 @@ import scala.reflect.ClassTag$;
  * <p>Immutable. {@link #close()} releases the blocks; a dataset that becomes unreachable
  * without being closed releases them when it is garbage-collected.
  */
-public final class AirDataset implements AutoCloseable {
+public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
   /**
    * The rows per Arrow batch in the blocks a conversion writes, and a good batch size to ask
    * for: 64,512 doubles fill a 512 KiB buffer with little rounding.
    */
-  public static final int BATCH_ROWS = 64_512;
+  public static final int BATCH_ROWS = BatchDataset.DEFAULT_BATCH_ROWS;
 
   private final Air air;
   private final SparkSession spark;
@@ -129,6 +133,12 @@ public final class AirDataset implements AutoCloseable {
     return stored;
   }
 
+  /** {@link #arrowSchema()} as an Arrow schema, the schema of every batch of the blocks. */
+  @Override
+  public Schema batchSchema() {
+    return ArrowSchemas.toArrow(stored, spark.sessionState().conf().sessionLocalTimeZone());
+  }
+
   /** The blocks, in order, as last known (a block recomputed after a loss is shown anew). */
   public List<BlockRef> blocks() {
     List<BlockRef> now = blocks;
@@ -187,9 +197,8 @@ public final class AirDataset implements AutoCloseable {
   }
 
   private Dataset<Row> asDataFrame(BlockTable table) {
-    DataSourceV2Relation relation = DataSourceV2Relation.create(table, Option.empty(),
-        Option.empty(), CaseInsensitiveStringMap.empty());
-    return Dataset.ofRows(spark, relation);
+    return SparkShim.ofRows(spark,
+        DataSourceV2Relation.create(table, Option.empty(), Option.empty()));
   }
 
   /**
@@ -233,10 +242,18 @@ public final class AirDataset implements AutoCloseable {
         blocks, lineages, air.settings(), fn, batchSize, this)));
   }
 
+  /** Passes the rows through a function of Arrow batches whose output has {@code schema}. */
+  @Override
+  public AirDataset mapBatches(BatchFunction fn, int batchSize, Schema outputSchema) {
+    Objects.requireNonNull(outputSchema, "outputSchema");
+    return mapBatches(fn, batchSize, ArrowUtils.fromArrowSchema(outputSchema));
+  }
+
   /**
    * Folds every batch of the dataset into one result: each block is folded where it lives by a
    * Spark task, and the partial results are merged here, in block order.
    */
+  @Override
   public <A extends Serializable> A aggregateBatches(BatchAggregator<A> aggregator) {
     Objects.requireNonNull(aggregator, "aggregator");
     requireOpen();

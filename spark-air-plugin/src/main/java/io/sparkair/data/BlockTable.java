@@ -1,6 +1,7 @@
 package io.sparkair.data;
 
 import io.sparkair.plugin.AirSettings;
+import io.sparkair.runtime.batch.BatchFunction;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.sparkair.data;
 
 import io.sparkair.plugin.Air;
+import io.sparkair.plugin.SparkShim;
 import io.sparkair.runtime.cluster.NodeInfo;
 import io.sparkair.runtime.store.BlockId;
 import java.io.Serializable;
@@ -140,7 +141,7 @@ final class Lineage {
   }
 
   private List<Written> recompute(Set<Integer> partitions) {
-    Dataset<Row> fresh = Dataset.ofRows(source.sparkSession(), source.logicalPlan());
+    Dataset<Row> fresh = SparkShim.ofRows(source.sparkSession(), SparkShim.logicalPlan(source));
     RDD<Object> rdd = SourceRows.of(fresh);
     RDD<Object> pruned = PartitionPruningRDD.create(rdd, new Keep(partitions));
     source.sparkSession().sparkContext().setJobDescription(

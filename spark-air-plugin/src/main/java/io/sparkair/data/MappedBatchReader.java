@@ -2,6 +2,7 @@ package io.sparkair.data;
 
 import io.sparkair.plugin.TaskRuntime;
 import io.sparkair.runtime.AirRuntime;
+import io.sparkair.runtime.batch.BatchFunction;
 import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.connector.read.PartitionReader;

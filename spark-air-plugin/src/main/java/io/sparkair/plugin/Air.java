@@ -28,7 +28,6 @@ import org.apache.spark.storage.BlockManagerId;
 import org.apache.spark.util.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Tuple2;
 import scala.collection.JavaConverters;
 import scala.reflect.ClassTag$;
 
@@ -108,13 +107,27 @@ public final class Air {
         + "SparkSession.builder().getOrCreate()");
   }
 
-  /** The handle of the session's application, attaching the runtime on first use. */
+  /**
+   * The handle of the session's application, attaching the runtime on first use.
+   *
+   * @throws IllegalArgumentException when {@code spark} is a Spark Connect client session: Spark
+   *     AIR runs inside the application's JVMs and needs a classic session
+   * @throws IllegalStateException when this Spark is of another line than this build's
+   */
   public static Air get(SparkSession spark) {
+    SparkLine.built().requireRunning();
+    if (!SparkShim.isClassic(spark)) {
+      throw new IllegalArgumentException("Spark AIR needs a classic Spark session, which runs in "
+          + "this JVM; this one is a Spark Connect client (" + spark.getClass().getName()
+          + "). Start the session without spark.api.mode=connect or spark.remote, for instance "
+          + "SparkSession.builder().master(...).getOrCreate() on the cluster's driver.");
+    }
     return get(spark.sparkContext());
   }
 
   /** The handle of the application, attaching the runtime on first use. */
   public static synchronized Air get(SparkContext sc) {
+    SparkLine.built().requireRunning();
     if (sc.isStopped()) {
       throw new IllegalStateException("the SparkContext is stopped");
     }
@@ -325,12 +338,7 @@ public final class Air {
     CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
       sc.setJobGroup(group, "Spark AIR: " + purpose + " holds " + count + " task slots", true);
       try {
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          indices.add(i);
-        }
-        sc.parallelize(JavaConverters.asScalaBuffer(indices).toSeq(), count,
-                ClassTag$.MODULE$.apply(Integer.class))
+        SparkShim.indices(sc, count)
             .barrier()
             .mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class))
             .collect();
@@ -396,11 +404,10 @@ public final class Air {
     }
     for (int attempt = 0; attempt < 3; attempt++) {
       Set<String> registered = nodes().stream().map(NodeInfo::nodeId).collect(Collectors.toSet());
-      List<Tuple2<String, scala.collection.Seq<String>>> targets = new ArrayList<>();
+      Map<String, List<String>> targets = new java.util.HashMap<>();
       executors.forEach((id, host) -> {
         if (!registered.contains(id)) {
-          targets.add(new Tuple2<>(id, JavaConverters.asScalaBuffer(
-              List.of("executor_" + host + "_" + id)).toSeq()));
+          targets.put(id, List.of("executor_" + host + "_" + id));
         }
       });
       if (targets.isEmpty()) {
@@ -409,8 +416,7 @@ public final class Air {
       sc.setJobGroup("spark-air-attach", "Spark AIR: start the runtime in "
           + targets.size() + " executors", false);
       try {
-        sc.makeRDD(JavaConverters.asScalaBuffer(targets).toSeq(),
-                ClassTag$.MODULE$.apply(String.class))
+        SparkShim.withLocations(sc, targets)
             .mapPartitions(new AttachRuntime(settings), false,
                 ClassTag$.MODULE$.apply(String.class))
             .collect();

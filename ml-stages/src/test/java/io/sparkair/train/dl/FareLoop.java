@@ -12,6 +12,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.sparkair.checkpoint.TorchCheckpoint;
 import io.sparkair.train.TrainContext;
 import io.sparkair.train.TrainLoop;
 import java.util.Map;

@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import io.sparkair.checkpoint.BlockFactory;
 
 /**
  * The seed's FarePredictor: Linear(6,256), ReLU, BatchNorm, Linear(256,16), ReLU, BatchNorm,

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.checkpoint.TorchCheckpoint;
 import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
 import io.sparkair.predict.BatchPredictor;
 import io.sparkair.predict.PredictOptions;
 import io.sparkair.predict.TorchPredictor;
-import io.sparkair.plugin.Air;
-import io.sparkair.plugin.AirPlugin;
 import io.sparkair.preprocess.StandardScaler;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;

@@ -4,6 +4,7 @@ import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
+import io.sparkair.plugin.SparkShim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -122,7 +123,7 @@ public final class DatasetBenchmark {
             it.next();
           }
         }));
-    double arrow = best(() -> df.toArrowBatchRdd().count());
+    double arrow = best(() -> SparkShim.toArrowBatchRdd(df).count());
     long collectRows = Math.min(rows, 2_000_000L);
     double collect = timed(() -> df.limit((int) collectRows).collectAsList())
         * rows / collectRows;
@@ -173,7 +174,7 @@ public final class DatasetBenchmark {
     cached.write().parquet(path);
     Dataset<Row> df = spark.read().parquet(path);
     Air air = Air.get(spark);
-    double arrow = best(() -> df.toArrowBatchRdd().count());
+    double arrow = best(() -> SparkShim.toArrowBatchRdd(df).count());
     double ours = best(() -> air.fromDataFrame(df).close());
     System.out.printf(Locale.ROOT, "Parquet: Spark ArrowWriter path %.0f MB/s; fromDataFrame "
         + "%.0f MB/s = %.2fx%n", mb / arrow, mb / ours, arrow / ours);

@@ -1,0 +1,66 @@
+package io.sparkair.preprocess;
+
+import io.sparkair.runtime.batch.BatchDataset;
+import java.util.List;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The shared shape of the built-in preprocessors: transforming a dataset batch by batch where
+ * its blocks live, and the not-fitted check. Subclasses transform one fitted batch.
+ */
+public abstract class AbstractPreprocessor implements Preprocessor {
+  private static final long serialVersionUID = 1L;
+  private static final BufferAllocator FALLBACK = new RootAllocator();
+
+  @Override
+  public <D extends BatchDataset<D>> D transform(D dataset) {
+    Objects.requireNonNull(dataset, "dataset");
+    requireFitted();
+    return DatasetOps.transform(this, dataset);
+  }
+
+  @Override
+  public final VectorSchemaRoot transformBatch(VectorSchemaRoot batch) {
+    Objects.requireNonNull(batch, "batch");
+    requireFitted();
+    return transformFitted(batch, allocatorOf(batch));
+  }
+
+  /**
+   * Transforms a batch with the fitted statistics.
+   *
+   * @param allocator allocates the new columns
+   */
+  protected abstract VectorSchemaRoot transformFitted(VectorSchemaRoot batch,
+      BufferAllocator allocator);
+
+  /** @throws PreprocessorNotFittedException when this preprocessor cannot transform yet */
+  protected final void requireFitted() {
+    if (!isFitted()) {
+      throw new PreprocessorNotFittedException(toString());
+    }
+  }
+
+  /** The column names, checked: at least one, none null or repeated. */
+  static List<String> checkColumns(String who, List<String> columns) {
+    Objects.requireNonNull(columns, "columns");
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException(who + " needs at least one column");
+    }
+    if (columns.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException(who + ": a column name is null in " + columns);
+    }
+    if (columns.stream().distinct().count() != columns.size()) {
+      throw new IllegalArgumentException(who + ": a column is named twice in " + columns);
+    }
+    return List.copyOf(columns);
+  }
+
+  private static BufferAllocator allocatorOf(VectorSchemaRoot batch) {
+    return batch.getFieldVectors().isEmpty() ? FALLBACK
+        : batch.getFieldVectors().get(0).getAllocator();
+  }
+}

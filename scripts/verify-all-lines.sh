@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole test suite on every supported Spark line, one line after the other (the README's
+# test command, which .ci/run runs):
+#   Spark 4.2, the default line: every test.
+#   Spark 3.5: every test of the modules that touch Spark.
+#   Spark 4.0: compilation, the unit tests and the examples; not the multi-JVM integration tests.
+# The Spark-free modules (actor-runtime, ml-core, serving) build against one stack whatever the
+# line, so their tests run once, on 4.2; the later lines rebuild them and this script checks
+# that their classes come out identical.
+# One line alone: mvn -B verify [-Pspark-3.5 | -Pspark-4.0]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+spark_free=(actor-runtime ml-core serving)
+
+classes_digest() {
+  for module in "${spark_free[@]}"; do
+    (cd "$module/target/classes" && find . -name '*.class' | LC_ALL=C sort | xargs sha256sum)
+  done | sha256sum | cut -c1-16
+}
+
+timed() {
+  local started=$SECONDS
+  "$@"
+  echo "== $* took $((SECONDS - started)) s"
+}
+
+timed mvn -B verify
+core=$(classes_digest)
+
+for line in 3.5 4.0; do
+  skip=()
+  if [ "$line" = 4.0 ]; then
+    skip=(-Dintegration.tests.skip=true)
+  fi
+  timed mvn -B clean verify "-Pspark-$line" -Dspark-free.tests.skip=true "${skip[@]}"
+  if [ "$(classes_digest)" != "$core" ]; then
+    echo "the Spark-free modules' classes differ between Spark 4.2 and Spark $line" >&2
+    exit 1
+  fi
+done
+echo "== all lines passed; Spark-free classes identical on every line ($core)"

@@ -1,0 +1,79 @@
+package io.sparkair.plugin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
+import scala.collection.immutable.Seq;
+import scala.reflect.ClassTag$;
+
+/**
+ * The Spark calls whose API differs between Spark lines, for Spark 4 (Scala 2.13). The Spark
+ * 4 folder has a class of the same name and methods. Internal to Spark AIR.
+ */
+public final class SparkShim {
+  private SparkShim() {}
+
+  /**
+   * Whether {@code spark} runs Spark's classic engine in this JVM, as opposed to a Spark Connect
+   * client session.
+   */
+  public static boolean isClassic(SparkSession spark) {
+    return spark instanceof org.apache.spark.sql.classic.SparkSession;
+  }
+
+  /** A DataFrame of a logical plan, analysed in {@code spark}. */
+  public static Dataset<Row> ofRows(SparkSession spark, LogicalPlan plan) {
+    return org.apache.spark.sql.classic.Dataset.ofRows(classic(spark), plan);
+  }
+
+  /** The logical plan a DataFrame was made from. */
+  public static LogicalPlan logicalPlan(Dataset<?> df) {
+    return ((org.apache.spark.sql.classic.Dataset<?>) df).logicalPlan();
+  }
+
+  /** A DataFrame over rows already in Spark's internal format. */
+  public static Dataset<Row> internalCreateDataFrame(SparkSession spark, RDD<InternalRow> rows,
+      StructType schema) {
+    return classic(spark).internalCreateDataFrame(rows, schema, false);
+  }
+
+  /** Spark's own Arrow conversion of a DataFrame (Arrow IPC bytes per batch). */
+  public static JavaRDD<byte[]> toArrowBatchRdd(Dataset<Row> df) {
+    return ((org.apache.spark.sql.classic.Dataset<Row>) df).toArrowBatchRdd().toJavaRDD();
+  }
+
+  /** {@code count} one-element partitions, the element being the partition's index. */
+  public static RDD<Integer> indices(SparkContext sc, int count) {
+    List<Integer> indices = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      indices.add(i);
+    }
+    return sc.parallelize(seq(indices), count, ClassTag$.MODULE$.apply(Integer.class));
+  }
+
+  /** One partition per key, each holding its key and preferring the locations it maps to. */
+  public static RDD<String> withLocations(SparkContext sc, Map<String, List<String>> locations) {
+    List<Tuple2<String, Seq<String>>> items = new ArrayList<>();
+    locations.forEach((item, where) -> items.add(new Tuple2<>(item, seq(where))));
+    return sc.makeRDD(seq(items), ClassTag$.MODULE$.apply(String.class));
+  }
+
+  private static org.apache.spark.sql.classic.SparkSession classic(SparkSession spark) {
+    return (org.apache.spark.sql.classic.SparkSession) spark;
+  }
+
+  private static <T> Seq<T> seq(List<T> list) {
+    return JavaConverters.asScalaBuffer(list).toSeq();
+  }
+}
