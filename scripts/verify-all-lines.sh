@@ -4,6 +4,7 @@
 #   Spark 4.2, the default line: every test.
 #   Spark 3.5: every test of the modules that touch Spark.
 #   Spark 4.0: compilation, the unit tests and the examples; not the multi-JVM integration tests.
+# On each line the benchmarks (the bench profiles, not run here) must compile too.
 # The Spark-free modules (actor-runtime, ml-core, serving) build against one stack whatever the
 # line, so their tests run once, on 4.2; the later lines rebuild them and this script checks
 # that their classes come out identical.
@@ -25,8 +26,14 @@ timed() {
   echo "== $* took $((SECONDS - started)) s"
 }
 
+benchmarks_compile() {
+  timed mvn -B -q -DskipTests "-Pspark-$1,bench" test-compile \
+    -pl actor-runtime,spark-air-plugin,ml-stages,serving -am
+}
+
 timed mvn -B verify
 core=$(classes_digest)
+benchmarks_compile 4.2
 
 for line in 3.5 4.0; do
   skip=()
@@ -38,5 +45,6 @@ for line in 3.5 4.0; do
     echo "the Spark-free modules' classes differ between Spark 4.2 and Spark $line" >&2
     exit 1
   fi
+  benchmarks_compile "$line"
 done
 echo "== all lines passed; Spark-free classes identical on every line ($core)"

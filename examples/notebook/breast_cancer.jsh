@@ -21,13 +21,26 @@ import io.sparkair.tune.ResultGrid;
 import io.sparkair.tune.Tune;
 import io.sparkair.tune.TuneConfig;
 import io.sparkair.tune.Tuner;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+
+// POSTs JSON and returns the answer. HttpURLConnection with Connection: close starts no thread:
+// a thread a cell starts at once (java.net.http's selector) can keep jshell's cell waiting.
+String post(String url, String json) throws java.io.IOException {
+  HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+  connection.setRequestMethod("POST");
+  connection.setRequestProperty("Content-Type", "application/json");
+  connection.setRequestProperty("Connection", "close");
+  connection.setDoOutput(true);
+  connection.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+  try (var in = connection.getInputStream()) {
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+}
 
 // %% cell 2: the notebook's session, started without spark.plugins
 SparkSession spark = SparkSession.builder().master("local[2]").appName("notebook").
@@ -78,10 +91,7 @@ long predicted = predictions.count();
 String url = PredictorDeployment.options().name("XGBoostService").
     deploy(XGBoostPredictor.class, checkpoint, HttpAdapters.records());
 String row = "[" + test.toDataFrame().limit(1).toJSON().first() + "]";
-String answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).
-    header("Content-Type", "application/json").
-    POST(HttpRequest.BodyPublishers.ofString(row)).build(),
-    HttpResponse.BodyHandlers.ofString()).body();
+String answer = post(url, row);
 System.out.println(url + " answered " + answer);
 
 // %% cell 9: free the datasets (the session and the sidecar stay; the sidecar stops with the JVM)

@@ -338,7 +338,11 @@ public final class Air {
     CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
       sc.setJobGroup(group, "Spark AIR: " + purpose + " holds " + count + " task slots", true);
       try {
-        SparkShim.indices(sc, count)
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          indices.add(i);
+        }
+        sc.parallelize(SparkShim.seq(indices), count, ClassTag$.MODULE$.apply(Integer.class))
             .barrier()
             .mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class))
             .collect();

@@ -1,5 +1,6 @@
 package io.sparkair.predict.bench;
 
+import io.sparkair.bench.XGBoostSpark;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
@@ -19,16 +20,15 @@ import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
-import ml.dmlc.xgboost4j.scala.spark.XGBoostClassificationModel;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import scala.Option;
 
 /**
  * Batch prediction with a 50-round XGBoost model (hist, depth 6) on 1,000,000 fresh rows of 8
@@ -136,13 +136,14 @@ public final class PredictBenchmark {
     AirModel model = new AirModel(checkpoint);
     double transform = best(() -> model.transform(freshDf).write().format("noop")
         .mode("overwrite").save());
-    Dataset<Row> assembled = new VectorAssembler().setInputCols(freshDf.columns())
-        .setOutputCol("features").transform(freshDf);
-    XGBoostClassificationModel peer = new XGBoostClassificationModel("peer", 2,
-        new ml.dmlc.xgboost4j.scala.Booster(booster), Option.empty());
-    peer.setFeaturesCol("features");
-    double peerTransform = best(() -> peer.transform(assembled).write().format("noop")
-        .mode("overwrite").save());
+    double peerTransform = Double.NaN;
+    if (XGBoostSpark.AVAILABLE) {
+      Dataset<Row> assembled = new VectorAssembler().setInputCols(freshDf.columns())
+          .setOutputCol("features").transform(freshDf);
+      Transformer peer = XGBoostSpark.model(booster);
+      peerTransform = best(() -> peer.transform(assembled).write().format("noop")
+          .mode("overwrite").save());
+    }
     fresh.close();
 
     double million = rows / 1e6;
@@ -153,9 +154,15 @@ public final class PredictBenchmark {
         million / inplace);
     System.out.printf(Locale.ROOT, "BatchPredictor.predict on an AirDataset: %.2f M rows/s = "
         + "%.2fx native predict%n", million / ours, nativePredict / ours);
-    System.out.printf(Locale.ROOT, "AirModel.transform(df), conversion included: %.2f M rows/s;"
-        + " XGBoost4J-Spark transform: %.2f M rows/s; ratio %.2fx%n", million / transform,
-        million / peerTransform, peerTransform / transform);
+    if (XGBoostSpark.AVAILABLE) {
+      System.out.printf(Locale.ROOT, "AirModel.transform(df), conversion included: %.2f M "
+          + "rows/s; XGBoost4J-Spark transform: %.2f M rows/s; ratio %.2fx%n",
+          million / transform, million / peerTransform, peerTransform / transform);
+    } else {
+      System.out.printf(Locale.ROOT, "AirModel.transform(df), conversion included: %.2f M "
+          + "rows/s; XGBoost4J-Spark: no build for Spark %s%n", million / transform,
+          freshDf.sparkSession().version());
+    }
   }
 
   private interface Timed {

@@ -1,5 +1,6 @@
 package io.sparkair.tune.bench;
 
+import io.sparkair.bench.XGBoostSpark;
 import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
@@ -15,11 +16,10 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import ml.dmlc.xgboost4j.scala.spark.XGBoostClassifier;
+import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.ml.tuning.TrainValidationSplit;
 import org.apache.spark.ml.tuning.TrainValidationSplitModel;
 import org.apache.spark.sql.Column;
@@ -98,18 +98,20 @@ public final class TunerBenchmark {
 
     Dataset<Row> assembled = new VectorAssembler().setInputCols(names).setOutputCol("features")
         .transform(trainDf.union(validDf)).select("features", "label");
-    XGBoostClassifier classifier = new XGBoostClassifier();
-    classifier.setNumWorkers(1);
-    classifier.setNumRound(ROUNDS);
-    classifier.setTreeMethod("hist");
-    classifier.setObjective("binary:logistic");
-    classifier.setNthread(1);
-    classifier.setFeaturesCol("features");
-    classifier.setLabelCol("label");
-    ParamGridBuilder builder = new ParamGridBuilder();
-    builder.addGrid(classifier.maxDepth(), DEPTHS);
-    builder.addGrid(classifier.eta(), ETAS);
-    ParamMap[] paramGrid = builder.build();
+    System.out.printf(Locale.ROOT, "machine: %d cores; %d rows, 16-point grid, %d rounds%n",
+        Runtime.getRuntime().availableProcessors(), rows, ROUNDS);
+    System.out.printf(Locale.ROOT, "Tuner (ASHA, 2 trials at a time, reuseActors=%s): %.1f s, "
+        + "best valid AUC %.4f; trials stopped early: %d%n", REUSE, ours, oursBest,
+        grid.size() - (int) java.util.stream.StreamSupport.stream(grid.spliterator(), false)
+            .filter(t -> ((Number) t.metrics().get("training_iteration")).intValue() == ROUNDS)
+            .count());
+    if (!XGBoostSpark.AVAILABLE) {
+      System.out.printf(Locale.ROOT, "TrainValidationSplit + XGBoost4J-Spark: no XGBoost4J-Spark "
+          + "build for Spark %s%n", spark.version());
+      return;
+    }
+    Estimator<?> classifier = XGBoostSpark.classifier(1, ROUNDS, 6);
+    ParamMap[] paramGrid = XGBoostSpark.grid(classifier, DEPTHS, ETAS);
     TrainValidationSplit tvs = new TrainValidationSplit().setEstimator(classifier)
         .setEstimatorParamMaps(paramGrid)
         .setEvaluator(new BinaryClassificationEvaluator().setMetricName("areaUnderROC"))
@@ -119,13 +121,6 @@ public final class TunerBenchmark {
     double peer = (System.nanoTime() - t1) / 1e9;
     double peerBest = java.util.Arrays.stream(model.validationMetrics()).max().orElseThrow();
 
-    System.out.printf(Locale.ROOT, "machine: %d cores; %d rows, 16-point grid, %d rounds%n",
-        Runtime.getRuntime().availableProcessors(), rows, ROUNDS);
-    System.out.printf(Locale.ROOT, "Tuner (ASHA, 2 trials at a time, reuseActors=%s): %.1f s, "
-        + "best valid AUC %.4f; trials stopped early: %d%n", REUSE, ours, oursBest,
-        grid.size() - (int) java.util.stream.StreamSupport.stream(grid.spliterator(), false)
-            .filter(t -> ((Number) t.metrics().get("training_iteration")).intValue() == ROUNDS)
-            .count());
     System.out.printf(Locale.ROOT, "TrainValidationSplit + XGBoost4J-Spark (parallelism 2): "
         + "%.1f s, best AUC %.4f; Tuner is %.2fx faster%n", peer, peerBest, peer / ours);
     train.close();

@@ -50,15 +50,6 @@ public final class SparkShim {
     return df.toArrowBatchRdd().toJavaRDD();
   }
 
-  /** {@code count} one-element partitions, the element being the partition's index. */
-  public static RDD<Integer> indices(SparkContext sc, int count) {
-    List<Integer> indices = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      indices.add(i);
-    }
-    return sc.parallelize(seq(indices), count, ClassTag$.MODULE$.apply(Integer.class));
-  }
-
   /** One partition per key, each holding its key and preferring the locations it maps to. */
   public static RDD<String> withLocations(SparkContext sc, Map<String, List<String>> locations) {
     List<Tuple2<String, Seq<String>>> items = new ArrayList<>();
@@ -66,7 +57,8 @@ public final class SparkShim {
     return sc.makeRDD(seq(items), ClassTag$.MODULE$.apply(String.class));
   }
 
-  private static <T> Seq<T> seq(List<T> list) {
+  /** A Java list as the Scala {@code Seq} this line's Spark methods take. */
+  public static <T> Seq<T> seq(List<T> list) {
     return JavaConverters.asScalaBuffer(list).toSeq();
   }
 }
