@@ -2,17 +2,19 @@
 # The whole test suite on every supported Spark line, one line after the other (the README's
 # test command, which .ci/run runs):
 #   Spark 4.2, the default line: every test.
-#   Spark 3.5: every test of the modules that touch Spark.
-#   Spark 4.0: compilation, the unit tests and the examples; not the multi-JVM integration tests.
-# On each line the benchmarks (the bench profiles, not run here) must compile too.
-# The Spark-free modules (actor-runtime, ml-core, serving) build against one stack whatever the
-# line, so their tests run once, on 4.2; the later lines rebuild them and this script checks
-# that their classes come out identical.
+#   Spark 3.5 and Spark 4.0: every test of the modules that touch Spark. The Spark-free modules
+#   (actor-runtime, ml-core, serving) build against one stack whatever the line, so their tests
+#   run once, on 4.2; the later lines rebuild them and this script checks that their classes
+#   come out identical.
+# Each line's benchmarks (the bench profiles, not run here) must compile too, and a runtime jar
+# of one line must be refused by another (WrongLineRuntimeJarTest, given the jar built before).
 # One line alone: mvn -B verify [-Pspark-3.5 | -Pspark-4.0]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 spark_free=(actor-runtime ml-core serving)
+jars=$(mktemp -d)
+trap 'rm -rf "$jars"' EXIT
 
 classes_digest() {
   for module in "${spark_free[@]}"; do
@@ -31,20 +33,25 @@ benchmarks_compile() {
     -pl actor-runtime,spark-air-plugin,ml-stages,serving -am
 }
 
+keep_runtime_jar() {
+  cp spark-air-plugin/target/spark-air-runtime-"$1"_*.jar "$jars/$1.jar"
+}
+
 timed mvn -B verify
 core=$(classes_digest)
+keep_runtime_jar 4.2
 benchmarks_compile 4.2
 
+previous=4.2
 for line in 3.5 4.0; do
-  skip=()
-  if [ "$line" = 4.0 ]; then
-    skip=(-Dintegration.tests.skip=true)
-  fi
-  timed mvn -B clean verify "-Pspark-$line" -Dspark-free.tests.skip=true "${skip[@]}"
+  timed mvn -B clean verify "-Pspark-$line" -Dspark-free.tests.skip=true \
+    "-Dair.other.line.runtime.jar=$jars/$previous.jar"
   if [ "$(classes_digest)" != "$core" ]; then
     echo "the Spark-free modules' classes differ between Spark 4.2 and Spark $line" >&2
     exit 1
   fi
+  keep_runtime_jar "$line"
   benchmarks_compile "$line"
+  previous=$line
 done
 echo "== all lines passed; Spark-free classes identical on every line ($core)"

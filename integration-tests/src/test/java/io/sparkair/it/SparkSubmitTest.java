@@ -19,7 +19,8 @@ class SparkSubmitTest {
   void theBreastCancerProgramRunsUnderSparkSubmit(@TempDir Path dir) throws Exception {
     SubmittedJob.runAndCheck(SubmittedJob.command("local-cluster[2,1,1024]", List.of(
         "--conf", "spark.executor.extraClassPath=" + LocalCluster.sparkOnlyClasspath(),
-        "--conf", "spark.executorEnv.SPARK_SCALA_VERSION=2.12",
+        "--conf", "spark.executorEnv.SPARK_SCALA_VERSION="
+            + System.getProperty("air.scala.binary.version"),
         "--conf", "spark.executorEnv.SPARK_TESTING=1")), dir);
   }
 }
