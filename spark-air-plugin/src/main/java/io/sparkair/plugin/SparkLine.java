@@ -29,16 +29,26 @@ public final class SparkLine {
 
   /** The line of this build, as the build recorded it. */
   public static SparkLine built() {
-    Properties built = new Properties();
-    try (InputStream in = SparkLine.class.getResourceAsStream("spark-line.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("spark-line.properties is missing from Spark AIR's jar");
+    return Built.LINE;
+  }
+
+  /** Reads the build's record once, on first use. */
+  private static final class Built {
+    static final SparkLine LINE = read();
+
+    private static SparkLine read() {
+      Properties built = new Properties();
+      try (InputStream in = SparkLine.class.getResourceAsStream("spark-line.properties")) {
+        if (in == null) {
+          throw new IllegalStateException(
+              "spark-line.properties is missing from Spark AIR's jar");
+        }
+        built.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      built.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return new SparkLine(built.getProperty("line"), built.getProperty("scala"));
     }
-    return new SparkLine(built.getProperty("line"), built.getProperty("scala"));
   }
 
   /** The Spark line, such as {@code 4.2}. */

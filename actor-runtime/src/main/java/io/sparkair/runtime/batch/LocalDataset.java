@@ -131,11 +131,17 @@ public final class LocalDataset implements BatchDataset<LocalDataset> {
       if (result == null) {
         throw new IllegalArgumentException("the batch function returned null");
       }
-      if (!outputSchema.equals(result.getSchema())) {
-        throw new IllegalArgumentException("the batch function returned schema "
-            + result.getSchema() + ", not the declared " + outputSchema);
+      try {
+        if (!outputSchema.equals(result.getSchema())) {
+          throw new IllegalArgumentException("the batch function returned schema "
+              + result.getSchema() + ", not the declared " + outputSchema);
+        }
+        return copy(result, allocator);
+      } finally {
+        if (result != input) {
+          result.close();
+        }
       }
-      return copy(result, input, allocator);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -148,23 +154,19 @@ public final class LocalDataset implements BatchDataset<LocalDataset> {
   }
 
   /**
-   * The result as a batch owned by this dataset's allocator: a function may return its input or
-   * share the input's buffers, which stay owned by the source dataset.
+   * A copy owned by this dataset's allocator: a function may return its input, or a batch that
+   * shares the input's buffers, which stay owned by the source dataset.
    */
-  private static VectorSchemaRoot copy(VectorSchemaRoot result, VectorSchemaRoot input,
-      BufferAllocator allocator) {
-    try (VectorSchemaRoot source = result == input ? null : result) {
-      VectorSchemaRoot from = result;
-      VectorSchemaRoot owned = VectorSchemaRoot.create(from.getSchema(), allocator);
-      owned.allocateNew();
-      for (int i = 0; i < from.getFieldVectors().size(); i++) {
-        for (int row = 0; row < from.getRowCount(); row++) {
-          owned.getVector(i).copyFromSafe(row, row, from.getVector(i));
-        }
+  private static VectorSchemaRoot copy(VectorSchemaRoot from, BufferAllocator allocator) {
+    VectorSchemaRoot owned = VectorSchemaRoot.create(from.getSchema(), allocator);
+    owned.allocateNew();
+    for (int i = 0; i < from.getFieldVectors().size(); i++) {
+      for (int row = 0; row < from.getRowCount(); row++) {
+        owned.getVector(i).copyFromSafe(row, row, from.getVector(i));
       }
-      owned.setRowCount(from.getRowCount());
-      return owned;
     }
+    owned.setRowCount(from.getRowCount());
+    return owned;
   }
 
   private void requireOpen() {
