@@ -60,6 +60,11 @@ final class LocalCluster {
    * @param executorClasspath the executors' classpath
    */
   static SparkSession start(boolean plugin, String executorClasspath) {
+    return builder(plugin, executorClasspath).getOrCreate();
+  }
+
+  /** The settings of {@link #start}, to add to before the session starts. */
+  static SparkSession.Builder builder(boolean plugin, String executorClasspath) {
     SparkSession.Builder b = SparkSession.builder()
         .master("local-cluster[2,1,1024]")
         .appName("spark-air-it")
@@ -72,6 +77,6 @@ final class LocalCluster {
     if (plugin) {
       b.config("spark.plugins", AirPlugin.class.getName());
     }
-    return b.getOrCreate();
+    return b;
   }
 }

@@ -264,10 +264,10 @@ public class DataParallelTrainer {
     }
     SparkSession spark = Air.currentSession();
     Air air = Air.get(spark);
-    if (scaling.numWorkers() * scaling.cpusPerWorker() > air.totalSlots()) {
+    if (scaling.numWorkers() * scaling.cpusPerWorker() > air.maxSlots()) {
       throw new IllegalArgumentException(scaling + " needs "
           + scaling.numWorkers() * scaling.cpusPerWorker() + " Spark task slots but the "
-          + "cluster has " + air.totalSlots());
+          + "cluster has " + air.maxSlots());
     }
     String name = runConfig.name() != null ? runConfig.name() : defaultRunName() + "_"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));

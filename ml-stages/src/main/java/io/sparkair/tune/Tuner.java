@@ -119,7 +119,7 @@ public final class Tuner {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Experiment experiment = restored != null ? restored : newExperiment();
     Run run = new Run(experiment, runConfig.storagePath() + "/" + experiment.name, hadoop,
-        Air.get(spark).totalSlots());
+        Air.get(spark).maxSlots());
     try {
       run.save();
       for (Experiment.Trial trial : new ArrayList<>(experiment.trials)) {

@@ -94,23 +94,25 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
     RDD<Object> source = SourceRows.of(df);
     int partitions = source.getNumPartitions();
     WriteBlocks write = new WriteBlocks(air.settings(), schema, timeZone, BATCH_ROWS);
+    String name = "AirDataset(" + partitions + " partitions)";
     spark.sparkContext().setJobDescription("AIR fromDataFrame: " + partitions + " partitions");
+    RDD<Written> writes = ExecutorPins.pinWhereComputed(
+        source.mapPartitions(write, false, ClassTag$.MODULE$.apply(Written.class)), name);
     List<Written> written = new ArrayList<>();
     try {
-      Object collected = source
-          .mapPartitions(write, false, ClassTag$.MODULE$.apply(Written.class))
-          .collect();
-      for (Object w : (Object[]) collected) {
+      for (Object w : (Object[]) writes.collect()) {
         written.add((Written) w);
       }
+    } catch (RuntimeException e) {
+      writes.unpersist(false);
+      throw e;
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
     List<BlockRef> blocks = new ArrayList<>();
     written.forEach(w -> blocks.add(w.block()));
-    return new AirDataset(air, spark, userSchema, schema, blocks,
-        "AirDataset(" + partitions + " partitions)",
-        List.of(new Lineage(air, df, write, written)));
+    return new AirDataset(air, spark, userSchema, schema, blocks, name,
+        List.of(new Lineage(air, name, df, write, writes, written)));
   }
 
   /** A dataset of rows given as maps; see {@link Air#fromItems}. */

@@ -30,21 +30,30 @@ import scala.runtime.AbstractFunction1;
  * shares the lineage reads the new block in place of the old one.
  *
  * <p>The recomputed blocks are held by the lineage, and released when the last dataset that
- * shares it closes.
+ * shares it closes. Until then the executors that hold its blocks are pinned against dynamic
+ * allocation's release ({@link ExecutorPins}).
  */
 final class Lineage {
   private static final Logger LOG = LoggerFactory.getLogger(Lineage.class);
 
   private final Air air;
+  private final String name;
   private final Dataset<Row> source;
   private final WriteBlocks write;
   private final Map<BlockId, Integer> partitionOf = new HashMap<>();
   private final Map<BlockId, BlockRef> replaced = new HashMap<>();
+  private final ExecutorPins pins = new ExecutorPins();
 
-  Lineage(Air air, Dataset<Row> source, WriteBlocks write, List<Written> written) {
+  /**
+   * @param writes the pinned RDD of the job that wrote the blocks (see {@link ExecutorPins})
+   */
+  Lineage(Air air, String name, Dataset<Row> source, WriteBlocks write, RDD<Written> writes,
+      List<Written> written) {
     this.air = air;
+    this.name = name;
     this.source = source;
     this.write = write;
+    this.pins.hold(writes);
     for (Written w : written) {
       partitionOf.put(w.block().id(), w.partition());
     }
@@ -61,6 +70,7 @@ final class Lineage {
   synchronized void unshare() {
     if (--sharers == 0) {
       BlockReferences.release(air.runtime(), new ArrayList<>(replaced.values()));
+      pins.release();
     }
   }
 
@@ -146,11 +156,12 @@ final class Lineage {
     RDD<Object> pruned = PartitionPruningRDD.create(rdd, new Keep(partitions));
     source.sparkSession().sparkContext().setJobDescription(
         "AIR recompute " + partitions.size() + " lost blocks");
+    RDD<Written> writes = ExecutorPins.pinWhereComputed(pruned.mapPartitions(
+        new KeepIndex(write, new ArrayList<>(new TreeSet<>(partitions))), false,
+        ClassTag$.MODULE$.apply(Written.class)), "recomputed blocks of " + name);
+    pins.hold(writes);
     try {
-      Object[] results = (Object[]) pruned
-          .mapPartitions(new KeepIndex(write, new ArrayList<>(new TreeSet<>(partitions))), false,
-              ClassTag$.MODULE$.apply(Written.class))
-          .collect();
+      Object[] results = (Object[]) writes.collect();
       List<Written> out = new ArrayList<>();
       for (Object r : results) {
         out.add((Written) r);

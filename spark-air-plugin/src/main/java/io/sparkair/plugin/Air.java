@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkContext;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -245,6 +246,15 @@ public final class Air {
     return nodes().stream().mapToInt(NodeInfo::cpus).sum() / taskCpus;
   }
 
+  /**
+   * The most Spark task slots the cluster can give: those of the registered executors, or,
+   * under dynamic allocation, of {@code spark.dynamicAllocation.maxExecutors} executors of
+   * {@code spark.executor.cores} ({@link Integer#MAX_VALUE} when there is no maximum).
+   */
+  public int maxSlots() {
+    return dynamicAllocation() ? Math.max(totalSlots(), dynamicSlotLimit()) : totalSlots();
+  }
+
   /** Spark task slots held right now by AIR actors (slot leases that have not ended). */
   public int heldSlots() {
     return slots.call(SlotLeaseService::held).join();
@@ -316,17 +326,20 @@ public final class Air {
 
   /**
    * Holds {@code count} Spark task slots with a background barrier job, until the lease is
-   * closed.
+   * closed. Under dynamic allocation, which Spark refuses barrier jobs, the job is a plain one:
+   * its pending tasks make Spark add executors when the cluster has too few.
    *
-   * @throws IllegalArgumentException if the cluster has fewer slots in all
+   * @throws IllegalArgumentException if the cluster has fewer slots in all (under dynamic
+   *     allocation, if {@code spark.dynamicAllocation.maxExecutors} executors would)
    * @throws IllegalStateException if the slots do not come free within
    *     {@code spark.air.slots.timeoutSeconds}
    */
   public SlotLease reserveSlots(int count, String purpose) {
-    int total = totalSlots();
+    boolean dynamic = dynamicAllocation();
+    int total = maxSlots();
     if (count > total) {
       throw new IllegalArgumentException(purpose + " asks for " + count
-          + " Spark task slots but the cluster has " + total);
+          + " Spark task slots but the cluster " + (dynamic ? "can grow to " : "has ") + total);
     }
     String id = UUID.randomUUID().toString();
     slots.call(s -> {
@@ -342,10 +355,14 @@ public final class Air {
         for (int i = 0; i < count; i++) {
           indices.add(i);
         }
-        sc.parallelize(SparkShim.seq(indices), count, ClassTag$.MODULE$.apply(Integer.class))
-            .barrier()
-            .mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class))
-            .collect();
+        RDD<Integer> tasks = sc.parallelize(SparkShim.seq(indices), count,
+            ClassTag$.MODULE$.apply(Integer.class));
+        if (dynamic) {
+          tasks.mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class)).collect();
+        } else {
+          tasks.barrier().mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class))
+              .collect();
+        }
       } finally {
         sc.clearJobGroup();
       }
@@ -371,6 +388,22 @@ public final class Air {
       }
       sleep(5);
     }
+  }
+
+  /**
+   * True when Spark adds and removes executors by load. Spark refuses barrier jobs then, so
+   * slots are held by a plain job whose pending tasks also make Spark add executors.
+   */
+  private boolean dynamicAllocation() {
+    return !sc.isLocal() && sc.conf().getBoolean("spark.dynamicAllocation.enabled", false);
+  }
+
+  /** The task slots of {@code spark.dynamicAllocation.maxExecutors} executors. */
+  private int dynamicSlotLimit() {
+    int maxExecutors = sc.conf().getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE);
+    int perExecutor = sc.conf().getInt("spark.executor.cores", 1)
+        / sc.conf().getInt("spark.task.cpus", 1);
+    return (int) Math.min(Integer.MAX_VALUE, (long) maxExecutors * perExecutor);
   }
 
   void executorRemoved(String executorId, String reason) {
