@@ -17,15 +17,18 @@ final class LocalCluster {
   }
 
   /**
-   * The test classpath without this project's code and the ML libraries: what a Spark
-   * installation holds (datasketches included: Spark's SQL functions use its own).
+   * The test classpath without this project's code, the ML libraries and the test-only
+   * libraries: what a Spark installation holds (datasketches included: Spark's SQL functions use
+   * its own; spark-yarn too, as in a distribution built for YARN).
    */
   static String sparkOnlyClasspath() {
     return java.util.Arrays.stream(testClasspath().split(File.pathSeparator))
         .filter(p -> !p.contains("/io/sparkair/") && !p.contains("/target/")
             && !p.contains("/ml/dmlc/") && !p.contains("/ai/djl/")
             && !p.contains("/io/github/metarank/")
-            && !p.contains("/io/grpc/") && !p.contains("/arrow/flight"))
+            && !p.contains("/io/grpc/") && !p.contains("/arrow/flight")
+            && !p.contains("/hadoop-client-minicluster/") && !p.contains("/org/bouncycastle/")
+            && !p.contains("/javax/xml/bind/") && !p.contains("/org/junit/"))
         .collect(java.util.stream.Collectors.joining(File.pathSeparator));
   }
 

@@ -267,7 +267,7 @@ public class DataParallelTrainer {
     if (scaling.numWorkers() * scaling.cpusPerWorker() > air.maxSlots()) {
       throw new IllegalArgumentException(scaling + " needs "
           + scaling.numWorkers() * scaling.cpusPerWorker() + " Spark task slots but the "
-          + "cluster has " + air.maxSlots());
+          + "cluster has at most " + air.maxSlots());
     }
     String name = runConfig.name() != null ? runConfig.name() : defaultRunName() + "_"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));

@@ -247,12 +247,17 @@ public final class Air {
   }
 
   /**
-   * The most Spark task slots the cluster can give: those of the registered executors, or,
-   * under dynamic allocation, of {@code spark.dynamicAllocation.maxExecutors} executors of
-   * {@code spark.executor.cores} ({@link Integer#MAX_VALUE} when there is no maximum).
+   * The most Spark task slots the cluster can give: those of the registered executors, or more
+   * when Spark was asked for more executors of {@code spark.executor.cores}: under dynamic
+   * allocation {@code spark.dynamicAllocation.maxExecutors} ({@link Integer#MAX_VALUE} slots
+   * when there is no maximum), otherwise {@code spark.executor.instances} (on YARN and
+   * Kubernetes executors start after the application does).
    */
   public int maxSlots() {
-    return dynamicAllocation() ? Math.max(totalSlots(), dynamicSlotLimit()) : totalSlots();
+    int requested = dynamicAllocation()
+        ? sc.conf().getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE)
+        : sc.conf().getInt("spark.executor.instances", 0);
+    return Math.max(totalSlots(), slotsOf(requested));
   }
 
   /** Spark task slots held right now by AIR actors (slot leases that have not ended). */
@@ -329,8 +334,8 @@ public final class Air {
    * closed. Under dynamic allocation, which Spark refuses barrier jobs, the job is a plain one:
    * its pending tasks make Spark add executors when the cluster has too few.
    *
-   * @throws IllegalArgumentException if the cluster has fewer slots in all (under dynamic
-   *     allocation, if {@code spark.dynamicAllocation.maxExecutors} executors would)
+   * @throws IllegalArgumentException if the cluster can never give that many
+   *     ({@link #maxSlots()})
    * @throws IllegalStateException if the slots do not come free within
    *     {@code spark.air.slots.timeoutSeconds}
    */
@@ -339,7 +344,7 @@ public final class Air {
     int total = maxSlots();
     if (count > total) {
       throw new IllegalArgumentException(purpose + " asks for " + count
-          + " Spark task slots but the cluster " + (dynamic ? "can grow to " : "has ") + total);
+          + " Spark task slots but the cluster has at most " + total);
     }
     String id = UUID.randomUUID().toString();
     slots.call(s -> {
@@ -398,12 +403,11 @@ public final class Air {
     return !sc.isLocal() && sc.conf().getBoolean("spark.dynamicAllocation.enabled", false);
   }
 
-  /** The task slots of {@code spark.dynamicAllocation.maxExecutors} executors. */
-  private int dynamicSlotLimit() {
-    int maxExecutors = sc.conf().getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE);
+  /** The task slots of {@code executors} executors of {@code spark.executor.cores}. */
+  private int slotsOf(int executors) {
     int perExecutor = sc.conf().getInt("spark.executor.cores", 1)
         / sc.conf().getInt("spark.task.cpus", 1);
-    return (int) Math.min(Integer.MAX_VALUE, (long) maxExecutors * perExecutor);
+    return (int) Math.min(Integer.MAX_VALUE, (long) executors * perExecutor);
   }
 
   void executorRemoved(String executorId, String reason) {
