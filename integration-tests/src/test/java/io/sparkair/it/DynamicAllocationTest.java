@@ -47,6 +47,7 @@ class DynamicAllocationTest {
         .config("spark.dynamicAllocation.shuffleTracking.enabled", "true")
         // count()'s shuffle files would keep executors too; only the dataset may keep them here
         .config("spark.dynamicAllocation.shuffleTracking.timeout", "5s")
+        .config("spark.executor.cores", "1")
         .config("spark.dynamicAllocation.minExecutors", "0")
         .config("spark.dynamicAllocation.maxExecutors", "2")
         .config("spark.dynamicAllocation.executorIdleTimeout", "5s")
