@@ -83,7 +83,7 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
     }
     this.fetcher = new BlockFetcher(store, transport::channel);
     host.host(HostService.ID, "host@" + config.nodeId(),
-        new HostService(config.nodeId(), host, transport.serializer(), store));
+        new HostService(config.nodeId(), host, transport.serializer(), store, fetcher));
     if (config.isHead()) {
       this.head = new Head(this, config.spawnTimeoutMs());
       host.host(Head.ID, "head", head);

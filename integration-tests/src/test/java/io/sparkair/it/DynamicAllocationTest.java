@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
 
 /**
  * Dynamic allocation on a {@code local-cluster} of two one-core executor JVMs, with no minimum
@@ -70,6 +71,11 @@ class DynamicAllocationTest {
     return air.nodes().stream().map(NodeInfo::nodeId).collect(Collectors.toSet());
   }
 
+  private List<String> persistedRdds() {
+    return JavaConverters.mapAsJavaMap(spark.sparkContext().getPersistentRDDs()).values()
+        .stream().map(rdd -> rdd.name()).collect(Collectors.toList());
+  }
+
   private static Set<String> holders(AirDataset ds) {
     return ds.blocks().stream().map(BlockRef::executor).collect(Collectors.toSet());
   }
@@ -96,6 +102,8 @@ class DynamicAllocationTest {
     AirDataset ds = air.fromDataFrame(spark.range(0, ROWS, 1, 4).toDF());
     List<BlockRef> made = ds.blocks();
     Set<String> holders = holders(ds);
+    assertEquals(List.of("AirDataset(4 partitions)"), persistedRdds(),
+        "the Storage tab lists the dataset's pinned partitions under its name");
     assertEquals(ROWS, ds.toDataFrame().count());
     Thread.sleep(25_000);
     assertTrue(executors(air).containsAll(holders),
@@ -104,6 +112,7 @@ class DynamicAllocationTest {
     assertEquals(made, ds.blocks(), "nothing was recomputed");
     long closed = System.nanoTime();
     ds.close();
+    assertEquals(List.of(), persistedRdds());
     await("executors released after close", Duration.ofSeconds(20),
         () -> executors(air).isEmpty());
     LOG.info("executors released {} ms after close", (System.nanoTime() - closed) / 1_000_000);

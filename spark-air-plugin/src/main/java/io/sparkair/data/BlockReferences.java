@@ -52,7 +52,8 @@ final class BlockReferences {
     return byNode;
   }
 
-  private static ActorRef<HostService> host(AirRuntime runtime, ActorLocation location) {
+  /** The host service of the runtime at {@code location}. */
+  static ActorRef<HostService> host(AirRuntime runtime, ActorLocation location) {
     return new ActorRef<>(HostService.ID, "host@" + location.node(), location, runtime);
   }
 }

@@ -2,15 +2,18 @@ package io.sparkair.data;
 
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.SparkShim;
+import io.sparkair.runtime.actor.ActorLocation;
 import io.sparkair.runtime.cluster.NodeInfo;
 import io.sparkair.runtime.store.BlockId;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.spark.rdd.PartitionPruningRDD;
 import org.apache.spark.rdd.RDD;
@@ -36,10 +39,13 @@ import scala.runtime.AbstractFunction1;
 final class Lineage {
   private static final Logger LOG = LoggerFactory.getLogger(Lineage.class);
 
+  private static final Set<Lineage> OPEN = ConcurrentHashMap.newKeySet();
+
   private final Air air;
   private final String name;
   private final Dataset<Row> source;
   private final WriteBlocks write;
+  private final Map<BlockId, BlockRef> originals = new LinkedHashMap<>();
   private final Map<BlockId, Integer> partitionOf = new HashMap<>();
   private final Map<BlockId, BlockRef> replaced = new HashMap<>();
   private final ExecutorPins pins = new ExecutorPins();
@@ -56,6 +62,7 @@ final class Lineage {
     this.pins.hold(writes);
     for (Written w : written) {
       partitionOf.put(w.block().id(), w.partition());
+      originals.put(w.block().id(), w.block());
     }
   }
 
@@ -63,15 +70,48 @@ final class Lineage {
 
   /** One more dataset reads through this lineage. */
   synchronized void share() {
-    sharers++;
+    if (sharers++ == 0) {
+      OPEN.add(this);
+    }
   }
 
   /** A dataset that read through this lineage closed; the last one frees recomputed blocks. */
   synchronized void unshare() {
     if (--sharers == 0) {
+      OPEN.remove(this);
       BlockReferences.release(air.runtime(), new ArrayList<>(replaced.values()));
       pins.release();
     }
+  }
+
+  /** The lineages of {@code air} that open datasets read through. */
+  static List<Lineage> open(Air air) {
+    return OPEN.stream().filter(l -> l.air == air).collect(Collectors.toList());
+  }
+
+  /**
+   * Copies every block of this lineage held by {@code executor} to the {@code targets}, in
+   * turn, and reads the copies in their place from now on.
+   *
+   * @return the number of blocks moved
+   */
+  synchronized int moveOff(String executor, List<NodeInfo> targets) {
+    int moved = 0;
+    for (Map.Entry<BlockId, BlockRef> original : originals.entrySet()) {
+      BlockRef now = current(List.of(original.getValue())).get(0);
+      if (!now.executor().equals(executor)) {
+        continue;
+      }
+      NodeInfo target = targets.get(moved % targets.size());
+      BlockId copy = BlockReferences.host(air.runtime(),
+          new ActorLocation(target.nodeId(), target.address()))
+          .call(h -> h.copyFrom(now.address(), now.id())).join();
+      replaced.put(original.getKey(),
+          new BlockRef(copy, target.address(), 0, now.rows(), now.bytes()));
+      partitionOf.put(copy, partitionOf.get(original.getKey()));
+      moved++;
+    }
+    return moved;
   }
 
   /** True if this lineage made the block (originally or by recomputing it). */

@@ -1,13 +1,15 @@
 package io.sparkair.plugin;
 
+import io.sparkair.data.BlockMigration;
 import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.plugin.DriverPlugin;
 import org.apache.spark.api.plugin.PluginContext;
 
 /**
- * Starts the head runtime on the driver, hands executors the application's settings, and
- * registers executors' runtimes as they report in.
+ * Starts the head runtime on the driver, hands executors the application's settings,
+ * registers executors' runtimes as they report in, and moves the blocks of executors that
+ * announce their decommission.
  */
 public final class AirDriverPlugin implements DriverPlugin {
   private Air air;
@@ -28,6 +30,9 @@ public final class AirDriverPlugin implements DriverPlugin {
     if (message instanceof RegisterNode register) {
       air.runtime().register(register.node());
       return "registered";
+    }
+    if (message instanceof ExecutorLeaving leaving) {
+      return BlockMigration.moveOff(air, leaving.executorId());
     }
     throw new IllegalArgumentException("Spark AIR driver plugin: unknown message " + message);
   }

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the actor runtime when an executor starts, registers it with the driver, and stops it
- * when the executor shuts down. A failure is logged, never thrown: Spark would relaunch an
+ * Starts the actor runtime when an executor starts, registers it with the driver, has its
+ * blocks moved when it is told to decommission, and stops it when the executor shuts down. A failure is logged, never thrown: Spark would relaunch an
  * executor whose plugin fails to start, forever.
  */
 public final class AirExecutorPlugin implements ExecutorPlugin {
@@ -26,6 +26,7 @@ public final class AirExecutorPlugin implements ExecutorPlugin {
           ExecutorRuntime.cores(ctx.conf()), false);
       Object answer = ctx.ask(new RegisterNode(runtime.nodeInfo()));
       RuntimeGauges.register(ctx.metricRegistry(), runtime);
+      DecommissionSignal.install(ctx);
       LOG.info("Spark AIR runtime of executor {} at {} registered: {}", ctx.executorID(),
           runtime.address(), answer);
     } catch (Throwable t) {

@@ -2,6 +2,7 @@ package io.sparkair.runtime.cluster;
 
 import io.sparkair.runtime.actor.ActorFactory;
 import io.sparkair.runtime.actor.ActorHost;
+import io.sparkair.runtime.store.BlockFetcher;
 import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.store.ObjectStore;
 import io.sparkair.runtime.transport.JavaSerializer;
@@ -18,18 +19,35 @@ public final class HostService {
   private final ActorHost host;
   private final JavaSerializer java;
   private final ObjectStore store;
+  private final BlockFetcher fetcher;
 
   /**
    * @param nodeId this node's id
    * @param host the node's actors
    * @param java deserializes actor factories with the node's class loader
    * @param store the node's object store
+   * @param fetcher reads other nodes' blocks into this node's store
    */
-  public HostService(String nodeId, ActorHost host, JavaSerializer java, ObjectStore store) {
+  public HostService(String nodeId, ActorHost host, JavaSerializer java, ObjectStore store,
+      BlockFetcher fetcher) {
     this.nodeId = nodeId;
     this.host = host;
     this.java = java;
     this.store = store;
+    this.fetcher = fetcher;
+  }
+
+  /**
+   * Copies a block from another node's store into this node's, with one reference: a block
+   * moving off a node that is going away.
+   *
+   * @param address the runtime address of the node that holds the block
+   * @param id the block
+   * @return the copy's id, owned by this node
+   * @throws io.sparkair.runtime.store.BlockNotFoundException if that node no longer holds it
+   */
+  public BlockId copyFrom(String address, BlockId id) {
+    return fetcher.copyToLocal(address, id);
   }
 
   /**
