@@ -271,6 +271,7 @@ public class DataParallelTrainer {
     }
     String name = runConfig.name() != null ? runConfig.name() : defaultRunName() + "_"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
+    StorageLocation.requireReachable(runConfig.storagePath(), spark);
     String runDir = runConfig.storagePath() + "/" + name;
     Map<String, AirDataset> prepared = new LinkedHashMap<>();
     List<AirDataset> owned = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.RunStorage;
 import io.sparkair.train.ScalingConfig;
+import io.sparkair.train.StorageLocation;
 import io.sparkair.train.TrainingCallback;
 import io.sparkair.train.TrainingFailedException;
 import io.sparkair.train.WorkerGroups;
@@ -116,6 +117,7 @@ public final class Tuner {
       throw new IllegalArgumentException("TuneConfig needs a metric and mode (setMetric)");
     }
     SparkSession spark = Air.currentSession();
+    StorageLocation.requireReachable(runConfig.storagePath(), spark);
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Experiment experiment = restored != null ? restored : newExperiment();
     Run run = new Run(experiment, runConfig.storagePath() + "/" + experiment.name, hadoop,
