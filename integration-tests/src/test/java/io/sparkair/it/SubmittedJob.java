@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@code SparkSubmit} of the breast-cancer program as a user runs it: a JVM with Spark's jars
@@ -48,6 +51,10 @@ final class SubmittedJob {
     assertEquals(0, process.exitValue(), tail(output));
     assertTrue(output.contains("best trial: {params={max_depth="), tail(output));
     assertTrue(output.contains("the service answered: 200 [{\"prediction\""), tail(output));
+    Matcher accuracy = Pattern.compile("held-out accuracy \\d\\.\\d+").matcher(output);
+    assertTrue(accuracy.find(), tail(output));
+    LoggerFactory.getLogger(SubmittedJob.class).info("{}: {}", command.get(
+        command.indexOf("--master") + 1), accuracy.group());
   }
 
   private static String tail(String output) {

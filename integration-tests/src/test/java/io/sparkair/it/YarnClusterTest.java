@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Spark AIR on YARN: a {@link MiniYarn} cluster in this JVM, executors as containers launched by
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class YarnClusterTest {
+  private static final Logger LOG = LoggerFactory.getLogger(YarnClusterTest.class);
   private static final Pattern APP_ID = Pattern.compile("application_\\d+_\\d+");
   private static final Pattern ACCURACY = Pattern.compile("held-out accuracy (\\d\\.\\d+)");
   @TempDir
@@ -79,18 +82,19 @@ class YarnClusterTest {
     return m.group();
   }
 
-  private static void assertTheProgramRan(String driverOutput) {
+  private static void assertTheProgramRan(String mode, String driverOutput) {
     assertTrue(driverOutput.contains("best trial: {params={max_depth="), tail(driverOutput));
     assertTrue(driverOutput.contains("the service answered: 200 [{\"prediction\""),
         tail(driverOutput));
     Matcher accuracy = ACCURACY.matcher(driverOutput);
     assertTrue(accuracy.find(), tail(driverOutput));
     assertTrue(Double.parseDouble(accuracy.group(1)) >= 0.9, accuracy.group());
+    LOG.info("YARN {} mode: {}", mode, accuracy.group());
   }
 
   private static void assertThePluginStartedInExecutors(String applicationId) throws Exception {
     long executorsWithRuntime = yarn.containerLogs(applicationId, "stderr").values().stream()
-        .filter(log -> log.contains("Spark AIR runtime")).count();
+        .filter(log -> log.contains("Spark AIR runtime of executor")).count();
     assertTrue(executorsWithRuntime >= 2, "the runtime started in both executor containers: "
         + yarn.containerLogs(applicationId, "stderr").keySet());
   }
@@ -98,7 +102,7 @@ class YarnClusterTest {
   @Test
   void theBreastCancerProgramRunsInClientMode() throws Exception {
     String output = submit("client", dir.resolve("client.log"));
-    assertTheProgramRan(output);
+    assertTheProgramRan("client", output);
     assertThePluginStartedInExecutors(applicationId(output));
   }
 
@@ -110,7 +114,7 @@ class YarnClusterTest {
     String driver = yarn.containerLogs(applicationId, "stdout").entrySet().stream()
         .filter(e -> e.getKey().endsWith("_000001")).map(Map.Entry::getValue).findFirst()
         .orElse("");
-    assertTheProgramRan(driver);
+    assertTheProgramRan("cluster", driver);
     assertThePluginStartedInExecutors(applicationId);
   }
 
