@@ -2,120 +2,438 @@ package io.sparkair.ml;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.train.DataParallelTrainer;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.ScalingConfig;
 import io.sparkair.train.xgboost.XGBoostTrainer;
-import java.util.ArrayList;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
-import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.Function1;
 
 /**
  * {@link XGBoostTrainer} as a Spark ML {@code Estimator}: {@code fit(df)} converts the DataFrame
  * to an AIR dataset, trains on it with {@code numWorkers} workers, and returns an
  * {@link AirModel} of the final checkpoint. Features are every column but the label unless
- * named. Saved and loaded with Spark ML's {@code write()}/{@code read()}, alone or in a
- * {@code Pipeline} after preprocessor stages.
+ * named.
+ *
+ * <p>Every setting is a Spark ML {@code Param}, named as XGBoost4J-Spark names them
+ * ({@code labelCol}, {@code featuresCols}, {@code numRound}, {@code numWorkers},
+ * {@code maxDepth}, {@code eta}, ...), so {@code ParamGridBuilder}, {@code CrossValidator},
+ * {@code TrainValidationSplit}, {@code fit(df, paramMap)}, {@code copy} and
+ * {@code explainParams()} work, and the estimator saves and loads with Spark ML's default
+ * params writer, alone or in a {@code Pipeline}. An XGBoost parameter without a {@code Param}
+ * of its own goes in {@link #otherParams()} (set it with {@link #setParam}). Unset XGBoost
+ * parameters take XGBoost's defaults.
+ *
+ * <p>The class is long because Spark ML finds a stage's params through public methods: each
+ * {@code Param} has its accessor, its setter and, where callers need it, its getter.
  */
-public final class XGBoostEstimator extends Estimator<AirModel> implements MLWritable {
+public final class XGBoostEstimator extends Estimator<AirModel>
+    implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CONFIG = "xgboost.json";
 
-  /** The estimator's Spark ML identifier. */
   private final String uid;
-  /** The label column. */
-  private String labelCol = "label";
-  /** The feature columns, or null for every column but the label. */
-  private List<String> featuresCols;
-  /** The XGBoost parameters. */
-  private Map<String, Object> params = new LinkedHashMap<>();
-  /** The number of boosting rounds. */
-  private int numBoostRound = 10;
-  /** The number of training workers. */
-  private int numWorkers = 1;
-  /** Where the training runs keep their checkpoints, or null for the trainer's default. */
-  private String storagePath;
+  private final Param<String> labelCol;
+  private final StringArrayParam featuresCols;
+  private final IntParam numRound;
+  private final IntParam numWorkers;
+  private final Param<String> storagePath;
+  private final Param<String> objective;
+  private final StringArrayParam evalMetric;
+  private final IntParam maxDepth;
+  private final DoubleParam eta;
+  private final DoubleParam subsample;
+  private final DoubleParam colsampleBytree;
+  private final DoubleParam minChildWeight;
+  private final DoubleParam lambda;
+  private final DoubleParam alpha;
+  private final Param<String> treeMethod;
+  private final IntParam numClass;
+  private final LongParam seed;
+  private final Param<String> otherParams;
+  /** XGBoost's name of each parameter that has a Param of its own. */
+  private final Map<String, Param<?>> byXGBoostName = new LinkedHashMap<>();
 
   /** An estimator with XGBoost's defaults, label column {@code label}, one worker. */
   public XGBoostEstimator() {
     this(Identifiable$.MODULE$.randomUID("airXGBoost"));
   }
 
-  private XGBoostEstimator(String uid) {
+  /** An estimator with the given Spark ML identifier (Spark ML's readers and copies use it). */
+  public XGBoostEstimator(String uid) {
     this.uid = uid;
+    labelCol = new Param<>(this, "labelCol", "the label column");
+    featuresCols = new StringArrayParam(this, "featuresCols",
+        "the feature columns (empty: every column but the label)");
+    numRound = new IntParam(this, "numRound", "the number of boosting rounds (> 0)",
+        ParamValidators.gt(0));
+    numWorkers = new IntParam(this, "numWorkers", "the number of training workers (> 0)",
+        ParamValidators.gt(0));
+    storagePath = new Param<>(this, "storagePath",
+        "where training runs keep their checkpoints (empty: the trainer's default)");
+    objective = xgboost(new Param<>(this, "objective", "XGBoost's objective"), "objective");
+    evalMetric = xgboost(new StringArrayParam(this, "evalMetric",
+        "XGBoost's evaluation metrics"), "eval_metric");
+    maxDepth = xgboost(new IntParam(this, "maxDepth", "XGBoost's maximum tree depth (>= 0)",
+        ParamValidators.gtEq(0)), "max_depth");
+    eta = xgboost(new DoubleParam(this, "eta", "XGBoost's learning rate, in [0, 1]",
+        ParamValidators.inRange(0, 1)), "eta");
+    subsample = xgboost(new DoubleParam(this, "subsample",
+        "XGBoost's row subsample ratio, in (0, 1]", ParamValidators.inRange(0, 1, false, true)),
+        "subsample");
+    colsampleBytree = xgboost(new DoubleParam(this, "colsampleBytree",
+        "XGBoost's column subsample ratio per tree, in (0, 1]",
+        ParamValidators.inRange(0, 1, false, true)), "colsample_bytree");
+    minChildWeight = xgboost(new DoubleParam(this, "minChildWeight",
+        "XGBoost's minimum hessian sum in a child (>= 0)", ParamValidators.gtEq(0)),
+        "min_child_weight");
+    lambda = xgboost(new DoubleParam(this, "lambda", "XGBoost's L2 regularization (>= 0)",
+        ParamValidators.gtEq(0)), "lambda");
+    alpha = xgboost(new DoubleParam(this, "alpha", "XGBoost's L1 regularization (>= 0)",
+        ParamValidators.gtEq(0)), "alpha");
+    treeMethod = xgboost(new Param<>(this, "treeMethod",
+        "XGBoost's tree method (auto, exact, approx, hist)"), "tree_method");
+    numClass = xgboost(new IntParam(this, "numClass", "XGBoost's number of classes (> 0)",
+        ParamValidators.gt(0)), "num_class");
+    seed = xgboost(new LongParam(this, "seed", "XGBoost's random seed"), "seed");
+    otherParams = new Param<>(this, "otherParams",
+        "other XGBoost parameters, as a JSON object",
+        (Function1<String, Object> & Serializable) XGBoostEstimator::isJsonObject);
+    setDefault(labelCol, "label");
+    setDefault(featuresCols, new String[0]);
+    setDefault(numRound, 10);
+    setDefault(numWorkers, 1);
+    setDefault(storagePath, "");
+    setDefault(otherParams, "{}");
   }
 
-  /** Sets the label column; {@code label} by default. */
-  public XGBoostEstimator setLabelCol(String label) {
-    this.labelCol = Objects.requireNonNull(label, "labelCol");
-    return this;
+  private <P extends Param<?>> P xgboost(P param, String xgboostName) {
+    byXGBoostName.put(xgboostName, param);
+    return param;
   }
 
-  /** Sets the feature columns; every column but the label by default. */
-  public XGBoostEstimator setFeaturesCols(String... columns) {
-    this.featuresCols = List.of(columns);
-    return this;
+  private static Object isJsonObject(String json) {
+    try {
+      return JSON.readTree(json).isObject();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /** The label column; {@code label} by default. */
+  public Param<String> labelCol() {
+    return labelCol;
+  }
+
+  /** The feature columns; every column but the label by default. */
+  public StringArrayParam featuresCols() {
+    return featuresCols;
+  }
+
+  /** The number of boosting rounds; 10 by default. */
+  public IntParam numRound() {
+    return numRound;
+  }
+
+  /** The number of training workers; 1 by default. */
+  public IntParam numWorkers() {
+    return numWorkers;
+  }
+
+  /** Where training runs keep their checkpoints; the trainer's default when empty. */
+  public Param<String> storagePath() {
+    return storagePath;
+  }
+
+  /** XGBoost's {@code objective}. */
+  public Param<String> objective() {
+    return objective;
+  }
+
+  /** XGBoost's {@code eval_metric}. */
+  public StringArrayParam evalMetric() {
+    return evalMetric;
+  }
+
+  /** XGBoost's {@code max_depth}. */
+  public IntParam maxDepth() {
+    return maxDepth;
+  }
+
+  /** XGBoost's {@code eta}, the learning rate. */
+  public DoubleParam eta() {
+    return eta;
+  }
+
+  /** XGBoost's {@code subsample}. */
+  public DoubleParam subsample() {
+    return subsample;
+  }
+
+  /** XGBoost's {@code colsample_bytree}. */
+  public DoubleParam colsampleBytree() {
+    return colsampleBytree;
+  }
+
+  /** XGBoost's {@code min_child_weight}. */
+  public DoubleParam minChildWeight() {
+    return minChildWeight;
+  }
+
+  /** XGBoost's {@code lambda}, the L2 regularization. */
+  public DoubleParam lambda() {
+    return lambda;
+  }
+
+  /** XGBoost's {@code alpha}, the L1 regularization. */
+  public DoubleParam alpha() {
+    return alpha;
+  }
+
+  /** XGBoost's {@code tree_method}. */
+  public Param<String> treeMethod() {
+    return treeMethod;
+  }
+
+  /** XGBoost's {@code num_class}. */
+  public IntParam numClass() {
+    return numClass;
+  }
+
+  /** XGBoost's {@code seed}. */
+  public LongParam seed() {
+    return seed;
+  }
+
+  /** Other XGBoost parameters, as a JSON object; {@code {}} by default. */
+  public Param<String> otherParams() {
+    return otherParams;
+  }
+
+  /** Sets the label column. */
+  public XGBoostEstimator setLabelCol(String value) {
+    return put(labelCol, value);
+  }
+
+  /** Sets the feature columns. */
+  public XGBoostEstimator setFeaturesCols(String... value) {
+    return put(featuresCols, value);
+  }
+
+  /** Sets the number of boosting rounds. */
+  public XGBoostEstimator setNumRound(int value) {
+    return put(numRound, value);
+  }
+
+  /** Sets the number of boosting rounds, as {@code XGBoostTrainer} names it. */
+  public XGBoostEstimator setNumBoostRound(int value) {
+    return setNumRound(value);
+  }
+
+  /** Sets the number of training workers. */
+  public XGBoostEstimator setNumWorkers(int value) {
+    return put(numWorkers, value);
+  }
+
+  /** Sets where training runs keep their checkpoints. */
+  public XGBoostEstimator setStoragePath(String value) {
+    return put(storagePath, value);
+  }
+
+  /** Sets XGBoost's objective. */
+  public XGBoostEstimator setObjective(String value) {
+    return put(objective, value);
+  }
+
+  /** Sets XGBoost's evaluation metrics. */
+  public XGBoostEstimator setEvalMetric(String... value) {
+    return put(evalMetric, value);
+  }
+
+  /** Sets XGBoost's maximum tree depth. */
+  public XGBoostEstimator setMaxDepth(int value) {
+    return put(maxDepth, value);
+  }
+
+  /** Sets XGBoost's learning rate. */
+  public XGBoostEstimator setEta(double value) {
+    return put(eta, value);
+  }
+
+  /** Sets XGBoost's row subsample ratio. */
+  public XGBoostEstimator setSubsample(double value) {
+    return put(subsample, value);
+  }
+
+  /** Sets XGBoost's column subsample ratio per tree. */
+  public XGBoostEstimator setColsampleBytree(double value) {
+    return put(colsampleBytree, value);
+  }
+
+  /** Sets XGBoost's minimum hessian sum in a child. */
+  public XGBoostEstimator setMinChildWeight(double value) {
+    return put(minChildWeight, value);
+  }
+
+  /** Sets XGBoost's L2 regularization. */
+  public XGBoostEstimator setLambda(double value) {
+    return put(lambda, value);
+  }
+
+  /** Sets XGBoost's L1 regularization. */
+  public XGBoostEstimator setAlpha(double value) {
+    return put(alpha, value);
+  }
+
+  /** Sets XGBoost's tree method. */
+  public XGBoostEstimator setTreeMethod(String value) {
+    return put(treeMethod, value);
+  }
+
+  /** Sets XGBoost's number of classes. */
+  public XGBoostEstimator setNumClass(int value) {
+    return put(numClass, value);
+  }
+
+  /** Sets XGBoost's random seed. */
+  public XGBoostEstimator setSeed(long value) {
+    return put(seed, value);
+  }
+
+  /** The label column. */
+  public String getLabelCol() {
+    return getOrDefault(labelCol);
+  }
+
+  /** The feature columns; empty for every column but the label. */
+  public String[] getFeaturesCols() {
+    return getOrDefault(featuresCols);
+  }
+
+  /** The number of boosting rounds. */
+  public int getNumRound() {
+    return (Integer) getOrDefault(numRound);
+  }
+
+  /** The number of training workers. */
+  public int getNumWorkers() {
+    return (Integer) getOrDefault(numWorkers);
+  }
+
+  /** Where training runs keep their checkpoints; empty for the trainer's default. */
+  public String getStoragePath() {
+    return getOrDefault(storagePath);
+  }
+
+  /** XGBoost's maximum tree depth. */
+  public int getMaxDepth() {
+    return (Integer) getOrDefault(maxDepth);
   }
 
   /**
-   * Sets the XGBoost parameters (e.g. {@code objective}, {@code max_depth}), replacing any set
-   * before; XGBoost's defaults by default.
+   * Sets XGBoost's parameters (e.g. {@code objective}, {@code max_depth}), replacing every
+   * XGBoost parameter set before: those with a {@code Param} of their own set it (with XGBoost's
+   * names or Spark's), the others go in {@link #otherParams()}.
+   *
+   * @throws IllegalArgumentException if a name is empty or a value null or invalid
    */
   public XGBoostEstimator setParams(Map<String, ?> xgboostParams) {
-    this.params = new LinkedHashMap<>(xgboostParams);
+    byXGBoostName.values().forEach(this::clear);
+    set(otherParams, "{}");
+    xgboostParams.forEach(this::setParam);
     return this;
   }
 
   /**
    * Sets one XGBoost parameter, keeping the others: {@code setParam("max_depth", 4)} (a list for
    * several values, such as {@code eval_metric}).
+   *
+   * @throws IllegalArgumentException if the name is empty or the value null or invalid
    */
   public XGBoostEstimator setParam(String name, Object value) {
     if (name == null || name.isBlank() || value == null) {
       throw new IllegalArgumentException("a parameter needs a non-empty name and a value, got '"
           + name + "' = " + value);
     }
-    params.put(name, value);
-    return this;
-  }
-
-  /** Sets the number of boosting rounds; must be positive, 10 by default. */
-  public XGBoostEstimator setNumBoostRound(int rounds) {
-    if (rounds <= 0) {
-      throw new IllegalArgumentException("numBoostRound must be > 0, got " + rounds);
+    Param<?> own = byXGBoostName.get(name);
+    if (own == null && hasParam(name) && byXGBoostName.containsValue(getParam(name))) {
+      own = getParam(name);
     }
-    this.numBoostRound = rounds;
-    return this;
-  }
-
-  /** Sets the number of training workers; must be positive, 1 by default. */
-  public XGBoostEstimator setNumWorkers(int workers) {
-    if (workers <= 0) {
-      throw new IllegalArgumentException("numWorkers must be > 0, got " + workers);
+    if (own == null) {
+      Map<String, Object> others = otherParamsMap();
+      others.put(name, value);
+      return put(otherParams, JSON.valueToTree(others).toString());
     }
-    this.numWorkers = workers;
+    return putConverted(own, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private XGBoostEstimator putConverted(Param<?> param, Object value) {
+    Object converted;
+    if (param instanceof IntParam) {
+      converted = ((Number) value).intValue();
+    } else if (param instanceof LongParam) {
+      converted = ((Number) value).longValue();
+    } else if (param instanceof DoubleParam) {
+      converted = ((Number) value).doubleValue();
+    } else if (param instanceof StringArrayParam) {
+      converted = value instanceof List<?> list
+          ? list.stream().map(String::valueOf).toArray(String[]::new)
+          : new String[] {String.valueOf(value)};
+    } else {
+      converted = String.valueOf(value);
+    }
+    return put((Param<Object>) param, converted);
+  }
+
+  private XGBoostEstimator put(Param<?> param, Object value) {
+    @SuppressWarnings("unchecked")
+    Param<Object> p = (Param<Object>) param;
+    set(p, value);
     return this;
   }
 
-  /** Where the training runs keep their checkpoints (default: the trainer's). */
-  public XGBoostEstimator setStoragePath(String path) {
-    this.storagePath = path;
-    return this;
+  private Map<String, Object> otherParamsMap() {
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = JSON.readValue(getOrDefault(otherParams), LinkedHashMap.class);
+      return m;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("otherParams is not a JSON object", e);
+    }
+  }
+
+  /** The XGBoost parameters this estimator trains with: the ones set, by XGBoost's names. */
+  public Map<String, Object> xgboostParams() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    byXGBoostName.forEach((name, param) -> {
+      if (isDefined(param)) {
+        Object value = getOrDefault(param);
+        out.put(name, value instanceof String[] array ? List.of(array) : value);
+      }
+    });
+    out.putAll(otherParamsMap());
+    return out;
   }
 
   @Override
@@ -125,15 +443,16 @@ public final class XGBoostEstimator extends Estimator<AirModel> implements MLWri
 
   @Override
   public AirModel fit(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
     RunConfig run = new RunConfig().setVerbose(0);
-    if (storagePath != null) {
-      run.setStoragePath(storagePath);
+    if (!getStoragePath().isEmpty()) {
+      run.setStoragePath(getStoragePath());
     }
-    XGBoostTrainer trainer = new XGBoostTrainer().setLabelColumn(labelCol)
-        .setParams(params).setNumBoostRound(numBoostRound)
-        .setScalingConfig(ScalingConfig.of(numWorkers)).setRunConfig(run);
-    if (featuresCols != null) {
-      trainer.setFeatureColumns(featuresCols.toArray(new String[0]));
+    XGBoostTrainer trainer = new XGBoostTrainer().setLabelColumn(getLabelCol())
+        .setParams(xgboostParams()).setNumBoostRound(getNumRound())
+        .setScalingConfig(ScalingConfig.of(getNumWorkers())).setRunConfig(run);
+    if (getFeaturesCols().length > 0) {
+      trainer.setFeatureColumns(getFeaturesCols());
     }
     Result result = DataFrameTraining.onTrainFrame(dataset, trainer, DataParallelTrainer::fit);
     return copyValues(new AirModel(result.checkpoint()), ParamMap.empty()).setParent(this);
@@ -142,74 +461,35 @@ public final class XGBoostEstimator extends Estimator<AirModel> implements MLWri
   /**
    * The schema of the fitted model's output: the input's columns, then {@code prediction} and,
    * for the {@code binary:logistic} and {@code multi:softprob} objectives, {@code probability}.
+   *
+   * @throws IllegalArgumentException if the label or a feature column is missing
    */
   @Override
   public StructType transformSchema(StructType schema) {
+    List<String> names = List.of(schema.fieldNames());
+    for (String column : getFeaturesCols()) {
+      if (!names.contains(column)) {
+        throw new IllegalArgumentException("no feature column '" + column + "' in "
+            + schema.simpleString());
+      }
+    }
     StructType out = schema.add("prediction", DataTypes.DoubleType, false);
-    return XGBoostPredictor.givesProbability(String.valueOf(params.get("objective")))
+    return isDefined(objective) && XGBoostPredictor.givesProbability(getOrDefault(objective))
         ? out.add("probability", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
         : out;
   }
 
   @Override
   public XGBoostEstimator copy(ParamMap extra) {
-    XGBoostEstimator copy = new XGBoostEstimator(uid);
-    copy.readConfig(config());
-    return copyValues(copy, extra);
+    return (XGBoostEstimator) defaultCopy(extra);
   }
 
-  private String config() {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("labelCol", labelCol);
-    node.set("featuresCols", JSON.valueToTree(featuresCols));
-    node.set("params", JSON.valueToTree(params));
-    node.put("numBoostRound", numBoostRound);
-    node.put("numWorkers", numWorkers);
-    node.put("storagePath", storagePath);
-    return node.toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private void readConfig(String json) {
-    try {
-      Map<String, Object> c = JSON.readValue(json, Map.class);
-      labelCol = (String) c.get("labelCol");
-      featuresCols = c.get("featuresCols") == null ? null
-          : new ArrayList<>((List<String>) c.get("featuresCols"));
-      params = new LinkedHashMap<>((Map<String, Object>) c.get("params"));
-      numBoostRound = ((Number) c.get("numBoostRound")).intValue();
-      numWorkers = ((Number) c.get("numWorkers")).intValue();
-      storagePath = (String) c.get("storagePath");
-    } catch (JsonProcessingException | ClassCastException | NullPointerException e) {
-      throw new IllegalArgumentException(CONFIG + " is not an XGBoostEstimator's: " + e, e);
-    }
-  }
-
-  @Override
-  public MLWriter write() {
-    return new MLWriter() {
-      @Override
-      public void saveImpl(String path) {
-        StageStore.saveMetadata(XGBoostEstimator.this, path, sparkSession().sparkContext());
-        StageStore.write(path, CONFIG, config(), sparkSession().sparkContext());
-      }
-    };
-  }
-
-  /** Reads an estimator saved with {@link #write()}. */
+  /** Reads an estimator saved with {@code write()}. */
   public static MLReader<XGBoostEstimator> read() {
-    return new MLReader<>() {
-      @Override
-      public XGBoostEstimator load(String path) {
-        XGBoostEstimator e = new XGBoostEstimator(
-            StageStore.uid(path, sparkSession().sparkContext(), XGBoostEstimator.class));
-        e.readConfig(StageStore.read(path, CONFIG, sparkSession().sparkContext()));
-        return e;
-      }
-    };
+    return new DefaultParamsReader<>();
   }
 
-  /** Loads an estimator saved with {@link #write()}. */
+  /** Loads an estimator saved with {@code write()}. */
   public static XGBoostEstimator load(String path) {
     return read().load(path);
   }

@@ -1,0 +1,156 @@
+package io.sparkair.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkair.ml.PreprocessorEstimator;
+import io.sparkair.ml.XGBoostEstimator;
+import io.sparkair.preprocess.StandardScaler;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link XGBoostEstimator}'s settings are Spark ML params: Spark ML's own {@code CrossValidator}
+ * over a {@code ParamGridBuilder} grid trains a different model per grid point, keeps the best
+ * one with the winning point's params, and saves and loads, alone and in a {@code Pipeline}
+ * after a preprocessor stage. The evaluator scores the hard predictions ({@code prediction}).
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class CrossValidationTest {
+  private static CancerData data;
+  private static Dataset<Row> train;
+  private static Dataset<Row> valid;
+
+  @BeforeAll
+  static void start() {
+    data = CancerData.start("cross-validation");
+    train = data.train.toDataFrame().cache();
+    valid = data.valid.toDataFrame().cache();
+  }
+
+  @AfterAll
+  static void stop() {
+    data.close();
+  }
+
+  private static XGBoostEstimator xgboost(Path dir) {
+    return new XGBoostEstimator().setLabelCol("target").setObjective("binary:logistic")
+        .setEvalMetric("logloss").setNumWorkers(2).setStoragePath(dir.resolve("runs").toString());
+  }
+
+  private static BinaryClassificationEvaluator auc() {
+    return new BinaryClassificationEvaluator().setLabelCol("target")
+        .setRawPredictionCol("prediction");
+  }
+
+  private static List<Double> predictions(Dataset<Row> scored) {
+    return scored.select("prediction").collectAsList().stream().map(r -> r.getDouble(0))
+        .collect(Collectors.toList());
+  }
+
+  private static int best(double[] metrics) {
+    int best = 0;
+    for (int i = 1; i < metrics.length; i++) {
+      if (metrics[i] > metrics[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void aGridOverDepthAndRoundsPicksTheBestPointAndTheWholeModelSavesAndLoads(@TempDir Path dir) throws Exception {
+    XGBoostEstimator xgb = xgboost(dir);
+    ParamMap[] grid = new ParamGridBuilder().addGrid(xgb.maxDepth(), new int[] {1, 4})
+        .addGrid(xgb.numRound(), new int[] {1, 20}).build();
+    CrossValidatorModel model = new CrossValidator().setEstimator(xgb)
+        .setEstimatorParamMaps(grid).setEvaluator(auc()).setNumFolds(2).setSeed(7).fit(train);
+
+    double[] metrics = model.avgMetrics();
+    assertTrue(Arrays.stream(metrics).distinct().count() > 1,
+        "the grid points trained different models: " + Arrays.toString(metrics));
+    ParamMap winning = grid[best(metrics)];
+    XGBoostEstimator parent = assertInstanceOf(XGBoostEstimator.class,
+        model.bestModel().parent());
+    assertEquals(winning.apply(xgb.maxDepth()), parent.getMaxDepth());
+    assertEquals(winning.apply(xgb.numRound()), parent.getNumRound());
+    assertEquals("target", parent.getLabelCol(), "the point's params sit on the base settings");
+
+    String path = dir.resolve("cv-model").toString();
+    model.write().overwrite().save(path);
+    CrossValidatorModel loaded = CrossValidatorModel.load(path);
+    assertArrayEquals(metrics, loaded.avgMetrics());
+    assertEquals(4, loaded.getEstimatorParamMaps().length);
+    XGBoostEstimator estimator = assertInstanceOf(XGBoostEstimator.class, loaded.getEstimator());
+    assertEquals("target", estimator.getLabelCol());
+    assertEquals(predictions(model.transform(valid)), predictions(loaded.transform(valid)));
+  }
+
+  @Test
+  void aPipelineWithAPreprocessorIsCrossValidatedOverTheTrainersParams(@TempDir Path dir) throws Exception {
+    XGBoostEstimator xgb = xgboost(dir).setNumRound(10);
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+        new PreprocessorEstimator(new StandardScaler("mean radius", "mean texture")), xgb});
+    ParamMap[] grid = new ParamGridBuilder().addGrid(xgb.maxDepth(), new int[] {1, 5}).build();
+    CrossValidatorModel model = new CrossValidator().setEstimator(pipeline)
+        .setEstimatorParamMaps(grid).setEvaluator(auc()).setNumFolds(2).setSeed(7).fit(train);
+    PipelineModel best = assertInstanceOf(PipelineModel.class, model.bestModel());
+    assertEquals(2, best.stages().length);
+    assertTrue(auc().evaluate(best.transform(valid)) > 0.85,
+        "the best pipeline predicts held-out rows");
+
+    String path = dir.resolve("cv-pipeline").toString();
+    model.write().overwrite().save(path);
+    CrossValidatorModel loaded = CrossValidatorModel.load(path);
+    assertArrayEquals(model.avgMetrics(), loaded.avgMetrics());
+    assertEquals(predictions(model.transform(valid)), predictions(loaded.transform(valid)));
+  }
+
+  @Test
+  void settingsAreParamsSparkMlCopiesExplainsAndPersists(@TempDir Path dir) throws Exception {
+    XGBoostEstimator xgb = xgboost(dir).setParams(Map.of("objective", "binary:logistic",
+        "max_depth", 3, "eval_metric", List.of("logloss", "error"), "max_bin", 64));
+    assertEquals(Map.of("objective", "binary:logistic", "max_depth", 3,
+        "eval_metric", List.of("logloss", "error"), "max_bin", 64), xgb.xgboostParams());
+    assertTrue(xgb.explainParams().contains("maxDepth: XGBoost's maximum tree depth"),
+        xgb.explainParams());
+
+    XGBoostEstimator copy = xgb.copy(new ParamMap().put(xgb.maxDepth().w(6)));
+    assertEquals(6, copy.getMaxDepth());
+    assertEquals(3, xgb.getMaxDepth(), "copy leaves the original as it was");
+    assertEquals(xgb.uid(), copy.uid());
+
+    String path = dir.resolve("estimator").toString();
+    xgb.write().overwrite().save(path);
+    XGBoostEstimator loaded = XGBoostEstimator.load(path);
+    assertEquals(xgb.uid(), loaded.uid());
+    assertEquals(xgb.xgboostParams(), loaded.xgboostParams());
+    assertEquals(2, loaded.getNumWorkers());
+
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> xgb.setNumWorkers(0));
+    assertTrue(bad.getMessage().contains("numWorkers"), bad.getMessage());
+  }
+}
