@@ -113,11 +113,23 @@ public final class LightGBMPredictor implements Predictor, Serializable {
     }
   }
 
+  /**
+   * Whether a booster with LightGBM objective {@code objective} gives a {@code probability}
+   * column beside {@code prediction} ({@code binary}, {@code multiclass} and
+   * {@code multiclassova} do).
+   */
+  public static boolean givesProbability(String objective) {
+    return task(objective) != OutputColumns.Task.VALUE;
+  }
+
   /** The task a model's {@code objective=} line names: its first word. */
-  private static OutputColumns.Task task(String model) {
-    String objective = model.lines().filter(l -> l.startsWith("objective="))
+  private static OutputColumns.Task taskOfModel(String model) {
+    return task(model.lines().filter(l -> l.startsWith("objective="))
         .map(l -> l.substring("objective=".length()).split(" ")[0]).findFirst()
-        .orElse("regression");
+        .orElse("regression"));
+  }
+
+  private static OutputColumns.Task task(String objective) {
     switch (objective) {
       case "binary":
         return OutputColumns.Task.BINARY;
@@ -134,7 +146,7 @@ public final class LightGBMPredictor implements Predictor, Serializable {
       LightGBMNative.load();
       try {
         LGBMBooster booster = LGBMBooster.loadModelFromString(model);
-        return new Loaded(booster, ModelInfo.fromJson(info), task(model),
+        return new Loaded(booster, ModelInfo.fromJson(info), taskOfModel(model),
             booster.getNumClasses(),
             preprocessorJson == null ? null : Preprocessors.fromJson(preprocessorJson));
       } catch (LGBMException e) {

@@ -63,10 +63,14 @@ public final class TrainerEstimator extends Estimator<AirModel> {
     return lastResult;
   }
 
-  /** The input schema; the model adds the predictor's columns. */
+  /**
+   * The schema of the fitted model's output: the input's columns and the predictor's, as the
+   * trainer knows them before training ({@link DataParallelTrainer#predictionSchema}; a loop of
+   * your own adds none it can announce).
+   */
   @Override
   public StructType transformSchema(StructType schema) {
-    return schema;
+    return trainer.predictionSchema(schema);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.sparkair.ml;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.train.DataParallelTrainer;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
@@ -25,7 +24,6 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Function1;
 
@@ -441,9 +439,8 @@ public final class XGBoostEstimator extends Estimator<AirModel>
     return uid;
   }
 
-  @Override
-  public AirModel fit(Dataset<?> dataset) {
-    transformSchema(dataset.schema());
+  /** The trainer this estimator's params configure. */
+  private XGBoostTrainer trainer() {
     RunConfig run = new RunConfig().setVerbose(0);
     if (!getStoragePath().isEmpty()) {
       run.setStoragePath(getStoragePath());
@@ -454,7 +451,13 @@ public final class XGBoostEstimator extends Estimator<AirModel>
     if (getFeaturesCols().length > 0) {
       trainer.setFeatureColumns(getFeaturesCols());
     }
-    Result result = DataFrameTraining.onTrainFrame(dataset, trainer, DataParallelTrainer::fit);
+    return trainer;
+  }
+
+  @Override
+  public AirModel fit(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    Result result = DataFrameTraining.onTrainFrame(dataset, trainer(), DataParallelTrainer::fit);
     return copyValues(new AirModel(result.checkpoint()), ParamMap.empty()).setParent(this);
   }
 
@@ -473,10 +476,7 @@ public final class XGBoostEstimator extends Estimator<AirModel>
             + schema.simpleString());
       }
     }
-    StructType out = schema.add("prediction", DataTypes.DoubleType, false);
-    return isDefined(objective) && XGBoostPredictor.givesProbability(getOrDefault(objective))
-        ? out.add("probability", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-        : out;
+    return trainer().predictionSchema(schema);
   }
 
   @Override

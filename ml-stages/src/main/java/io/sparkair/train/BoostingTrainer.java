@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import java.util.Objects;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -194,6 +196,21 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Data
 
   /** The library's name, for messages. */
   protected abstract String library();
+
+  /** Whether the model's predictor gives class probabilities for the objective set. */
+  protected abstract boolean givesProbability();
+
+  /**
+   * {@inheritDoc} {@code prediction} (a double), and {@code probability} (an array of one double
+   * per class) when the objective classifies with probabilities.
+   */
+  @Override
+  public StructType predictionSchema(StructType input) {
+    StructType out = input.add("prediction", DataTypes.DoubleType, false);
+    return givesProbability()
+        ? out.add("probability", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+        : out;
+  }
 
   /**
    * Checks the label, the features and the {@code train} dataset, then the parameters

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -220,6 +221,15 @@ public class DataParallelTrainer {
   /** The preprocessor, or null for none. */
   public Preprocessor preprocessor() {
     return preprocessor;
+  }
+
+  /**
+   * The schema of a DataFrame scored by the model of this trainer's checkpoints (a Spark ML
+   * {@code AirModel}): {@code input} with the predictor's columns added, or {@code input} alone
+   * when they are known only from the trained model (a loop of your own; the default).
+   */
+  public StructType predictionSchema(StructType input) {
+    return input;
   }
 
   /**

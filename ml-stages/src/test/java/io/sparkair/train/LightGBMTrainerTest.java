@@ -209,6 +209,9 @@ class LightGBMTrainerTest {
     Dataset<Row> scored = model.transform(validDf);
     double accuracy = (double) scored.where("prediction = target").count() / validDf.count();
     assertTrue(accuracy > 0.92, "held-out accuracy " + accuracy);
+    assertEquals(scored.schema().simpleString(),
+        estimator.transformSchema(validDf.schema()).simpleString(),
+        "the estimator announces the columns its model adds");
 
     String path = dir.resolve("model").toString();
     model.write().overwrite().save(path);

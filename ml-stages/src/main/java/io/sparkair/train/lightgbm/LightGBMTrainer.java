@@ -1,6 +1,7 @@
 package io.sparkair.train.lightgbm;
 
 import io.sparkair.plugin.Air;
+import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.runtime.actor.ActorRef;
 import io.sparkair.train.BoostingTrainer;
 import io.sparkair.train.TrainLoop;
@@ -70,6 +71,12 @@ public final class LightGBMTrainer extends BoostingTrainer<LightGBMTrainer> {
   @Override
   protected String defaultRunName() {
     return "LightGBMTrainer";
+  }
+
+  @Override
+  protected boolean givesProbability() {
+    return LightGBMPredictor.givesProbability(
+        String.valueOf(params().getOrDefault("objective", "regression")));
   }
 
   @Override

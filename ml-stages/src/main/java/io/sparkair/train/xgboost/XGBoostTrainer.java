@@ -1,6 +1,7 @@
 package io.sparkair.train.xgboost;
 
 import io.sparkair.plugin.Air;
+import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.train.BoostingTrainer;
 import io.sparkair.train.TrainLoop;
 import io.sparkair.train.TrainingFailedException;
@@ -63,6 +64,11 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
   @Override
   protected String defaultRunName() {
     return "XGBoostTrainer";
+  }
+
+  @Override
+  protected boolean givesProbability() {
+    return XGBoostPredictor.givesProbability(String.valueOf(params().get("objective")));
   }
 
   @Override
