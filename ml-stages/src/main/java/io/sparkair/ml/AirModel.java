@@ -2,9 +2,11 @@ package io.sparkair.ml;
 
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.plugin.Air;
+import io.sparkair.predict.BatchPredictor;
 import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.predict.Predictor;
 import io.sparkair.predict.PredictorClasses;
+import io.sparkair.predict.SharedPredictor;
 import io.sparkair.predict.TorchPredictor;
 import io.sparkair.predict.XGBoostPredictor;
 import java.util.Objects;
@@ -24,7 +26,8 @@ import org.apache.spark.sql.types.StructType;
  * checkpoint): it holds a checkpoint and a {@link Predictor} class, and {@code transform} keeps
  * every input column and adds the predictor's columns ({@code prediction}, and
  * {@code probability} for classifiers), computed inside Spark tasks with the checkpoint's
- * preprocessor applied first. Saved and loaded with Spark ML's {@code write()}/{@code read()}
+ * preprocessor applied first, through the same per-executor predictor as
+ * {@link BatchPredictor}. Saved and loaded with Spark ML's {@code write()}/{@code read()}
  * (the checkpoint is stored under the stage's path).
  */
 public final class AirModel extends Model<AirModel> implements MLWritable {
@@ -38,8 +41,7 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   private final transient Checkpoint checkpoint;
   /** The class of the predictor. */
   private final Class<? extends Predictor> predictorClass;
-  /** The predictor made from the checkpoint, which the executors predict with. */
-  private final Predictor predictor;
+  private final transient BatchPredictor predictions;
 
   /**
    * A model of a checkpoint, predicting with the predictor of its framework
@@ -54,7 +56,10 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
 
   /**
    * A model of a checkpoint, predicting with a {@link Predictor} class that has a static
-   * {@code fromCheckpoint(Checkpoint)} and is serializable (it travels to the executors).
+   * {@code fromCheckpoint(Checkpoint)}.
+   *
+   * @throws IllegalArgumentException when the class has no such method, or cannot read the
+   *     checkpoint
    */
   public AirModel(Checkpoint checkpoint, Class<? extends Predictor> predictorClass) {
     this(Identifiable$.MODULE$.randomUID("airModel"), checkpoint, predictorClass);
@@ -64,7 +69,7 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
     this.uid = uid;
     this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
     this.predictorClass = Objects.requireNonNull(type, "predictorClass");
-    this.predictor = create(type, checkpoint);
+    this.predictions = BatchPredictor.fromCheckpoint(checkpoint, type);
   }
 
   private static Class<? extends Predictor> predictorFor(Checkpoint checkpoint) {
@@ -73,24 +78,6 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
       return Class.forName(name).asSubclass(Predictor.class);
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("the built-in predictor " + name + " is missing", e);
-    }
-  }
-
-  private static Predictor create(Class<? extends Predictor> type, Checkpoint checkpoint) {
-    if (!java.io.Serializable.class.isAssignableFrom(type)) {
-      throw new IllegalArgumentException(type.getName() + " must be serializable to predict "
-          + "in Spark tasks");
-    }
-    try {
-      return type.cast(type.getMethod("fromCheckpoint", Checkpoint.class).invoke(null,
-          checkpoint));
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      throw cause instanceof RuntimeException ? (RuntimeException) cause
-          : new IllegalStateException(cause);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException(type.getName() + " has no static "
-          + "fromCheckpoint(Checkpoint): " + e, e);
     }
   }
 
@@ -104,14 +91,21 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
     return uid;
   }
 
+  /**
+   * Every input column, then the predictor's, computed in Spark tasks by the same predictor
+   * {@link BatchPredictor} uses: the checkpoint is broadcast and each executor loads the model
+   * once.
+   */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    return ArrowTransform.apply(predictor::predict, true, dataset);
+    SharedPredictor shared = predictions.shared();
+    return ArrowTransform.apply(batch -> shared.get().predict(batch), true, dataset);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    return ArrowTransform.outputSchema(predictor::predict, schema, true,
+    Predictor local = predictions.local();
+    return ArrowTransform.outputSchema(local::predict, schema, true,
         Air.currentSession().sessionState().conf().sessionLocalTimeZone());
   }
 

@@ -97,18 +97,24 @@ public final class BatchPredictor {
         VectorSchemaRoot out = apply(local(), empty, options)) {
       output = out.getSchema();
     }
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(
-        Air.currentSession().sparkContext());
-    Broadcast<Map<String, byte[]>> files = sc.broadcast(checkpoint.toFiles());
-    String key = model;
-    PredictorFactory make = factory;
-    return dataset.mapBatches((batch, allocator) -> apply(PredictorCache.get(key,
-        () -> make.create(Checkpoint.fromFiles(files.value()))), batch, options),
+    SharedPredictor shared = shared();
+    return dataset.mapBatches((batch, allocator) -> apply(shared.get(), batch, options),
         options.batchSize(), output);
   }
 
-  /** The predictor of this JVM. */
-  private Predictor local() {
+  /**
+   * The predictor for Spark tasks: the checkpoint is broadcast now, and each executor loads the
+   * model once.
+   */
+  public SharedPredictor shared() {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(
+        Air.currentSession().sparkContext());
+    Broadcast<Map<String, byte[]>> files = sc.broadcast(checkpoint.toFiles());
+    return new SharedPredictor(model, factory, files);
+  }
+
+  /** The predictor of this JVM (the driver's), loaded once. */
+  public Predictor local() {
     return PredictorCache.get(model, () -> factory.create(checkpoint));
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
+import io.sparkair.ml.AirModel;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
 import io.sparkair.preprocess.StandardScaler;
@@ -149,8 +150,15 @@ class BatchPredictorTest {
     try (AirDataset second = again.predict(train)) {
       assertEquals(train.count(), second.count());
     }
+    AirModel model = new AirModel(checkpoint, XGBoostPredictor.class);
+    List<Row> scored = model.transform(valid.toDataFrame()).select("probability").collectAsList();
+    try (AirDataset predicted = predictor.predict(valid)) {
+      assertEquals(predicted.toDataFrame().select("probability").collectAsList(), scored,
+          "the Spark ML model and the batch predictor predict alike");
+    }
     assertEquals(2, PredictorCache.loads() - loadsBefore, "one load in this JVM (driver and "
-        + "local executor) for both probability predictors and datasets, one for margins");
+        + "local executor) for both probability predictors, the Spark ML model and every "
+        + "dataset, one for margins");
   }
 
   @Test

@@ -1,0 +1,31 @@
+package io.sparkair.predict;
+
+import io.sparkair.checkpoint.Checkpoint;
+import java.io.Serializable;
+import java.util.Map;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * A predictor for Spark tasks: the checkpoint travels to the executors once, as a Spark
+ * broadcast, and each JVM loads the model the first time a task asks for it, then reuses it for
+ * every later batch, task and prediction with the same checkpoint and predictor
+ * ({@link PredictorCache}). {@link BatchPredictor#predict} and the Spark ML {@code AirModel}
+ * both predict through one.
+ */
+public final class SharedPredictor implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private final String model;
+  private final PredictorFactory factory;
+  private final Broadcast<Map<String, byte[]>> files;
+
+  SharedPredictor(String model, PredictorFactory factory, Broadcast<Map<String, byte[]>> files) {
+    this.model = model;
+    this.factory = factory;
+    this.files = files;
+  }
+
+  /** This JVM's predictor of the model, loaded the first time it is asked for. */
+  public Predictor get() {
+    return PredictorCache.get(model, () -> factory.create(Checkpoint.fromFiles(files.value())));
+  }
+}
