@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
+import io.sparkair.runtime.AirException;
 import io.sparkair.runtime.actor.ActorDiedException;
 import io.sparkair.train.FailureConfig;
 import io.sparkair.train.Result;
@@ -127,6 +128,8 @@ class TrainerFaultToleranceTest {
       assertTrue(failure.getMessage().contains("FailureConfig(maxFailures=0)"),
           failure.getMessage());
       assertInstanceOf(ActorDiedException.class, failure.getCause(), failure.toString());
+      assertInstanceOf(AirException.class, failure, "a Spark AIR failure");
+      assertInstanceOf(AirException.class, failure.getCause(), "a Spark AIR failure");
     }
   }
 

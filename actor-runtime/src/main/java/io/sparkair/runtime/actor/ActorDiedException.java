@@ -1,10 +1,12 @@
 package io.sparkair.runtime.actor;
 
+import io.sparkair.runtime.AirException;
+
 /**
  * The actor a call was addressed to died before answering: it was killed, its constructor
  * failed, or the JVM that hosted it was lost.
  */
-public class ActorDiedException extends RuntimeException {
+public class ActorDiedException extends AirException {
   private static final long serialVersionUID = 1L;
 
   /** The actor's name, or its id when it has no name. */

@@ -1,7 +1,9 @@
 package io.sparkair.runtime.actor;
 
+import io.sparkair.runtime.AirException;
+
 /** No live actor has the requested name or id. */
-public class ActorNotFoundException extends RuntimeException {
+public class ActorNotFoundException extends AirException {
   private static final long serialVersionUID = 1L;
 
   /** @param what the name or id that was looked up */

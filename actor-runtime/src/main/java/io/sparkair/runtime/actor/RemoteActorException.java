@@ -1,10 +1,12 @@
 package io.sparkair.runtime.actor;
 
+import io.sparkair.runtime.AirException;
+
 /**
  * An exception thrown inside a remote actor whose class could not be loaded by the caller.
  * It carries the original class name, message and the remote stack trace.
  */
-public class RemoteActorException extends RuntimeException {
+public class RemoteActorException extends AirException {
   private static final long serialVersionUID = 1L;
 
   /** The class name of the exception thrown in the actor. */

@@ -1,0 +1,30 @@
+package io.sparkair.runtime;
+
+/**
+ * The root of Spark AIR's failures, unchecked: an actor or its executor died, a block or actor
+ * is gone, a remote call or a training run failed, the serving sidecar refused a request. Catch
+ * it to handle any of them. Wrong input is an {@link IllegalArgumentException} (and a misuse of
+ * an object's state an {@link IllegalStateException}), as everywhere in Java, and is not one.
+ */
+public class AirException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** A failure described by {@code message}. */
+  public AirException(String message) {
+    super(message);
+  }
+
+  /** A failure described by {@code message}, caused by {@code cause}. */
+  public AirException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /**
+   * A failure with the given suppression and stack-trace settings, for failures that happen
+   * often and need no stack trace (see {@link Throwable}).
+   */
+  protected AirException(String message, Throwable cause, boolean enableSuppression,
+      boolean writableStackTrace) {
+    super(message, cause, enableSuppression, writableStackTrace);
+  }
+}
