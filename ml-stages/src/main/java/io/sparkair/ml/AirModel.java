@@ -5,6 +5,7 @@ import io.sparkair.plugin.Air;
 import io.sparkair.predict.BatchPredictor;
 import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.predict.Predictor;
+import io.sparkair.predict.PredictorCache;
 import io.sparkair.predict.PredictorClasses;
 import io.sparkair.predict.SharedPredictor;
 import io.sparkair.predict.TorchPredictor;
@@ -99,14 +100,19 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     SharedPredictor shared = predictions.shared();
-    return ArrowTransform.apply(batch -> shared.get().predict(batch), true, dataset);
+    return ArrowTransform.apply(batch -> {
+      try (PredictorCache.Lease lease = shared.acquire()) {
+        return lease.predictor().predict(batch);
+      }
+    }, true, dataset);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    Predictor local = predictions.local();
-    return ArrowTransform.outputSchema(local::predict, schema, true,
-        Air.currentSession().sessionState().conf().sessionLocalTimeZone());
+    try (PredictorCache.Lease local = predictions.local()) {
+      return ArrowTransform.outputSchema(local.predictor()::predict, schema, true,
+          Air.currentSession().sessionState().conf().sessionLocalTimeZone());
+    }
   }
 
   @Override

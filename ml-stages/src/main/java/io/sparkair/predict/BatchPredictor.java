@@ -30,8 +30,9 @@ import org.apache.spark.broadcast.Broadcast;
  * {@link #predict} runs where the dataset's blocks live, batch by batch, and returns a dataset of
  * the predictions, in the input's row order. The checkpoint travels to the executors once (a
  * Spark broadcast), and each executor loads the model once, then reuses it for every later
- * batch, call and dataset with the same checkpoint and predictor class ({@link PredictorCache};
- * a predictor made by another factory is reused within the batch predictor that holds it).
+ * batch, call and dataset with the same checkpoint and predictor class ({@link PredictorCache},
+ * which keeps the {@value PredictorCache#CAPACITY} models used last; a predictor made by another
+ * factory is reused within the batch predictor that holds it).
  */
 public final class BatchPredictor {
   private final Checkpoint checkpoint;
@@ -72,7 +73,7 @@ public final class BatchPredictor {
   /** A batch predictor of a checkpoint, with predictors made by {@code factory}. */
   public static BatchPredictor fromCheckpoint(Checkpoint checkpoint, PredictorFactory factory) {
     BatchPredictor predictor = new BatchPredictor(checkpoint, factory);
-    predictor.local();
+    predictor.local().close();
     return predictor;
   }
 
@@ -94,12 +95,16 @@ public final class BatchPredictor {
     Schema output;
     try (BufferAllocator allocator = new RootAllocator();
         VectorSchemaRoot empty = VectorSchemaRoot.create(dataset.batchSchema(), allocator);
-        VectorSchemaRoot out = apply(local(), empty, options)) {
+        PredictorCache.Lease local = local();
+        VectorSchemaRoot out = apply(local.predictor(), empty, options)) {
       output = out.getSchema();
     }
     SharedPredictor shared = shared();
-    return dataset.mapBatches((batch, allocator) -> apply(shared.get(), batch, options),
-        options.batchSize(), output);
+    return dataset.mapBatches((batch, allocator) -> {
+      try (PredictorCache.Lease lease = shared.acquire()) {
+        return apply(lease.predictor(), batch, options);
+      }
+    }, options.batchSize(), output);
   }
 
   /**
@@ -113,9 +118,9 @@ public final class BatchPredictor {
     return new SharedPredictor(model, factory, files);
   }
 
-  /** The predictor of this JVM (the driver's), loaded once. */
-  public Predictor local() {
-    return PredictorCache.get(model, () -> factory.create(checkpoint));
+  /** The predictor of this JVM (the driver's), loaded once; close the lease when done. */
+  public PredictorCache.Lease local() {
+    return PredictorCache.acquire(model, () -> factory.create(checkpoint));
   }
 
   private static VectorSchemaRoot apply(Predictor predictor, VectorSchemaRoot batch,

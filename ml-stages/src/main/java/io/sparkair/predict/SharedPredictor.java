@@ -24,8 +24,12 @@ public final class SharedPredictor implements Serializable {
     this.files = files;
   }
 
-  /** This JVM's predictor of the model, loaded the first time it is asked for. */
-  public Predictor get() {
-    return PredictorCache.get(model, () -> factory.create(Checkpoint.fromFiles(files.value())));
+  /**
+   * This JVM's predictor of the model, loaded the first time it is asked for; close the lease
+   * when the batch is predicted.
+   */
+  public PredictorCache.Lease acquire() {
+    return PredictorCache.acquire(model,
+        () -> factory.create(Checkpoint.fromFiles(files.value())));
   }
 }
