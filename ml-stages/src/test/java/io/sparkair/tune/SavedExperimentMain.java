@@ -1,0 +1,46 @@
+package io.sparkair.tune;
+
+import io.sparkair.data.AirDataset;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
+import io.sparkair.train.DataParallelTrainer;
+import io.sparkair.train.RunConfig;
+import io.sparkair.train.ScalingConfig;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Writes the experiment {@link SavedFormatsTest} restores: three grid trials of the toy loop,
+ * finished, under {@code <storage path>/}{@value #NAME}. Run it once per format version and
+ * check the directory in under {@code src/test/resources/formats/}:
+ * <pre>
+ * mvn -B -pl ml-stages exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=io.sparkair.tune.SavedExperimentMain -Dexec.args=&lt;storage path&gt;
+ * </pre>
+ */
+public final class SavedExperimentMain {
+  /** The experiment's name. */
+  static final String NAME = "experiment-0.1.0";
+
+  private SavedExperimentMain() {}
+
+  /** The trainer the experiment tunes; the restore passes an equal one. */
+  static DataParallelTrainer trainer(AirDataset data) {
+    return new DataParallelTrainer(new ToyLoop()).setScalingConfig(ScalingConfig.of(1))
+        .setDataset("train", data).setTrainLoopConfig(Map.of("iterations", 3));
+  }
+
+  public static void main(String[] args) {
+    SparkSession spark = SparkSession.builder().master("local[2]").appName("saved-experiment")
+        .config("spark.ui.enabled", "false")
+        .config("spark.plugins", AirPlugin.class.getName())
+        .getOrCreate();
+    try (AirDataset data = Air.get(spark).range(10)) {
+      new Tuner(trainer(data), Map.of("trainLoopConfig", Map.of("x", Tune.gridSearch(1, 2, 3))),
+          new TuneConfig().setMetric("score", "max").setMaxConcurrentTrials(1).setSeed(7),
+          new RunConfig().setName(NAME).setStoragePath(args[0]).setVerbose(0)).fit();
+    } finally {
+      spark.stop();
+    }
+  }
+}

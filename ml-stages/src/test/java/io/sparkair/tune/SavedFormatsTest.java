@@ -1,0 +1,78 @@
+package io.sparkair.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sparkair.data.AirDataset;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirPlugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Experiments saved by an earlier version stay restorable: {@code formats/experiment-0.1.0} was
+ * written by {@link SavedExperimentMain} with version 0.1.0 and is checked in as it was written.
+ * A change that breaks reading it (a renamed field of the saved Tuner state, say) fails here.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SavedFormatsTest {
+  private static Map<String, Long> reportLines(Path experiment) throws Exception {
+    Map<String, Long> lines = new TreeMap<>();
+    try (Stream<Path> trials = Files.list(experiment)) {
+      for (Path trial : (Iterable<Path>) trials.filter(Files::isDirectory)::iterator) {
+        try (Stream<String> reports = Files.lines(trial.resolve("result.json"))) {
+          lines.put(trial.getFileName().toString(), reports.count());
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static void copy(Path from, Path to) throws Exception {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anExperimentSavedByVersion010IsRestoredWithoutRunningItsTrialsAgain(@TempDir Path dir)
+      throws Exception {
+    Path experiment = dir.resolve(SavedExperimentMain.NAME);
+    copy(Path.of(getClass().getResource("/formats/" + SavedExperimentMain.NAME).toURI()),
+        experiment);
+    Map<String, Long> before = reportLines(experiment);
+    assertEquals(Map.of("trial_00000", 3L, "trial_00001", 3L, "trial_00002", 3L), before);
+
+    SparkSession spark = SparkSession.builder().master("local[2]").appName("saved-formats")
+        .config("spark.ui.enabled", "false")
+        .config("spark.plugins", AirPlugin.class.getName())
+        .getOrCreate();
+    try (AirDataset data = Air.get(spark).range(10)) {
+      ResultGrid grid = Tuner.restore(experiment.toString(), SavedExperimentMain.trainer(data))
+          .fit();
+      assertEquals(3, grid.size());
+      assertEquals(0, grid.numErrors(), grid.errors().toString());
+      TrialResult best = grid.getBestResult();
+      assertEquals(3, ((Number) ((Map<?, ?>) best.config().get("trainLoopConfig")).get("x"))
+          .intValue(), "score = iteration * x is highest for x = 3");
+      assertEquals(9.0, ((Number) best.metrics().get("score")).doubleValue());
+    } finally {
+      spark.stop();
+    }
+    assertEquals(before, reportLines(experiment), "no trial ran again");
+  }
+}
