@@ -15,6 +15,7 @@ import io.sparkair.runtime.store.ObjectStore;
 import io.sparkair.runtime.transport.CallTarget;
 import io.sparkair.runtime.transport.Peer;
 import io.sparkair.runtime.transport.Transport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -185,6 +187,31 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
   /** The live nodes of the cluster. */
   public List<NodeInfo> nodes() {
     return await(headRef.call(Head::nodes), "listing nodes");
+  }
+
+  /**
+   * Waits until the live nodes satisfy {@code condition}, woken by each registration.
+   *
+   * @return the live nodes that did
+   * @throws IllegalStateException if this is not the head's runtime
+   * @throws TimeoutException if they do not within {@code timeout}
+   */
+  public List<NodeInfo> awaitNodes(Predicate<List<NodeInfo>> condition, Duration timeout)
+      throws TimeoutException {
+    if (head == null) {
+      throw new IllegalStateException("only the head's runtime can wait for nodes");
+    }
+    CompletableFuture<List<NodeInfo>> nodes = headRef.callAsync(h -> h.whenNodes(condition));
+    try {
+      return nodes.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for nodes", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("waiting for nodes failed", e.getCause());
+    } finally {
+      nodes.cancel(false);
+    }
   }
 
   /**

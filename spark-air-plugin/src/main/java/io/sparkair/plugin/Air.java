@@ -12,16 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkContext;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,7 +53,7 @@ public final class Air {
   private final SparkContext sc;
   private final AirSettings settings;
   private final AirRuntime runtime;
-  private final ActorRef<SlotLeaseService> slots;
+  private final SlotLeasing slotLeasing;
   private final ExecutorService jobs;
   private final boolean lazy;
   private volatile boolean stopped;
@@ -72,12 +69,13 @@ public final class Air {
     this.runtime = AirRuntime.start(base.runtimeConfig("driver", host, localCores(sc.master()))
         .hostsActors(local));
     this.settings = base.withHead(runtime.address());
-    this.slots = runtime.hostHere(SlotLeaseService.NAME, new SlotLeaseService(runtime));
     this.jobs = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "air-spark-jobs");
       t.setDaemon(true);
       return t;
     });
+    this.slotLeasing = new SlotLeasing(sc, settings, runtime,
+        runtime.hostHere(SlotLeaseService.NAME, new SlotLeaseService(runtime)), jobs);
     sc.addSparkListener(new AirListener(this));
   }
 
@@ -209,17 +207,12 @@ public final class Air {
    * @throws IllegalStateException if they do not within {@code timeout}
    */
   public List<NodeInfo> awaitNodes(int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
+    try {
+      return runtime.awaitNodes(nodes -> nodes.size() >= count, timeout);
+    } catch (TimeoutException e) {
       List<NodeInfo> nodes = nodes();
-      if (nodes.size() >= count) {
-        return nodes;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("only " + nodes.size() + " of " + count
-            + " Spark AIR runtimes registered within " + timeout + ": " + nodes);
-      }
-      sleep(100);
+      throw new IllegalStateException("only " + nodes.size() + " of " + count
+          + " Spark AIR runtimes registered within " + timeout + ": " + nodes);
     }
   }
 
@@ -230,20 +223,12 @@ public final class Air {
    * @throws IllegalStateException if they do not within {@code timeout}
    */
   public void awaitSlots(int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (totalSlots() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the cluster has " + totalSlots() + " Spark task slots,"
-            + " fewer than the " + count + " needed, after waiting " + timeout);
-      }
-      sleep(100);
-    }
+    slotLeasing.await(count, timeout);
   }
 
   /** Spark task slots of the registered executors (cores / spark.task.cpus). */
   public int totalSlots() {
-    int taskCpus = sc.conf().getInt("spark.task.cpus", 1);
-    return nodes().stream().mapToInt(NodeInfo::cpus).sum() / taskCpus;
+    return slotLeasing.total();
   }
 
   /**
@@ -254,15 +239,12 @@ public final class Air {
    * Kubernetes executors start after the application does).
    */
   public int maxSlots() {
-    int requested = dynamicAllocation()
-        ? sc.conf().getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE)
-        : sc.conf().getInt("spark.executor.instances", 0);
-    return Math.max(totalSlots(), slotsOf(requested));
+    return slotLeasing.max();
   }
 
   /** Spark task slots held right now by AIR actors (slot leases that have not ended). */
   public int heldSlots() {
-    return slots.call(SlotLeaseService::held).join();
+    return slotLeasing.held();
   }
 
   /**
@@ -340,74 +322,7 @@ public final class Air {
    *     {@code spark.air.slots.timeoutSeconds}
    */
   public SlotLease reserveSlots(int count, String purpose) {
-    boolean dynamic = dynamicAllocation();
-    int total = maxSlots();
-    if (count > total) {
-      throw new IllegalArgumentException(purpose + " asks for " + count
-          + " Spark task slots but the cluster has at most " + total);
-    }
-    String id = UUID.randomUUID().toString();
-    slots.call(s -> {
-      s.open(id);
-      return null;
-    }).join();
-    String group = "spark-air-" + id;
-    HoldSlots hold = new HoldSlots(settings, id);
-    CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
-      sc.setJobGroup(group, "Spark AIR: " + purpose + " holds " + count + " task slots", true);
-      try {
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          indices.add(i);
-        }
-        RDD<Integer> tasks = sc.parallelize(SparkShim.seq(indices), count,
-            ClassTag$.MODULE$.apply(Integer.class));
-        if (dynamic) {
-          tasks.mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class)).collect();
-        } else {
-          tasks.barrier().mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class))
-              .collect();
-        }
-      } finally {
-        sc.clearJobGroup();
-      }
-    }, jobs);
-    long timeoutMs = TimeUnit.SECONDS.toMillis(sc.conf().getLong(AirSettings.SLOT_TIMEOUT, 60));
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    while (true) {
-      List<String> granted = slots.call(s -> s.granted(id)).join();
-      if (granted.size() == count) {
-        LOG.info("{}: holding {} Spark task slots on {}", purpose, count, granted);
-        return new SlotLease(id, granted, slots);
-      }
-      if (job.isDone()) {
-        String why = job.handle((v, e) -> e == null ? "it ended" : e.toString()).join();
-        throw new IllegalStateException("the Spark job holding slots for " + purpose
-            + " ended before all " + count + " slots were held: " + why);
-      }
-      if (System.currentTimeMillis() > deadline) {
-        sc.cancelJobGroup(group);
-        throw new IllegalStateException(purpose + " got " + granted.size() + " of " + count
-            + " Spark task slots within " + timeoutMs / 1000 + " s; the cluster has " + total
-            + " slots and other jobs hold the rest (" + AirSettings.SLOT_TIMEOUT + ")");
-      }
-      sleep(5);
-    }
-  }
-
-  /**
-   * True when Spark adds and removes executors by load. Spark refuses barrier jobs then, so
-   * slots are held by a plain job whose pending tasks also make Spark add executors.
-   */
-  private boolean dynamicAllocation() {
-    return !sc.isLocal() && sc.conf().getBoolean("spark.dynamicAllocation.enabled", false);
-  }
-
-  /** The task slots of {@code executors} executors of {@code spark.executor.cores}. */
-  private int slotsOf(int executors) {
-    int perExecutor = sc.conf().getInt("spark.executor.cores", 1)
-        / sc.conf().getInt("spark.task.cpus", 1);
-    return (int) Math.min(Integer.MAX_VALUE, (long) executors * perExecutor);
+    return slotLeasing.reserve(count, purpose);
   }
 
   void executorRemoved(String executorId, String reason) {
@@ -492,14 +407,5 @@ public final class Air {
     }
     return "*".equals(m.group(1)) ? Runtime.getRuntime().availableProcessors()
         : Integer.parseInt(m.group(1));
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +28,26 @@ final class SlotLeaseService {
   private static final class Lease {
     final TreeMap<Integer, String> granted = new TreeMap<>();
     final List<Long> actors = new ArrayList<>();
+    final int slots;
+    final CompletableFuture<List<String>> allGranted;
     boolean released;
+
+    Lease(int slots, CompletableFuture<List<String>> allGranted) {
+      this.slots = slots;
+      this.allGranted = allGranted;
+    }
   }
 
   SlotLeaseService(AirRuntime runtime) {
     this.runtime = runtime;
   }
 
-  void open(String lease) {
-    leases.put(lease, new Lease());
+  /**
+   * Opens a lease of {@code slots} slots; {@code allGranted} completes with their executors, in
+   * partition order, once every slot-holding task has started (a call from the driver's JVM).
+   */
+  void open(String lease, int slots, CompletableFuture<List<String>> allGranted) {
+    leases.put(lease, new Lease(slots, allGranted));
   }
 
   /** A task holding slot {@code partition} of the lease started on {@code executor}. */
@@ -43,10 +55,13 @@ final class SlotLeaseService {
     Lease l = leases.get(lease);
     if (l != null) {
       l.granted.put(partition, executor);
+      if (l.granted.size() == l.slots) {
+        l.allGranted.complete(new ArrayList<>(l.granted.values()));
+      }
     }
   }
 
-  /** The executors holding the lease's slots, in partition order; complete once all started. */
+  /** The executors holding the lease's slots so far, in partition order. */
   List<String> granted(String lease) {
     Lease l = leases.get(lease);
     return l == null ? List.of() : new ArrayList<>(l.granted.values());

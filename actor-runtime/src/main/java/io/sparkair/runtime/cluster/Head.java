@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class Head {
   private final CallRouter router;
   private final long spawnTimeoutMs;
   private final Map<String, NodeState> nodes = new LinkedHashMap<>();
+  private final List<NodeWaiter> waiters = new ArrayList<>();
   private final Map<Long, ActorRecord> actors = new HashMap<>();
   private final Map<String, Long> names = new HashMap<>();
   private long nextId = FIRST_USER_ID;
@@ -99,12 +102,45 @@ public final class Head {
     nodes.put(info.nodeId(), new NodeState(info));
     LOG.info("node {} registered at {} ({} cpus, {} gpus, pid {})", info.nodeId(),
         info.address(), info.cpus(), info.gpus(), info.pid());
+    wakeWaiters();
   }
 
   /** The live nodes. */
   public List<NodeInfo> nodes() {
     return nodes.values().stream().filter(n -> n.alive).map(n -> n.info)
         .collect(Collectors.toList());
+  }
+
+  /**
+   * A future of the live nodes, completed as soon as they satisfy {@code condition}: at once if
+   * they do now, otherwise when a node registers and they then do. Call it in the head's JVM
+   * (the future is not sent anywhere).
+   */
+  public CompletableFuture<List<NodeInfo>> whenNodes(Predicate<List<NodeInfo>> condition) {
+    NodeWaiter waiter = new NodeWaiter(condition);
+    if (!waiter.check(nodes())) {
+      waiters.add(waiter);
+    }
+    return waiter.future;
+  }
+
+  private void wakeWaiters() {
+    List<NodeInfo> live = nodes();
+    waiters.removeIf(w -> w.future.isDone() || w.check(live));
+  }
+
+  /** A condition on the live nodes and the future it completes. */
+  private static final class NodeWaiter {
+    final Predicate<List<NodeInfo>> condition;
+    final CompletableFuture<List<NodeInfo>> future = new CompletableFuture<>();
+
+    NodeWaiter(Predicate<List<NodeInfo>> condition) {
+      this.condition = condition;
+    }
+
+    boolean check(List<NodeInfo> live) {
+      return condition.test(live) && future.complete(live);
+    }
   }
 
   /**
