@@ -171,11 +171,13 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
   }
 
   /** A handle to the head's directory actor. */
+  @Internal
   public ActorRef<Head> head() {
     return headRef;
   }
 
   /** Adds a node to the cluster directory. */
+  @Internal
   public void register(NodeInfo node) {
     NodeInfo info = Objects.requireNonNull(node, "node");
     await(headRef.call(h -> {
@@ -245,6 +247,7 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
    * Hosts an existing object as a named actor on this runtime, outside placement: it holds no
    * resources and is never restarted. For services that must live in a given JVM.
    */
+  @Internal
   public <A> ActorRef<A> hostHere(String name, A instance) {
     Objects.requireNonNull(instance, "instance");
     ActorLocation here = new ActorLocation(nodeId(), address());
@@ -254,6 +257,7 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
   }
 
   /** Tells the head that a node is gone; its actors restart elsewhere while they may. */
+  @Internal
   public void nodeLost(String nodeId, String reason) {
     headRef.tell(h -> {
       h.nodeLost(nodeId, reason);
@@ -274,6 +278,7 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
    * itself.
    */
   @Override
+  @Internal
   public void route(ActorRef<?> ref, Object fn, Object arg, CompletableFuture<Object> result) {
     if (closed) {
       throw new IllegalStateException("the Spark AIR runtime " + nodeId() + " is closed");

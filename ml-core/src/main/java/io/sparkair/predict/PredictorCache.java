@@ -28,7 +28,7 @@ public final class PredictorCache {
    *
    * @throws RuntimeException what {@code load} throws; a failed load is not kept
    */
-  public static Lease acquire(String model, Supplier<Predictor> load) {
+  static Lease acquire(String model, Supplier<Predictor> load) {
     Entry entry;
     synchronized (PredictorCache.class) {
       entry = LOADED.computeIfAbsent(model, key -> new Entry());

@@ -1,10 +1,11 @@
 package io.sparkair.runtime.actor;
 
+import io.sparkair.runtime.Internal;
 import io.sparkair.runtime.transport.Invocation;
 import java.io.Serializable;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A handle to an actor, usable from any JVM of the application. Calls are delivered to the
@@ -42,6 +43,7 @@ public final class ActorRef<A> implements Serializable {
    * @param location where it lives
    * @param router the runtime that routes calls made through this ref
    */
+  @Internal
   public ActorRef(long id, String name, ActorLocation location, CallRouter router) {
     this.id = id;
     this.name = name;
@@ -134,6 +136,7 @@ public final class ActorRef<A> implements Serializable {
   }
 
   /** Updates the location after a restart; used by the runtime. */
+  @Internal
   public void relocate(ActorLocation newLocation) {
     this.location = Objects.requireNonNull(newLocation, "newLocation");
   }
