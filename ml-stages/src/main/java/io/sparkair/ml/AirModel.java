@@ -6,7 +6,7 @@ import io.sparkair.predict.BatchPredictor;
 import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.predict.Predictor;
 import io.sparkair.predict.PredictorCache;
-import io.sparkair.predict.PredictorClasses;
+import io.sparkair.predict.Predictors;
 import io.sparkair.predict.SharedPredictor;
 import io.sparkair.predict.TorchPredictor;
 import io.sparkair.predict.XGBoostPredictor;
@@ -74,7 +74,8 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   }
 
   private static Class<? extends Predictor> predictorFor(Checkpoint checkpoint) {
-    String name = PredictorClasses.forFramework(checkpoint.getMetadata().framework());
+    String name = Predictors.forFramework(checkpoint.getMetadata().framework())
+        .predictorClassName();
     try {
       return Class.forName(name).asSubclass(Predictor.class);
     } catch (ClassNotFoundException e) {

@@ -6,9 +6,6 @@ import io.sparkair.plugin.Air;
 import io.sparkair.preprocess.ColumnViews;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,17 +53,7 @@ public final class BatchPredictor {
    */
   public static BatchPredictor fromCheckpoint(Checkpoint checkpoint,
       Class<? extends Predictor> type) {
-    Objects.requireNonNull(type, "type");
-    Method from;
-    try {
-      from = type.getMethod("fromCheckpoint", Checkpoint.class);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(type.getName() + " has no static fromCheckpoint("
-          + "Checkpoint)", e);
-    }
-    if (!Modifier.isStatic(from.getModifiers())) {
-      throw new IllegalArgumentException(type.getName() + ".fromCheckpoint is not static");
-    }
+    Predictors.requireLoadable(type);
     return fromCheckpoint(checkpoint, new ByClass(type));
   }
 
@@ -167,7 +154,7 @@ public final class BatchPredictor {
     }
   }
 
-  /** Makes predictors through a class's static {@code fromCheckpoint(Checkpoint)}. */
+  /** Makes predictors of a class, through its provider or its static fromCheckpoint. */
   private static final class ByClass implements PredictorFactory {
     private static final long serialVersionUID = 1L;
     private final Class<? extends Predictor> type;
@@ -178,17 +165,7 @@ public final class BatchPredictor {
 
     @Override
     public Predictor create(Checkpoint checkpoint) {
-      try {
-        return type.cast(type.getMethod("fromCheckpoint", Checkpoint.class)
-            .invoke(null, checkpoint));
-      } catch (InvocationTargetException e) {
-        Throwable cause = e.getCause();
-        throw cause instanceof RuntimeException ? (RuntimeException) cause
-            : new IllegalStateException(cause);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalArgumentException("cannot call " + type.getName()
-            + ".fromCheckpoint: " + e, e);
-      }
+      return Predictors.load(type, checkpoint);
     }
   }
 }

@@ -2,12 +2,9 @@ package io.sparkair.serve;
 
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.predict.Predictor;
-import io.sparkair.predict.PredictorClasses;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import io.sparkair.predict.Predictors;
 
-/** Loads a predictor class's model from a checkpoint through its static fromCheckpoint. */
+/** Loads a predictor of a checkpoint: its framework's, or of a class the request names. */
 final class PredictorLoader {
   private PredictorLoader() {}
 
@@ -21,36 +18,32 @@ final class PredictorLoader {
    */
   static Predictor load(String className, String directory) {
     Checkpoint checkpoint = Checkpoint.fromDirectory(directory);
-    if (className == null) {
-      className = PredictorClasses.forFramework(checkpoint.getMetadata().framework());
-    }
-    Method factory;
+    String name = className != null ? className
+        : Predictors.forFramework(checkpoint.getMetadata().framework()).predictorClassName();
+    Class<? extends Predictor> type;
     try {
-      Class<?> type = Class.forName(className);
-      if (!Predictor.class.isAssignableFrom(type)) {
-        throw new IllegalArgumentException(className + " is not an io.sparkair.predict.Predictor");
+      Class<?> found = Class.forName(name);
+      if (!Predictor.class.isAssignableFrom(found)) {
+        throw new IllegalArgumentException(name + " is not an io.sparkair.predict.Predictor");
       }
-      factory = type.getMethod("fromCheckpoint", Checkpoint.class);
-      if (!Modifier.isStatic(factory.getModifiers())) {
-        throw new NoSuchMethodException("fromCheckpoint is not static");
-      }
+      type = found.asSubclass(Predictor.class);
+      Predictors.requireLoadable(type);
     } catch (NoClassDefFoundError e) {
-      throw missingClasses(className, e);
-    } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
-      throw new IllegalArgumentException("predictor class " + className + " cannot be used: "
+      throw missingClasses(name, e);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalArgumentException("predictor class " + name + " cannot be used: "
           + e, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("predictor class " + name + " cannot be used: "
+          + e.getMessage(), e);
     }
     try {
-      return (Predictor) factory.invoke(null, checkpoint);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof NoClassDefFoundError) {
-        throw missingClasses(className, cause);
-      }
-      throw new IllegalArgumentException("cannot load " + className + " from " + directory
-          + ": " + cause, cause);
-    } catch (IllegalAccessException e) {
-      throw new IllegalArgumentException(className + ".fromCheckpoint is not public", e);
+      return Predictors.load(type, checkpoint);
+    } catch (NoClassDefFoundError e) {
+      throw missingClasses(name, e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot load " + name + " from " + directory
+          + ": " + e, e);
     }
   }
 
