@@ -2,11 +2,7 @@ package io.sparkair.train.dl;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.TrainingConfig;
 import io.sparkair.data.BlockSet;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -64,23 +60,7 @@ public final class TorchTrain {
    */
   public static Model prepareModel(Model model) {
     Objects.requireNonNull(model, "model");
-    Collective collective = collective();
-    return (Model) Proxy.newProxyInstance(Model.class.getClassLoader(),
-        new Class<?>[] {Model.class}, (proxy, method, args) -> {
-          if (isNewTrainer(method)) {
-            return new AllReduceTrainer((Model) proxy, (TrainingConfig) args[0], collective);
-          }
-          try {
-            return method.invoke(model, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
-  }
-
-  private static boolean isNewTrainer(Method method) {
-    return method.getName().equals("newTrainer") && method.getParameterCount() == 1
-        && method.getParameterTypes()[0] == TrainingConfig.class;
+    return new DataParallelModel(model, collective());
   }
 
   /**
