@@ -40,15 +40,8 @@ final class SubmittedJob {
   /** Runs {@code command} in {@code dir} and checks that the program ran to its end. */
   static void runAndCheck(List<String> command, Path dir) throws Exception {
     Path log = dir.resolve("submit.log");
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean ended = process.waitFor(240, TimeUnit.SECONDS);
-    if (!ended) {
-      process.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertTrue(ended, "spark-submit ended: " + tail(output));
-    assertEquals(0, process.exitValue(), tail(output));
+    String output = awaitSuccess(new ProcessBuilder(command).directory(dir.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
     assertTrue(output.contains("best trial: {params={max_depth="), tail(output));
     assertTrue(output.contains("the service answered: 200 [{\"prediction\""), tail(output));
     Matcher accuracy = Pattern.compile("held-out accuracy \\d\\.\\d+").matcher(output);
@@ -57,7 +50,22 @@ final class SubmittedJob {
         command.indexOf("--master") + 1), accuracy.group());
   }
 
-  private static String tail(String output) {
+  /**
+   * Waits up to 240 s for a {@code spark-submit} writing to {@code log}, checks that it ended
+   * with exit 0, and returns its output.
+   */
+  static String awaitSuccess(Process process, Path log) throws Exception {
+    boolean ended = process.waitFor(240, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(ended, "spark-submit ended: " + tail(output));
+    assertEquals(0, process.exitValue(), tail(output));
+    return output;
+  }
+
+  static String tail(String output) {
     return output.substring(Math.max(0, output.length() - 4000));
   }
 }

@@ -1,5 +1,6 @@
 package io.sparkair.it;
 
+import static io.sparkair.it.SubmittedJob.tail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,8 +16,6 @@ import io.sparkair.train.RunConfig;
 import io.sparkair.train.ScalingConfig;
 import io.sparkair.train.TrainingCallback;
 import io.sparkair.train.xgboost.XGBoostTrainer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -65,15 +64,7 @@ class YarnClusterTest {
   }
 
   private static String submit(String deployMode, Path log) throws Exception {
-    Process process = yarn.launch(yarn.submitCommand(deployMode), log);
-    boolean ended = process.waitFor(240, TimeUnit.SECONDS);
-    if (!ended) {
-      process.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertTrue(ended, "spark-submit ended: " + tail(output));
-    assertEquals(0, process.exitValue(), tail(output));
-    return output;
+    return SubmittedJob.awaitSuccess(yarn.launch(yarn.submitCommand(deployMode), log), log);
   }
 
   private static String applicationId(String output) {
@@ -151,7 +142,8 @@ class YarnClusterTest {
             .setDataset("train", train)
             .setRunConfig(new RunConfig().setName("yarn-survives")
                 .setStoragePath(dir.resolve("runs").toString())
-                .setFailureConfig(FailureConfig.of(2)).addCallbacks(killAtRound25(air, made.get(0).executor(), killed)))
+                .setFailureConfig(FailureConfig.of(2))
+                .addCallbacks(killAtRound25(air, made.get(0).executor(), killed)))
             .fit();
         assertTrue(killed.get(), "a container's JVM was killed");
         assertNull(result.error());
@@ -182,9 +174,5 @@ class YarnClusterTest {
         }
       }
     };
-  }
-
-  private static String tail(String output) {
-    return output.substring(Math.max(0, output.length() - 4000));
   }
 }
