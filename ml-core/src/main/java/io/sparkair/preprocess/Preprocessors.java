@@ -55,6 +55,11 @@ public final class Preprocessors {
     }
   }
 
+  /** A copy of a preprocessor, fitted or not, sharing no state with it. */
+  public static Preprocessor copy(Preprocessor preprocessor) {
+    return fromJson(toJson(preprocessor));
+  }
+
   /**
    * The preprocessor a JSON text describes.
    *

@@ -10,8 +10,10 @@ import io.sparkair.predict.Predictors;
 import io.sparkair.predict.SharedPredictor;
 import io.sparkair.predict.TorchPredictor;
 import io.sparkair.predict.XGBoostPredictor;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -19,7 +21,6 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -28,8 +29,9 @@ import org.apache.spark.sql.types.StructType;
  * every input column and adds the predictor's columns ({@code prediction}, and
  * {@code probability} for classifiers), computed inside Spark tasks with the checkpoint's
  * preprocessor applied first, through the same per-executor predictor as
- * {@link BatchPredictor}. Saved and loaded with Spark ML's {@code write()}/{@code read()}
- * (the checkpoint is stored under the stage's path).
+ * {@link BatchPredictor}. The predictor's columns take the names of the {@code predictionCol}
+ * and {@code probabilityCol} params. Saved and loaded with Spark ML's {@code write()}/{@code
+ * read()} (the checkpoint is stored under the stage's path, the params in its metadata).
  */
 public final class AirModel extends Model<AirModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
@@ -43,6 +45,8 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   /** The class of the predictor. */
   private final Class<? extends Predictor> predictorClass;
   private final transient BatchPredictor predictions;
+  private final Param<String> predictionCol;
+  private final Param<String> probabilityCol;
 
   /**
    * A model of a checkpoint, predicting with the predictor of its framework
@@ -71,6 +75,8 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
     this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
     this.predictorClass = Objects.requireNonNull(type, "predictorClass");
     this.predictions = BatchPredictor.fromCheckpoint(checkpoint, type);
+    this.predictionCol = OutputColumns.predictionCol(this);
+    this.probabilityCol = OutputColumns.probabilityCol(this);
   }
 
   private static Class<? extends Predictor> predictorFor(Checkpoint checkpoint) {
@@ -93,6 +99,43 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
     return uid;
   }
 
+  /** The name of the prediction column; {@code prediction} by default. */
+  public Param<String> predictionCol() {
+    return predictionCol;
+  }
+
+  /** The name of the class-probability column of classifiers; {@code probability} by default. */
+  public Param<String> probabilityCol() {
+    return probabilityCol;
+  }
+
+  /** Sets the name of the prediction column. */
+  public AirModel setPredictionCol(String value) {
+    set(predictionCol, value);
+    return this;
+  }
+
+  /** Sets the name of the class-probability column. */
+  public AirModel setProbabilityCol(String value) {
+    set(probabilityCol, value);
+    return this;
+  }
+
+  /** The name of the prediction column. */
+  public String getPredictionCol() {
+    return getOrDefault(predictionCol);
+  }
+
+  /** The name of the class-probability column. */
+  public String getProbabilityCol() {
+    return getOrDefault(probabilityCol);
+  }
+
+  private Map<String, String> outputNames() {
+    return Map.of(OutputColumns.PREDICTION, getPredictionCol(),
+        OutputColumns.PROBABILITY, getProbabilityCol());
+  }
+
   /**
    * Every input column, then the predictor's, computed in Spark tasks by the same predictor
    * {@link BatchPredictor} uses: the checkpoint is broadcast and each executor loads the model
@@ -101,17 +144,21 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     SharedPredictor shared = predictions.shared();
+    Map<String, String> names = outputNames();
     return ArrowTransform.apply(batch -> {
       try (PredictorCache.Lease lease = shared.acquire()) {
-        return lease.predictor().predict(batch);
+        return OutputColumns.renamed(lease.predictor().predict(batch), names);
       }
     }, true, dataset);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
+    Map<String, String> names = outputNames();
     try (PredictorCache.Lease local = predictions.local()) {
-      return ArrowTransform.outputSchema(local.predictor()::predict, schema, true,
+      Predictor predictor = local.predictor();
+      return ArrowTransform.outputSchema(
+          batch -> OutputColumns.renamed(predictor.predict(batch), names), schema, true,
           Air.currentSession().sessionState().conf().sessionLocalTimeZone());
     }
   }
@@ -140,12 +187,13 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
     return new MLReader<>() {
       @Override
       public AirModel load(String path) {
-        String uid = StageStore.uid(path, sparkSession().sparkContext(), AirModel.class);
         String type = StageStore.read(path, PREDICTOR, sparkSession().sparkContext()).trim();
         try {
-          return new AirModel(uid, Checkpoint.fromDirectory(path + "/" + CHECKPOINT),
-              Class.forName(type, true, Thread.currentThread().getContextClassLoader())
-                  .asSubclass(Predictor.class));
+          Class<? extends Predictor> predictor = Class.forName(type, true,
+              Thread.currentThread().getContextClassLoader()).asSubclass(Predictor.class);
+          return StageStore.load(path, sparkSession().sparkContext(), AirModel.class,
+              uid -> new AirModel(uid, Checkpoint.fromDirectory(path + "/" + CHECKPOINT),
+                  predictor));
         } catch (ClassNotFoundException e) {
           throw new IllegalArgumentException("the saved model's predictor " + type
               + " is not on the classpath", e);

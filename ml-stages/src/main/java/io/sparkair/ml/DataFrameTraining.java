@@ -2,7 +2,7 @@ package io.sparkair.ml;
 
 import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
-import io.sparkair.train.DataParallelTrainer;
+import io.sparkair.train.Trainer;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -17,8 +17,8 @@ final class DataFrameTraining {
    * {@code frame}, converted to an AIR dataset and released afterwards.
    */
   @SuppressWarnings("unchecked")
-  static <T> T onTrainFrame(Dataset<?> frame, DataParallelTrainer trainer,
-      Function<DataParallelTrainer, T> run) {
+  static <T> T onTrainFrame(Dataset<?> frame, Trainer trainer,
+      Function<Trainer, T> run) {
     try (AirDataset train = Air.get(frame.sparkSession()).fromDataFrame((Dataset<Row>) frame)) {
       return run.apply(trainer.withConfig(Map.of()).setDataset("train", train));
     }

@@ -5,6 +5,7 @@ import io.sparkair.plugin.Air;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.Preprocessors;
 import java.util.Objects;
+import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
@@ -52,7 +53,7 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
   @Override
   @SuppressWarnings("unchecked")
   public PreprocessorModel fit(Dataset<?> dataset) {
-    Preprocessor copy = Preprocessors.fromJson(Preprocessors.toJson(preprocessor));
+    Preprocessor copy = Preprocessors.copy(preprocessor);
     try (AirDataset air = Air.get(dataset.sparkSession())
         .fromDataFrame((Dataset<Row>) dataset)) {
       copy.fit(air);
@@ -72,7 +73,7 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
   @Override
   public PreprocessorEstimator copy(ParamMap extra) {
     return copyValues(new PreprocessorEstimator(uid,
-        Preprocessors.fromJson(Preprocessors.toJson(preprocessor))), extra);
+        Preprocessors.copy(preprocessor)), extra);
   }
 
   @Override
@@ -91,10 +92,9 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
     return new MLReader<>() {
       @Override
       public PreprocessorEstimator load(String path) {
-        String uid = StageStore.uid(path, sparkSession().sparkContext(),
-            PreprocessorEstimator.class);
-        return new PreprocessorEstimator(uid,
-            StageStore.preprocessor(path, sparkSession().sparkContext()));
+        SparkContext sc = sparkSession().sparkContext();
+        return StageStore.load(path, sc, PreprocessorEstimator.class,
+            uid -> new PreprocessorEstimator(uid, StageStore.preprocessor(path, sc)));
       }
     };
   }

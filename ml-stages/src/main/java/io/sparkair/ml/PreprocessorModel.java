@@ -5,6 +5,7 @@ import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.PreprocessorNotFittedException;
 import io.sparkair.preprocess.Preprocessors;
 import java.util.Objects;
+import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
@@ -71,7 +72,7 @@ public final class PreprocessorModel extends Model<PreprocessorModel> implements
   @Override
   public PreprocessorModel copy(ParamMap extra) {
     return copyValues(new PreprocessorModel(uid,
-        Preprocessors.fromJson(Preprocessors.toJson(preprocessor))), extra).setParent(parent());
+        Preprocessors.copy(preprocessor)), extra).setParent(parent());
   }
 
   @Override
@@ -89,9 +90,9 @@ public final class PreprocessorModel extends Model<PreprocessorModel> implements
     return new MLReader<>() {
       @Override
       public PreprocessorModel load(String path) {
-        String uid = StageStore.uid(path, sparkSession().sparkContext(), PreprocessorModel.class);
-        return new PreprocessorModel(uid,
-            StageStore.preprocessor(path, sparkSession().sparkContext()));
+        SparkContext sc = sparkSession().sparkContext();
+        return StageStore.load(path, sc, PreprocessorModel.class,
+            uid -> new PreprocessorModel(uid, StageStore.preprocessor(path, sc)));
       }
     };
   }

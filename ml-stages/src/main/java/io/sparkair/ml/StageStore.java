@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
@@ -29,9 +30,17 @@ final class StageStore {
     DefaultParamsWriter.saveMetadata(stage, path, sc, Option.empty(), Option.empty());
   }
 
-  /** The saved stage's uid, after checking it was saved as {@code type}. */
-  static String uid(String path, SparkContext sc, Class<?> type) {
-    return DefaultParamsReader.loadMetadata(path, sc, type.getName()).uid();
+  /**
+   * The stage saved at {@code path}, after checking it was saved as {@code type}: made by
+   * {@code make} from its uid, with the params its metadata holds set.
+   */
+  static <S extends Params> S load(String path, SparkContext sc, Class<S> type,
+      Function<String, S> make) {
+    DefaultParamsReader.Metadata metadata =
+        DefaultParamsReader.loadMetadata(path, sc, type.getName());
+    S stage = make.apply(metadata.uid());
+    metadata.getAndSetParams(stage, Option.empty());
+    return stage;
   }
 
   static void save(Params stage, Preprocessor preprocessor, String path, SparkContext sc) {

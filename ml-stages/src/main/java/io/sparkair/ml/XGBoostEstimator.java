@@ -1,13 +1,10 @@
 package io.sparkair.ml;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparkair.train.DataParallelTrainer;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.ScalingConfig;
+import io.sparkair.train.Trainer;
 import io.sparkair.train.xgboost.XGBoostTrainer;
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,6 @@ import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructType;
-import scala.Function1;
 
 /**
  * {@link XGBoostTrainer} as a Spark ML {@code Estimator}: {@code fit(df)} converts the DataFrame
@@ -48,7 +44,6 @@ import scala.Function1;
 public final class XGBoostEstimator extends Estimator<AirModel>
     implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String uid;
   private final Param<String> labelCol;
@@ -69,6 +64,8 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   private final IntParam numClass;
   private final LongParam seed;
   private final Param<String> otherParams;
+  private final Param<String> predictionCol;
+  private final Param<String> probabilityCol;
   /** XGBoost's name of each parameter that has a Param of its own. */
   private final Map<String, Param<?>> byXGBoostName = new LinkedHashMap<>();
 
@@ -115,8 +112,9 @@ public final class XGBoostEstimator extends Estimator<AirModel>
         ParamValidators.gt(0)), "num_class");
     seed = xgboost(new LongParam(this, "seed", "XGBoost's random seed"), "seed");
     otherParams = new Param<>(this, "otherParams",
-        "other XGBoost parameters, as a JSON object",
-        (Function1<String, Object> & Serializable) XGBoostEstimator::isJsonObject);
+        "other XGBoost parameters, as a JSON object", ConfigJsonParam.isObject());
+    predictionCol = OutputColumns.predictionCol(this);
+    probabilityCol = OutputColumns.probabilityCol(this);
     setDefault(labelCol, "label");
     setDefault(featuresCols, new String[0]);
     setDefault(numRound, 10);
@@ -128,14 +126,6 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   private <P extends Param<?>> P xgboost(P param, String xgboostName) {
     byXGBoostName.put(xgboostName, param);
     return param;
-  }
-
-  private static Object isJsonObject(String json) {
-    try {
-      return JSON.readTree(json).isObject();
-    } catch (JsonProcessingException e) {
-      return false;
-    }
   }
 
   /** The label column; {@code label} by default. */
@@ -226,6 +216,26 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   /** Other XGBoost parameters, as a JSON object; {@code {}} by default. */
   public Param<String> otherParams() {
     return otherParams;
+  }
+
+  /** The fitted model's prediction column; {@code prediction} by default. */
+  public Param<String> predictionCol() {
+    return predictionCol;
+  }
+
+  /** The fitted model's class-probability column; {@code probability} by default. */
+  public Param<String> probabilityCol() {
+    return probabilityCol;
+  }
+
+  /** Sets the fitted model's prediction column. */
+  public XGBoostEstimator setPredictionCol(String value) {
+    return put(predictionCol, value);
+  }
+
+  /** Sets the fitted model's class-probability column. */
+  public XGBoostEstimator setProbabilityCol(String value) {
+    return put(probabilityCol, value);
   }
 
   /** Sets the label column. */
@@ -380,7 +390,7 @@ public final class XGBoostEstimator extends Estimator<AirModel>
     if (own == null) {
       Map<String, Object> others = otherParamsMap();
       others.put(name, value);
-      return put(otherParams, JSON.valueToTree(others).toString());
+      return put(otherParams, ConfigJsonParam.write(others));
     }
     return putConverted(own, value);
   }
@@ -412,13 +422,7 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   }
 
   private Map<String, Object> otherParamsMap() {
-    try {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> m = JSON.readValue(getOrDefault(otherParams), LinkedHashMap.class);
-      return m;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("otherParams is not a JSON object", e);
-    }
+    return ConfigJsonParam.read(getOrDefault(otherParams));
   }
 
   /** The XGBoost parameters this estimator trains with: the ones set, by XGBoost's names. */
@@ -457,13 +461,14 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   @Override
   public AirModel fit(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    Result result = DataFrameTraining.onTrainFrame(dataset, trainer(), DataParallelTrainer::fit);
+    Result result = DataFrameTraining.onTrainFrame(dataset, trainer(), Trainer::fit);
     return copyValues(new AirModel(result.checkpoint()), ParamMap.empty()).setParent(this);
   }
 
   /**
-   * The schema of the fitted model's output: the input's columns, then {@code prediction} and,
-   * for the {@code binary:logistic} and {@code multi:softprob} objectives, {@code probability}.
+   * The schema of the fitted model's output: the input's columns, then the prediction and, for
+   * the {@code binary:logistic} and {@code multi:softprob} objectives, the class probabilities,
+   * named by {@code predictionCol} and {@code probabilityCol}.
    *
    * @throws IllegalArgumentException if the label or a feature column is missing
    */
@@ -476,7 +481,8 @@ public final class XGBoostEstimator extends Estimator<AirModel>
             + schema.simpleString());
       }
     }
-    return trainer().predictionSchema(schema);
+    return OutputColumns.renamed(trainer().predictionSchema(schema), schema,
+        getOrDefault(predictionCol), getOrDefault(probabilityCol));
   }
 
   @Override

@@ -1,19 +1,16 @@
 package io.sparkair.train;
 
-import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
 import io.sparkair.predict.FeatureRows;
-import io.sparkair.preprocess.Preprocessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import java.util.Objects;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -27,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param <T> the trainer's own type, which its setters return
  */
-public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends DataParallelTrainer {
+public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends BaseTrainer<T> {
   private String labelColumn;
   private List<String> featureColumns;
   private Map<String, Object> params = new LinkedHashMap<>();
@@ -93,62 +90,16 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Data
     return self();
   }
 
+  /** {@inheritDoc} Also the label, features, parameters, rounds and checkpoint frequency. */
   @Override
-  public T setScalingConfig(ScalingConfig config) {
-    super.setScalingConfig(config);
-    return self();
-  }
-
-  @Override
-  public T setRunConfig(RunConfig config) {
-    super.setRunConfig(config);
-    return self();
-  }
-
-  @Override
-  public T setDataset(String name, AirDataset dataset) {
-    super.setDataset(name, dataset);
-    return self();
-  }
-
-  @Override
-  public T setDatasets(Map<String, AirDataset> all) {
-    super.setDatasets(all);
-    return self();
-  }
-
-  @Override
-  public T setPreprocessor(Preprocessor preprocessor) {
-    super.setPreprocessor(preprocessor);
-    return self();
-  }
-
-  @Override
-  public T setResumeFromCheckpoint(Checkpoint checkpoint) {
-    super.setResumeFromCheckpoint(checkpoint);
-    return self();
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public T withConfig(Map<String, ?> config) {
-    return (T) super.withConfig(config);
-  }
-
-  /** A new trainer of this type, with no fields set. */
-  protected abstract T newInstance();
-
-  @Override
-  protected final T copy() {
-    T copy = newInstance();
-    copyInto(copy);
-    BoostingTrainer<T> into = copy;
+  protected void copyInto(T target) {
+    super.copyInto(target);
+    BoostingTrainer<T> into = target;
     into.labelColumn = labelColumn;
     into.featureColumns = featureColumns;
     into.params = new LinkedHashMap<>(params);
     into.numBoostRound = numBoostRound;
     into.checkpointFrequency = checkpointFrequency;
-    return copy;
   }
 
   /** {@inheritDoc} Also {@code params} (merged into the library's) and {@code numBoostRound}. */

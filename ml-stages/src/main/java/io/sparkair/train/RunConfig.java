@@ -32,6 +32,18 @@ public final class RunConfig implements Serializable {
   /** A run with a generated name under {@code ~/spark-air-results}. */
   public RunConfig() {}
 
+  /** A copy of this configuration, sharing its callbacks. */
+  public RunConfig copy() {
+    RunConfig copy = new RunConfig();
+    copy.name = name;
+    copy.storagePath = storagePath;
+    copy.verbose = verbose;
+    copy.callbacks.addAll(callbacks);
+    copy.checkpointConfig = checkpointConfig;
+    copy.failureConfig = failureConfig;
+    return copy;
+  }
+
   /**
    * Sets the run's name, which names its directory under the storage path; must be non-empty and
    * without '/', else IllegalArgumentException. Without one, a name is generated.

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Worker groups kept between training runs (a Tuner's {@code reuseActors}). A run of
- * {@link DataParallelTrainer} given these groups takes an idle group of its shape (worker
+ * {@link Trainer} given these groups takes an idle group of its shape (worker
  * count, CPUs and GPU per worker) instead of starting one, and gives it back when its attempt
  * succeeds; a group whose attempt failed is stopped. Idle groups keep their Spark task slots,
  * so a run that must start a group stops the idle ones first, and so does a run with a

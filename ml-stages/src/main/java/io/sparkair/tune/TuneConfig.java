@@ -39,6 +39,22 @@ public final class TuneConfig implements Serializable {
   /** Samples once, with the basic variant generator and FIFO scheduling. */
   public TuneConfig() {}
 
+  /** A copy of this configuration, sharing its searcher and scheduler. */
+  public TuneConfig copy() {
+    TuneConfig copy = new TuneConfig();
+    copy.numSamples = numSamples;
+    copy.metric = metric;
+    copy.mode = mode;
+    copy.searcher = searcher;
+    copy.scheduler = scheduler;
+    copy.maxConcurrentTrials = maxConcurrentTrials;
+    copy.reservedCpuFraction = reservedCpuFraction;
+    copy.seed = seed;
+    copy.timeLimit = timeLimit;
+    copy.reuseActors = reuseActors;
+    return copy;
+  }
+
   /**
    * Sets how many times the basic variant generator samples the search space (1 by default); must
    * be positive. Tuning with a {@link #setSearcher searcher} requires the default of 1, as the

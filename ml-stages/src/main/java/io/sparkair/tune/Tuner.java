@@ -2,7 +2,7 @@ package io.sparkair.tune;
 
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.plugin.Air;
-import io.sparkair.train.DataParallelTrainer;
+import io.sparkair.train.Trainer;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.RunStorage;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Searches a trainer's configurations (Ray's {@code Tuner}): the searcher proposes each trial's
- * configuration from the parameter space (any field {@link DataParallelTrainer#withConfig}
+ * configuration from the parameter space (any field {@link Trainer#withConfig}
  * takes: {@code params}, {@code scalingConfig}, {@code preprocessor}, {@code numBoostRound},
  * {@code trainLoopConfig}), each trial is a training run of its own, the scheduler may stop a
  * trial after any report, and {@link #fit()} returns every trial in a {@link ResultGrid}.
@@ -59,19 +59,19 @@ public final class Tuner {
   private static final Logger LOG = LoggerFactory.getLogger(Tuner.class);
   private static final long TABLE_EVERY_SECONDS = 10;
 
-  private final DataParallelTrainer trainer;
+  private final Trainer trainer;
   private final Map<String, ?> paramSpace;
   private final TuneConfig tuneConfig;
   private final RunConfig runConfig;
   private final Experiment restored;
 
   /** A tuner of {@code trainer} over {@code paramSpace}. */
-  public Tuner(DataParallelTrainer trainer, Map<String, ?> paramSpace, TuneConfig tuneConfig,
+  public Tuner(Trainer trainer, Map<String, ?> paramSpace, TuneConfig tuneConfig,
       RunConfig runConfig) {
     this(trainer, paramSpace, tuneConfig, runConfig, null);
   }
 
-  private Tuner(DataParallelTrainer trainer, Map<String, ?> paramSpace, TuneConfig tuneConfig,
+  private Tuner(Trainer trainer, Map<String, ?> paramSpace, TuneConfig tuneConfig,
       RunConfig runConfig, Experiment restored) {
     this.trainer = Objects.requireNonNull(trainer, "trainer");
     this.paramSpace = Objects.requireNonNull(paramSpace, "paramSpace");
@@ -91,7 +91,7 @@ public final class Tuner {
    *
    * @throws IllegalArgumentException when {@code path} holds no saved experiment
    */
-  public static Tuner restore(String path, DataParallelTrainer trainer) {
+  public static Tuner restore(String path, Trainer trainer) {
     Configuration hadoop = Air.currentSession().sparkContext().hadoopConfiguration();
     Experiment experiment = Experiment.load(path, hadoop);
     Path dir = new Path(path);
@@ -232,7 +232,7 @@ public final class Tuner {
      * trial stays pending).
      */
     boolean launch(Experiment.Trial trial, Checkpoint resumeFrom) throws InterruptedException {
-      DataParallelTrainer configured = trainer.withConfig(trial.config);
+      Trainer configured = trainer.withConfig(trial.config);
       if (resumeFrom != null) {
         configured.setResumeFromCheckpoint(resumeFrom);
       }
@@ -278,7 +278,7 @@ public final class Tuner {
     }
 
     private TrialResult runTrial(Experiment.Trial trial, TrialStatus status,
-        DataParallelTrainer configured) {
+        Trainer configured) {
       String id = trial.id;
       write(dir + "/" + id + "/params.json", ConfigJson.write(trial.config), hadoop);
       StopByScheduler stop = new StopByScheduler(status, id, this);

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkair.ml.AirModel;
 import io.sparkair.ml.PreprocessorEstimator;
+import io.sparkair.ml.TrainerEstimator;
 import io.sparkair.ml.XGBoostEstimator;
 import io.sparkair.preprocess.StandardScaler;
+import io.sparkair.train.lightgbm.LightGBMTrainer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +26,8 @@ import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.apache.spark.ml.tuning.TrainValidationSplit;
+import org.apache.spark.ml.tuning.TrainValidationSplitModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link XGBoostEstimator}'s settings are Spark ML params: Spark ML's own {@code CrossValidator}
  * over a {@code ParamGridBuilder} grid trains a different model per grid point, keeps the best
  * one with the winning point's params, and saves and loads, alone and in a {@code Pipeline}
- * after a preprocessor stage. The evaluator scores the hard predictions ({@code prediction}).
+ * after a preprocessor stage; the same holds for any trainer through {@link TrainerEstimator}.
+ * The evaluator scores the hard predictions.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class CrossValidationTest {
@@ -152,5 +158,40 @@ class CrossValidationTest {
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
         () -> xgb.setNumWorkers(0));
     assertTrue(bad.getMessage().contains("numWorkers"), bad.getMessage());
+  }
+
+  @Test
+  void anyTrainerIsAnEstimatorWhoseParamsAGridSearches(@TempDir Path dir) throws Exception {
+    LightGBMTrainer lightgbm = new LightGBMTrainer().setLabelColumn("target")
+        .setParams(Map.of("objective", "binary", "num_leaves", 4, "min_data_in_leaf", 5))
+        .setRunConfig(new RunConfig().setVerbose(0));
+    TrainerEstimator estimator = new TrainerEstimator(lightgbm).setNumWorkers(2)
+        .setStoragePath(dir.resolve("runs").toString()).setPredictionCol("score");
+    assertEquals(List.of("target", "score", "probability"),
+        Arrays.asList(estimator.transformSchema(train.select("target").schema()).fieldNames()));
+
+    ParamMap[] grid = {
+        new ParamMap().put(estimator.trainerConfig().w("{\"numBoostRound\": 1}")),
+        new ParamMap().put(estimator.trainerConfig()
+            .w("{\"numBoostRound\": 25, \"params\": {\"learning_rate\": 0.3}}"))};
+    TrainValidationSplitModel model = new TrainValidationSplit().setEstimator(estimator)
+        .setEstimatorParamMaps(grid).setSeed(7).setTrainRatio(0.7)
+        .setEvaluator(auc().setRawPredictionCol("score")).fit(train);
+    double[] metrics = model.validationMetrics();
+    assertTrue(metrics[1] > metrics[0], "25 rounds beat 1: " + Arrays.toString(metrics));
+    AirModel best = assertInstanceOf(AirModel.class, model.bestModel());
+    assertEquals("score", best.getPredictionCol(), "the estimator's params reach the model");
+    assertEquals(25, ((Number) best.checkpoint().getMetadata().metrics()
+        .get("training_iteration")).intValue(), "the best model is the 25-round point's");
+
+    String path = dir.resolve("pipeline").toString();
+    PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {estimator})
+        .fit(train);
+    pipeline.write().overwrite().save(path);
+    PipelineModel loaded = PipelineModel.load(path);
+    AirModel loadedModel = assertInstanceOf(AirModel.class, loaded.stages()[0]);
+    assertEquals("score", loadedModel.getPredictionCol(), "the model's params persist");
+    assertEquals(pipeline.transform(valid).select("score").collectAsList(),
+        loaded.transform(valid).select("score").collectAsList());
   }
 }

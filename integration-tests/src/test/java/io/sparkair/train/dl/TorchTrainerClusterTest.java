@@ -8,7 +8,7 @@ import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
 import io.sparkair.preprocess.StandardScaler;
-import io.sparkair.train.DataParallelTrainer;
+import io.sparkair.train.Trainer;
 import io.sparkair.train.FailureConfig;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
@@ -66,7 +66,7 @@ class TorchTrainerClusterTest {
     spark.stop();
   }
 
-  private static DataParallelTrainer trainer(int epochs, Path dir, String name) {
+  private static Trainer trainer(int epochs, Path dir, String name) {
     return new TorchTrainer(new FareLoop())
         .setTrainLoopConfig(Map.of("num_epochs", epochs, "batch_size", 64, "lr", 1e-2,
             "check_identical", true))
@@ -107,7 +107,7 @@ class TorchTrainerClusterTest {
         }
       }
     };
-    DataParallelTrainer trainer = trainer(6, dir, "survives");
+    Trainer trainer = trainer(6, dir, "survives");
     trainer.setRunConfig(trainer.runConfig().setFailureConfig(FailureConfig.of(2))
         .addCallbacks(killAfterEpoch1));
     Result result = trainer.fit();

@@ -2,10 +2,9 @@ package io.sparkair.train.dl;
 
 import io.sparkair.plugin.Air;
 import io.sparkair.runtime.actor.ActorRef;
-import io.sparkair.train.DataParallelTrainer;
+import io.sparkair.train.BaseTrainer;
 import io.sparkair.train.TrainContext;
 import io.sparkair.train.TrainLoop;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,33 +31,27 @@ import org.apache.spark.sql.SparkSession;
  * }).setScalingConfig(ScalingConfig.of(2)).setDataset("train", train).fit();
  * }</pre>
  */
-public class TorchTrainer extends DataParallelTrainer {
-  static final String COLLECTIVE = "air.torch.collective";
-
+public class TorchTrainer extends BaseTrainer<TorchTrainer> {
+  private final TrainLoop loop;
   private ActorRef<PeerGroup> group;
 
   /** A trainer running {@code loop} in every worker. */
   public TorchTrainer(TrainLoop loop) {
-    super(new SessionLoop(Objects.requireNonNull(loop, "loop")));
-  }
-
-  private TorchTrainer(SessionLoop loop) {
-    super(loop);
+    this.loop = Objects.requireNonNull(loop, "loop");
   }
 
   @Override
-  protected DataParallelTrainer copy() {
-    TorchTrainer copy = new TorchTrainer((SessionLoop) trainLoop());
-    copyInto(copy);
-    return copy;
+  protected TorchTrainer newInstance() {
+    return new TorchTrainer(loop);
   }
 
+  /** {@inheritDoc} The user's loop, with the all-reduce group of this attempt. */
   @Override
-  protected Map<String, Object> startAttempt(int numWorkers) {
+  protected TrainLoop startAttempt(int numWorkers) {
     Air air = Air.get(Air.currentSession());
     group = air.runtime().hostHere("air-torch-group-" + UUID.randomUUID(),
         new PeerGroup(numWorkers));
-    return Map.of(COLLECTIVE, new Collective(group, 0, numWorkers));
+    return new SessionLoop(loop, new Collective(group, 0, numWorkers));
   }
 
   @Override
@@ -74,21 +67,21 @@ public class TorchTrainer extends DataParallelTrainer {
   private static final class SessionLoop implements TrainLoop {
     private static final long serialVersionUID = 1L;
     private final TrainLoop loop;
+    private final Collective group;
 
-    SessionLoop(TrainLoop loop) {
+    SessionLoop(TrainLoop loop, Collective group) {
       this.loop = loop;
+      this.group = group;
     }
 
     @Override
     public void run(Map<String, Object> config, TrainContext context) throws Exception {
-      Map<String, Object> own = new LinkedHashMap<>(config);
-      Collective collective = ((Collective) own.remove(COLLECTIVE))
-          .forRank(context.worldRank());
+      Collective collective = group.forRank(context.worldRank());
       DjlEngine.prepare(context.cpus());
       Exception[] thrown = new Exception[1];
       TorchTrain.within(collective, () -> {
         try {
-          loop.run(own, context);
+          loop.run(config, context);
         } catch (Exception e) {
           thrown[0] = e;
         } finally {

@@ -31,7 +31,6 @@ import java.util.Set;
  */
 final class LightGBMLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
-  static final String NETWORK = "lightgbm.network";
   /** Metrics whose value is the square root of a mean: combined from their squares. */
   private static final Set<String> ROOT_MEAN = Set.of("rmse", "l2_root", "root_mean_squared_error");
 
@@ -42,9 +41,17 @@ final class LightGBMLoop implements TrainLoop {
   private final int rounds;
   private final int checkpointFrequency;
   private final List<String> datasets;
+  /** The attempt's network of workers, or null for one worker. */
+  private final ActorRef<LightGBMNetwork> network;
 
   LightGBMLoop(String label, List<String> features, String params, String objective,
       int rounds, int checkpointFrequency, List<String> datasets) {
+    this(label, features, params, objective, rounds, checkpointFrequency, datasets, null);
+  }
+
+  private LightGBMLoop(String label, List<String> features, String params, String objective,
+      int rounds, int checkpointFrequency, List<String> datasets,
+      ActorRef<LightGBMNetwork> network) {
     this.label = label;
     this.features = features;
     this.params = params;
@@ -52,13 +59,18 @@ final class LightGBMLoop implements TrainLoop {
     this.rounds = rounds;
     this.checkpointFrequency = checkpointFrequency;
     this.datasets = datasets;
+    this.network = network;
+  }
+
+  /** This loop, for the workers of an attempt joined by {@code network}. */
+  LightGBMLoop onNetwork(ActorRef<LightGBMNetwork> network) {
+    return new LightGBMLoop(label, features, params, objective, rounds, checkpointFrequency,
+        datasets, network);
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void run(Map<String, Object> config, TrainContext context) throws Exception {
     LightGBMNative.load();
-    ActorRef<LightGBMNetwork> network = (ActorRef<LightGBMNetwork>) config.get(NETWORK);
     int rank = context.worldRank();
     List<FeatureRows> rows = new ArrayList<>();
     List<String> used = null;

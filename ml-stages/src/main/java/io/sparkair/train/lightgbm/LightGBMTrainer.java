@@ -144,20 +144,16 @@ public final class LightGBMTrainer extends BoostingTrainer<LightGBMTrainer> {
     return out.toString();
   }
 
+  /** {@inheritDoc} With several workers, the loop joins them in a network of this attempt. */
   @Override
-  protected TrainLoop trainLoop() {
-    return loop;
-  }
-
-  @Override
-  protected Map<String, Object> startAttempt(int numWorkers) {
+  protected TrainLoop startAttempt(int numWorkers) {
     if (numWorkers < 2) {
-      return Map.of();
+      return loop;
     }
     Air air = Air.get(Air.currentSession());
     network = air.runtime().hostHere("air-lightgbm-network-" + UUID.randomUUID(),
         new LightGBMNetwork(numWorkers));
-    return Map.of(LightGBMLoop.NETWORK, network);
+    return loop.onNetwork(network);
   }
 
   @Override

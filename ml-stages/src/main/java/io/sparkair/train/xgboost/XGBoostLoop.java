@@ -28,7 +28,6 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  */
 final class XGBoostLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
-  static final String TRACKER = "xgboost.tracker";
 
   private final String label;
   private final List<String> features;
@@ -37,9 +36,17 @@ final class XGBoostLoop implements TrainLoop {
   private final int rounds;
   private final int checkpointFrequency;
   private final List<String> datasets;
+  /** The arguments joining the attempt's tracker. */
+  private final Map<String, Object> tracker;
 
   XGBoostLoop(String label, List<String> features, Map<String, Object> params,
       List<String> evalMetrics, int rounds, int checkpointFrequency, List<String> datasets) {
+    this(label, features, params, evalMetrics, rounds, checkpointFrequency, datasets, Map.of());
+  }
+
+  private XGBoostLoop(String label, List<String> features, Map<String, Object> params,
+      List<String> evalMetrics, int rounds, int checkpointFrequency, List<String> datasets,
+      Map<String, Object> tracker) {
     this.label = label;
     this.features = features;
     this.params = params;
@@ -47,12 +54,18 @@ final class XGBoostLoop implements TrainLoop {
     this.rounds = rounds;
     this.checkpointFrequency = checkpointFrequency;
     this.datasets = datasets;
+    this.tracker = tracker;
+  }
+
+  /** This loop, for the workers of an attempt joining the tracker of {@code trackerArgs}. */
+  XGBoostLoop withTracker(Map<String, Object> trackerArgs) {
+    return new XGBoostLoop(label, features, params, evalMetrics, rounds, checkpointFrequency,
+        datasets, new HashMap<>(trackerArgs));
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void run(Map<String, Object> config, TrainContext context) throws Exception {
-    Map<String, Object> args = new HashMap<>((Map<String, Object>) config.get(TRACKER));
+    Map<String, Object> args = new HashMap<>(tracker);
     args.put("dmlc_task_id", String.valueOf(context.worldRank()));
     Communicator.init(args);
     List<DMatrix> matrices = new ArrayList<>();

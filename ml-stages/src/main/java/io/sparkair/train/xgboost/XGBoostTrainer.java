@@ -101,19 +101,15 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
         numBoostRound(), checkpointFrequency(), datasetOrder);
   }
 
+  /** {@inheritDoc} The loop joins the workers through an XGBoost tracker of this attempt. */
   @Override
-  protected TrainLoop trainLoop() {
-    return loop;
-  }
-
-  @Override
-  protected Map<String, Object> startAttempt(int numWorkers) {
+  protected TrainLoop startAttempt(int numWorkers) {
     String host = Air.currentSession().sparkContext().getConf()
         .get("spark.driver.host", "127.0.0.1");
     try {
       tracker = new RabitTracker(numWorkers, host);
       tracker.start();
-      return Map.of(XGBoostLoop.TRACKER, new HashMap<>(tracker.getWorkerArgs()));
+      return loop.withTracker(tracker.getWorkerArgs());
     } catch (XGBoostError e) {
       throw new TrainingFailedException("could not start XGBoost's tracker on " + host, e);
     }

@@ -1,0 +1,91 @@
+package io.sparkair.ml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.TransferPair;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The output-column params the stages that make models share ({@code predictionCol},
+ * {@code probabilityCol}, as Spark ML's {@code HasPredictionCol} and {@code HasProbabilityCol}
+ * name them), and the renaming of a predictor's columns to them.
+ */
+final class OutputColumns {
+  /** The name a predictor gives its prediction column. */
+  static final String PREDICTION = "prediction";
+  /** The name a classifier's predictor gives its class-probability column. */
+  static final String PROBABILITY = "probability";
+
+  private OutputColumns() {}
+
+  /** A {@code predictionCol} param of {@code owner}, default {@code prediction}. */
+  static Param<String> predictionCol(Params owner) {
+    Param<String> param = new Param<>(owner, "predictionCol", "the prediction column's name");
+    owner.setDefault(param, PREDICTION);
+    return param;
+  }
+
+  /** A {@code probabilityCol} param of {@code owner}, default {@code probability}. */
+  static Param<String> probabilityCol(Params owner) {
+    Param<String> param = new Param<>(owner, "probabilityCol",
+        "the column of class probabilities (classifiers only)");
+    owner.setDefault(param, PROBABILITY);
+    return param;
+  }
+
+  /**
+   * {@code output}, a stage's output schema for {@code input}, with the columns it adds named
+   * {@code predictionCol} and {@code probabilityCol} instead of the predictor's names.
+   *
+   * @throws IllegalArgumentException when a new name is already a column of the input
+   */
+  static StructType renamed(StructType output, StructType input, String predictionCol,
+      String probabilityCol) {
+    Map<String, String> names = Map.of(PREDICTION, predictionCol, PROBABILITY, probabilityCol);
+    List<String> inputNames = List.of(input.fieldNames());
+    StructType out = input;
+    for (StructField field : output.fields()) {
+      if (inputNames.contains(field.name())) {
+        continue;
+      }
+      String name = names.getOrDefault(field.name(), field.name());
+      if (inputNames.contains(name)) {
+        throw new IllegalArgumentException("the input already has a column '" + name
+            + "'; drop or rename it first");
+      }
+      out = out.add(new StructField(name, field.dataType(), field.nullable(), field.metadata()));
+    }
+    return out;
+  }
+
+  /**
+   * {@code batch} with its columns renamed as {@code names} says (a column absent from
+   * {@code names} keeps its name); {@code batch} itself when none changes. The buffers move to
+   * the new batch: {@code batch} is closed.
+   */
+  static VectorSchemaRoot renamed(VectorSchemaRoot batch, Map<String, String> names) {
+    boolean changes = batch.getFieldVectors().stream()
+        .anyMatch(v -> !names.getOrDefault(v.getName(), v.getName()).equals(v.getName()));
+    if (!changes) {
+      return batch;
+    }
+    List<FieldVector> moved = new ArrayList<>();
+    for (FieldVector vector : batch.getFieldVectors()) {
+      TransferPair transfer = vector.getTransferPair(
+          names.getOrDefault(vector.getName(), vector.getName()), vector.getAllocator());
+      transfer.transfer();
+      moved.add((FieldVector) transfer.getTo());
+    }
+    int rows = batch.getRowCount();
+    batch.close();
+    VectorSchemaRoot out = new VectorSchemaRoot(moved);
+    out.setRowCount(rows);
+    return out;
+  }
+}

@@ -1,0 +1,315 @@
+package io.sparkair.train;
+
+import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.data.AirDataset;
+import io.sparkair.data.BlockSet;
+import io.sparkair.plugin.ActorGroup;
+import io.sparkair.plugin.Air;
+import io.sparkair.plugin.AirSettings;
+import io.sparkair.preprocess.Preprocessor;
+import io.sparkair.preprocess.Preprocessors;
+import io.sparkair.runtime.actor.ActorDiedException;
+import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.runtime.actor.SpawnOptions;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@link BaseTrainer#fit()}: prepares the datasets, runs attempts on worker groups until
+ * one succeeds or the {@link FailureConfig} gives up, and collects the reports into a
+ * {@link Result}. The trainer's hooks decide what each attempt runs.
+ */
+final class TrainingRun {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+  private static final long FAILURE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+  private final BaseTrainer<?> trainer;
+  private final ScalingConfig scaling;
+  private final RunConfig runConfig;
+  private final Map<String, AirDataset> datasets;
+  private final Preprocessor preprocessor;
+  private final Checkpoint resumeFrom;
+  private final WorkerGroups workerGroups;
+
+  TrainingRun(BaseTrainer<?> trainer) {
+    this.trainer = trainer;
+    this.scaling = trainer.scalingConfig();
+    this.runConfig = trainer.runConfig();
+    this.datasets = new LinkedHashMap<>(trainer.datasets());
+    this.preprocessor = trainer.preprocessor();
+    this.resumeFrom = trainer.resumeFrom();
+    this.workerGroups = trainer.workerGroups();
+  }
+
+  /** Trains; see {@link Trainer#fit()}. */
+  Result run() {
+    if (datasets.isEmpty()) {
+      throw new IllegalArgumentException("a trainer needs datasets; set at least \"train\"");
+    }
+    SparkSession spark = Air.currentSession();
+    Air air = Air.get(spark);
+    if (scaling.numWorkers() * scaling.cpusPerWorker() > air.maxSlots()) {
+      throw new IllegalArgumentException(scaling + " needs "
+          + scaling.numWorkers() * scaling.cpusPerWorker() + " Spark task slots but the "
+          + "cluster has at most " + air.maxSlots());
+    }
+    String name = runConfig.name() != null ? runConfig.name() : trainer.defaultRunName() + "_"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
+    StorageLocation.requireReachable(runConfig.storagePath(), spark);
+    String runDir = runConfig.storagePath() + "/" + name;
+    Map<String, AirDataset> prepared = new LinkedHashMap<>();
+    List<AirDataset> owned = new ArrayList<>();
+    Preprocessor fitted = prepare(prepared, owned);
+    trainer.validate(prepared);
+    List<TrainingCallback> callbacks = new ArrayList<>();
+    if (runConfig.verbose() > 0) {
+      callbacks.add(new ConsoleProgress(runConfig.verbose() > 1));
+    }
+    callbacks.addAll(runConfig.callbacks());
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    ReportSink sink = new ReportSink(name, runDir, hadoop, runConfig.checkpointConfig(),
+        callbacks, earlierReports(runDir, hadoop), resumeFrom);
+    ActorRef<ReportSink> sinkRef = air.runtime().hostHere(
+        "air-train-" + name + "-" + UUID.randomUUID(), sink);
+    String resume = null;
+    if (resumeFrom != null) {
+      resume = runDir + "/resumed_from";
+      resumeFrom.toDirectory(resume);
+    }
+    String fittedJson = fitted == null ? null : Preprocessors.toJson(fitted);
+    Throwable error = null;
+    Result result;
+    try {
+      int failures = 0;
+      for (int attempt = 0; ; attempt++) {
+        int number = attempt;
+        if (attempt > 0) {
+          air.awaitSlots(scaling.numWorkers() * scaling.cpusPerWorker(), Duration.ofSeconds(
+              spark.sparkContext().conf().getLong(AirSettings.SLOT_TIMEOUT, 60)));
+        }
+        sinkRef.call(s -> {
+          s.startAttempt(number);
+          return null;
+        }).join();
+        Throwable failure = runAttempt(air, prepared, runDir, resume, fittedJson, sinkRef);
+        if (failure == null) {
+          break;
+        }
+        failures++;
+        if (!runConfig.failureConfig().allowsAnother(failures)) {
+          throw new TrainingFailedException("training failed " + failures + " time(s), more "
+              + "than FailureConfig(maxFailures=" + runConfig.failureConfig().maxFailures()
+              + ") allows: " + failure, failure);
+        }
+        String latest = sinkRef.call(ReportSink::latestUri).join();
+        LOG.warn("training attempt {} failed ({}); restarting from {}", attempt, failure,
+            latest != null ? latest : resume != null ? resume : "the start");
+        if (latest != null) {
+          resume = latest;
+        }
+      }
+    } catch (RuntimeException e) {
+      error = e;
+      throw e;
+    } finally {
+      Throwable cause = error;
+      result = sinkRef.call(s -> s.result(cause, runDir)).join();
+      Result ended = result;
+      sinkRef.call(s -> {
+        s.end(ended, cause);
+        return null;
+      }).join();
+      sinkRef.kill();
+      owned.forEach(AirDataset::close);
+    }
+    return result;
+  }
+
+  /**
+   * The reports a resumed run keeps: those its run directory already logged up to the
+   * checkpoint's {@code training_iteration}, and the checkpoint's own report if the log missed
+   * it, so that a run continued in its own directory (a restored Tuner trial) keeps one log.
+   */
+  private List<Map<String, Object>> earlierReports(String runDir, Configuration hadoop) {
+    Object upTo = resumeFrom == null ? null
+        : resumeFrom.getMetadata().metrics().get("training_iteration");
+    if (!(upTo instanceof Number)) {
+      return List.of();
+    }
+    List<Map<String, Object>> logged = RunFiles.read(runDir, hadoop);
+    if (logged.isEmpty()) {
+      return List.of();
+    }
+    long last = ((Number) upTo).longValue();
+    List<Map<String, Object>> kept = new ArrayList<>();
+    for (Map<String, Object> report : logged) {
+      Object iteration = report.get("training_iteration");
+      if (iteration instanceof Number && ((Number) iteration).longValue() <= last) {
+        kept.add(report);
+      }
+    }
+    if (kept.isEmpty()
+        || ((Number) kept.get(kept.size() - 1).get("training_iteration")).longValue() < last) {
+      kept.add(new LinkedHashMap<>(resumeFrom.getMetadata().metrics()));
+    }
+    return kept;
+  }
+
+  /** Fits and applies the preprocessor; returns it fitted (or null without one). */
+  private Preprocessor prepare(Map<String, AirDataset> prepared, List<AirDataset> owned) {
+    if (workerGroups != null && (preprocessor != null || (resumeFrom != null
+        && resumeFrom.getPreprocessor() != null))) {
+      workerGroups.stopIdle();
+    }
+    Preprocessor p = preprocessor;
+    if (resumeFrom != null && resumeFrom.getPreprocessor() != null) {
+      p = resumeFrom.getPreprocessor();
+    } else if (p != null) {
+      AirDataset train = datasets.get("train");
+      if (train == null) {
+        throw new IllegalArgumentException("a preprocessor is fitted on the \"train\" dataset, "
+            + "but the datasets are " + datasets.keySet());
+      }
+      p = Preprocessors.copy(p);
+      p.fit(train);
+    }
+    for (Map.Entry<String, AirDataset> e : datasets.entrySet()) {
+      if (p == null) {
+        prepared.put(e.getKey(), e.getValue());
+      } else {
+        AirDataset transformed = p.transform(e.getValue());
+        owned.add(transformed);
+        prepared.put(e.getKey(), transformed);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Runs one attempt; returns null on success, or why it failed. Blocks lost with an executor
+   * are recomputed first, while the cluster's task slots are still free for Spark.
+   */
+  private Throwable runAttempt(Air air, Map<String, AirDataset> prepared, String runDir,
+      String resume, String preprocessorJson, ActorRef<ReportSink> sink) {
+    int n = scaling.numWorkers();
+    Map<String, Object> config = new LinkedHashMap<>(trainer.trainLoopConfig());
+    boolean failed = true;
+    List<AirDataset> shards = new ArrayList<>();
+    prepared.values().forEach(AirDataset::recoverLostBlocks);
+    TrainLoop body = trainer.startAttempt(n);
+    ActorGroup<TrainWorker> group = workerGroups != null ? workerGroups.take(air, scaling)
+        : air.spawnGroup(n, rank -> new TrainWorker(), SpawnOptions.defaults()
+            .cpus(scaling.cpusPerWorker()).gpus(scaling.useGpu() ? 1 : 0));
+    try {
+      List<String> executors = group.executors();
+      List<Map<String, BlockSet>> perRank = new ArrayList<>();
+      for (int r = 0; r < n; r++) {
+        perRank.add(new HashMap<>());
+      }
+      for (Map.Entry<String, AirDataset> e : prepared.entrySet()) {
+        List<AirDataset> split = e.getValue().split(n, executors);
+        shards.addAll(split);
+        for (int r = 0; r < n; r++) {
+          perRank.get(r).put(e.getKey(), split.get(r).blockSet());
+        }
+      }
+      List<CompletableFuture<Void>> running = new ArrayList<>();
+      for (int r = 0; r < n; r++) {
+        WorkerSetup setup = new WorkerSetup(r, n, localRank(executors, r),
+            scaling.cpusPerWorker(), perRank.get(r), resume, runDir, preprocessorJson, sink);
+        running.add(group.get(r).call(w -> w.run(body, config, setup)));
+      }
+      Throwable failure = firstFailure(running);
+      failed = failure != null;
+      return failure;
+    } finally {
+      if (failed || workerGroups == null) {
+        group.close();
+      } else {
+        workerGroups.giveBack(scaling, group);
+      }
+      shards.forEach(AirDataset::close);
+      if (failed) {
+        try {
+          trainer.endAttempt(true);
+        } catch (RuntimeException e) {
+          LOG.warn("ending the failed attempt: {}", e.toString());
+        }
+      } else {
+        trainer.endAttempt(false);
+      }
+    }
+  }
+
+  private static int localRank(List<String> executors, int rank) {
+    int local = 0;
+    for (int r = 0; r < rank; r++) {
+      if (executors.get(r).equals(executors.get(rank))) {
+        local++;
+      }
+    }
+    return local;
+  }
+
+  /**
+   * Waits for every worker, or for the first to fail. On a failure, waits a moment for the
+   * others to fail too, and returns the root cause: a dead worker, else the first failure,
+   * rather than the collective errors it caused in its peers.
+   */
+  private static Throwable firstFailure(List<CompletableFuture<Void>> running) {
+    CompletableFuture<Void> firstError = new CompletableFuture<>();
+    running.forEach(f -> f.whenComplete((v, t) -> {
+      if (t != null) {
+        firstError.completeExceptionally(t);
+      }
+    }));
+    try {
+      CompletableFuture.anyOf(CompletableFuture.allOf(running.toArray(new CompletableFuture[0])),
+          firstError).get();
+      return null;
+    } catch (ExecutionException e) {
+      List<Throwable> failures = new ArrayList<>();
+      long deadline = System.nanoTime() + FAILURE_GRACE_NANOS;
+      for (CompletableFuture<Void> f : running) {
+        try {
+          f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException failed) {
+          failures.add(unwrap(failed.getCause()));
+        } catch (TimeoutException | InterruptedException stillRunning) {
+          if (stillRunning instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      Throwable first = unwrap(e.getCause());
+      Throwable root = failures.stream().filter(t -> t instanceof ActorDiedException)
+          .findFirst().orElse(failures.contains(first) || failures.isEmpty() ? first
+              : failures.get(0));
+      failures.stream().filter(t -> t != root).forEach(root::addSuppressed);
+      return root;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e;
+    }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+}
