@@ -9,6 +9,7 @@ import io.sparkair.runtime.actor.SpawnOptions;
 import io.sparkair.runtime.cluster.Head;
 import io.sparkair.runtime.cluster.HostService;
 import io.sparkair.runtime.cluster.NodeInfo;
+import io.sparkair.runtime.memory.Allocators;
 import io.sparkair.runtime.store.BlockFetcher;
 import io.sparkair.runtime.store.BlockFlightService;
 import io.sparkair.runtime.store.ObjectStore;
@@ -30,7 +31,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +63,7 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
 
   private AirRuntime(RuntimeConfig config) {
     this.config = config;
-    this.allocator = new RootAllocator(Long.MAX_VALUE);
+    this.allocator = Allocators.child("air-runtime-" + config.nodeId());
     this.store = new ObjectStore(config.nodeId(), allocator, config.storeBudgetBytes(),
         config.spillDir());
     this.host = new ActorHost(config.nodeId(), config.classLoader());

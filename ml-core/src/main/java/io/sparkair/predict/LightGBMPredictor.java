@@ -6,6 +6,7 @@ import io.github.metarank.lightgbm4j.LGBMException;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.Preprocessors;
+import io.sparkair.runtime.memory.Allocators;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -36,7 +36,7 @@ public final class LightGBMPredictor implements Predictor, Serializable {
   public static final String MODEL_FILE = "model.txt";
 
   private static final long serialVersionUID = 1L;
-  private static final BufferAllocator ALLOCATOR = new RootAllocator();
+  private static final BufferAllocator ALLOCATOR = Allocators.child("LightGBMPredictor");
 
   /** The model, in LightGBM's text format. */
   private final String model;

@@ -12,6 +12,7 @@ import io.sparkair.checkpoint.BlockFactory;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.checkpoint.TorchCheckpoint;
 import io.sparkair.preprocess.Preprocessor;
+import io.sparkair.runtime.memory.Allocators;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -36,7 +36,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class TorchPredictor implements Predictor, Serializable {
   private static final long serialVersionUID = 1L;
-  private static final BufferAllocator ALLOCATOR = new RootAllocator();
+  private static final BufferAllocator ALLOCATOR = Allocators.child("TorchPredictor");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The checkpoint's files, by relative path. */

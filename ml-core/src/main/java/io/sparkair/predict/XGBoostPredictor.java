@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.Preprocessors;
+import io.sparkair.runtime.memory.Allocators;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -38,7 +38,7 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   public static final String MODEL_FILE = "model.json";
 
   private static final long serialVersionUID = 1L;
-  private static final BufferAllocator ALLOCATOR = new RootAllocator();
+  private static final BufferAllocator ALLOCATOR = Allocators.child("XGBoostPredictor");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The booster, in XGBoost's JSON format. */

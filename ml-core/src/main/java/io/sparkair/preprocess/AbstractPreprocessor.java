@@ -1,10 +1,11 @@
 package io.sparkair.preprocess;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkair.runtime.batch.BatchDataset;
+import io.sparkair.runtime.memory.Allocators;
 import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -13,7 +14,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public abstract class AbstractPreprocessor implements Preprocessor {
   private static final long serialVersionUID = 1L;
-  private static final BufferAllocator FALLBACK = new RootAllocator();
+  private static final BufferAllocator FALLBACK = Allocators.child("preprocessor-empty-batches");
 
   @Override
   public <D extends BatchDataset<D>> D transform(D dataset) {
@@ -43,6 +44,16 @@ public abstract class AbstractPreprocessor implements Preprocessor {
       throw new PreprocessorNotFittedException(toString());
     }
   }
+
+  /**
+   * Puts the fields this class and its built-in superclasses save into a preprocessor's JSON
+   * (none here). Only built-in classes override it: a class of another package implements
+   * {@link PersistentPreprocessor}.
+   */
+  void writeFields(ObjectNode json) {}
+
+  /** Sets the fields {@link #writeFields} saves, on an instance just made (none here). */
+  void readFields(JsonFields json) {}
 
   /** The column names, checked: at least one, none null or repeated. */
   static List<String> checkColumns(String who, List<String> columns) {

@@ -1,5 +1,7 @@
 package io.sparkair.preprocess;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,6 +20,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public abstract class AffineScaler<S extends Serializable>
     extends FittablePreprocessor<ColumnStats<S>> {
   private static final long serialVersionUID = 1L;
+  private static final String COLUMNS = "columns";
+  private static final String STATS = "stats";
 
   /** The columns this scaler transforms. */
   private List<String> columns;
@@ -65,6 +69,34 @@ public abstract class AffineScaler<S extends Serializable>
   @Override
   public boolean isFitted() {
     return stats != null;
+  }
+
+  @Override
+  void writeFields(ObjectNode json) {
+    JsonFields.putStrings(json, COLUMNS, columns);
+    JsonFields.putMap(json, STATS, stats, JsonNodeFactory.instance::numberNode);
+  }
+
+  @Override
+  void readFields(JsonFields json) {
+    columns = json.columns(COLUMNS);
+    stats = json.numbers(STATS);
+    if (stats != null) {
+      scaling = json.valid(STATS, () -> new Scaling(this));
+    }
+  }
+
+  /**
+   * A fitted statistic.
+   *
+   * @throws IllegalArgumentException when there is none of that name
+   */
+  static double stat(Map<String, Double> stats, String name) {
+    Double value = stats.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("no statistic '" + name + "' in " + stats.keySet());
+    }
+    return value;
   }
 
   /** Empty statistics of one column. */

@@ -1,5 +1,6 @@
 package io.sparkair.preprocess;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class BatchMapper extends StatelessPreprocessor {
   private static final long serialVersionUID = 1L;
+  private static final String FUNCTION = "function";
 
   /** A serializable function of Arrow batches. */
   @FunctionalInterface
@@ -33,13 +35,23 @@ public final class BatchMapper extends StatelessPreprocessor {
   private byte[] function;
   private transient volatile Function decoded;
 
-  private BatchMapper() {}
+  BatchMapper() {}
 
   /** A preprocessor applying {@code fn} to every batch. */
   public BatchMapper(Function fn) {
     Objects.requireNonNull(fn, "fn");
     this.function = encode(fn);
     this.decoded = fn;
+  }
+
+  @Override
+  void writeFields(ObjectNode json) {
+    json.put(FUNCTION, function);
+  }
+
+  @Override
+  void readFields(JsonFields json) {
+    function = json.bytes(FUNCTION);
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.sparkair.preprocess;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -15,6 +18,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStats<Counts>> {
   private static final long serialVersionUID = 1L;
+  static final String COLUMNS = "columns";
+  private static final String MAX_CATEGORIES = "maxCategories";
+  private static final String CATEGORIES = "categories";
 
   /** The columns this encoder transforms. */
   private List<String> columns;
@@ -45,6 +51,34 @@ public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStat
           + limit);
     }
     maxCategories.put(column, limit);
+  }
+
+  @Override
+  void writeFields(ObjectNode json) {
+    JsonFields.putStrings(json, COLUMNS, columns);
+    JsonFields.putMap(json, MAX_CATEGORIES, maxCategories, JsonNodeFactory.instance::numberNode);
+    JsonFields.putMap(json, CATEGORIES, categories, JsonFields::valueArray);
+  }
+
+  @Override
+  void readFields(JsonFields json) {
+    columns = json.columns(COLUMNS);
+    LinkedHashMap<String, Integer> limits = json.integers(MAX_CATEGORIES);
+    if (limits != null) {
+      limits.forEach((column, limit) ->
+          json.check(MAX_CATEGORIES, () -> limitCategories(column, limit)));
+    }
+    LinkedHashMap<String, List<Object>> fitted = json.valueLists(CATEGORIES);
+    if (fitted != null) {
+      for (String column : columns) {
+        if (!fitted.containsKey(column)) {
+          throw json.invalid(CATEGORIES, "no categories of column '" + column + "'");
+        }
+      }
+      fitted.replaceAll((column, values) -> values.stream().map(Columns::normalize)
+          .collect(Collectors.toList()));
+      categories = fitted;
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.sparkair.preprocess;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkair.runtime.batch.BatchDataset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +19,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class Chain extends AbstractPreprocessor {
   private static final long serialVersionUID = 1L;
+  private static final String STAGES = "stages";
 
   /** The stages, in order. */
   private List<Preprocessor> stages;
 
-  private Chain() {}
+  Chain() {}
 
   /** The preprocessors, applied in this order. */
   public Chain(Preprocessor... stages) {
@@ -41,6 +44,17 @@ public final class Chain extends AbstractPreprocessor {
   /** The stages, in order. */
   public List<Preprocessor> stages() {
     return stages;
+  }
+
+  @Override
+  void writeFields(ObjectNode json) {
+    ArrayNode array = json.putArray(STAGES);
+    stages.forEach(stage -> array.add(PreprocessorParser.toJson(stage)));
+  }
+
+  @Override
+  void readFields(JsonFields json) {
+    stages = List.copyOf(json.preprocessors(STAGES));
   }
 
   @Override

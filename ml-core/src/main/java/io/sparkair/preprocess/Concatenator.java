@@ -1,5 +1,6 @@
 package io.sparkair.preprocess;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  */
 public final class Concatenator extends StatelessPreprocessor {
   private static final long serialVersionUID = 1L;
+  private static final String OUTPUT_COLUMN = "outputColumn";
+  private static final String INCLUDE = "include";
+  private static final String EXCLUDE = "exclude";
 
   /** The output column's name. */
   private String outputColumn = "concat_out";
@@ -63,6 +67,27 @@ public final class Concatenator extends StatelessPreprocessor {
     List<String> joined = new ArrayList<>(include != null ? include : available);
     joined.removeAll(exclude);
     return joined;
+  }
+
+  @Override
+  void writeFields(ObjectNode json) {
+    json.put(OUTPUT_COLUMN, outputColumn);
+    JsonFields.putStrings(json, INCLUDE, include);
+    JsonFields.putStrings(json, EXCLUDE, exclude);
+  }
+
+  @Override
+  void readFields(JsonFields json) {
+    String output = json.string(OUTPUT_COLUMN, outputColumn);
+    json.check(OUTPUT_COLUMN, () -> setOutputColumn(output));
+    List<String> included = json.strings(INCLUDE);
+    if (included != null) {
+      json.check(INCLUDE, () -> setInclude(included.toArray(String[]::new)));
+    }
+    List<String> excluded = json.strings(EXCLUDE);
+    if (excluded != null && !excluded.isEmpty()) {
+      json.check(EXCLUDE, () -> setExclude(excluded.toArray(String[]::new)));
+    }
   }
 
   @Override

@@ -1,9 +1,9 @@
 package io.sparkair.preprocess;
 
 import io.sparkair.runtime.batch.BatchDataset;
+import io.sparkair.runtime.memory.Allocators;
 import java.io.Serializable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -16,7 +16,7 @@ final class DatasetOps {
 
   static <A extends Serializable> A fold(FittablePreprocessor<A> preprocessor,
       BatchDataset<?> dataset) {
-    try (BufferAllocator allocator = new RootAllocator();
+    try (BufferAllocator allocator = Allocators.child("DatasetOps");
         VectorSchemaRoot empty = VectorSchemaRoot.create(dataset.batchSchema(), allocator)) {
       preprocessor.add(preprocessor.zero(), empty);
     }
@@ -25,7 +25,7 @@ final class DatasetOps {
 
   static <D extends BatchDataset<D>> D transform(Preprocessor preprocessor, D dataset) {
     Schema output;
-    try (BufferAllocator allocator = new RootAllocator();
+    try (BufferAllocator allocator = Allocators.child("DatasetOps");
         VectorSchemaRoot empty = VectorSchemaRoot.create(dataset.batchSchema(), allocator);
         VectorSchemaRoot out = preprocessor.transformBatch(empty)) {
       output = out.getSchema();

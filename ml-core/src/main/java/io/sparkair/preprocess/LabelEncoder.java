@@ -9,11 +9,19 @@ import java.util.List;
 public final class LabelEncoder extends OrdinalEncoder {
   private static final long serialVersionUID = 1L;
 
-  private LabelEncoder() {}
+  LabelEncoder() {}
 
   /** An encoder of the label column. */
   public LabelEncoder(String labelColumn) {
     super(List.of(labelColumn));
+  }
+
+  @Override
+  void readFields(JsonFields json) {
+    super.readFields(json);
+    if (columns().size() != 1) {
+      throw json.invalid(COLUMNS, "a LabelEncoder encodes one column, not " + columns());
+    }
   }
 
   /** The encoded label column. */

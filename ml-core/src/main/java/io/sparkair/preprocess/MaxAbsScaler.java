@@ -11,7 +11,7 @@ import java.util.Map;
 public final class MaxAbsScaler extends MomentScaler {
   private static final long serialVersionUID = 1L;
 
-  private MaxAbsScaler() {}
+  MaxAbsScaler() {}
 
   /** A scaler of the named numeric columns. */
   public MaxAbsScaler(List<String> columns) {
@@ -35,6 +35,6 @@ public final class MaxAbsScaler extends MomentScaler {
 
   @Override
   double scale(Map<String, Double> stats, String column) {
-    return stats.get("abs_max(" + column + ")");
+    return stat(stats, "abs_max(" + column + ")");
   }
 }

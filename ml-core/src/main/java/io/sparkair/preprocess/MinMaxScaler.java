@@ -11,7 +11,7 @@ import java.util.Map;
 public final class MinMaxScaler extends MomentScaler {
   private static final long serialVersionUID = 1L;
 
-  private MinMaxScaler() {}
+  MinMaxScaler() {}
 
   /** A scaler of the named numeric columns. */
   public MinMaxScaler(List<String> columns) {
@@ -31,11 +31,11 @@ public final class MinMaxScaler extends MomentScaler {
 
   @Override
   double offset(Map<String, Double> stats, String column) {
-    return stats.get("min(" + column + ")");
+    return stat(stats, "min(" + column + ")");
   }
 
   @Override
   double scale(Map<String, Double> stats, String column) {
-    return stats.get("max(" + column + ")") - stats.get("min(" + column + ")");
+    return stat(stats, "max(" + column + ")") - stat(stats, "min(" + column + ")");
   }
 }

@@ -1,5 +1,6 @@
 package io.sparkair.preprocess;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class Normalizer extends StatelessPreprocessor {
   private static final long serialVersionUID = 1L;
+  private static final String COLUMNS = "columns";
+  private static final String NORM = "norm";
 
   /** The norm a row is divided by. */
   public enum Norm {
@@ -31,7 +34,7 @@ public final class Normalizer extends StatelessPreprocessor {
   /** The norm a row is divided by. */
   private Norm norm = Norm.L2;
 
-  private Normalizer() {}
+  Normalizer() {}
 
   /** A normalizer of the named numeric columns by the {@code l2} norm. */
   public Normalizer(List<String> columns) {
@@ -54,6 +57,18 @@ public final class Normalizer extends StatelessPreprocessor {
       throw new IllegalArgumentException("unknown norm '" + name + "'; use l1, l2 or max", e);
     }
     return this;
+  }
+
+  @Override
+  void writeFields(ObjectNode json) {
+    JsonFields.putStrings(json, COLUMNS, columns);
+    json.put(NORM, norm.name());
+  }
+
+  @Override
+  void readFields(JsonFields json) {
+    columns = json.columns(COLUMNS);
+    norm = json.constant(NORM, Norm.class, Norm.L2);
   }
 
   @Override

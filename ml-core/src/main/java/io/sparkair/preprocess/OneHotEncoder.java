@@ -15,7 +15,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class OneHotEncoder extends CategoricalEncoder {
   private static final long serialVersionUID = 1L;
 
-  private OneHotEncoder() {}
+  OneHotEncoder() {}
 
   /** An encoder of the named columns (strings, numbers or booleans). */
   public OneHotEncoder(List<String> columns) {

@@ -20,8 +20,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * <p>A fitted preprocessor is immutable in use: {@link #transformBatch} may be called from many
  * threads at once. Preprocessors are {@link Serializable} (they run in executors) and round-trip
  * through JSON with {@link Preprocessors#toJson} and {@link Preprocessors#fromJson}; a
- * preprocessor of your own round-trips too when its state is in non-transient fields and it has
- * a no-argument constructor.
+ * preprocessor of your own round-trips too when it implements {@link PersistentPreprocessor}.
  *
  * <p>A dataset is any {@link BatchDataset}: Spark AIR's distributed {@code AirDataset}, where the
  * work runs where the blocks live, or a {@link io.sparkair.runtime.batch.LocalDataset} of batches

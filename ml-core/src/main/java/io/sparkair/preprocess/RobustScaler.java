@@ -1,5 +1,6 @@
 package io.sparkair.preprocess;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,15 @@ import org.apache.arrow.vector.FieldVector;
  */
 public final class RobustScaler extends AffineScaler<Quantiles> {
   private static final long serialVersionUID = 1L;
+  private static final String LOW = "low";
+  private static final String HIGH = "high";
 
   /** The lower quantile of the scale's range. */
   private double low = 0.25;
   /** The upper quantile of the scale's range. */
   private double high = 0.75;
 
-  private RobustScaler() {}
+  RobustScaler() {}
 
   /** A scaler of the named numeric columns by their median and interquartile range. */
   public RobustScaler(List<String> columns) {
@@ -52,6 +55,21 @@ public final class RobustScaler extends AffineScaler<Quantiles> {
   }
 
   @Override
+  void writeFields(ObjectNode json) {
+    super.writeFields(json);
+    json.put(LOW, low);
+    json.put(HIGH, high);
+  }
+
+  @Override
+  void readFields(JsonFields json) {
+    super.readFields(json);
+    double lowQuantile = json.number(LOW, low);
+    double highQuantile = json.number(HIGH, high);
+    json.check(HIGH, () -> setQuantileRange(lowQuantile, highQuantile));
+  }
+
+  @Override
   Quantiles emptyColumn() {
     return new Quantiles();
   }
@@ -76,11 +94,12 @@ public final class RobustScaler extends AffineScaler<Quantiles> {
 
   @Override
   double offset(Map<String, Double> stats, String column) {
-    return stats.get("median(" + column + ")");
+    return stat(stats, "median(" + column + ")");
   }
 
   @Override
   double scale(Map<String, Double> stats, String column) {
-    return stats.get("high_quantile(" + column + ")") - stats.get("low_quantile(" + column + ")");
+    return stat(stats, "high_quantile(" + column + ")")
+        - stat(stats, "low_quantile(" + column + ")");
   }
 }

@@ -1,5 +1,6 @@
 package io.sparkair.preprocess;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,6 +24,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class SimpleImputer extends FittablePreprocessor<ColumnStats<SimpleImputer.Partial>> {
   private static final long serialVersionUID = 1L;
+  private static final String COLUMNS = "columns";
+  private static final String STRATEGY = "strategy";
+  private static final String FILL_VALUE = "fillValue";
+  private static final String STATS = "stats";
 
   /** How the fill value of a column is chosen. */
   public enum Strategy {
@@ -61,7 +66,7 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
   /** The fitted fill values by statistic name, or null before fitting. */
   private LinkedHashMap<String, Object> stats;
 
-  private SimpleImputer() {}
+  SimpleImputer() {}
 
   /** An imputer of the named columns by their mean. */
   public SimpleImputer(List<String> columns) {
@@ -87,6 +92,43 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
   /** An imputer of the named columns by their mean. */
   public SimpleImputer(String... columns) {
     this(Arrays.asList(columns));
+  }
+
+  @Override
+  void writeFields(ObjectNode json) {
+    JsonFields.putStrings(json, COLUMNS, columns);
+    json.put(STRATEGY, strategy.name());
+    json.set(FILL_VALUE, JsonFields.valueNode(fillValue));
+    JsonFields.putMap(json, STATS, stats, JsonFields::valueNode);
+  }
+
+  @Override
+  void readFields(JsonFields json) {
+    columns = json.columns(COLUMNS);
+    strategy = json.constant(STRATEGY, Strategy.class, null);
+    if (strategy == Strategy.CONSTANT) {
+      fillValue = json.value(FILL_VALUE);
+      if (!(fillValue instanceof Number || fillValue instanceof String)) {
+        throw json.invalid(FILL_VALUE, "the constant strategy needs a number or a string");
+      }
+      return;
+    }
+    LinkedHashMap<String, Object> fitted;
+    if (strategy == Strategy.MEAN) {
+      LinkedHashMap<String, Double> means = json.numbers(STATS);
+      fitted = means == null ? null : new LinkedHashMap<>(means);
+    } else {
+      fitted = json.values(STATS);
+    }
+    if (fitted != null) {
+      for (String column : columns) {
+        if (!fitted.containsKey(statistic(column))) {
+          throw json.invalid(STATS, "no statistic '" + statistic(column) + "'");
+        }
+      }
+      fitted.replaceAll((name, value) -> Columns.normalize(value));
+      stats = fitted;
+    }
   }
 
   @Override
@@ -134,13 +176,15 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
     LinkedHashMap<String, Object> fitted = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       Partial p = all.columns.get(i);
-      if (strategy == Strategy.MEAN) {
-        fitted.put("mean(" + columns.get(i) + ")", p.moments.mean());
-      } else {
-        fitted.put("most_frequent(" + columns.get(i) + ")", p.counts.mostFrequent());
-      }
+      fitted.put(statistic(columns.get(i)),
+          strategy == Strategy.MEAN ? p.moments.mean() : p.counts.mostFrequent());
     }
     stats = fitted;
+  }
+
+  /** The statistic of a column's fill value: {@code mean(C)} or {@code most_frequent(C)}. */
+  private String statistic(String column) {
+    return (strategy == Strategy.MEAN ? "mean(" : "most_frequent(") + column + ")";
   }
 
   @Override
@@ -155,14 +199,7 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
   }
 
   private Object fillFor(String column) {
-    switch (strategy) {
-      case MEAN:
-        return stats.get("mean(" + column + ")");
-      case MOST_FREQUENT:
-        return stats.get("most_frequent(" + column + ")");
-      default:
-        return fillValue;
-    }
+    return strategy == Strategy.CONSTANT ? fillValue : stats.get(statistic(column));
   }
 
   private FieldVector fill(FieldVector in, Object value, BufferAllocator allocator) {

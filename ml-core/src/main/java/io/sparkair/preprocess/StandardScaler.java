@@ -12,7 +12,7 @@ import java.util.Map;
 public final class StandardScaler extends MomentScaler {
   private static final long serialVersionUID = 1L;
 
-  private StandardScaler() {}
+  StandardScaler() {}
 
   /** A scaler of the named numeric columns. */
   public StandardScaler(List<String> columns) {
@@ -32,11 +32,11 @@ public final class StandardScaler extends MomentScaler {
 
   @Override
   double offset(Map<String, Double> stats, String column) {
-    return stats.get("mean(" + column + ")");
+    return stat(stats, "mean(" + column + ")");
   }
 
   @Override
   double scale(Map<String, Double> stats, String column) {
-    return stats.get("std(" + column + ")");
+    return stat(stats, "std(" + column + ")");
   }
 }

@@ -1,11 +1,11 @@
 package io.sparkair.ml;
 
 import io.sparkair.plugin.SparkShim;
+import io.sparkair.runtime.memory.Allocators;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -49,7 +49,7 @@ final class ArrowTransform {
   static StructType outputSchema(BatchTransform fn, StructType input, boolean keepInput,
       String timeZone) {
     Schema arrow = ArrowUtils.toArrowSchema(input, timeZone, true, false);
-    try (BufferAllocator allocator = new RootAllocator();
+    try (BufferAllocator allocator = Allocators.child("ArrowTransform.outputSchema");
         VectorSchemaRoot empty = VectorSchemaRoot.create(arrow, allocator);
         VectorSchemaRoot out = fn.apply(empty)) {
       StructType added = ArrowUtils.fromArrowSchema(out.getSchema());
@@ -101,7 +101,7 @@ final class ArrowTransform {
 
     @Override
     public Iterator<InternalRow> apply(Iterator<InternalRow> rows) {
-      BufferAllocator allocator = new RootAllocator();
+      BufferAllocator allocator = Allocators.child("ArrowTransform-partition");
       Batches batches = new Batches(rows, allocator);
       TaskContext task = TaskContext.get();
       if (task != null) {

@@ -4,6 +4,7 @@ import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
 import io.sparkair.preprocess.ColumnViews;
+import io.sparkair.runtime.memory.Allocators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -80,7 +80,7 @@ public final class BatchPredictor {
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(options, "options");
     Schema output;
-    try (BufferAllocator allocator = new RootAllocator();
+    try (BufferAllocator allocator = Allocators.child("BatchPredictor.outputSchema");
         VectorSchemaRoot empty = VectorSchemaRoot.create(dataset.batchSchema(), allocator);
         PredictorCache.Lease local = local();
         VectorSchemaRoot out = apply(local.predictor(), empty, options)) {

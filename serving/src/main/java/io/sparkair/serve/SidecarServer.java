@@ -26,6 +26,7 @@ import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
+import io.sparkair.runtime.memory.Allocators;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +70,7 @@ public final class SidecarServer implements AutoCloseable {
   private final ServerConfig config;
   private final Server server;
   private final ServeMetrics metrics = new ServeMetrics();
-  private final BufferAllocator allocator = new RootAllocator();
+  private final BufferAllocator allocator = Allocators.child("SidecarServer");
   private final Map<String, Deployment> byName = new ConcurrentHashMap<>();
   private final Map<String, Deployment> byRoute = new ConcurrentHashMap<>();
   private final ScheduledExecutorService autoscaler = Executors.newSingleThreadScheduledExecutor(

@@ -6,6 +6,7 @@ import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.batch.BatchAggregator;
 import io.sparkair.runtime.batch.BatchDataset;
 import io.sparkair.runtime.batch.BatchFunction;
+import io.sparkair.runtime.memory.Allocators;
 import java.io.Serializable;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.rdd.RDD;
@@ -211,7 +211,7 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   public AirDataset mapBatches(BatchFunction fn, int batchSize) {
     Objects.requireNonNull(fn, "fn");
     String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
-    try (BufferAllocator allocator = new RootAllocator();
+    try (BufferAllocator allocator = Allocators.child("AirDataset.mapBatches");
         VectorSchemaRoot empty = VectorSchemaRoot.create(
             ArrowSchemas.toArrow(stored, timeZone), allocator)) {
       VectorSchemaRoot out;

@@ -23,7 +23,7 @@ public final class AirExecutorPlugin implements ExecutorPlugin {
     try {
       AirSettings settings = AirSettings.fromMap(extraConf);
       AirRuntime runtime = ExecutorRuntime.ensureStarted(settings, ctx.executorID(),
-          ExecutorRuntime.cores(ctx.conf()), false);
+          ExecutorCores.of(ctx.conf()), false);
       Object answer = ctx.ask(new RegisterNode(runtime.nodeInfo()));
       RuntimeGauges.register(ctx.metricRegistry(), runtime);
       DecommissionSignal.install(ctx);

@@ -23,7 +23,7 @@ final class AttachRuntime extends AbstractFunction1<Iterator<String>, Iterator<S
   public Iterator<String> apply(Iterator<String> ignored) {
     String executor = SparkEnv.get().executorId();
     ExecutorRuntime.ensureStarted(settings, executor,
-        ExecutorRuntime.cores(SparkEnv.get().conf()), true);
+        ExecutorCores.of(SparkEnv.get().conf()), true);
     return scala.collection.Iterator$.MODULE$.single(executor);
   }
 }

@@ -1,18 +1,13 @@
 package io.sparkair.plugin;
 
 import io.sparkair.runtime.AirRuntime;
-import java.util.List;
-import org.apache.spark.SparkConf;
 import org.apache.spark.util.Utils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The runtime of this executor JVM: started once, by the executor plugin or by the attach job,
  * whichever comes first.
  */
 final class ExecutorRuntime {
-  private static final Logger LOG = LoggerFactory.getLogger(ExecutorRuntime.class);
   private static AirRuntime runtime;
 
   private ExecutorRuntime() {}
@@ -49,25 +44,5 @@ final class ExecutorRuntime {
       runtime.close();
       runtime = null;
     }
-  }
-
-  /**
-   * The executor's cores: {@code spark.executor.cores} when set, else the {@code --cores}
-   * argument Spark passed to the executor backend, else 1.
-   */
-  static int cores(SparkConf conf) {
-    if (conf.contains("spark.executor.cores")) {
-      return conf.getInt("spark.executor.cores", 1);
-    }
-    List<String> args = List.of(System.getProperty("sun.java.command", "").split(" "));
-    int i = args.indexOf("--cores");
-    if (i >= 0 && i + 1 < args.size()) {
-      try {
-        return Integer.parseInt(args.get(i + 1));
-      } catch (NumberFormatException e) {
-        LOG.warn("unreadable --cores argument '{}'; assuming 1 core", args.get(i + 1));
-      }
-    }
-    return 1;
   }
 }

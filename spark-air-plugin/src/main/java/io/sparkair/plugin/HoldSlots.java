@@ -34,7 +34,7 @@ final class HoldSlots extends AbstractFunction1<Iterator<Integer>, Iterator<Stri
     TaskContext task = TaskContext.get();
     String executor = SparkEnv.get().executorId();
     AirRuntime runtime = ExecutorRuntime.ensureStarted(settings, executor,
-        ExecutorRuntime.cores(SparkEnv.get().conf()), true);
+        ExecutorCores.of(SparkEnv.get().conf()), true);
     ActorRef<SlotLeaseService> slots = runtime.actor(SlotLeaseService.NAME);
     int index = task.partitionId();
     String id = lease;

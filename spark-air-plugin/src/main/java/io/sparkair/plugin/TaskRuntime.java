@@ -15,6 +15,6 @@ public final class TaskRuntime {
   public static AirRuntime get(AirSettings settings) {
     SparkEnv env = SparkEnv.get();
     return ExecutorRuntime.ensureStarted(settings, env.executorId(),
-        ExecutorRuntime.cores(env.conf()), true);
+        ExecutorCores.of(env.conf()), true);
   }
 }

@@ -1,11 +1,11 @@
 package io.sparkair.runtime.batch;
 
+import io.sparkair.runtime.memory.Allocators;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -82,7 +82,7 @@ public final class LocalDataset implements BatchDataset<LocalDataset> {
       throw new IllegalArgumentException("batchRows must be > 0, got " + batchRows);
     }
     requireOpen();
-    BufferAllocator out = new RootAllocator();
+    BufferAllocator out = Allocators.child("LocalDataset.mapBatches");
     List<VectorSchemaRoot> results = new ArrayList<>();
     try {
       for (VectorSchemaRoot batch : batches) {
