@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * ActorRef<Counter> c = head.spawn(Counter::new, SpawnOptions.defaults().name("counter"));
  * c.call(Counter::add, 1L).join();
  * }</pre>
+ *
+ * <p>The class is long because it is the runtime's lifecycle and its small public API (spawn, call
+ * routing, blocks) over the store, the transport and the head, each of which lives in its own
+ * package.
  */
 public final class AirRuntime implements CallRouter, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AirRuntime.class);

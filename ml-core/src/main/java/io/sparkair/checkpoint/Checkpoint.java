@@ -45,6 +45,10 @@ import java.util.stream.Stream;
  * that {@link #close()} deletes, and that is deleted at the latest when the JVM exits; a
  * checkpoint loaded from a local directory you name is never deleted. Write a checkpoint you
  * want to keep with {@link #toDirectory}.
+ *
+ * <p>The class is long because it is the checkpoint's whole user API (Ray's {@code Checkpoint}):
+ * the ways to make one, to read it and to store it, each documented; storage backends are {@code
+ * CheckpointStorage} plugins.
  */
 public final class Checkpoint implements AutoCloseable {
   /** The layout version this library writes and the newest it reads. */

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * boosters ({@code dart}, {@code gblinear}) are refused. The intercept (XGBoost's base score in
  * margin space) is measured against the native booster, and the result is checked against it
  * on probe rows before it is used.
+ *
+ * <p>The class is long because it walks XGBoost's JSON model format (trees, categorical splits,
+ * base score, objectives) in one reader, which must follow that format as one piece.
  */
 final class XGBoostTrees {
   private static final Logger LOG = LoggerFactory.getLogger(XGBoostTrees.class);

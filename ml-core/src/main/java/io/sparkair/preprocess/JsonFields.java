@@ -22,6 +22,10 @@ import java.util.function.Supplier;
  * failure is an {@link IllegalArgumentException} naming the field and the preprocessor's type.
  * A field is optional unless its method says required; an optional field that is absent or null
  * reads as the given default (or null). The static methods write the same shapes.
+ *
+ * <p>The class is long because it reads and writes every field type the preprocessors persist, each
+ * with the check that names the bad field; keeping reading and writing side by side keeps them in
+ * step.
  */
 final class JsonFields {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

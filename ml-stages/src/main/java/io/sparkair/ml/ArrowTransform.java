@@ -1,6 +1,6 @@
 package io.sparkair.ml;
 
-import io.sparkair.plugin.SparkShim;
+import io.sparkair.spark.SparkShim;
 import io.sparkair.runtime.memory.Allocators;
 import java.io.Serializable;
 import java.util.ArrayList;

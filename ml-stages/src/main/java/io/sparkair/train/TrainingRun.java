@@ -5,10 +5,9 @@ import io.sparkair.data.AirDataset;
 import io.sparkair.data.BlockSet;
 import io.sparkair.plugin.ActorGroup;
 import io.sparkair.plugin.Air;
-import io.sparkair.plugin.AirSettings;
+import io.sparkair.spark.AirSettings;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.Preprocessors;
-import io.sparkair.runtime.actor.ActorDiedException;
 import io.sparkair.runtime.actor.ActorRef;
 import io.sparkair.runtime.actor.SpawnOptions;
 import java.time.Duration;
@@ -21,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -37,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TrainingRun {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
-  private static final long FAILURE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
 
   private final BaseTrainer<?> trainer;
   private final ScalingConfig scaling;
@@ -235,7 +229,7 @@ final class TrainingRun {
             scaling.cpusPerWorker(), perRank.get(r), resume, runDir, preprocessorJson, sink);
         running.add(group.get(r).call(w -> w.run(body, config, setup)));
       }
-      Throwable failure = firstFailure(running);
+      Throwable failure = WorkerFailures.firstOf(running);
       failed = failure != null;
       return failure;
     } finally {
@@ -265,51 +259,5 @@ final class TrainingRun {
       }
     }
     return local;
-  }
-
-  /**
-   * Waits for every worker, or for the first to fail. On a failure, waits a moment for the
-   * others to fail too, and returns the root cause: a dead worker, else the first failure,
-   * rather than the collective errors it caused in its peers.
-   */
-  private static Throwable firstFailure(List<CompletableFuture<Void>> running) {
-    CompletableFuture<Void> firstError = new CompletableFuture<>();
-    running.forEach(f -> f.whenComplete((v, t) -> {
-      if (t != null) {
-        firstError.completeExceptionally(t);
-      }
-    }));
-    try {
-      CompletableFuture.anyOf(CompletableFuture.allOf(running.toArray(new CompletableFuture[0])),
-          firstError).get();
-      return null;
-    } catch (ExecutionException e) {
-      List<Throwable> failures = new ArrayList<>();
-      long deadline = System.nanoTime() + FAILURE_GRACE_NANOS;
-      for (CompletableFuture<Void> f : running) {
-        try {
-          f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException failed) {
-          failures.add(unwrap(failed.getCause()));
-        } catch (TimeoutException | InterruptedException stillRunning) {
-          if (stillRunning instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      }
-      Throwable first = unwrap(e.getCause());
-      Throwable root = failures.stream().filter(t -> t instanceof ActorDiedException)
-          .findFirst().orElse(failures.contains(first) || failures.isEmpty() ? first
-              : failures.get(0));
-      failures.stream().filter(t -> t != root).forEach(root::addSuppressed);
-      return root;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return e;
-    }
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 }

@@ -23,6 +23,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * Rows of a request or a response as named, typed columns: what the HTTP adapters and the gRPC
  * service read and write, and what a replica turns into an Arrow batch for its predictor.
  * Values may be null.
+ *
+ * <p>The class is long because it converts every column type the sidecar accepts, in both
+ * directions, with the checks that name a bad value; each type is a short case.
  */
 public final class ColumnBatch {
   /** The type of a column's values. */

@@ -25,6 +25,9 @@ import java.util.Map;
  *   <li>{@link #singleObject()} ({@code "object"}): one row as one object; the answer is one
  *       prediction object.
  * </ul>
+ *
+ * <p>The class is long because it holds every request and response shape of the HTTP routes, each a
+ * short documented method, so the wire format is read in one file.
  */
 public final class HttpAdapters {
   private HttpAdapters() {}

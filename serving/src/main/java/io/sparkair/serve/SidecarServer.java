@@ -62,6 +62,10 @@ import org.slf4j.LoggerFactory;
  * server-side request timeout (as in Ray Serve): the queue bound sheds load instead, and
  * clients set their own deadlines. Closing the server stops taking connections, waits for the
  * requests in flight, then stops the deployments.
+ *
+ * <p>The class is long because it wires every route of the sidecar (predict, admin, health,
+ * metrics, gRPC) in one place, so a reader sees the whole surface; request parsing lives in {@code
+ * HttpAdapters} and {@code ColumnBatch}.
  */
 public final class SidecarServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SidecarServer.class);

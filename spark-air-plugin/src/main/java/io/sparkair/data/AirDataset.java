@@ -1,7 +1,6 @@
 package io.sparkair.data;
 
-import io.sparkair.plugin.Air;
-import io.sparkair.plugin.SparkShim;
+import io.sparkair.spark.SparkShim;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.batch.BatchAggregator;
 import io.sparkair.runtime.batch.BatchDataset;
@@ -43,6 +42,10 @@ import scala.reflect.ClassTag$;
  *
  * <p>Immutable. {@link #close()} releases the blocks; a dataset that becomes unreachable
  * without being closed releases them when it is garbage-collected.
+ *
+ * <p>The class is long because it is the dataset's whole user API, as Spark's {@code Dataset} is:
+ * one documented method per operation; the work is in the package's other classes ({@code
+ * WriteBlocks}, {@code Lineage}, {@code BlockTable}, {@code Shards}).
  */
 public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
@@ -52,7 +55,7 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
    */
   public static final int BATCH_ROWS = BatchDataset.DEFAULT_BATCH_ROWS;
 
-  private final Air air;
+  private final DataContext air;
   private final SparkSession spark;
   private final StructType schema;
   private final StructType stored;
@@ -62,7 +65,7 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   private final Release release;
   private final Cleaner.Cleanable cleanable;
 
-  private AirDataset(Air air, SparkSession spark, StructType schema, StructType stored,
+  private AirDataset(DataContext air, SparkSession spark, StructType schema, StructType stored,
       List<BlockRef> blocks, String name, List<Lineage> lineages) {
     this.air = air;
     this.spark = spark;
@@ -82,7 +85,7 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
    *
    * @throws IllegalArgumentException if a column's type cannot be held as Arrow
    */
-  public static AirDataset fromDataFrame(Air air, Dataset<Row> original) {
+  public static AirDataset fromDataFrame(DataContext air, Dataset<Row> original) {
     Objects.requireNonNull(original, "df");
     SparkSession spark = original.sparkSession();
     StructType userSchema = original.schema();
@@ -115,10 +118,10 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
         List.of(new Lineage(air, name, df, write, writes, written)));
   }
 
-  /** A dataset of rows given as maps; see {@link Air#fromItems}. */
-  public static AirDataset fromItems(Air air, List<? extends Map<String, ?>> items) {
+  /** A dataset of rows given as maps; see {@code Air.fromItems}. */
+  public static AirDataset fromItems(DataContext air, List<? extends Map<String, ?>> items) {
     Objects.requireNonNull(items, "items");
-    SparkSession spark = Air.currentSession();
+    SparkSession spark = air.session();
     return fromDataFrame(air, Items.toDataFrame(spark, items));
   }
 

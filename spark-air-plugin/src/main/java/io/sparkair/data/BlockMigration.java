@@ -1,6 +1,5 @@
 package io.sparkair.data;
 
-import io.sparkair.plugin.Air;
 import io.sparkair.runtime.cluster.NodeInfo;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +22,7 @@ public final class BlockMigration {
    *
    * @return the number of blocks moved; blocks that could not be moved are recomputed when read
    */
-  public static int moveOff(Air air, String executor) {
+  public static int moveOff(DataContext air, String executor) {
     List<NodeInfo> targets = air.nodes().stream().filter(n -> !n.nodeId().equals(executor))
         .collect(Collectors.toList());
     if (targets.isEmpty()) {

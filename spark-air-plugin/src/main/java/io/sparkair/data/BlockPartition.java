@@ -1,6 +1,6 @@
 package io.sparkair.data;
 
-import io.sparkair.plugin.AirSettings;
+import io.sparkair.spark.AirSettings;
 import org.apache.spark.sql.connector.read.InputPartition;
 
 /**

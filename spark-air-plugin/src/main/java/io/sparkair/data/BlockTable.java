@@ -1,6 +1,6 @@
 package io.sparkair.data;
 
-import io.sparkair.plugin.AirSettings;
+import io.sparkair.spark.AirSettings;
 import io.sparkair.runtime.batch.BatchFunction;
 import java.util.EnumSet;
 import java.util.Iterator;

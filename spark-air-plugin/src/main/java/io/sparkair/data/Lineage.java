@@ -1,7 +1,6 @@
 package io.sparkair.data;
 
-import io.sparkair.plugin.Air;
-import io.sparkair.plugin.SparkShim;
+import io.sparkair.spark.SparkShim;
 import io.sparkair.runtime.actor.ActorLocation;
 import io.sparkair.runtime.cluster.NodeInfo;
 import io.sparkair.runtime.store.BlockId;
@@ -41,7 +40,7 @@ final class Lineage {
 
   private static final Set<Lineage> OPEN = ConcurrentHashMap.newKeySet();
 
-  private final Air air;
+  private final DataContext air;
   private final String name;
   private final Dataset<Row> source;
   private final WriteBlocks write;
@@ -53,7 +52,7 @@ final class Lineage {
   /**
    * @param writes the pinned RDD of the job that wrote the blocks (see {@link ExecutorPins})
    */
-  Lineage(Air air, String name, Dataset<Row> source, WriteBlocks write, RDD<Written> writes,
+  Lineage(DataContext air, String name, Dataset<Row> source, WriteBlocks write, RDD<Written> writes,
       List<Written> written) {
     this.air = air;
     this.name = name;
@@ -85,7 +84,7 @@ final class Lineage {
   }
 
   /** The lineages of {@code air} that open datasets read through. */
-  static List<Lineage> open(Air air) {
+  static List<Lineage> open(DataContext air) {
     return OPEN.stream().filter(l -> l.air == air).collect(Collectors.toList());
   }
 

@@ -1,6 +1,6 @@
 package io.sparkair.data;
 
-import io.sparkair.plugin.TaskRuntime;
+import io.sparkair.spark.TaskRuntime;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.batch.BatchFunction;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sparkair.data;
 
-import io.sparkair.plugin.AirSettings;
-import io.sparkair.plugin.TaskRuntime;
+import io.sparkair.spark.AirSettings;
+import io.sparkair.spark.TaskRuntime;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.store.BlockWriter;

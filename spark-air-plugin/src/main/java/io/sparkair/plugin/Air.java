@@ -1,33 +1,30 @@
 package io.sparkair.plugin;
 
 import io.sparkair.data.AirDataset;
+import io.sparkair.data.DataContext;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.actor.ActorFactory;
 import io.sparkair.runtime.actor.ActorRef;
 import io.sparkair.runtime.actor.SpawnOptions;
 import io.sparkair.runtime.cluster.NodeInfo;
 import io.sparkair.runtime.transport.Secret;
+import io.sparkair.spark.AirSettings;
+import io.sparkair.spark.SparkShim;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.BlockManagerId;
 import org.apache.spark.util.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.collection.JavaConverters;
-import scala.reflect.ClassTag$;
 
 /**
  * The Spark AIR entry point for one Spark application: its actor runtime on the driver, the
@@ -44,8 +41,12 @@ import scala.reflect.ClassTag$;
  * <p>With {@code spark.plugins=io.sparkair.plugin.AirPlugin} the runtimes start with the
  * application. Without it (a notebook whose session already exists), the first
  * {@link #get(SparkSession)} starts them with a Spark job; later calls return the same handle.
+ *
+ * <p>The class is long because it is the facade: every entry point a user calls is documented here,
+ * and each delegates (datasets to {@code AirDataset}, slots to {@code SlotLeasing}, groups to
+ * {@code GroupPlacement}, notebooks' executors to {@code ExecutorAttach}).
  */
-public final class Air {
+public final class Air implements DataContext {
   private static final Logger LOG = LoggerFactory.getLogger(Air.class);
   private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?");
   private static Air active;
@@ -54,6 +55,7 @@ public final class Air {
   private final AirSettings settings;
   private final AirRuntime runtime;
   private final SlotLeasing slotLeasing;
+  private final ExecutorAttach attach;
   private final ExecutorService jobs;
   private final boolean lazy;
   private volatile boolean stopped;
@@ -76,6 +78,7 @@ public final class Air {
     });
     this.slotLeasing = new SlotLeasing(sc, settings, runtime,
         runtime.hostHere(SlotLeaseService.NAME, new SlotLeaseService(runtime)), jobs);
+    this.attach = new ExecutorAttach(sc, settings, runtime);
     sc.addSparkListener(new AirListener(this));
   }
 
@@ -137,7 +140,7 @@ public final class Air {
       active.stop();
     }
     active = new Air(sc, true);
-    active.attachExecutors();
+    active.attach.existingExecutors();
     return active;
   }
 
@@ -181,21 +184,26 @@ public final class Air {
     return fromDataFrame(session().range(n).toDF());
   }
 
-  private SparkSession session() {
+  /** A session of this application: the active one, or a new one of its context. */
+  @Override
+  public SparkSession session() {
     return SparkSession.builder().sparkContext(sc).getOrCreate();
   }
 
   /** The driver's runtime. */
+  @Override
   public AirRuntime runtime() {
     return runtime;
   }
 
   /** The settings every runtime of the application shares; tasks carry them to executors. */
+  @Override
   public AirSettings settings() {
     return settings;
   }
 
   /** The runtimes that host actors and blocks: executors (or the driver in local mode). */
+  @Override
   public List<NodeInfo> nodes() {
     return runtime.nodes();
   }
@@ -253,6 +261,7 @@ public final class Air {
    *
    * @param what the job about to start, for the message
    */
+  @Override
   public void requireFreeSlot(String what) {
     int total = totalSlots();
     int held = heldSlots();
@@ -285,30 +294,7 @@ public final class Air {
    * @param options resources per actor, name prefix ({@code name-rank}), restarts
    */
   public <A> ActorGroup<A> spawnGroup(int size, RankedFactory<A> factory, SpawnOptions options) {
-    if (size <= 0) {
-      throw new IllegalArgumentException("group size must be > 0, got " + size);
-    }
-    int slotsPerActor = (int) Math.ceil(options.cpus());
-    SlotLease lease = slotsPerActor > 0
-        ? reserveSlots(size * slotsPerActor, "actor group of " + size) : null;
-    List<ActorRef<A>> actors = new ArrayList<>();
-    try {
-      for (int rank = 0; rank < size; rank++) {
-        int r = rank;
-        SpawnOptions o = options.name() == null ? options : options.name(options.name() + "-" + r);
-        if (lease != null) {
-          o = o.onNode(lease.executors().get(rank * slotsPerActor));
-        }
-        actors.add(runtime.spawn(() -> factory.create(r), o));
-      }
-      if (lease != null) {
-        lease.bind(actors.stream().map(ActorRef::id).collect(Collectors.toList()));
-      }
-      return new ActorGroup<>(actors, lease);
-    } catch (RuntimeException e) {
-      new ActorGroup<>(actors, lease).close();
-      throw e;
-    }
+    return GroupPlacement.spawn(runtime, slotLeasing, size, factory, options);
   }
 
   /**
@@ -333,52 +319,13 @@ public final class Air {
 
   void executorAdded(String executorId, String host) {
     if (lazy && !stopped) {
-      jobs.execute(() -> attach(Map.of(executorId, host)));
+      jobs.execute(() -> attach.executors(Map.of(executorId, host)));
     }
   }
 
   void applicationEnded() {
     if (lazy) {
       stop();
-    }
-  }
-
-  private void attachExecutors() {
-    if (sc.isLocal()) {
-      return;
-    }
-    Map<String, String> executors = JavaConverters.mapAsJavaMap(
-        sc.env().blockManager().master().getMemoryStatus()).keySet().stream()
-        .filter(id -> !"driver".equals(id.executorId()))
-        .collect(Collectors.toMap(BlockManagerId::executorId, BlockManagerId::host));
-    attach(executors);
-  }
-
-  private void attach(Map<String, String> executors) {
-    if (executors.isEmpty()) {
-      return;
-    }
-    for (int attempt = 0; attempt < 3; attempt++) {
-      Set<String> registered = nodes().stream().map(NodeInfo::nodeId).collect(Collectors.toSet());
-      Map<String, List<String>> targets = new java.util.HashMap<>();
-      executors.forEach((id, host) -> {
-        if (!registered.contains(id)) {
-          targets.put(id, List.of("executor_" + host + "_" + id));
-        }
-      });
-      if (targets.isEmpty()) {
-        return;
-      }
-      sc.setJobGroup("spark-air-attach", "Spark AIR: start the runtime in "
-          + targets.size() + " executors", false);
-      try {
-        SparkShim.withLocations(sc, targets)
-            .mapPartitions(new AttachRuntime(settings), false,
-                ClassTag$.MODULE$.apply(String.class))
-            .collect();
-      } finally {
-        sc.clearJobGroup();
-      }
     }
   }
 

@@ -1,6 +1,9 @@
 package io.sparkair.plugin;
 
 import io.sparkair.runtime.AirRuntime;
+import io.sparkair.spark.AirSettings;
+import io.sparkair.spark.ExecutorCores;
+import io.sparkair.spark.ExecutorRuntime;
 import java.util.Map;
 import org.apache.spark.api.plugin.ExecutorPlugin;
 import org.apache.spark.api.plugin.PluginContext;

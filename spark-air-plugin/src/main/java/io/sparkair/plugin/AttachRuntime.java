@@ -1,5 +1,8 @@
 package io.sparkair.plugin;
 
+import io.sparkair.spark.AirSettings;
+import io.sparkair.spark.ExecutorCores;
+import io.sparkair.spark.ExecutorRuntime;
 import java.io.Serializable;
 import org.apache.spark.SparkEnv;
 import scala.collection.Iterator;

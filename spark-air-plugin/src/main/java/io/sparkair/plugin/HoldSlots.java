@@ -2,6 +2,9 @@ package io.sparkair.plugin;
 
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.spark.AirSettings;
+import io.sparkair.spark.ExecutorCores;
+import io.sparkair.spark.ExecutorRuntime;
 import java.io.Serializable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

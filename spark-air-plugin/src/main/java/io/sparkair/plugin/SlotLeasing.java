@@ -3,6 +3,8 @@ package io.sparkair.plugin;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.actor.ActorRef;
 import io.sparkair.runtime.cluster.NodeInfo;
+import io.sparkair.spark.AirSettings;
+import io.sparkair.spark.SparkShim;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

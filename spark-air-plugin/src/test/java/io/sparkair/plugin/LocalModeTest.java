@@ -1,5 +1,6 @@
 package io.sparkair.plugin;
 
+import io.sparkair.spark.AirSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

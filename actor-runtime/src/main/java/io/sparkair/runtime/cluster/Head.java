@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * The cluster directory, run as a system actor on the driver's runtime under id {@link #ID}:
  * which nodes are alive and what they offer, where each actor lives, and placement. Its
  * methods run one at a time in its mailbox, so its state needs no locks.
+ *
+ * <p>The class is long because it is the one directory actor of the cluster (nodes, named actors,
+ * placement, liveness) and its state changes under one lock, which is simpler to check kept
+ * together.
  */
 public final class Head {
   /** The well-known actor id of the head. */

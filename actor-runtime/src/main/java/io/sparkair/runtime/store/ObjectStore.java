@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * Arrow IPC files and read back when next opened. Blocks are reference-counted: a block starts
  * with one reference, {@link #retain} adds one, {@link #release} drops one, and the block is
  * freed (memory and spill file) when none is left.
+ *
+ * <p>The class is long because memory accounting, spilling and reading back share one lock and one
+ * budget; splitting them would spread that invariant over several classes.
  */
 public final class ObjectStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);

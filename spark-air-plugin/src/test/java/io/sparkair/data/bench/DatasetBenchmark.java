@@ -4,7 +4,7 @@ import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
-import io.sparkair.plugin.SparkShim;
+import io.sparkair.spark.SparkShim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

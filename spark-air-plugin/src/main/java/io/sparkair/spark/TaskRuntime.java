@@ -1,4 +1,4 @@
-package io.sparkair.plugin;
+package io.sparkair.spark;
 
 import io.sparkair.runtime.AirRuntime;
 import org.apache.spark.SparkEnv;

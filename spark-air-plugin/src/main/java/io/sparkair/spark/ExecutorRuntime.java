@@ -1,13 +1,15 @@
-package io.sparkair.plugin;
+package io.sparkair.spark;
 
 import io.sparkair.runtime.AirRuntime;
+import io.sparkair.runtime.Internal;
 import org.apache.spark.util.Utils;
 
 /**
  * The runtime of this executor JVM: started once, by the executor plugin or by the attach job,
  * whichever comes first.
  */
-final class ExecutorRuntime {
+@Internal
+public final class ExecutorRuntime {
   private static AirRuntime runtime;
 
   private ExecutorRuntime() {}
@@ -21,7 +23,7 @@ final class ExecutorRuntime {
    * @param register whether the runtime registers itself with the head (the plugin uses
    *     Spark's plugin channel instead)
    */
-  static synchronized AirRuntime ensureStarted(AirSettings settings, String executorId,
+  public static synchronized AirRuntime ensureStarted(AirSettings settings, String executorId,
       int cores, boolean register) {
     if (runtime != null) {
       return runtime;
@@ -39,7 +41,7 @@ final class ExecutorRuntime {
   }
 
   /** Stops this executor's runtime, if it runs. */
-  static synchronized void stop() {
+  public static synchronized void stop() {
     if (runtime != null) {
       runtime.close();
       runtime = null;

@@ -1,5 +1,6 @@
-package io.sparkair.plugin;
+package io.sparkair.spark;
 
+import io.sparkair.runtime.Internal;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.slf4j.Logger;
@@ -14,13 +15,14 @@ import org.slf4j.LoggerFactory;
  * ({@code sun.java.command}). This class is the one place that reads it;
  * {@code ExecutorCoresClusterTest} fails when a Spark release stops passing {@code --cores}.
  */
-final class ExecutorCores {
+@Internal
+public final class ExecutorCores {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutorCores.class);
 
   private ExecutorCores() {}
 
   /** This executor's cores under {@code conf}. */
-  static int of(SparkConf conf) {
+  public static int of(SparkConf conf) {
     if (conf.contains("spark.executor.cores")) {
       return conf.getInt("spark.executor.cores", 1);
     }

@@ -1,5 +1,6 @@
-package io.sparkair.plugin;
+package io.sparkair.spark;
 
+import io.sparkair.runtime.Internal;
 import io.sparkair.runtime.RuntimeConfig;
 import io.sparkair.runtime.transport.Secret;
 import java.io.Serializable;
@@ -51,7 +52,8 @@ public final class AirSettings implements Serializable {
   }
 
   /** Reads the {@code spark.air.*} settings from a Spark configuration. */
-  static AirSettings fromConf(SparkConf conf, String secret, String headAddress) {
+  @Internal
+  public static AirSettings fromConf(SparkConf conf, String secret, String headAddress) {
     return new AirSettings(secret, headAddress,
         conf.getDouble(STORE_FRACTION, RuntimeConfig.DEFAULT_STORE_FRACTION),
         conf.getInt(MAX_MESSAGE_BYTES, RuntimeConfig.DEFAULT_MAX_MESSAGE_BYTES),
@@ -59,19 +61,22 @@ public final class AirSettings implements Serializable {
   }
 
   /** The same settings with the head's address filled in. */
-  AirSettings withHead(String address) {
+  @Internal
+  public AirSettings withHead(String address) {
     return new AirSettings(secret, address, storeFraction, maxMessageBytes, port);
   }
 
   /** The form passed to executor plugins. */
-  Map<String, String> toMap() {
+  @Internal
+  public Map<String, String> toMap() {
     return Map.of(SECRET_KEY, secret, HEAD_KEY, headAddress, STORE_FRACTION,
         Double.toString(storeFraction), MAX_MESSAGE_BYTES, Integer.toString(maxMessageBytes),
         PORT, Integer.toString(port));
   }
 
   /** Reads the form made by {@link #toMap()}. */
-  static AirSettings fromMap(Map<String, String> map) {
+  @Internal
+  public static AirSettings fromMap(Map<String, String> map) {
     String secret = map.get(SECRET_KEY);
     String head = map.get(HEAD_KEY);
     if (secret == null || head == null) {
@@ -88,12 +93,14 @@ public final class AirSettings implements Serializable {
   }
 
   /** The application's secret. */
-  Secret secret() {
+  @Internal
+  public Secret secret() {
     return Secret.of(secret);
   }
 
   /** A runtime configuration for one node of this application. */
-  RuntimeConfig runtimeConfig(String nodeId, String host, int cpus) {
+  @Internal
+  public RuntimeConfig runtimeConfig(String nodeId, String host, int cpus) {
     return RuntimeConfig.forNode(nodeId, secret())
         .host(host)
         .port(port)

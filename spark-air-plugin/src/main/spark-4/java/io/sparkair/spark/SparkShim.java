@@ -1,4 +1,4 @@
-package io.sparkair.plugin;
+package io.sparkair.spark;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,40 +14,43 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 import scala.collection.JavaConverters;
-import scala.collection.Seq;
+import scala.collection.immutable.Seq;
 import scala.reflect.ClassTag$;
 
 /**
- * The Spark calls whose API differs between Spark lines, for Spark 3.5 (Scala 2.12). The Spark
+ * The Spark calls whose API differs between Spark lines, for Spark 4 (Scala 2.13). The Spark
  * 4 folder has a class of the same name and methods. Internal to Spark AIR.
  */
 public final class SparkShim {
   private SparkShim() {}
 
-  /** Whether {@code spark} runs Spark's classic engine in this JVM (every 3.5 session does). */
+  /**
+   * Whether {@code spark} runs Spark's classic engine in this JVM, as opposed to a Spark Connect
+   * client session.
+   */
   public static boolean isClassic(SparkSession spark) {
-    return true;
+    return spark instanceof org.apache.spark.sql.classic.SparkSession;
   }
 
   /** A DataFrame of a logical plan, analysed in {@code spark}. */
   public static Dataset<Row> ofRows(SparkSession spark, LogicalPlan plan) {
-    return Dataset.ofRows(spark, plan);
+    return org.apache.spark.sql.classic.Dataset.ofRows(classic(spark), plan);
   }
 
   /** The logical plan a DataFrame was made from. */
   public static LogicalPlan logicalPlan(Dataset<?> df) {
-    return df.logicalPlan();
+    return ((org.apache.spark.sql.classic.Dataset<?>) df).logicalPlan();
   }
 
   /** A DataFrame over rows already in Spark's internal format. */
   public static Dataset<Row> internalCreateDataFrame(SparkSession spark, RDD<InternalRow> rows,
       StructType schema) {
-    return spark.internalCreateDataFrame(rows, schema, false);
+    return classic(spark).internalCreateDataFrame(rows, schema, false);
   }
 
   /** Spark's own Arrow conversion of a DataFrame (Arrow IPC bytes per batch). */
   public static JavaRDD<byte[]> toArrowBatchRdd(Dataset<Row> df) {
-    return df.toArrowBatchRdd().toJavaRDD();
+    return ((org.apache.spark.sql.classic.Dataset<Row>) df).toArrowBatchRdd().toJavaRDD();
   }
 
   /** One partition per key, each holding its key and preferring the locations it maps to. */
@@ -55,6 +58,10 @@ public final class SparkShim {
     List<Tuple2<String, Seq<String>>> items = new ArrayList<>();
     locations.forEach((item, where) -> items.add(new Tuple2<>(item, seq(where))));
     return sc.makeRDD(seq(items), ClassTag$.MODULE$.apply(String.class));
+  }
+
+  private static org.apache.spark.sql.classic.SparkSession classic(SparkSession spark) {
+    return (org.apache.spark.sql.classic.SparkSession) spark;
   }
 
   /** A Java list as the Scala {@code Seq} this line's Spark methods take. */
