@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime;
 
 import io.sparkair.runtime.actor.ActorFactory;
@@ -35,9 +50,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The actor runtime of one JVM: it hosts actors, holds an object store of Arrow blocks, and
- * serves both (actor calls and Arrow Flight) on one authenticated gRPC port. One runtime, the
- * head (on the Spark driver), also keeps the cluster directory and places actors.
+ * The actor runtime of one JVM: it hosts actors, holds an object store of Arrow blocks, and serves
+ * both (actor calls and Arrow Flight) on one authenticated gRPC port. One runtime, the head (on the
+ * Spark driver), also keeps the cluster directory and places actors.
  *
  * <pre>{@code
  * AirRuntime head = AirRuntime.start(RuntimeConfig.forNode("driver", secret));
@@ -68,19 +83,28 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
   private AirRuntime(RuntimeConfig config) {
     this.config = config;
     this.allocator = Allocators.child("air-runtime-" + config.nodeId());
-    this.store = new ObjectStore(config.nodeId(), allocator, config.storeBudgetBytes(),
-        config.spillDir());
+    this.store =
+        new ObjectStore(config.nodeId(), allocator, config.storeBudgetBytes(), config.spillDir());
     this.host = new ActorHost(config.nodeId(), config.classLoader());
     AtomicInteger flightThreads = new AtomicInteger();
-    this.flightExecutor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "air-flight-" + flightThreads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.flightExecutor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "air-flight-" + flightThreads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      this.transport = new Transport(config.host(), config.host(), config.port(),
-          config.secret(), config.maxMessageBytes(), host,
-          List.of(BlockFlightService.create(store, flightExecutor)), this::peerLost);
+      this.transport =
+          new Transport(
+              config.host(),
+              config.host(),
+              config.port(),
+              config.secret(),
+              config.maxMessageBytes(),
+              host,
+              List.of(BlockFlightService.create(store, flightExecutor)),
+              this::peerLost);
     } catch (RuntimeException e) {
       flightExecutor.shutdownNow();
       store.close();
@@ -88,23 +112,26 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
       throw e;
     }
     this.fetcher = new BlockFetcher(store, transport::channel);
-    host.host(HostService.ID, "host@" + config.nodeId(),
+    host.host(
+        HostService.ID,
+        "host@" + config.nodeId(),
         new HostService(config.nodeId(), host, transport.serializer(), store, fetcher));
     if (config.isHead()) {
       this.head = new Head(this, config.spawnTimeoutMs());
       host.host(Head.ID, "head", head);
-      this.headRef = new ActorRef<>(Head.ID, "head",
-          new ActorLocation(config.nodeId(), transport.address()), this);
+      this.headRef =
+          new ActorRef<>(
+              Head.ID, "head", new ActorLocation(config.nodeId(), transport.address()), this);
     } else {
       this.head = null;
-      this.headRef = new ActorRef<>(Head.ID, "head",
-          new ActorLocation("head", config.headAddress()), this);
+      this.headRef =
+          new ActorRef<>(Head.ID, "head", new ActorLocation("head", config.headAddress()), this);
     }
   }
 
   /**
-   * Starts a runtime. The first runtime started in a JVM becomes the one that deserialized
-   * {@link ActorRef}s use.
+   * Starts a runtime. The first runtime started in a JVM becomes the one that deserialized {@link
+   * ActorRef}s use.
    */
   public static AirRuntime start(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
@@ -119,7 +146,10 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
       runtime.close();
       throw e;
     }
-    LOG.info("Spark AIR runtime {} started at {}{}", config.nodeId(), runtime.address(),
+    LOG.info(
+        "Spark AIR runtime {} started at {}{}",
+        config.nodeId(),
+        runtime.address(),
         config.isHead() ? " (head)" : ", head " + config.headAddress());
     return runtime;
   }
@@ -155,8 +185,13 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
 
   /** What this runtime offers, as it registers with the head. */
   public NodeInfo nodeInfo() {
-    return new NodeInfo(config.nodeId(), address(), config.cpus(), config.gpus(),
-        config.storeBudgetBytes(), ProcessHandle.current().pid());
+    return new NodeInfo(
+        config.nodeId(),
+        address(),
+        config.cpus(),
+        config.gpus(),
+        config.storeBudgetBytes(),
+        ProcessHandle.current().pid());
   }
 
   /** The object store of this JVM. */
@@ -184,10 +219,13 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
   @Internal
   public void register(NodeInfo node) {
     NodeInfo info = Objects.requireNonNull(node, "node");
-    await(headRef.call(h -> {
-      h.register(info);
-      return null;
-    }), "registering node " + info.nodeId());
+    await(
+        headRef.call(
+            h -> {
+              h.register(info);
+              return null;
+            }),
+        "registering node " + info.nodeId());
   }
 
   /** The live nodes of the cluster. */
@@ -263,23 +301,23 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
   /** Tells the head that a node is gone; its actors restart elsewhere while they may. */
   @Internal
   public void nodeLost(String nodeId, String reason) {
-    headRef.tell(h -> {
-      h.nodeLost(nodeId, reason);
-      return null;
-    });
+    headRef.tell(
+        h -> {
+          h.nodeLost(nodeId, reason);
+          return null;
+        });
   }
 
   /** Counts of this runtime's actors and blocks. */
   public RuntimeStats stats() {
-    return new RuntimeStats(config.nodeId(), Math.max(0, host.size() - (isHead() ? 2 : 1)),
-        store.stats());
+    return new RuntimeStats(
+        config.nodeId(), Math.max(0, host.size() - (isHead() ? 2 : 1)), store.stats());
   }
 
   /**
    * Delivers a call. A user actor whose node's connection broke is looked up at the head first,
-   * since it may have been restarted elsewhere; system actors (the host service, the head) live
-   * at their node's address by definition and are never looked up, or the head would wait on
-   * itself.
+   * since it may have been restarted elsewhere; system actors (the host service, the head) live at
+   * their node's address by definition and are never looked up, or the head would wait on itself.
    */
   @Override
   @Internal
@@ -290,37 +328,47 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
     ActorLocation location = ref.location();
     boolean systemActor = ref.id() <= Head.ID;
     if (!systemActor && lostAddresses.contains(location.address())) {
-      headRef.call(Head::locate, ref.id()).whenComplete((found, error) -> {
-        if (error != null) {
-          if (result != null) {
-            result.completeExceptionally(unwrap(error));
-          }
-          return;
-        }
-        if (found.address().equals(location.address())) {
-          lostAddresses.remove(location.address());
-        } else {
-          ref.relocate(found);
-        }
-        try {
-          deliver(ref, ref.location(), fn, arg, result);
-        } catch (RuntimeException e) {
-          if (result != null) {
-            result.completeExceptionally(e);
-          }
-        }
-      });
+      headRef
+          .call(Head::locate, ref.id())
+          .whenComplete(
+              (found, error) -> {
+                if (error != null) {
+                  if (result != null) {
+                    result.completeExceptionally(unwrap(error));
+                  }
+                  return;
+                }
+                if (found.address().equals(location.address())) {
+                  lostAddresses.remove(location.address());
+                } else {
+                  ref.relocate(found);
+                }
+                try {
+                  deliver(ref, ref.location(), fn, arg, result);
+                } catch (RuntimeException e) {
+                  if (result != null) {
+                    result.completeExceptionally(e);
+                  }
+                }
+              });
       return;
     }
     deliver(ref, location, fn, arg, result);
   }
 
-  private void deliver(ActorRef<?> ref, ActorLocation location, Object fn, Object arg,
+  private void deliver(
+      ActorRef<?> ref,
+      ActorLocation location,
+      Object fn,
+      Object arg,
       CompletableFuture<Object> result) {
     if (location.address().equals(transport.address())) {
       if (!host.deliverLocal(ref.id(), fn, arg, result) && result != null) {
-        result.completeExceptionally(new io.sparkair.runtime.actor.ActorDiedException(
-            ref.describe(), nodeId(), "it is not hosted here (killed, or restarted elsewhere)"));
+        result.completeExceptionally(
+            new io.sparkair.runtime.actor.ActorDiedException(
+                ref.describe(),
+                nodeId(),
+                "it is not hosted here (killed, or restarted elsewhere)"));
       }
       return;
     }
@@ -334,10 +382,13 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
     if (id <= Head.ID) {
       throw new IllegalArgumentException("system actor " + ref.describe() + " cannot be killed");
     }
-    await(headRef.call(h -> {
-      h.kill(id);
-      return null;
-    }), "killing " + ref.describe());
+    await(
+        headRef.call(
+            h -> {
+              h.kill(id);
+              return null;
+            }),
+        "killing " + ref.describe());
   }
 
   private void peerLost(Peer peer) {
@@ -348,14 +399,15 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
   void addressLost(String address) {
     lostAddresses.add(address);
     if (head != null && !closed) {
-      headRef.tell(h -> {
-        for (NodeInfo n : h.nodes()) {
-          if (n.address().equals(address)) {
-            h.check(n.nodeId());
-          }
-        }
-        return null;
-      });
+      headRef.tell(
+          h -> {
+            for (NodeInfo n : h.nodes()) {
+              if (n.address().equals(address)) {
+                h.check(n.nodeId());
+              }
+            }
+            return null;
+          });
     }
   }
 

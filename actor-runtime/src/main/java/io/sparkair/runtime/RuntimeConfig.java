@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime;
 
 import io.sparkair.runtime.transport.Secret;
@@ -14,6 +29,7 @@ import java.util.Objects;
 public final class RuntimeConfig {
   /** The default cap on one call or reply: 64 MiB. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 << 20;
+
   /** The default share of the JVM's maximum memory the object store keeps before spilling. */
   public static final double DEFAULT_STORE_FRACTION = 0.3;
 
@@ -36,8 +52,10 @@ public final class RuntimeConfig {
     this.nodeId = nodeId;
     this.secret = secret;
     this.storeBudgetBytes = (long) (Runtime.getRuntime().maxMemory() * DEFAULT_STORE_FRACTION);
-    this.spillDir = Path.of(System.getProperty("java.io.tmpdir"),
-        "spark-air-spill-" + nodeId + "-" + ProcessHandle.current().pid());
+    this.spillDir =
+        Path.of(
+            System.getProperty("java.io.tmpdir"),
+            "spark-air-spill-" + nodeId + "-" + ProcessHandle.current().pid());
   }
 
   /** A copy to change one setting in; instances are never changed once handed out. */
@@ -95,8 +113,8 @@ public final class RuntimeConfig {
   public RuntimeConfig head(String headAddress) {
     Objects.requireNonNull(headAddress, "headAddress");
     if (headAddress.lastIndexOf(':') <= 0) {
-      throw new IllegalArgumentException("head address must be host:port, got '" + headAddress
-          + "'");
+      throw new IllegalArgumentException(
+          "head address must be host:port, got '" + headAddress + "'");
     }
     RuntimeConfig c = copy();
     c.headAddress = headAddress;
@@ -111,8 +129,8 @@ public final class RuntimeConfig {
   }
 
   /**
-   * Whether a worker registers itself with the head when it starts (default true); the Spark
-   * plugin registers through Spark's plugin channel instead.
+   * Whether a worker registers itself with the head when it starts (default true); the Spark plugin
+   * registers through Spark's plugin channel instead.
    */
   public RuntimeConfig registerWithHead(boolean register) {
     RuntimeConfig c = copy();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +65,8 @@ class ActorRuntimeTest {
 
   @Test
   void registersBothNodes() {
-    assertEquals(List.of("driver", "1"),
+    assertEquals(
+        List.of("driver", "1"),
         head.nodes().stream().map(n -> n.nodeId()).collect(Collectors.toList()));
   }
 
@@ -102,9 +118,12 @@ class ActorRuntimeTest {
     Throwable error = cause(c.call(Counter::fail, "boom"));
     assertInstanceOf(IllegalStateException.class, error);
     assertEquals("boom", error.getMessage());
-    assertTrue(List.of(error.getStackTrace()).stream()
-        .anyMatch(f -> f.getMethodName().equals("fail")
-            && f.getClassName().equals(Counter.class.getName())),
+    assertTrue(
+        List.of(error.getStackTrace()).stream()
+            .anyMatch(
+                f ->
+                    f.getMethodName().equals("fail")
+                        && f.getClassName().equals(Counter.class.getName())),
         "the remote frame Counter.fail is in the stack trace");
     assertEquals(1L, (long) c.call(Counter::add, 1L).join(), "the actor survives its exception");
   }
@@ -117,7 +136,8 @@ class ActorRuntimeTest {
     ActorNotFoundException e =
         assertThrows(ActorNotFoundException.class, () -> worker.actor("nope"));
     assertTrue(e.getMessage().contains("nope"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> head.spawn(Counter::new, SpawnOptions.defaults().name("counter")));
   }
 
@@ -144,7 +164,8 @@ class ActorRuntimeTest {
     ActorRef<Counter> after = head.spawn(Counter::new, SpawnOptions.defaults().onNode("1"));
     assertEquals(2L, (long) after.call(Counter::add, 2L).join());
     assertEquals(2L, (long) before.call(Counter::add, 1L).join(), "the first actor is fine too");
-    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2),
+    assertTrue(
+        System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2),
         "no wait on a lookup of the node's own host service");
     assertEquals(2, head.nodes().size(), "the live node was not declared lost");
   }
@@ -152,8 +173,15 @@ class ActorRuntimeTest {
   @Test
   void placesActorsWhereTheirBlocksLive() {
     for (String node : List.of("1", "driver", "1")) {
-      ActorRef<Counter> c = head.spawn(Counter::new, SpawnOptions.defaults().nearBlocks(
-          List.of(new BlockId(node, "a"), new BlockId(node, "b"), new BlockId("other", "c"))));
+      ActorRef<Counter> c =
+          head.spawn(
+              Counter::new,
+              SpawnOptions.defaults()
+                  .nearBlocks(
+                      List.of(
+                          new BlockId(node, "a"),
+                          new BlockId(node, "b"),
+                          new BlockId("other", "c"))));
       assertEquals(node, c.node());
     }
   }
@@ -171,34 +199,47 @@ class ActorRuntimeTest {
 
   @Test
   void impossibleResourcesFailAtOnce() {
-    IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
-        () -> head.spawn(Counter::new, SpawnOptions.defaults().cpus(64)));
-    assertTrue(tooMany.getMessage().contains("64.0") && tooMany.getMessage().contains("2"),
+    IllegalArgumentException tooMany =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> head.spawn(Counter::new, SpawnOptions.defaults().cpus(64)));
+    assertTrue(
+        tooMany.getMessage().contains("64.0") && tooMany.getMessage().contains("2"),
         tooMany.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> head.spawn(Counter::new, SpawnOptions.defaults().gpus(1)));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> head.spawn(Counter::new, SpawnOptions.defaults().onNode("42")));
     head.spawn(Counter::new, SpawnOptions.defaults().cpus(2).onNode("1"));
     head.spawn(Counter::new, SpawnOptions.defaults().cpus(2).onNode("driver"));
-    IllegalStateException busy = assertThrows(IllegalStateException.class,
-        () -> head.spawn(Counter::new, SpawnOptions.defaults().cpus(1)));
+    IllegalStateException busy =
+        assertThrows(
+            IllegalStateException.class,
+            () -> head.spawn(Counter::new, SpawnOptions.defaults().cpus(1)));
     assertTrue(busy.getMessage().contains("free"), busy.getMessage());
   }
 
   @Test
   void constructorFailureIsReported() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> head.spawn(() -> {
-          throw new IllegalStateException("bad constructor");
-        }, SpawnOptions.defaults().onNode("1")));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                head.spawn(
+                    () -> {
+                      throw new IllegalStateException("bad constructor");
+                    },
+                    SpawnOptions.defaults().onNode("1")));
     assertEquals("bad constructor", e.getMessage());
   }
 
   @Test
   void oversizedMessageFailsClearly() {
-    AirRuntime small = AirRuntime.start(
-        RuntimeConfig.forNode("2", secret).head(head.address()).maxMessageBytes(4096));
+    AirRuntime small =
+        AirRuntime.start(
+            RuntimeConfig.forNode("2", secret).head(head.address()).maxMessageBytes(4096));
     try {
       head.spawn(Counter::new, SpawnOptions.defaults().onNode("driver").name("target"));
       ActorRef<Counter> viaSmall = small.actor("target");
@@ -213,17 +254,19 @@ class ActorRuntimeTest {
 
   @Test
   void lostNodeFailsPendingCallsAndRestartsActorElsewhere() throws Exception {
-    AirRuntime doomed = AirRuntime.start(
-        RuntimeConfig.forNode("3", secret).head(head.address()).cpus(1));
-    ActorRef<Counter> c = head.spawn(Counter::new,
-        SpawnOptions.defaults().name("phoenix").onNode("3").maxRestarts(1));
+    AirRuntime doomed =
+        AirRuntime.start(RuntimeConfig.forNode("3", secret).head(head.address()).cpus(1));
+    ActorRef<Counter> c =
+        head.spawn(
+            Counter::new, SpawnOptions.defaults().name("phoenix").onNode("3").maxRestarts(1));
     ActorRef<Counter> once = head.spawn(Counter::new, SpawnOptions.defaults().onNode("3"));
     assertEquals(1L, (long) c.call(Counter::add, 1L).join());
     CompletableFuture<Long> pending = c.call(Counter::sleep, 30_000L);
     Thread.sleep(200);
     doomed.close();
     ActorDiedException died = assertInstanceOf(ActorDiedException.class, cause(pending));
-    assertTrue(died.getMessage().contains("phoenix") && died.getMessage().contains("3"),
+    assertTrue(
+        died.getMessage().contains("phoenix") && died.getMessage().contains("3"),
         died.getMessage());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     Long fresh = null;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,9 +41,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ObjectStoreTest {
-  static final Schema SCHEMA = new Schema(List.of(
-      Field.nullable("id", new ArrowType.Int(64, true)),
-      Field.nullable("x", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE))));
+  static final Schema SCHEMA =
+      new Schema(
+          List.of(
+              Field.nullable("id", new ArrowType.Int(64, true)),
+              Field.nullable("x", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE))));
 
   @TempDir Path spill;
   private RootAllocator root;
@@ -147,10 +164,9 @@ class ObjectStoreTest {
   @Test
   void badInput() {
     assertThrows(IllegalArgumentException.class, () -> BlockId.parse("no-slash"));
-    assertThrows(IllegalArgumentException.class,
-        () -> new ObjectStore("n", root, 0, spill));
-    BlockNotFoundException e = assertThrows(BlockNotFoundException.class,
-        () -> store.read(new BlockId("n1", "missing")));
+    assertThrows(IllegalArgumentException.class, () -> new ObjectStore("n", root, 0, spill));
+    BlockNotFoundException e =
+        assertThrows(BlockNotFoundException.class, () -> store.read(new BlockId("n1", "missing")));
     assertTrue(e.getMessage().contains("n1/missing"));
   }
 }

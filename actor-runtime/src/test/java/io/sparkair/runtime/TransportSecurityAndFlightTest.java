@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,8 +28,8 @@ import io.grpc.stub.MetadataUtils;
 import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.store.BlockNotFoundException;
 import io.sparkair.runtime.store.BlockReader;
-import io.sparkair.runtime.transport.RemoteCallException;
 import io.sparkair.runtime.transport.ByteArrayMarshaller;
+import io.sparkair.runtime.transport.RemoteCallException;
 import io.sparkair.runtime.transport.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -50,8 +65,8 @@ class TransportSecurityAndFlightTest {
 
   private ManagedChannel channel(String secretValue) {
     String[] hostPort = worker.address().split(":");
-    ManagedChannelBuilder<?> b = ManagedChannelBuilder
-        .forAddress(hostPort[0], Integer.parseInt(hostPort[1])).usePlaintext();
+    ManagedChannelBuilder<?> b =
+        ManagedChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1])).usePlaintext();
     if (secretValue != null) {
       Metadata headers = new Metadata();
       headers.put(Secret.HEADER, secretValue);
@@ -70,7 +85,8 @@ class TransportSecurityAndFlightTest {
     BlockId copy = head.fetcher().copyToLocal(worker.address(), id);
     assertEquals("driver", copy.node());
     assertEquals(40_000, head.store().rows(copy));
-    assertThrows(BlockNotFoundException.class,
+    assertThrows(
+        BlockNotFoundException.class,
         () -> head.fetcher().fetch(worker.address(), new BlockId("1", "missing")));
   }
 
@@ -81,22 +97,32 @@ class TransportSecurityAndFlightTest {
       try (RootAllocator alloc = new RootAllocator();
           FlightClient flight = FlightGrpcUtils.createFlightClientWithSharedChannel(alloc, ch)) {
         BlockId id = ObjectStoreTest.write(worker.store(), 0, 1, 10);
-        FlightRuntimeException e = assertThrows(FlightRuntimeException.class, () -> {
-          try (FlightStream s = flight.getStream(
-              new Ticket(id.toString().getBytes(StandardCharsets.UTF_8)))) {
-            s.next();
-          }
-        });
+        FlightRuntimeException e =
+            assertThrows(
+                FlightRuntimeException.class,
+                () -> {
+                  try (FlightStream s =
+                      flight.getStream(
+                          new Ticket(id.toString().getBytes(StandardCharsets.UTF_8)))) {
+                    s.next();
+                  }
+                });
         assertEquals(FlightStatusCode.UNAUTHENTICATED, e.status().code());
 
-        StatusRuntimeException raw = assertThrows(StatusRuntimeException.class,
-            () -> io.grpc.stub.ClientCalls.blockingUnaryCall(ch,
-                io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
-                    .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
-                    .setFullMethodName("sparkair.Runtime/Connect")
-                    .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
-                    .setResponseMarshaller(ByteArrayMarshaller.INSTANCE).build(),
-                io.grpc.CallOptions.DEFAULT, new byte[] {2, 0, 0}));
+        StatusRuntimeException raw =
+            assertThrows(
+                StatusRuntimeException.class,
+                () ->
+                    io.grpc.stub.ClientCalls.blockingUnaryCall(
+                        ch,
+                        io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+                            .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+                            .setFullMethodName("sparkair.Runtime/Connect")
+                            .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+                            .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
+                            .build(),
+                        io.grpc.CallOptions.DEFAULT,
+                        new byte[] {2, 0, 0}));
         assertEquals(Status.Code.UNAUTHENTICATED, raw.getStatus().getCode());
         assertTrue(raw.getStatus().getDescription().contains("secret"));
       } finally {
@@ -107,9 +133,12 @@ class TransportSecurityAndFlightTest {
 
   @Test
   void runtimeWithAnotherSecretCannotJoin() {
-    RemoteCallException e = assertThrows(RemoteCallException.class,
-        () -> AirRuntime.start(RuntimeConfig.forNode("2", Secret.generate())
-            .head(head.address())));
+    RemoteCallException e =
+        assertThrows(
+            RemoteCallException.class,
+            () ->
+                AirRuntime.start(
+                    RuntimeConfig.forNode("2", Secret.generate()).head(head.address())));
     assertTrue(e.getMessage().contains("secret"), e.getMessage());
     assertEquals(2, head.nodes().size(), "the intruder did not register");
   }

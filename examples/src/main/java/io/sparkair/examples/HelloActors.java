@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.examples;
 
 import io.sparkair.data.AirDataset;
@@ -18,14 +33,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The smallest Spark AIR program: start Spark with the plugin, start an actor on each of up to
- * two task slots of the executors, call them, and let each actor stream and sum its own shard of
- * an AIR dataset.
- * The dataset is made before the actors start: while they live they hold every task slot they
- * asked for, so Spark jobs wait for them.
+ * The smallest Spark AIR program: start Spark with the plugin, start an actor on each of up to two
+ * task slots of the executors, call them, and let each actor stream and sum its own shard of an AIR
+ * dataset. The dataset is made before the actors start: while they live they hold every task slot
+ * they asked for, so Spark jobs wait for them.
  *
- * <p>Run: {@code mvn -B -pl examples exec:exec} (embedded {@code local[2]} Spark), or pass a
- * master URL as the first argument.
+ * <p>Run: {@code mvn -B -pl examples exec:exec} (embedded {@code local[2]} Spark), or pass a master
+ * URL as the first argument.
  */
 public final class HelloActors {
   private HelloActors() {}
@@ -43,7 +57,8 @@ public final class HelloActors {
     /** Returns a greeting naming this actor's rank, executor, process and call count. */
     public String greet(String who) {
       calls++;
-      return String.format("rank %d on executor %s (pid %d, call %d): hello, %s",
+      return String.format(
+          "rank %d on executor %s (pid %d, call %d): hello, %s",
           rank, AirRuntime.current().nodeId(), ProcessHandle.current().pid(), calls, who);
     }
 
@@ -68,21 +83,27 @@ public final class HelloActors {
    */
   public static void main(String[] args) {
     String master = args.length > 0 ? args[0] : "local[2]";
-    SparkSession spark = SparkSession.builder()
-        .master(master)
-        .appName("spark-air-hello")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .config("spark.ui.enabled", "false")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master(master)
+            .appName("spark-air-hello")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .config("spark.ui.enabled", "false")
+            .getOrCreate();
     try {
       Air air = Air.get(spark);
       List<NodeInfo> nodes = air.awaitNodes(1, Duration.ofSeconds(60));
       System.out.println("Spark AIR runtimes: " + nodes);
-      Dataset<Row> payments = spark.range(0, 100_000, 1, 4)
-          .withColumn("amount", functions.col("id").multiply(0.01));
+      Dataset<Row> payments =
+          spark.range(0, 100_000, 1, 4).withColumn("amount", functions.col("id").multiply(0.01));
       try (AirDataset ds = air.fromDataFrame(payments)) {
-        System.out.println("AIR dataset: " + ds.count() + " rows in " + ds.blocks().size()
-            + " Arrow blocks, rows per executor " + ds.rowsPerExecutor());
+        System.out.println(
+            "AIR dataset: "
+                + ds.count()
+                + " rows in "
+                + ds.blocks().size()
+                + " Arrow blocks, rows per executor "
+                + ds.rowsPerExecutor());
         int workers = Math.min(2, air.totalSlots());
         try (ActorGroup<Greeter> group =
             air.spawnGroup(workers, Greeter::new, SpawnOptions.defaults().cpus(1))) {
@@ -103,8 +124,10 @@ public final class HelloActors {
           shards.forEach(AirDataset::close);
         }
       }
-      System.out.println("Spark still runs jobs once the actors are gone: "
-          + spark.range(1000).count() + " rows counted");
+      System.out.println(
+          "Spark still runs jobs once the actors are gone: "
+              + spark.range(1000).count()
+              + " rows counted");
     } finally {
       spark.stop();
     }

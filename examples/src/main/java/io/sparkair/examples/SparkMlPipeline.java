@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.examples;
 
 import io.sparkair.ml.PreprocessorEstimator;
@@ -30,24 +45,42 @@ public final class SparkMlPipeline {
    */
   public static void main(String[] args) throws Exception {
     String master = args.length > 0 ? args[0] : "local[2]";
-    SparkSession spark = SparkSession.builder().master(master).appName("spark-ml-pipeline")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .config("spark.ui.enabled", "false")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master(master)
+            .appName("spark-ml-pipeline")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .config("spark.ui.enabled", "false")
+            .getOrCreate();
     try {
-      Dataset<Row> data = spark.read().option("header", "true").option("inferSchema", "true")
-          .csv(BreastCancer.csv().toString());
+      Dataset<Row> data =
+          spark
+              .read()
+              .option("header", "true")
+              .option("inferSchema", "true")
+              .csv(BreastCancer.csv().toString());
       Dataset<Row>[] split = data.randomSplit(new double[] {0.8, 0.2}, 7);
       Dataset<Row> train = split[0];
       Dataset<Row> test = split[1];
 
       Path work = Files.createTempDirectory("spark-air-pipeline");
-      Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
-          new PreprocessorEstimator(new StandardScaler("mean radius", "mean texture")),
-          new XGBoostEstimator().setLabelCol("target").setNumBoostRound(20).setNumWorkers(2)
-              .setParams(Map.of("objective", "binary:logistic",
-                  "eval_metric", List.of("logloss", "error")))
-              .setStoragePath(work.resolve("runs").toString())});
+      Pipeline pipeline =
+          new Pipeline()
+              .setStages(
+                  new PipelineStage[] {
+                    new PreprocessorEstimator(new StandardScaler("mean radius", "mean texture")),
+                    new XGBoostEstimator()
+                        .setLabelCol("target")
+                        .setNumBoostRound(20)
+                        .setNumWorkers(2)
+                        .setParams(
+                            Map.of(
+                                "objective",
+                                "binary:logistic",
+                                "eval_metric",
+                                List.of("logloss", "error")))
+                        .setStoragePath(work.resolve("runs").toString())
+                  });
       PipelineModel model = pipeline.fit(train);
 
       String path = work.resolve("pipeline-model").toString();
@@ -62,8 +95,11 @@ public final class SparkMlPipeline {
       List<Row> before = model.transform(test).select("prediction").collectAsList();
       List<Row> after = scored.select("prediction").collectAsList();
       if (accuracy < 0.9 || !before.equals(after)) {
-        throw new IllegalStateException("the pipeline went wrong: accuracy " + accuracy
-            + ", same predictions after loading: " + before.equals(after));
+        throw new IllegalStateException(
+            "the pipeline went wrong: accuracy "
+                + accuracy
+                + ", same predictions after loading: "
+                + before.equals(after));
       }
     } finally {
       spark.stop();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,11 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The notebook path: {@code examples/notebook/breast_cancer.jsh} evaluated cell by cell in
- * jshell (the JDK's REPL, in this JVM), against a session started without
- * {@code spark.plugins}; the attach, data, training, tuning, prediction and serving cells are
- * then run twice more. Every cell must succeed, the results must repeat, and no runtime may
- * leak.
+ * The notebook path: {@code examples/notebook/breast_cancer.jsh} evaluated cell by cell in jshell
+ * (the JDK's REPL, in this JVM), against a session started without {@code spark.plugins}; the
+ * attach, data, training, tuning, prediction and serving cells are then run twice more. Every cell
+ * must succeed, the results must repeat, and no runtime may leak.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class NotebookTest {
@@ -48,8 +62,11 @@ class NotebookTest {
       }
       for (SnippetEvent event : shell.eval(source)) {
         if (event.status() == Snippet.Status.REJECTED) {
-          fail("rejected: " + source + " "
-              + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
+          fail(
+              "rejected: "
+                  + source
+                  + " "
+                  + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
         }
         if (event.exception() != null) {
           throw new AssertionError("failed: " + source, event.exception());
@@ -87,11 +104,13 @@ class NotebookTest {
         assertEquals(predicted, value(shell, "predicted"), "as many predictions when re-run");
         assertEquals(bestConfig, value(shell, "bestConfig"), "the same best trial when re-run");
         assertEquals(answer, value(shell, "answer"), "the same answer from the hot-swapped model");
-        assertEquals(runtimes, value(shell, "io.sparkair.runtime.AirRuntime.running().size()"),
+        assertEquals(
+            runtimes,
+            value(shell, "io.sparkair.runtime.AirRuntime.running().size()"),
             "no runtime leaked by re-running the cells");
       }
-      assertEquals("false", value(shell,
-          "spark.sparkContext().getConf().contains(\"spark.plugins\")"));
+      assertEquals(
+          "false", value(shell, "spark.sparkContext().getConf().contains(\"spark.plugins\")"));
       shell.eval("PredictorDeployment.shutdown()");
       shell.eval("spark.stop()");
     }

@@ -1,7 +1,21 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
@@ -64,21 +78,30 @@ class BatchPredictorClusterTest {
       columns[c] = functions.rand(c).alias("f" + c);
     }
     columns[4] = functions.col("id");
-    try (AirDataset data = air.fromDataFrame(spark.range(0, 40_000, 1, 4).select(columns)
-        .withColumn("label", functions.when(functions.col("f0").gt(0.5), 1.0)
-            .otherwise(0.0)))) {
+    try (AirDataset data =
+        air.fromDataFrame(
+            spark
+                .range(0, 40_000, 1, 4)
+                .select(columns)
+                .withColumn(
+                    "label", functions.when(functions.col("f0").gt(0.5), 1.0).otherwise(0.0)))) {
       assertEquals(2, data.rowsPerExecutor().size(), "blocks in both executors");
-      Result result = new XGBoostTrainer().setLabelColumn("label")
-          .setFeatureColumns("f0", "f1", "f2", "f3").setNumBoostRound(5)
-          .setParams(Map.of("objective", "binary:logistic", "max_depth", 3))
-          .setScalingConfig(ScalingConfig.of(2)).setDataset("train", data)
-          .setRunConfig(new RunConfig().setStoragePath(dir.toString()).setVerbose(0)).fit();
+      Result result =
+          new XGBoostTrainer()
+              .setLabelColumn("label")
+              .setFeatureColumns("f0", "f1", "f2", "f3")
+              .setNumBoostRound(5)
+              .setParams(Map.of("objective", "binary:logistic", "max_depth", 3))
+              .setScalingConfig(ScalingConfig.of(2))
+              .setDataset("train", data)
+              .setRunConfig(new RunConfig().setStoragePath(dir.toString()).setVerbose(0))
+              .fit();
 
       PredictOptions keepIds = PredictOptions.defaults().keepColumns("id");
-      BatchPredictor first = BatchPredictor.fromCheckpoint(result.checkpoint(),
-          XGBoostPredictor.class);
-      BatchPredictor second = BatchPredictor.fromCheckpoint(result.checkpoint(),
-          XGBoostPredictor.class);
+      BatchPredictor first =
+          BatchPredictor.fromCheckpoint(result.checkpoint(), XGBoostPredictor.class);
+      BatchPredictor second =
+          BatchPredictor.fromCheckpoint(result.checkpoint(), XGBoostPredictor.class);
       try (AirDataset one = first.predict(data, keepIds);
           AirDataset two = second.predict(data, keepIds)) {
         assertEquals(data.count(), one.count());
@@ -94,7 +117,8 @@ class BatchPredictorClusterTest {
             org.apache.arrow.vector.VectorSchemaRoot batch = batches.next();
             try (org.apache.arrow.vector.VectorSchemaRoot out = local.predict(batch)) {
               for (int i = 0; i < batch.getRowCount(); i++) {
-                expected.put((Long) batch.getVector("id").getObject(i),
+                expected.put(
+                    (Long) batch.getVector("id").getObject(i),
                     (Double) ((List<?>) out.getVector("probability").getObject(i)).get(1));
               }
             }
@@ -105,12 +129,17 @@ class BatchPredictorClusterTest {
         }
       }
       for (NodeInfo node : air.nodes()) {
-        ActorRef<LoadProbe> probe = air.spawn(LoadProbe::new,
-            SpawnOptions.defaults().onNode(node.nodeId()));
+        ActorRef<LoadProbe> probe =
+            air.spawn(LoadProbe::new, SpawnOptions.defaults().onNode(node.nodeId()));
         long loads = probe.call(LoadProbe::loads).join();
         probe.kill();
-        assertEquals(1, loads, "executor " + node.nodeId() + " loaded the model once for two "
-            + "predictors and two predictions");
+        assertEquals(
+            1,
+            loads,
+            "executor "
+                + node.nodeId()
+                + " loaded the model once for two "
+                + "predictors and two predictions");
       }
     }
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,18 +49,23 @@ class CheckpointAcrossLinesTest {
     try (AirDataset rows = LineCheckpoints.rows(Air.get(spark))) {
       for (String line : LINES) {
         Path dir = all.resolve(line);
-        assertTrue(Files.readString(dir.resolve(LineCheckpoints.SPARK_VERSION))
-            .startsWith(line + "."), "the checkpoint under " + dir + " was written on Spark "
-            + line);
-        List<Double> expected = Files.readAllLines(dir.resolve(LineCheckpoints.PREDICTIONS))
-            .stream().map(Double::valueOf).toList();
+        assertTrue(
+            Files.readString(dir.resolve(LineCheckpoints.SPARK_VERSION)).startsWith(line + "."),
+            "the checkpoint under " + dir + " was written on Spark " + line);
+        List<Double> expected =
+            Files.readAllLines(dir.resolve(LineCheckpoints.PREDICTIONS)).stream()
+                .map(Double::valueOf)
+                .toList();
         Checkpoint checkpoint =
             Checkpoint.fromDirectory(dir.resolve(LineCheckpoints.CHECKPOINT).toString());
         List<Double> actual = LineCheckpoints.predict(checkpoint, rows);
         assertEquals(569, expected.size());
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
-          assertEquals(expected.get(i), actual.get(i), 1e-7,
+          assertEquals(
+              expected.get(i),
+              actual.get(i),
+              1e-7,
               "row " + i + " of the checkpoint written on Spark " + line);
         }
       }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.it;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -35,9 +50,12 @@ final class LineCheckpoints {
   private LineCheckpoints() {}
 
   static SparkSession session() {
-    return SparkSession.builder().master("local[2]").appName("checkpoints-across-lines")
+    return SparkSession.builder()
+        .master("local[2]")
+        .appName("checkpoints-across-lines")
         .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName()).getOrCreate();
+        .config("spark.plugins", AirPlugin.class.getName())
+        .getOrCreate();
   }
 
   /** The breast-cancer rows, in file order. */
@@ -48,8 +66,9 @@ final class LineCheckpoints {
 
   /** The probability of class 1 the checkpoint gives each row, in row order. */
   static List<Double> predict(Checkpoint checkpoint, AirDataset rows) {
-    try (AirDataset predicted = BatchPredictor.fromCheckpoint(checkpoint, XGBoostPredictor.class)
-        .predict(rows.dropColumns("target"))) {
+    try (AirDataset predicted =
+        BatchPredictor.fromCheckpoint(checkpoint, XGBoostPredictor.class)
+            .predict(rows.dropColumns("target"))) {
       List<Double> out = new ArrayList<>();
       for (Row row : predicted.toDataFrame().select("probability").collectAsList()) {
         out.add(row.<Double>getList(0).get(1));
@@ -66,16 +85,24 @@ final class LineCheckpoints {
       List<String> features = new ArrayList<>(List.of(rows.schema().fieldNames()));
       features.remove("target");
       Path storage = Files.createTempDirectory("line-checkpoint");
-      Checkpoint checkpoint = new XGBoostTrainer().setLabelColumn("target").setNumBoostRound(10)
-          .setParams(Map.of("objective", "binary:logistic", "max_depth", 3))
-          .setScalingConfig(ScalingConfig.of(2)).setDataset("train", rows)
-          .setPreprocessor(new StandardScaler(features.toArray(new String[0])))
-          .setRunConfig(new RunConfig().setStoragePath(storage.toString()).setVerbose(0))
-          .fit().checkpoint();
+      Checkpoint checkpoint =
+          new XGBoostTrainer()
+              .setLabelColumn("target")
+              .setNumBoostRound(10)
+              .setParams(Map.of("objective", "binary:logistic", "max_depth", 3))
+              .setScalingConfig(ScalingConfig.of(2))
+              .setDataset("train", rows)
+              .setPreprocessor(new StandardScaler(features.toArray(new String[0])))
+              .setRunConfig(new RunConfig().setStoragePath(storage.toString()).setVerbose(0))
+              .fit()
+              .checkpoint();
       Files.createDirectories(out);
       checkpoint.toDirectory(out.resolve(CHECKPOINT).toString());
-      Files.writeString(out.resolve(PREDICTIONS), predict(checkpoint, rows).stream()
-          .map(String::valueOf).collect(Collectors.joining("\n", "", "\n")));
+      Files.writeString(
+          out.resolve(PREDICTIONS),
+          predict(checkpoint, rows).stream()
+              .map(String::valueOf)
+              .collect(Collectors.joining("\n", "", "\n")));
       Files.writeString(out.resolve(SPARK_VERSION), spark.version() + "\n");
     } finally {
       spark.stop();

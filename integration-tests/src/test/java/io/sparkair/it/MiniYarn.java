@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.it;
 
 import java.io.File;
@@ -18,12 +33,11 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 
 /**
- * A YARN cluster inside the test JVM, as Spark's own YARN suites run one: Hadoop's
- * {@code MiniYARNCluster} with a ResourceManager and one NodeManager whose containers are JVMs
- * of their own. Spark reaches it through a Hadoop configuration folder, as it reaches a real
- * cluster through {@code HADOOP_CONF_DIR}; containers load Spark from the jars of this test's
- * classpath, named as {@code local:} files in {@code spark.yarn.jars} (a Spark installation on
- * every node).
+ * A YARN cluster inside the test JVM, as Spark's own YARN suites run one: Hadoop's {@code
+ * MiniYARNCluster} with a ResourceManager and one NodeManager whose containers are JVMs of their
+ * own. Spark reaches it through a Hadoop configuration folder, as it reaches a real cluster through
+ * {@code HADOOP_CONF_DIR}; containers load Spark from the jars of this test's classpath, named as
+ * {@code local:} files in {@code spark.yarn.jars} (a Spark installation on every node).
  */
 final class MiniYarn implements AutoCloseable {
   private final MiniYARNCluster cluster;
@@ -35,8 +49,8 @@ final class MiniYarn implements AutoCloseable {
   }
 
   /**
-   * Starts the ResourceManager and a NodeManager of 4 vcores and 8 GiB, and writes the
-   * cluster's {@code yarn-site.xml} into {@code dir/hadoop-conf}.
+   * Starts the ResourceManager and a NodeManager of 4 vcores and 8 GiB, and writes the cluster's
+   * {@code yarn-site.xml} into {@code dir/hadoop-conf}.
    */
   static MiniYarn start(Path dir) throws Exception {
     YarnConfiguration conf = new YarnConfiguration();
@@ -90,15 +104,19 @@ final class MiniYarn implements AutoCloseable {
   }
 
   /**
-   * Settings every application on this cluster takes: Spark's jars from the local disk,
-   * {@code JAVA_HOME} and the JDK 17 module options in every container, small containers.
+   * Settings every application on this cluster takes: Spark's jars from the local disk, {@code
+   * JAVA_HOME} and the JDK 17 module options in every container, small containers.
    */
   static Map<String, String> sparkSettings() {
     String javaHome = System.getProperty("java.home");
     String opens = System.getProperty("air.jvm.options", "");
     Map<String, String> out = new LinkedHashMap<>();
-    out.put("spark.yarn.jars", Stream.of(LocalCluster.sparkOnlyClasspath().split(File.pathSeparator))
-        .filter(p -> p.endsWith(".jar")).map(p -> "local:" + p).collect(Collectors.joining(",")));
+    out.put(
+        "spark.yarn.jars",
+        Stream.of(LocalCluster.sparkOnlyClasspath().split(File.pathSeparator))
+            .filter(p -> p.endsWith(".jar"))
+            .map(p -> "local:" + p)
+            .collect(Collectors.joining(",")));
     out.put("spark.yarn.appMasterEnv.JAVA_HOME", javaHome);
     out.put("spark.executorEnv.JAVA_HOME", javaHome);
     out.put("spark.yarn.am.memory", "512m");
@@ -114,8 +132,8 @@ final class MiniYarn implements AutoCloseable {
   }
 
   /**
-   * The lines every container of an application wrote to {@code file} ({@code stdout} or
-   * {@code stderr}), one entry per container, from the NodeManager's log folders.
+   * The lines every container of an application wrote to {@code file} ({@code stdout} or {@code
+   * stderr}), one entry per container, from the NodeManager's log folders.
    */
   Map<String, String> containerLogs(String applicationId, String file) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
@@ -129,8 +147,8 @@ final class MiniYarn implements AutoCloseable {
         for (Path container : containers.sorted().collect(Collectors.toList())) {
           Path log = container.resolve(file);
           if (Files.isRegularFile(log)) {
-            out.put(container.getFileName().toString(),
-                Files.readString(log, StandardCharsets.UTF_8));
+            out.put(
+                container.getFileName().toString(), Files.readString(log, StandardCharsets.UTF_8));
           }
         }
       }
@@ -140,27 +158,44 @@ final class MiniYarn implements AutoCloseable {
 
   /**
    * The command that submits the breast-cancer program to this cluster in {@code deployMode}:
-   * SparkSubmit on Spark's jars and the Hadoop configuration folder, the runtime jar in
-   * {@code --jars}, the examples jar as the application.
+   * SparkSubmit on Spark's jars and the Hadoop configuration folder, the runtime jar in {@code
+   * --jars}, the examples jar as the application.
    */
   List<String> submitCommand(String deployMode) {
-    List<String> command = new ArrayList<>(List.of(
-        System.getProperty("java.home") + "/bin/java"));
+    List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java"));
     command.addAll(List.of(System.getProperty("air.jvm.options", "").trim().split("\\s+")));
-    command.addAll(List.of("-cp", confDir + File.pathSeparator + LocalCluster.sparkOnlyClasspath(),
-        "org.apache.spark.deploy.SparkSubmit", "--master", "yarn", "--deploy-mode", deployMode,
-        "--conf", "spark.plugins=io.sparkair.plugin.AirPlugin",
-        "--conf", "spark.air.serve.jar=" + System.getProperty("spark.air.serve.jar")));
+    command.addAll(
+        List.of(
+            "-cp",
+            confDir + File.pathSeparator + LocalCluster.sparkOnlyClasspath(),
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            "yarn",
+            "--deploy-mode",
+            deployMode,
+            "--conf",
+            "spark.plugins=io.sparkair.plugin.AirPlugin",
+            "--conf",
+            "spark.air.serve.jar=" + System.getProperty("spark.air.serve.jar")));
     sparkSettings().forEach((k, v) -> command.addAll(List.of("--conf", k + "=" + v)));
-    command.addAll(List.of("--jars", LocalCluster.runtimeJar(),
-        "--class", "io.sparkair.examples.BreastCancer", LocalCluster.examplesJar(), "yarn"));
+    command.addAll(
+        List.of(
+            "--jars",
+            LocalCluster.runtimeJar(),
+            "--class",
+            "io.sparkair.examples.BreastCancer",
+            LocalCluster.examplesJar(),
+            "yarn"));
     return command;
   }
 
   /** Starts {@code command} with {@code HADOOP_CONF_DIR} set, its output in {@code log}. */
   Process launch(List<String> command, Path log) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).directory(log.getParent().toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .directory(log.getParent().toFile());
     builder.environment().put("HADOOP_CONF_DIR", confDir.toString());
     return builder.start();
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,21 +81,42 @@ class TrainerFaultToleranceTest {
       columns[c] = functions.rand(c).alias("c" + c);
     }
     columns[8] = functions.col("id");
-    return air.fromDataFrame(spark.range(0, 100_000, 1, 4).select(columns)
-        .withColumn("label", functions.when(functions.col("c0").plus(functions.col("c1"))
-            .gt(1), 1.0).otherwise(0.0)).drop("id"));
+    return air.fromDataFrame(
+        spark
+            .range(0, 100_000, 1, 4)
+            .select(columns)
+            .withColumn(
+                "label",
+                functions
+                    .when(functions.col("c0").plus(functions.col("c1")).gt(1), 1.0)
+                    .otherwise(0.0))
+            .drop("id"));
   }
 
-  private static XGBoostTrainer trainer(AirDataset train, Path dir, String name,
-      int maxFailures, TrainingCallback killer) {
-    return new XGBoostTrainer().setLabelColumn("label").setNumBoostRound(ROUNDS)
+  private static XGBoostTrainer trainer(
+      AirDataset train, Path dir, String name, int maxFailures, TrainingCallback killer) {
+    return new XGBoostTrainer()
+        .setLabelColumn("label")
+        .setNumBoostRound(ROUNDS)
         .setCheckpointFrequency(10)
-        .setParams(Map.of("objective", "binary:logistic", "eval_metric", "logloss",
-            "max_depth", 6, "tree_method", "hist"))
+        .setParams(
+            Map.of(
+                "objective",
+                "binary:logistic",
+                "eval_metric",
+                "logloss",
+                "max_depth",
+                6,
+                "tree_method",
+                "hist"))
         .setScalingConfig(ScalingConfig.of(2))
         .setDataset("train", train)
-        .setRunConfig(new RunConfig().setName(name).setStoragePath(dir.toString())
-            .setFailureConfig(FailureConfig.of(maxFailures)).addCallbacks(killer));
+        .setRunConfig(
+            new RunConfig()
+                .setName(name)
+                .setStoragePath(dir.toString())
+                .setFailureConfig(FailureConfig.of(maxFailures))
+                .addCallbacks(killer));
   }
 
   /** Kills one executor JVM when rank 0 reports round 25 of the first attempt. */
@@ -108,11 +144,17 @@ class TrainerFaultToleranceTest {
       assertEquals(ROUNDS, ((Number) result.metrics().get("training_iteration")).intValue());
       assertEquals(1, ((Number) result.metrics().get("attempt")).intValue());
       List<Map<String, Object>> history = result.metricsHistory();
-      Map<String, Object> firstOfSecond = history.stream()
-          .filter(m -> ((Number) m.get("attempt")).intValue() == 1).findFirst().orElseThrow();
-      assertEquals(21, ((Number) firstOfSecond.get("training_iteration")).intValue(),
+      Map<String, Object> firstOfSecond =
+          history.stream()
+              .filter(m -> ((Number) m.get("attempt")).intValue() == 1)
+              .findFirst()
+              .orElseThrow();
+      assertEquals(
+          21,
+          ((Number) firstOfSecond.get("training_iteration")).intValue(),
           "the second attempt resumed after the checkpoint of round 20");
-      assertTrue((Double) result.metrics().get("train-logloss") < 0.2,
+      assertTrue(
+          (Double) result.metrics().get("train-logloss") < 0.2,
           "the model still learnt: " + result.metrics());
     }
   }
@@ -123,10 +165,12 @@ class TrainerFaultToleranceTest {
     air.awaitSlots(2, Duration.ofSeconds(60));
     AtomicBoolean killed = new AtomicBoolean();
     try (AirDataset train = data()) {
-      TrainingFailedException failure = assertThrows(TrainingFailedException.class,
-          () -> trainer(train, dir, "fails", 0, killAtRound25(killed)).fit());
-      assertTrue(failure.getMessage().contains("FailureConfig(maxFailures=0)"),
-          failure.getMessage());
+      TrainingFailedException failure =
+          assertThrows(
+              TrainingFailedException.class,
+              () -> trainer(train, dir, "fails", 0, killAtRound25(killed)).fit());
+      assertTrue(
+          failure.getMessage().contains("FailureConfig(maxFailures=0)"), failure.getMessage());
       assertInstanceOf(ActorDiedException.class, failure.getCause(), failure.toString());
       assertInstanceOf(AirException.class, failure, "a Spark AIR failure");
       assertInstanceOf(AirException.class, failure.getCause(), "a Spark AIR failure");
@@ -140,28 +184,43 @@ class TrainerFaultToleranceTest {
     air.awaitSlots(2, Duration.ofSeconds(60));
     AtomicBoolean killed = new AtomicBoolean();
     try (AirDataset train = data()) {
-      Result result = new LightGBMTrainer().setLabelColumn("label").setNumBoostRound(ROUNDS)
-          .setCheckpointFrequency(10)
-          .setParams(Map.of("objective", "binary", "metric", "binary_logloss",
-              "num_leaves", 31))
-          .setScalingConfig(ScalingConfig.of(2))
-          .setDataset("train", train)
-          .setRunConfig(new RunConfig().setName("lightgbm").setStoragePath(dir.toString())
-              .setFailureConfig(FailureConfig.of(2)).addCallbacks(killAtRound25(killed)))
-          .fit();
+      Result result =
+          new LightGBMTrainer()
+              .setLabelColumn("label")
+              .setNumBoostRound(ROUNDS)
+              .setCheckpointFrequency(10)
+              .setParams(
+                  Map.of("objective", "binary", "metric", "binary_logloss", "num_leaves", 31))
+              .setScalingConfig(ScalingConfig.of(2))
+              .setDataset("train", train)
+              .setRunConfig(
+                  new RunConfig()
+                      .setName("lightgbm")
+                      .setStoragePath(dir.toString())
+                      .setFailureConfig(FailureConfig.of(2))
+                      .addCallbacks(killAtRound25(killed)))
+              .fit();
       assertTrue(killed.get(), "an executor was killed");
       assertEquals(null, result.error());
       assertEquals(ROUNDS, ((Number) result.metrics().get("training_iteration")).intValue());
       assertEquals(1, ((Number) result.metrics().get("attempt")).intValue());
-      Map<String, Object> firstOfSecond = result.metricsHistory().stream()
-          .filter(m -> ((Number) m.get("attempt")).intValue() == 1).findFirst().orElseThrow();
-      assertEquals(21, ((Number) firstOfSecond.get("training_iteration")).intValue(),
+      Map<String, Object> firstOfSecond =
+          result.metricsHistory().stream()
+              .filter(m -> ((Number) m.get("attempt")).intValue() == 1)
+              .findFirst()
+              .orElseThrow();
+      assertEquals(
+          21,
+          ((Number) firstOfSecond.get("training_iteration")).intValue(),
           "the second attempt resumed after the checkpoint of round 20");
-      assertTrue((Double) result.metrics().get("train-binary_logloss") < 0.2,
+      assertTrue(
+          (Double) result.metrics().get("train-binary_logloss") < 0.2,
           "the model still learnt: " + result.metrics());
-      String model = java.nio.file.Files.readString(result.checkpoint().modelDirectory()
-          .resolve("model.txt"));
-      assertEquals(ROUNDS, model.lines().filter(l -> l.startsWith("Tree=")).count(),
+      String model =
+          java.nio.file.Files.readString(result.checkpoint().modelDirectory().resolve("model.txt"));
+      assertEquals(
+          ROUNDS,
+          model.lines().filter(l -> l.startsWith("Tree=")).count(),
           "the checkpoint's trees and the resumed ones make one model");
     }
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -31,20 +46,20 @@ import java.util.stream.Stream;
 
 /**
  * A trained model with everything needed to use it: a directory holding {@code metadata.json}
- * (framework, format version, creation time, metrics, preprocessor type, and the size and
- * SHA-256 of every other file), {@code preprocessor.json} (the fitted preprocessor, if any) and
- * {@code model/} in the framework's native format.
+ * (framework, format version, creation time, metrics, preprocessor type, and the size and SHA-256
+ * of every other file), {@code preprocessor.json} (the fitted preprocessor, if any) and {@code
+ * model/} in the framework's native format.
  *
- * <p>A checkpoint object always has a local directory ({@link #path()}). It is written to a
- * local path or, through a {@link CheckpointStorage}, to any URI Spark's Hadoop FileSystems
- * reach ({@code hdfs:}, {@code s3a:}, ...); writes are atomic: a crash mid-write never leaves a
- * directory that loads. Loading checks every file, so a truncated or changed checkpoint fails
- * with a message naming the file.
+ * <p>A checkpoint object always has a local directory ({@link #path()}). It is written to a local
+ * path or, through a {@link CheckpointStorage}, to any URI Spark's Hadoop FileSystems reach ({@code
+ * hdfs:}, {@code s3a:}, ...); writes are atomic: a crash mid-write never leaves a directory that
+ * loads. Loading checks every file, so a truncated or changed checkpoint fails with a message
+ * naming the file.
  *
- * <p>A checkpoint that this JVM built, received or downloaded lives in a temporary directory
- * that {@link #close()} deletes, and that is deleted at the latest when the JVM exits; a
- * checkpoint loaded from a local directory you name is never deleted. Write a checkpoint you
- * want to keep with {@link #toDirectory}.
+ * <p>A checkpoint that this JVM built, received or downloaded lives in a temporary directory that
+ * {@link #close()} deletes, and that is deleted at the latest when the JVM exits; a checkpoint
+ * loaded from a local directory you name is never deleted. Write a checkpoint you want to keep with
+ * {@link #toDirectory}.
  *
  * <p>The class is long because it is the checkpoint's whole user API (Ray's {@code Checkpoint}):
  * the ways to make one, to read it and to store it, each documented; storage backends are {@code
@@ -53,16 +68,20 @@ import java.util.stream.Stream;
 public final class Checkpoint implements AutoCloseable {
   /** The layout version this library writes and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
+
   /** The metadata file's name. */
   public static final String METADATA = "metadata.json";
+
   /** The preprocessor file's name. */
   public static final String PREPROCESSOR = "preprocessor.json";
+
   /** The model directory's name. */
   public static final String MODEL = "model";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-      .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+          .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
 
   private final Path path;
   private final CheckpointMetadata metadata;
@@ -85,8 +104,9 @@ public final class Checkpoint implements AutoCloseable {
   public static Checkpoint fromModel(String framework, Path modelFile) {
     Objects.requireNonNull(modelFile, "modelFile");
     try {
-      return builder(framework).modelFile(modelFile.getFileName().toString(),
-          Files.readAllBytes(modelFile)).build();
+      return builder(framework)
+          .modelFile(modelFile.getFileName().toString(), Files.readAllBytes(modelFile))
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the model " + modelFile + ": " + e, e);
     }
@@ -104,10 +124,11 @@ public final class Checkpoint implements AutoCloseable {
       return load(localPath(uri, parsed), uri);
     }
     try {
-      return TemporaryDirectories.fill(local -> {
-        storageFor(parsed).download(parsed, local);
-        return load(local, uri);
-      });
+      return TemporaryDirectories.fill(
+          local -> {
+            storageFor(parsed).download(parsed, local);
+            return load(local, uri);
+          });
     } catch (IOException e) {
       throw new InvalidCheckpointException("cannot read the checkpoint at " + uri + ": " + e, e);
     }
@@ -162,19 +183,20 @@ public final class Checkpoint implements AutoCloseable {
   public static Checkpoint fromFiles(Map<String, byte[]> files) {
     Objects.requireNonNull(files, "files");
     try {
-      return TemporaryDirectories.fill(dir -> {
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-          Path target = dir.resolve(file.getKey()).normalize();
-          if (!target.startsWith(dir)) {
-            throw new InvalidCheckpointException("checkpoint file " + file.getKey()
-                + " lies outside the checkpoint");
-          }
-          Files.createDirectories(target.getParent());
-          Files.write(target, file.getValue());
-        }
-        Files.createDirectories(dir.resolve(MODEL));
-        return load(dir, "(files)");
-      });
+      return TemporaryDirectories.fill(
+          dir -> {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+              Path target = dir.resolve(file.getKey()).normalize();
+              if (!target.startsWith(dir)) {
+                throw new InvalidCheckpointException(
+                    "checkpoint file " + file.getKey() + " lies outside the checkpoint");
+              }
+              Files.createDirectories(target.getParent());
+              Files.write(target, file.getValue());
+            }
+            Files.createDirectories(dir.resolve(MODEL));
+            return load(dir, "(files)");
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a checkpoint: " + e, e);
     }
@@ -183,8 +205,11 @@ public final class Checkpoint implements AutoCloseable {
   /** A new checkpoint of the same model and metrics, with {@code preprocessor} saved in it. */
   public Checkpoint withPreprocessor(Preprocessor preprocessor) {
     Objects.requireNonNull(preprocessor, "preprocessor");
-    return builder(metadata.framework()).metrics(metadata.metrics())
-        .modelDirectory(modelDirectory()).preprocessor(preprocessor).build();
+    return builder(metadata.framework())
+        .metrics(metadata.metrics())
+        .modelDirectory(modelDirectory())
+        .preprocessor(preprocessor)
+        .build();
   }
 
   /**
@@ -220,8 +245,14 @@ public final class Checkpoint implements AutoCloseable {
    */
   public Checkpoint requireFramework(String framework, String library) {
     if (!framework.equals(metadata.framework())) {
-      throw new IllegalArgumentException("checkpoint " + path + " holds a "
-          + metadata.framework() + " model; " + library + " cannot read it");
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + path
+              + " holds a "
+              + metadata.framework()
+              + " model; "
+              + library
+              + " cannot read it");
     }
     return this;
   }
@@ -239,11 +270,12 @@ public final class Checkpoint implements AutoCloseable {
     Preprocessor loaded = preprocessor;
     if (loaded == null) {
       try {
-        loaded = Preprocessors.fromJson(
-            Files.readString(path.resolve(PREPROCESSOR), StandardCharsets.UTF_8));
+        loaded =
+            Preprocessors.fromJson(
+                Files.readString(path.resolve(PREPROCESSOR), StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new InvalidCheckpointException("checkpoint at " + path + ": cannot read "
-            + PREPROCESSOR + ": " + e, e);
+        throw new InvalidCheckpointException(
+            "checkpoint at " + path + ": cannot read " + PREPROCESSOR + ": " + e, e);
       }
       preprocessor = loaded;
     }
@@ -265,8 +297,8 @@ public final class Checkpoint implements AutoCloseable {
 
     private Builder(String framework) {
       if (framework == null || framework.isBlank()) {
-        throw new IllegalArgumentException("a checkpoint needs a framework name, got '"
-            + framework + "'");
+        throw new IllegalArgumentException(
+            "a checkpoint needs a framework name, got '" + framework + "'");
       }
       this.framework = framework;
     }
@@ -288,8 +320,8 @@ public final class Checkpoint implements AutoCloseable {
       Objects.requireNonNull(content, "content");
       Path relative = Paths.get(name).normalize();
       if (relative.isAbsolute() || relative.startsWith("..") || name.isBlank()) {
-        throw new IllegalArgumentException("a model file needs a relative name inside model/, "
-            + "got '" + name + "'");
+        throw new IllegalArgumentException(
+            "a model file needs a relative name inside model/, " + "got '" + name + "'");
       }
       modelFiles.put(relative.toString(), content.clone());
       return this;
@@ -307,31 +339,40 @@ public final class Checkpoint implements AutoCloseable {
     /** Writes the checkpoint into a new local directory. */
     public Checkpoint build() {
       if (preprocessor != null && !preprocessor.isFitted()) {
-        throw new IllegalArgumentException("the preprocessor " + preprocessor
-            + " is not fitted; fit it before saving it in a checkpoint");
+        throw new IllegalArgumentException(
+            "the preprocessor "
+                + preprocessor
+                + " is not fitted; fit it before saving it in a checkpoint");
       }
       try {
-        return TemporaryDirectories.fill(dir -> {
-          Path model = Files.createDirectories(dir.resolve(MODEL));
-          if (modelDirectory != null) {
-            copyTree(modelDirectory, model);
-          }
-          for (Map.Entry<String, byte[]> file : modelFiles.entrySet()) {
-            Path target = model.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue());
-          }
-          if (preprocessor != null) {
-            Files.writeString(dir.resolve(PREPROCESSOR), Preprocessors.toJson(preprocessor),
-                StandardCharsets.UTF_8);
-          }
-          CheckpointMetadata metadata = new CheckpointMetadata(framework, Instant.now(),
-              metrics, preprocessor == null ? null : preprocessor.getClass().getSimpleName(),
-              digests(dir));
-          JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(METADATA).toFile(),
-              metadata);
-          return new Checkpoint(dir, metadata);
-        });
+        return TemporaryDirectories.fill(
+            dir -> {
+              Path model = Files.createDirectories(dir.resolve(MODEL));
+              if (modelDirectory != null) {
+                copyTree(modelDirectory, model);
+              }
+              for (Map.Entry<String, byte[]> file : modelFiles.entrySet()) {
+                Path target = model.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+              }
+              if (preprocessor != null) {
+                Files.writeString(
+                    dir.resolve(PREPROCESSOR),
+                    Preprocessors.toJson(preprocessor),
+                    StandardCharsets.UTF_8);
+              }
+              CheckpointMetadata metadata =
+                  new CheckpointMetadata(
+                      framework,
+                      Instant.now(),
+                      metrics,
+                      preprocessor == null ? null : preprocessor.getClass().getSimpleName(),
+                      digests(dir));
+              JSON.writerWithDefaultPrettyPrinter()
+                  .writeValue(dir.resolve(METADATA).toFile(), metadata);
+              return new Checkpoint(dir, metadata);
+            });
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write a checkpoint: " + e, e);
       }
@@ -340,34 +381,47 @@ public final class Checkpoint implements AutoCloseable {
 
   private static Checkpoint load(Path dir, String shownAs) {
     if (!Files.isDirectory(dir)) {
-      throw new InvalidCheckpointException("no checkpoint at " + shownAs
-          + ": the directory does not exist");
+      throw new InvalidCheckpointException(
+          "no checkpoint at " + shownAs + ": the directory does not exist");
     }
     Path meta = dir.resolve(METADATA);
     if (!Files.isRegularFile(meta)) {
-      throw new InvalidCheckpointException("checkpoint at " + shownAs + ": " + METADATA
-          + " is missing (an incomplete or interrupted write?)");
+      throw new InvalidCheckpointException(
+          "checkpoint at "
+              + shownAs
+              + ": "
+              + METADATA
+              + " is missing (an incomplete or interrupted write?)");
     }
     CheckpointMetadata metadata;
     try {
       metadata = JSON.readValue(meta.toFile(), CheckpointMetadata.class);
     } catch (IOException e) {
-      throw new InvalidCheckpointException("checkpoint at " + shownAs + ": " + METADATA
-          + " cannot be read: " + e.getMessage(), e);
+      throw new InvalidCheckpointException(
+          "checkpoint at " + shownAs + ": " + METADATA + " cannot be read: " + e.getMessage(), e);
     }
     if (metadata.formatVersion() > FORMAT_VERSION) {
-      throw new InvalidCheckpointException("checkpoint at " + shownAs + " has format version "
-          + metadata.formatVersion() + ", newer than this Spark AIR reads (" + FORMAT_VERSION
-          + ")");
+      throw new InvalidCheckpointException(
+          "checkpoint at "
+              + shownAs
+              + " has format version "
+              + metadata.formatVersion()
+              + ", newer than this Spark AIR reads ("
+              + FORMAT_VERSION
+              + ")");
     }
     if (!Files.isDirectory(dir.resolve(MODEL))) {
-      throw new InvalidCheckpointException("checkpoint at " + shownAs + ": " + MODEL
-          + "/ is missing");
+      throw new InvalidCheckpointException(
+          "checkpoint at " + shownAs + ": " + MODEL + "/ is missing");
     }
-    if (metadata.preprocessorType() != null
-        && !metadata.files().containsKey(PREPROCESSOR)) {
-      throw new InvalidCheckpointException("checkpoint at " + shownAs + ": " + METADATA
-          + " names a preprocessor but lists no " + PREPROCESSOR);
+    if (metadata.preprocessorType() != null && !metadata.files().containsKey(PREPROCESSOR)) {
+      throw new InvalidCheckpointException(
+          "checkpoint at "
+              + shownAs
+              + ": "
+              + METADATA
+              + " names a preprocessor but lists no "
+              + PREPROCESSOR);
     }
     for (Map.Entry<String, CheckpointMetadata.FileDigest> file : metadata.files().entrySet()) {
       check(dir, shownAs, file.getKey(), file.getValue());
@@ -375,25 +429,37 @@ public final class Checkpoint implements AutoCloseable {
     return new Checkpoint(dir, metadata);
   }
 
-  private static void check(Path dir, String shownAs, String name,
-      CheckpointMetadata.FileDigest expected) {
+  private static void check(
+      Path dir, String shownAs, String name, CheckpointMetadata.FileDigest expected) {
     Path file = dir.resolve(name);
     try {
       long size = Files.size(file);
       if (size != expected.size()) {
-        throw new InvalidCheckpointException("checkpoint at " + shownAs + ": " + name + " has "
-            + size + " bytes, " + expected.size() + " were written (truncated or changed)");
+        throw new InvalidCheckpointException(
+            "checkpoint at "
+                + shownAs
+                + ": "
+                + name
+                + " has "
+                + size
+                + " bytes, "
+                + expected.size()
+                + " were written (truncated or changed)");
       }
       if (!sha256(file).equals(expected.sha256())) {
-        throw new InvalidCheckpointException("checkpoint at " + shownAs + ": " + name
-            + " does not match the SHA-256 recorded when it was written (changed since)");
+        throw new InvalidCheckpointException(
+            "checkpoint at "
+                + shownAs
+                + ": "
+                + name
+                + " does not match the SHA-256 recorded when it was written (changed since)");
       }
     } catch (NoSuchFileException e) {
-      throw new InvalidCheckpointException("checkpoint at " + shownAs + ": " + name
-          + " is missing", e);
+      throw new InvalidCheckpointException(
+          "checkpoint at " + shownAs + ": " + name + " is missing", e);
     } catch (IOException e) {
-      throw new InvalidCheckpointException("checkpoint at " + shownAs + ": " + name
-          + " cannot be read: " + e, e);
+      throw new InvalidCheckpointException(
+          "checkpoint at " + shownAs + ": " + name + " cannot be read: " + e, e);
     }
   }
 
@@ -423,8 +489,11 @@ public final class Checkpoint implements AutoCloseable {
     try (Stream<Path> walk = Files.walk(from)) {
       files = walk.filter(Files::isRegularFile).collect(Collectors.toList());
     }
-    files.sort((a, b) -> Boolean.compare(a.endsWith(METADATA) && a.getParent().equals(from),
-        b.endsWith(METADATA) && b.getParent().equals(from)));
+    files.sort(
+        (a, b) ->
+            Boolean.compare(
+                a.endsWith(METADATA) && a.getParent().equals(from),
+                b.endsWith(METADATA) && b.getParent().equals(from)));
     for (Path file : files) {
       Path target = to.resolve(from.relativize(file).toString());
       Files.createDirectories(target.getParent());
@@ -437,8 +506,7 @@ public final class Checkpoint implements AutoCloseable {
     }
   }
 
-  private static Map<String, CheckpointMetadata.FileDigest> digests(Path dir)
-      throws IOException {
+  private static Map<String, CheckpointMetadata.FileDigest> digests(Path dir) throws IOException {
     Map<String, CheckpointMetadata.FileDigest> digests = new LinkedHashMap<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
@@ -478,7 +546,8 @@ public final class Checkpoint implements AutoCloseable {
   }
 
   private static boolean isLocal(URI uri) {
-    return uri.getScheme() == null || uri.getScheme().equals("file")
+    return uri.getScheme() == null
+        || uri.getScheme().equals("file")
         || uri.getScheme().length() == 1;
   }
 
@@ -488,18 +557,27 @@ public final class Checkpoint implements AutoCloseable {
 
   private static CheckpointStorage storageFor(URI uri) {
     try {
-      for (CheckpointStorage storage : ServiceLoader.load(CheckpointStorage.class,
-          Checkpoint.class.getClassLoader())) {
+      for (CheckpointStorage storage :
+          ServiceLoader.load(CheckpointStorage.class, Checkpoint.class.getClassLoader())) {
         if (storage.handles(uri)) {
           return storage;
         }
       }
     } catch (ServiceConfigurationError | LinkageError e) {
-      throw new IllegalArgumentException("no checkpoint storage for " + uri
-          + " on this classpath (Hadoop's FileSystem is needed for scheme '"
-          + uri.getScheme() + "'): " + e, e);
+      throw new IllegalArgumentException(
+          "no checkpoint storage for "
+              + uri
+              + " on this classpath (Hadoop's FileSystem is needed for scheme '"
+              + uri.getScheme()
+              + "'): "
+              + e,
+          e);
     }
-    throw new IllegalArgumentException("no checkpoint storage handles " + uri
-        + "; is a Hadoop FileSystem for scheme '" + uri.getScheme() + "' on the classpath?");
+    throw new IllegalArgumentException(
+        "no checkpoint storage handles "
+            + uri
+            + "; is a Hadoop FileSystem for scheme '"
+            + uri.getScheme()
+            + "' on the classpath?");
   }
 }

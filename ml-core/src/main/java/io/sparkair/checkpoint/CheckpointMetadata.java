@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.checkpoint;
 
 import java.time.Instant;
@@ -6,10 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a checkpoint's {@code metadata.json} records: the framework whose native format
- * {@code model/} holds, the format version, when it was made, the metrics reported with it, the
- * type of its preprocessor, and the size and SHA-256 of every file (how a truncated or changed
- * checkpoint is recognised).
+ * What a checkpoint's {@code metadata.json} records: the framework whose native format {@code
+ * model/} holds, the format version, when it was made, the metrics reported with it, the type of
+ * its preprocessor, and the size and SHA-256 of every file (how a truncated or changed checkpoint
+ * is recognised).
  */
 public final class CheckpointMetadata {
   /** The size and SHA-256 digest of one file of a checkpoint. */
@@ -44,8 +59,12 @@ public final class CheckpointMetadata {
 
   private CheckpointMetadata() {}
 
-  CheckpointMetadata(String framework, Instant created, Map<String, ?> metrics,
-      String preprocessorType, Map<String, FileDigest> files) {
+  CheckpointMetadata(
+      String framework,
+      Instant created,
+      Map<String, ?> metrics,
+      String preprocessorType,
+      Map<String, FileDigest> files) {
     this.formatVersion = Checkpoint.FORMAT_VERSION;
     this.framework = framework;
     this.created = created.toString();

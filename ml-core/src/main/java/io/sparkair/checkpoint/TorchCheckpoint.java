@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.checkpoint;
 
 import ai.djl.Model;
@@ -12,16 +27,18 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Checkpoints of DJL models (Ray's {@code TorchCheckpoint.from_model}): {@code model/} holds
- * the parameters as DJL saves them ({@code model-NNNN.params}) and {@code djl.json}, which names
- * the {@link BlockFactory} that rebuilds the architecture and the feature columns the model
- * reads, in order. {@link io.sparkair.predict.TorchPredictor} loads them.
+ * Checkpoints of DJL models (Ray's {@code TorchCheckpoint.from_model}): {@code model/} holds the
+ * parameters as DJL saves them ({@code model-NNNN.params}) and {@code djl.json}, which names the
+ * {@link BlockFactory} that rebuilds the architecture and the feature columns the model reads, in
+ * order. {@link io.sparkair.predict.TorchPredictor} loads them.
  */
 public final class TorchCheckpoint {
   /** The framework named in these checkpoints' metadata. */
   public static final String FRAMEWORK = "djl-pytorch";
+
   /** The file naming the block factory and the feature columns. */
   public static final String INFO_FILE = "djl.json";
+
   /** The name the parameters are saved under. */
   public static final String MODEL_NAME = "model";
 
@@ -32,22 +49,21 @@ public final class TorchCheckpoint {
   /**
    * A checkpoint of {@code model}'s parameters, rebuilt later by {@code factory}.
    *
-   * @throws IllegalArgumentException when the factory has no public no-argument constructor or
-   *     no feature column is named
+   * @throws IllegalArgumentException when the factory has no public no-argument constructor or no
+   *     feature column is named
    */
-  public static Checkpoint fromModel(Model model, Class<? extends BlockFactory> factory,
-      List<String> featureColumns) {
+  public static Checkpoint fromModel(
+      Model model, Class<? extends BlockFactory> factory, List<String> featureColumns) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(factory, "factory");
     if (featureColumns == null || featureColumns.isEmpty()) {
-      throw new IllegalArgumentException("name the model's feature columns, got "
-          + featureColumns);
+      throw new IllegalArgumentException("name the model's feature columns, got " + featureColumns);
     }
     try {
       factory.getConstructor();
     } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException("block factory " + factory.getName() + " needs a "
-          + "public no-argument constructor");
+      throw new IllegalArgumentException(
+          "block factory " + factory.getName() + " needs a " + "public no-argument constructor");
     }
     Path dir = null;
     try {
@@ -71,11 +87,11 @@ public final class TorchCheckpoint {
 
   /**
    * Loads a checkpoint's parameters into {@code model}, whose block must be set and of the
-   * checkpoint's architecture: resuming in a train loop ({@code context.getCheckpoint()}). Call
-   * it before {@code Trainer.initialize}, which keeps loaded parameters.
+   * checkpoint's architecture: resuming in a train loop ({@code context.getCheckpoint()}). Call it
+   * before {@code Trainer.initialize}, which keeps loaded parameters.
    *
-   * @throws IllegalArgumentException when the checkpoint is of another framework or its
-   *     parameters do not fit the block
+   * @throws IllegalArgumentException when the checkpoint is of another framework or its parameters
+   *     do not fit the block
    */
   public static void loadInto(Model model, Checkpoint checkpoint) {
     Objects.requireNonNull(model, "model");
@@ -88,8 +104,8 @@ public final class TorchCheckpoint {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the checkpoint's parameters: " + e, e);
     } catch (ai.djl.MalformedModelException e) {
-      throw new IllegalArgumentException("the checkpoint's parameters do not fit the block: "
-          + e, e);
+      throw new IllegalArgumentException(
+          "the checkpoint's parameters do not fit the block: " + e, e);
     }
   }
 

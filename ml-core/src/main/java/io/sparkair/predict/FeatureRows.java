@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
 import java.util.ArrayList;
@@ -26,7 +41,8 @@ public final class FeatureRows {
   private int width = -1;
 
   /** The feature columns of a batch: the given ones, or every column but the label. */
-  public static List<String> featureColumns(List<String> columns, String label, List<String> given) {
+  public static List<String> featureColumns(
+      List<String> columns, String label, List<String> given) {
     if (given != null) {
       return given;
     }
@@ -45,20 +61,25 @@ public final class FeatureRows {
     int n = batch.getRowCount();
     FieldVector labelVector = label == null ? null : batch.getVector(label);
     if (label != null && labelVector == null) {
-      throw new IllegalArgumentException("label column '" + label + "' not found in "
-          + batch.getSchema().getFields());
+      throw new IllegalArgumentException(
+          "label column '" + label + "' not found in " + batch.getSchema().getFields());
     }
     FieldVector[] columns = new FieldVector[features.size()];
     boolean scalar = true;
     for (int c = 0; c < columns.length; c++) {
       columns[c] = batch.getVector(features.get(c));
       if (columns[c] == null) {
-        throw new IllegalArgumentException("feature column '" + features.get(c)
-            + "' not found in " + batch.getSchema().getFields());
+        throw new IllegalArgumentException(
+            "feature column '"
+                + features.get(c)
+                + "' not found in "
+                + batch.getSchema().getFields());
       }
       scalar &= !(columns[c] instanceof ListVector);
-      requireNumeric(columns[c] instanceof ListVector
-          ? (FieldVector) ((ListVector) columns[c]).getDataVector() : columns[c],
+      requireNumeric(
+          columns[c] instanceof ListVector
+              ? (FieldVector) ((ListVector) columns[c]).getDataVector()
+              : columns[c],
           features.get(c));
     }
     if (scalar && (width < 0 || width == columns.length)) {
@@ -76,8 +97,8 @@ public final class FeatureRows {
           int start = list.getElementStartIndex(i);
           int end = list.getElementEndIndex(i);
           if (list.isNull(i)) {
-            throw new IllegalArgumentException("array feature column '" + column.getName()
-                + "' has a null row; fill it first");
+            throw new IllegalArgumentException(
+                "array feature column '" + column.getName() + "' has a null row; fill it first");
           }
           ensure((long) at + rowWidth + (end - start) + (long) columns.length);
           for (int e = start; e < end; e++) {
@@ -90,8 +111,12 @@ public final class FeatureRows {
       if (width < 0) {
         width = rowWidth;
       } else if (rowWidth != width) {
-        throw new IllegalArgumentException("rows have " + width + " and " + rowWidth
-            + " features; array feature columns must hold arrays of one length");
+        throw new IllegalArgumentException(
+            "rows have "
+                + width
+                + " and "
+                + rowWidth
+                + " features; array feature columns must hold arrays of one length");
       }
       if (rows == labels.length) {
         labels = Arrays.copyOf(labels, rows * 2);
@@ -130,20 +155,29 @@ public final class FeatureRows {
 
   private void ensure(long size) {
     if (size > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("a worker's shard is too large for one dense matrix ("
-          + size + " values); use more workers");
+      throw new IllegalArgumentException(
+          "a worker's shard is too large for one dense matrix ("
+              + size
+              + " values); use more workers");
     }
     if (size > values.length) {
-      values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8,
-          Math.max(size, (long) values.length * 2)));
+      values =
+          Arrays.copyOf(
+              values,
+              (int) Math.min(Integer.MAX_VALUE - 8, Math.max(size, (long) values.length * 2)));
     }
   }
 
   private static void requireNumeric(FieldVector vector, String column) {
-    if (!(vector instanceof FloatingPointVector || vector instanceof BaseIntVector
+    if (!(vector instanceof FloatingPointVector
+        || vector instanceof BaseIntVector
         || vector instanceof BitVector)) {
-      throw new IllegalArgumentException("feature column '" + column + "' has type "
-          + vector.getField().getType() + "; XGBoost needs numbers");
+      throw new IllegalArgumentException(
+          "feature column '"
+              + column
+              + "' has type "
+              + vector.getField().getType()
+              + "; XGBoost needs numbers");
     }
   }
 
@@ -160,8 +194,12 @@ public final class FeatureRows {
     if (vector instanceof BitVector) {
       return ((BitVector) vector).get(row);
     }
-    throw new IllegalArgumentException("column '" + vector.getName() + "' has type "
-        + vector.getField().getType() + "; XGBoost needs numbers");
+    throw new IllegalArgumentException(
+        "column '"
+            + vector.getName()
+            + "' has type "
+            + vector.getField().getType()
+            + "; XGBoost needs numbers");
   }
 
   /** Forgets the rows read so far, keeping the arrays for the next ones. */

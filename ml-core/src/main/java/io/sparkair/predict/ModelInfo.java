@@ -1,6 +1,20 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,9 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a gradient-boosting checkpoint (XGBoost, LightGBM) records beside the booster
- * ({@code model/air.json}): the label column, the feature columns in the order the booster saw
- * them, and the objective.
+ * What a gradient-boosting checkpoint (XGBoost, LightGBM) records beside the booster ({@code
+ * model/air.json}): the label column, the feature columns in the order the booster saw them, and
+ * the objective.
  */
 public final class ModelInfo {
   /** This record, under {@code model/}. */
@@ -71,7 +85,9 @@ public final class ModelInfo {
       ObjectNode node = (ObjectNode) JSON.readTree(json);
       List<String> features = node.has("featureColumns") ? new ArrayList<>() : null;
       node.path("featureColumns").forEach(f -> features.add(f.asText()));
-      return new ModelInfo(node.path("labelColumn").asText(null), features,
+      return new ModelInfo(
+          node.path("labelColumn").asText(null),
+          features,
           node.path("objective").asText("reg:squarederror"));
     } catch (java.io.IOException | ClassCastException e) {
       throw new IllegalArgumentException(INFO_FILE + " is not a model record: " + e, e);

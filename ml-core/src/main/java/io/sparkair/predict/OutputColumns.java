@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
 import java.util.List;
@@ -31,11 +46,11 @@ final class OutputColumns {
   private OutputColumns() {}
 
   /**
-   * A batch of one column {@code name}: a double per row (score 0), or with {@code arrays} an
-   * array of the {@code width} scores per row.
+   * A batch of one column {@code name}: a double per row (score 0), or with {@code arrays} an array
+   * of the {@code width} scores per row.
    */
-  static VectorSchemaRoot of(String name, int rows, int width, boolean arrays, Scores scores,
-      BufferAllocator allocator) {
+  static VectorSchemaRoot of(
+      String name, int rows, int width, boolean arrays, Scores scores, BufferAllocator allocator) {
     if (!arrays) {
       Float8Vector column = new Float8Vector(name, allocator);
       column.allocateNew(Math.max(rows, 1));
@@ -46,8 +61,8 @@ final class OutputColumns {
       return new VectorSchemaRoot(List.<FieldVector>of(column));
     }
     ListVector column = ListVector.empty(name, allocator);
-    column.addOrGetVector(FieldType.notNullable(
-        new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+    column.addOrGetVector(
+        FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
     column.allocateNew();
     Float8Vector values = (Float8Vector) column.getDataVector();
     for (int i = 0; i < rows; i++) {
@@ -62,21 +77,27 @@ final class OutputColumns {
   }
 
   /**
-   * The columns Spark ML's classifiers and regressors give: {@code prediction} (the class with
-   * the highest probability, or the value) and, for classification, {@code probability} (an
-   * array with one probability per class).
+   * The columns Spark ML's classifiers and regressors give: {@code prediction} (the class with the
+   * highest probability, or the value) and, for classification, {@code probability} (an array with
+   * one probability per class).
    *
    * @param width the number of scores per row
    */
-  static VectorSchemaRoot predictions(Task task, int rows, int width, Scores scores,
-      BufferAllocator allocator) {
+  static VectorSchemaRoot predictions(
+      Task task, int rows, int width, Scores scores, BufferAllocator allocator) {
     if (task == Task.VALUE) {
       return of("prediction", rows, width, false, scores, allocator);
     }
     boolean binary = task == Task.BINARY;
     int classes = binary ? 2 : width;
-    VectorSchemaRoot probability = of("probability", rows, classes, true, binary
-        ? (row, k) -> k == 1 ? scores.get(row, 0) : 1 - scores.get(row, 0) : scores, allocator);
+    VectorSchemaRoot probability =
+        of(
+            "probability",
+            rows,
+            classes,
+            true,
+            binary ? (row, k) -> k == 1 ? scores.get(row, 0) : 1 - scores.get(row, 0) : scores,
+            allocator);
     Float8Vector prediction = new Float8Vector("prediction", allocator);
     prediction.allocateNew(Math.max(rows, 1));
     for (int i = 0; i < rows; i++) {
@@ -87,7 +108,6 @@ final class OutputColumns {
       prediction.set(i, binary ? (scores.get(i, 0) > 0.5 ? 1 : 0) : best);
     }
     prediction.setValueCount(rows);
-    return new VectorSchemaRoot(List.<FieldVector>of(prediction,
-        probability.getVector(0)));
+    return new VectorSchemaRoot(List.<FieldVector>of(prediction, probability.getVector(0)));
   }
 }

@@ -1,20 +1,37 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
 import java.io.Serializable;
 import java.util.List;
 
 /**
- * How {@code BatchPredictor.predict} runs: rows per batch handed to the predictor, the columns
- * the predictor sees (all by default), and the input columns kept beside the predictions (an id
- * column, say; none by default).
+ * How {@code BatchPredictor.predict} runs: rows per batch handed to the predictor, the columns the
+ * predictor sees (all by default), and the input columns kept beside the predictions (an id column,
+ * say; none by default).
  */
 public final class PredictOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Rows per batch handed to the predictor. */
   private final int batchSize;
+
   /** The only columns the predictor sees, or null for all. */
   private final List<String> featureColumns;
+
   /** Input columns copied beside the predictions. */
   private final List<String> keepColumns;
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
 import java.util.Iterator;
@@ -8,9 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * The predictors of this JVM, one per model: a model is loaded once per executor and reused by
- * every later batch, prediction and dataset that uses the same checkpoint. At most
- * {@value #CAPACITY} models stay loaded; beyond that the least recently used one is closed, at
- * once if no task is predicting with it, otherwise when the last one is done.
+ * every later batch, prediction and dataset that uses the same checkpoint. At most {@value
+ * #CAPACITY} models stay loaded; beyond that the least recently used one is closed, at once if no
+ * task is predicting with it, otherwise when the last one is done.
  */
 public final class PredictorCache {
   /** How many models a JVM keeps loaded. */
@@ -23,8 +38,8 @@ public final class PredictorCache {
   private PredictorCache() {}
 
   /**
-   * The predictor of a model, made by {@code load} the first time this JVM sees the model (or
-   * after it was evicted), held until the lease closes.
+   * The predictor of a model, made by {@code load} the first time this JVM sees the model (or after
+   * it was evicted), held until the lease closes.
    *
    * @throws RuntimeException what {@code load} throws; a failed load is not kept
    */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -11,8 +26,8 @@ import java.util.ServiceLoader;
 import java.util.TreeSet;
 
 /**
- * Finds the predictor of a checkpoint: by its framework, through the {@link PredictorProvider}s
- * on the classpath, or by a predictor class named by the caller.
+ * Finds the predictor of a checkpoint: by its framework, through the {@link PredictorProvider}s on
+ * the classpath, or by a predictor class named by the caller.
  */
 public final class Predictors {
   private Predictors() {}
@@ -42,13 +57,17 @@ public final class Predictors {
       }
       known.add(provider.framework());
     }
-    throw new IllegalArgumentException("no predictor reads " + framework + " checkpoints (known: "
-        + known + "); name the predictor class, or add a PredictorProvider");
+    throw new IllegalArgumentException(
+        "no predictor reads "
+            + framework
+            + " checkpoints (known: "
+            + known
+            + "); name the predictor class, or add a PredictorProvider");
   }
 
   /**
-   * Checks that {@code type} can make predictors: a provider makes it, or it has a public
-   * static {@code fromCheckpoint(Checkpoint)}.
+   * Checks that {@code type} can make predictors: a provider makes it, or it has a public static
+   * {@code fromCheckpoint(Checkpoint)}.
    *
    * @throws IllegalArgumentException naming what is missing
    */
@@ -60,11 +79,11 @@ public final class Predictors {
   }
 
   /**
-   * A predictor of class {@code type} for {@code checkpoint}: made by the provider of that
-   * class, or by the class's static {@code fromCheckpoint(Checkpoint)}.
+   * A predictor of class {@code type} for {@code checkpoint}: made by the provider of that class,
+   * or by the class's static {@code fromCheckpoint(Checkpoint)}.
    *
-   * @throws IllegalArgumentException when the class cannot make one, or the checkpoint cannot
-   *     be read
+   * @throws IllegalArgumentException when the class cannot make one, or the checkpoint cannot be
+   *     read
    */
   public static Predictor load(Class<? extends Predictor> type, Checkpoint checkpoint) {
     PredictorProvider provider = provider(type);
@@ -101,8 +120,8 @@ public final class Predictors {
     try {
       from = type.getMethod("fromCheckpoint", Checkpoint.class);
     } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(type.getName() + " has no static fromCheckpoint("
-          + "Checkpoint)", e);
+      throw new IllegalArgumentException(
+          type.getName() + " has no static fromCheckpoint(" + "Checkpoint)", e);
     }
     if (!Modifier.isStatic(from.getModifiers())) {
       throw new IllegalArgumentException(type.getName() + ".fromCheckpoint is not static");

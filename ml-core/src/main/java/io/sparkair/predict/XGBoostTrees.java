@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,19 +26,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trees of an XGBoost {@code gbtree} booster, read from its JSON model and evaluated in
- * Java. XGBoost's native prediction builds a fresh context per call, which reads the process's
- * cgroup files (about 100 µs of system calls here) before it scores a single row; for the few
- * rows a served request carries, that cost is nearly all of the call. These trees answer the
- * same scores without it.
+ * The trees of an XGBoost {@code gbtree} booster, read from its JSON model and evaluated in Java.
+ * XGBoost's native prediction builds a fresh context per call, which reads the process's cgroup
+ * files (about 100 µs of system calls here) before it scores a single row; for the few rows a
+ * served request carries, that cost is nearly all of the call. These trees answer the same scores
+ * without it.
  *
  * <p>Only what XGBoost evaluates identically is taken: numerical splits ({@code fvalue <
- * split_condition}, missing values to the default side), one leaf value per node, trees summed
- * into their output group in order, in single precision, and the objectives whose output
- * transform is listed in {@link Transform}. Categorical splits, vector leaves and other
- * boosters ({@code dart}, {@code gblinear}) are refused. The intercept (XGBoost's base score in
- * margin space) is measured against the native booster, and the result is checked against it
- * on probe rows before it is used.
+ * split_condition}, missing values to the default side), one leaf value per node, trees summed into
+ * their output group in order, in single precision, and the objectives whose output transform is
+ * listed in {@link Transform}. Categorical splits, vector leaves and other boosters ({@code dart},
+ * {@code gblinear}) are refused. The intercept (XGBoost's base score in margin space) is measured
+ * against the native booster, and the result is checked against it on probe rows before it is used.
  *
  * <p>The class is long because it walks XGBoost's JSON model format (trees, categorical splits,
  * base score, objectives) in one reader, which must follow that format as one piece.
@@ -35,17 +49,29 @@ final class XGBoostTrees {
 
   /** How an objective turns a row's margins into XGBoost's predicted values. */
   enum Transform {
-    IDENTITY, SIGMOID, EXP, SOFTMAX, ARGMAX;
+    IDENTITY,
+    SIGMOID,
+    EXP,
+    SOFTMAX,
+    ARGMAX;
 
     static Optional<Transform> of(String objective) {
       switch (objective) {
-        case "reg:squarederror": case "reg:squaredlogerror": case "reg:pseudohubererror":
-        case "reg:absoluteerror": case "binary:logitraw": case "rank:pairwise":
-        case "rank:ndcg": case "rank:map":
+        case "reg:squarederror":
+        case "reg:squaredlogerror":
+        case "reg:pseudohubererror":
+        case "reg:absoluteerror":
+        case "binary:logitraw":
+        case "rank:pairwise":
+        case "rank:ndcg":
+        case "rank:map":
           return Optional.of(IDENTITY);
-        case "binary:logistic": case "reg:logistic":
+        case "binary:logistic":
+        case "reg:logistic":
           return Optional.of(SIGMOID);
-        case "count:poisson": case "reg:gamma": case "reg:tweedie":
+        case "count:poisson":
+        case "reg:gamma":
+        case "reg:tweedie":
           return Optional.of(EXP);
         case "multi:softprob":
           return Optional.of(SOFTMAX);
@@ -60,38 +86,43 @@ final class XGBoostTrees {
       switch (this) {
         case SIGMOID:
         case EXP:
-        case IDENTITY: {
-          float[] out = new float[groups];
-          for (int g = 0; g < groups; g++) {
-            float m = margins[from + g];
-            out[g] = this == SIGMOID ? (float) (1 / (1 + Math.exp(-m)))
-                : this == EXP ? (float) Math.exp(m) : m;
+        case IDENTITY:
+          {
+            float[] out = new float[groups];
+            for (int g = 0; g < groups; g++) {
+              float m = margins[from + g];
+              out[g] =
+                  this == SIGMOID
+                      ? (float) (1 / (1 + Math.exp(-m)))
+                      : this == EXP ? (float) Math.exp(m) : m;
+            }
+            return out;
           }
-          return out;
-        }
-        case SOFTMAX: {
-          float max = Float.NEGATIVE_INFINITY;
-          for (int g = 0; g < groups; g++) {
-            max = Math.max(max, margins[from + g]);
+        case SOFTMAX:
+          {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int g = 0; g < groups; g++) {
+              max = Math.max(max, margins[from + g]);
+            }
+            float[] out = new float[groups];
+            double sum = 0;
+            for (int g = 0; g < groups; g++) {
+              out[g] = (float) Math.exp(margins[from + g] - max);
+              sum += out[g];
+            }
+            for (int g = 0; g < groups; g++) {
+              out[g] = (float) (out[g] / sum);
+            }
+            return out;
           }
-          float[] out = new float[groups];
-          double sum = 0;
-          for (int g = 0; g < groups; g++) {
-            out[g] = (float) Math.exp(margins[from + g] - max);
-            sum += out[g];
+        default:
+          {
+            int best = 0;
+            for (int g = 1; g < groups; g++) {
+              best = margins[from + g] > margins[from + best] ? g : best;
+            }
+            return new float[] {best};
           }
-          for (int g = 0; g < groups; g++) {
-            out[g] = (float) (out[g] / sum);
-          }
-          return out;
-        }
-        default: {
-          int best = 0;
-          for (int g = 1; g < groups; g++) {
-            best = margins[from + g] > margins[from + best] ? g : best;
-          }
-          return new float[] {best};
-        }
       }
     }
   }
@@ -107,8 +138,16 @@ final class XGBoostTrees {
   private final boolean[][] defaultLeft;
   private final float[] intercept;
 
-  private XGBoostTrees(Transform transform, int groups, int width, int[] group, int[][] left,
-      int[][] right, int[][] feature, float[][] condition, boolean[][] defaultLeft) {
+  private XGBoostTrees(
+      Transform transform,
+      int groups,
+      int width,
+      int[] group,
+      int[][] left,
+      int[][] right,
+      int[][] feature,
+      float[][] condition,
+      boolean[][] defaultLeft) {
     this.transform = transform;
     this.groups = groups;
     this.width = width;
@@ -122,8 +161,8 @@ final class XGBoostTrees {
   }
 
   /**
-   * The trees of {@code booster}, or empty when it holds anything they would not score as
-   * XGBoost does (checked on probe rows against the booster itself).
+   * The trees of {@code booster}, or empty when it holds anything they would not score as XGBoost
+   * does (checked on probe rows against the booster itself).
    */
   static Optional<XGBoostTrees> of(Booster booster) {
     try {
@@ -175,7 +214,8 @@ final class XGBoostTrees {
     for (int t = 0; t < n; t++) {
       JsonNode tree = trees.get(t);
       group[t] = info.get(t).asInt();
-      if (group[t] < 0 || group[t] >= groups
+      if (group[t] < 0
+          || group[t] >= groups
           || tree.path("tree_param").path("size_leaf_vector").asInt(1) > 1
           || anyNonZero(tree.path("split_type"))) {
         return Optional.empty();
@@ -186,8 +226,11 @@ final class XGBoostTrees {
       JsonNode conditions = tree.path("split_conditions");
       JsonNode defaults = tree.path("default_left");
       int nodes = left[t].length;
-      if (nodes == 0 || right[t].length != nodes || feature[t].length != nodes
-          || conditions.size() != nodes || defaults.size() != nodes) {
+      if (nodes == 0
+          || right[t].length != nodes
+          || feature[t].length != nodes
+          || conditions.size() != nodes
+          || defaults.size() != nodes) {
         return Optional.empty();
       }
       condition[t] = new float[nodes];
@@ -195,14 +238,19 @@ final class XGBoostTrees {
       for (int i = 0; i < nodes; i++) {
         condition[t][i] = conditions.get(i).floatValue();
         defaultLeft[t][i] = defaults.get(i).asInt() != 0;
-        if (left[t][i] >= 0 && (left[t][i] >= nodes || right[t][i] < 0
-            || right[t][i] >= nodes || feature[t][i] < 0 || feature[t][i] >= width)) {
+        if (left[t][i] >= 0
+            && (left[t][i] >= nodes
+                || right[t][i] < 0
+                || right[t][i] >= nodes
+                || feature[t][i] < 0
+                || feature[t][i] >= width)) {
           return Optional.empty();
         }
       }
     }
-    return Optional.of(new XGBoostTrees(transform.get(), groups, width, group, left, right,
-        feature, condition, defaultLeft));
+    return Optional.of(
+        new XGBoostTrees(
+            transform.get(), groups, width, group, left, right, feature, condition, defaultLeft));
   }
 
   private static boolean anyNonZero(JsonNode values) {
@@ -223,16 +271,17 @@ final class XGBoostTrees {
   }
 
   /**
-   * Takes the intercept from the booster's margin on a row of missing values, then checks
-   * margins and values against the booster on rows that send every split each way.
+   * Takes the intercept from the booster's margin on a row of missing values, then checks margins
+   * and values against the booster on rows that send every split each way.
    */
   private boolean calibrate(Booster booster) throws XGBoostError {
     float[] probes = new float[4 * width];
     Arrays.fill(probes, 0, width, Float.NaN);
     Arrays.fill(probes, 2 * width, 3 * width, Float.MAX_VALUE);
     Arrays.fill(probes, 3 * width, 4 * width, -Float.MAX_VALUE);
-    float[][] nativeMargins = booster.inplace_predict(probes, 4, width, Float.NaN,
-        new int[] {0, 0}, Booster.PredictionType.kMargin, null);
+    float[][] nativeMargins =
+        booster.inplace_predict(
+            probes, 4, width, Float.NaN, new int[] {0, 0}, Booster.PredictionType.kMargin, null);
     float[][] nativeValues = booster.inplace_predict(probes, 4, width, Float.NaN);
     float[] sums = margins(probes, 1, width);
     for (int g = 0; g < groups; g++) {
@@ -262,9 +311,9 @@ final class XGBoostTrees {
   }
 
   /**
-   * XGBoost's prediction for {@code rows} row-major rows of {@code rowWidth} values
-   * ({@code NaN} is missing), shaped as {@code Booster.inplace_predict} shapes it: per row, the
-   * margins ({@code margin}) or the objective's values.
+   * XGBoost's prediction for {@code rows} row-major rows of {@code rowWidth} values ({@code NaN} is
+   * missing), shaped as {@code Booster.inplace_predict} shapes it: per row, the margins ({@code
+   * margin}) or the objective's values.
    *
    * @throws IllegalArgumentException when the rows are narrower than the booster's features
    */
@@ -272,8 +321,10 @@ final class XGBoostTrees {
     float[] margins = margins(values, rows, rowWidth);
     float[][] out = new float[rows][];
     for (int r = 0; r < rows; r++) {
-      out[r] = margin ? Arrays.copyOfRange(margins, r * groups, (r + 1) * groups)
-          : transform.apply(margins, r * groups, groups);
+      out[r] =
+          margin
+              ? Arrays.copyOfRange(margins, r * groups, (r + 1) * groups)
+              : transform.apply(margins, r * groups, groups);
     }
     return out;
   }
@@ -281,8 +332,8 @@ final class XGBoostTrees {
   /** Per row and group, row-major: the intercept plus the sum of the group's leaves. */
   private float[] margins(float[] values, int rows, int rowWidth) {
     if (rowWidth < width) {
-      throw new IllegalArgumentException("the booster reads " + width + " features, the rows "
-          + "have " + rowWidth);
+      throw new IllegalArgumentException(
+          "the booster reads " + width + " features, the rows " + "have " + rowWidth);
     }
     float[] out = new float[rows * groups];
     for (int r = 0; r < rows; r++) {
@@ -300,8 +351,7 @@ final class XGBoostTrees {
         int node = 0;
         while (l[node] >= 0) {
           float v = values[base + f[node]];
-          node = Float.isNaN(v) ? (d[node] ? l[node] : rt[node])
-              : v < c[node] ? l[node] : rt[node];
+          node = Float.isNaN(v) ? (d[node] ? l[node] : rt[node]) : v < c[node] ? l[node] : rt[node];
         }
         out[r * groups + g] += c[node];
       }

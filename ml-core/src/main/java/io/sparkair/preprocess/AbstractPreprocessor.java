@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +24,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * The shared shape of the built-in preprocessors: transforming a dataset batch by batch where
- * its blocks live, and the not-fitted check. Subclasses transform one fitted batch.
+ * The shared shape of the built-in preprocessors: transforming a dataset batch by batch where its
+ * blocks live, and the not-fitted check. Subclasses transform one fitted batch.
  */
 public abstract class AbstractPreprocessor implements Preprocessor {
   private static final long serialVersionUID = 1L;
@@ -35,10 +50,12 @@ public abstract class AbstractPreprocessor implements Preprocessor {
    *
    * @param allocator allocates the new columns
    */
-  protected abstract VectorSchemaRoot transformFitted(VectorSchemaRoot batch,
-      BufferAllocator allocator);
+  protected abstract VectorSchemaRoot transformFitted(
+      VectorSchemaRoot batch, BufferAllocator allocator);
 
-  /** @throws PreprocessorNotFittedException when this preprocessor cannot transform yet */
+  /**
+   * @throws PreprocessorNotFittedException when this preprocessor cannot transform yet
+   */
   protected final void requireFitted() {
     if (!isFitted()) {
       throw new PreprocessorNotFittedException(toString());
@@ -46,9 +63,9 @@ public abstract class AbstractPreprocessor implements Preprocessor {
   }
 
   /**
-   * Puts the fields this class and its built-in superclasses save into a preprocessor's JSON
-   * (none here). Only built-in classes override it: a class of another package implements
-   * {@link PersistentPreprocessor}.
+   * Puts the fields this class and its built-in superclasses save into a preprocessor's JSON (none
+   * here). Only built-in classes override it: a class of another package implements {@link
+   * PersistentPreprocessor}.
    */
   void writeFields(ObjectNode json) {}
 
@@ -71,7 +88,8 @@ public abstract class AbstractPreprocessor implements Preprocessor {
   }
 
   private static BufferAllocator allocatorOf(VectorSchemaRoot batch) {
-    return batch.getFieldVectors().isEmpty() ? FALLBACK
+    return batch.getFieldVectors().isEmpty()
+        ? FALLBACK
         : batch.getFieldVectors().get(0).getAllocator();
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,8 +27,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A scaler that maps each named numeric column to {@code (x - offset) / scale}, with offset and
- * scale from fitted per-column statistics. A scale of 0 is taken as 1, as Ray does, so a
- * constant column keeps its offset. Scaled columns come out as doubles; nulls stay null.
+ * scale from fitted per-column statistics. A scale of 0 is taken as 1, as Ray does, so a constant
+ * column keeps its offset. Scaled columns come out as doubles; nulls stay null.
  *
  * @param <S> the partial statistics of one column
  */
@@ -25,8 +40,10 @@ public abstract class AffineScaler<S extends Serializable>
 
   /** The columns this scaler transforms. */
   private List<String> columns;
+
   /** The fitted statistics by name, or null before fitting. */
   private LinkedHashMap<String, Double> stats;
+
   private transient volatile Scaling scaling;
 
   /** Offsets and scales of the fitted statistics, per column, and this scaler's name. */
@@ -125,8 +142,8 @@ public abstract class AffineScaler<S extends Serializable>
   protected final ColumnStats<S> add(ColumnStats<S> partial, VectorSchemaRoot batch) {
     String who = toString();
     for (int i = 0; i < columns.size(); i++) {
-      partial.columns.set(i,
-          addColumn(partial.columns.get(i), Columns.require(batch, columns.get(i), who)));
+      partial.columns.set(
+          i, addColumn(partial.columns.get(i), Columns.require(batch, columns.get(i), who)));
     }
     return partial;
   }
@@ -146,8 +163,8 @@ public abstract class AffineScaler<S extends Serializable>
   }
 
   @Override
-  protected final VectorSchemaRoot transformFitted(VectorSchemaRoot batch,
-      BufferAllocator allocator) {
+  protected final VectorSchemaRoot transformFitted(
+      VectorSchemaRoot batch, BufferAllocator allocator) {
     Scaling s = scaling;
     if (s == null || s.of != stats) {
       s = new Scaling(this);
@@ -157,8 +174,9 @@ public abstract class AffineScaler<S extends Serializable>
     try (BatchBuilder out = new BatchBuilder(batch)) {
       for (int i = 0; i < columns.size(); i++) {
         String column = columns.get(i);
-        out.replace(column, Columns.affine(batch.getVector(column), s.offsets[i], s.scales[i],
-            allocator, s.who));
+        out.replace(
+            column,
+            Columns.affine(batch.getVector(column), s.offsets[i], s.scales[i], allocator, s.who));
       }
       return out.build();
     }

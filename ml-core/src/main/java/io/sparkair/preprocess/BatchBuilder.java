@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import java.util.ArrayList;
@@ -60,8 +75,8 @@ final class BatchBuilder implements AutoCloseable {
     List<Field> fields = new ArrayList<>(names.size());
     List<FieldVector> vectors = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {
-      FieldVector vector = made.get(i) != null ? made.get(i)
-          : ColumnViews.share(inputs.get(i), rows);
+      FieldVector vector =
+          made.get(i) != null ? made.get(i) : ColumnViews.share(inputs.get(i), rows);
       made.set(i, vector);
       fields.add(vector.getField());
       vectors.add(vector);
@@ -73,8 +88,8 @@ final class BatchBuilder implements AutoCloseable {
   private int indexOf(String name) {
     int at = names.indexOf(name);
     if (at < 0) {
-      throw new IllegalArgumentException("column '" + name + "' not found; the data has "
-          + "columns " + names);
+      throw new IllegalArgumentException(
+          "column '" + name + "' not found; the data has " + "columns " + names);
     }
     return at;
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,8 +28,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A user function of Arrow batches as a preprocessor, like Ray's {@code BatchMapper}: nothing to
- * fit. The function is saved with the preprocessor (Java serialization, inside the JSON), so
- * its class must be on the classpath wherever the preprocessor is loaded.
+ * fit. The function is saved with the preprocessor (Java serialization, inside the JSON), so its
+ * class must be on the classpath wherever the preprocessor is loaded.
  */
 public final class BatchMapper extends StatelessPreprocessor {
   private static final long serialVersionUID = 1L;
@@ -33,6 +48,7 @@ public final class BatchMapper extends StatelessPreprocessor {
 
   /** The function, in its Java serialization. */
   private byte[] function;
+
   private transient volatile Function decoded;
 
   BatchMapper() {}
@@ -78,18 +94,19 @@ public final class BatchMapper extends StatelessPreprocessor {
   private Function fn() {
     Function fn = decoded;
     if (fn == null) {
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(function)) {
-        @Override
-        protected Class<?> resolveClass(java.io.ObjectStreamClass desc)
-            throws IOException, ClassNotFoundException {
-          return Class.forName(desc.getName(), false,
-              Thread.currentThread().getContextClassLoader());
-        }
-      }) {
+      try (ObjectInputStream in =
+          new ObjectInputStream(new ByteArrayInputStream(function)) {
+            @Override
+            protected Class<?> resolveClass(java.io.ObjectStreamClass desc)
+                throws IOException, ClassNotFoundException {
+              return Class.forName(
+                  desc.getName(), false, Thread.currentThread().getContextClassLoader());
+            }
+          }) {
         fn = (Function) in.readObject();
       } catch (IOException | ClassNotFoundException e) {
-        throw new IllegalStateException("cannot load the BatchMapper function (is its class "
-            + "on the classpath?): " + e, e);
+        throw new IllegalStateException(
+            "cannot load the BatchMapper function (is its class " + "on the classpath?): " + e, e);
       }
       decoded = fn;
     }
@@ -101,8 +118,7 @@ public final class BatchMapper extends StatelessPreprocessor {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(fn);
     } catch (IOException e) {
-      throw new IllegalArgumentException("the BatchMapper function is not serializable: " + e,
-          e);
+      throw new IllegalArgumentException("the BatchMapper function is not serializable: " + e, e);
     }
     return bytes.toByteArray();
   }

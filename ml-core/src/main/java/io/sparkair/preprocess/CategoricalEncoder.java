@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,9 +27,9 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * An encoder that learns each named column's categories: its distinct non-null values, in
- * natural order, each indexed by its position. Statistic {@code unique_values(C)}, a map from
- * each category to its index.
+ * An encoder that learns each named column's categories: its distinct non-null values, in natural
+ * order, each indexed by its position. Statistic {@code unique_values(C)}, a map from each category
+ * to its index.
  */
 public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStats<Counts>> {
   private static final long serialVersionUID = 1L;
@@ -24,10 +39,13 @@ public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStat
 
   /** The columns this encoder transforms. */
   private List<String> columns;
+
   /** The most categories kept of a column, by column; no limit for a column not in it. */
   private LinkedHashMap<String, Integer> maxCategories = new LinkedHashMap<>();
+
   /** Each column's categories, in index order, or null before fitting. */
   private LinkedHashMap<String, List<Object>> categories;
+
   private transient volatile Map<String, Map<Object, Integer>> indexes;
 
   CategoricalEncoder() {}
@@ -47,8 +65,8 @@ public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStat
       throw new IllegalArgumentException(this + ": column '" + column + "' is not encoded");
     }
     if (limit <= 0) {
-      throw new IllegalArgumentException("max categories of '" + column + "' must be > 0, got "
-          + limit);
+      throw new IllegalArgumentException(
+          "max categories of '" + column + "' must be > 0, got " + limit);
     }
     maxCategories.put(column, limit);
   }
@@ -65,8 +83,8 @@ public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStat
     columns = json.columns(COLUMNS);
     LinkedHashMap<String, Integer> limits = json.integers(MAX_CATEGORIES);
     if (limits != null) {
-      limits.forEach((column, limit) ->
-          json.check(MAX_CATEGORIES, () -> limitCategories(column, limit)));
+      limits.forEach(
+          (column, limit) -> json.check(MAX_CATEGORIES, () -> limitCategories(column, limit)));
     }
     LinkedHashMap<String, List<Object>> fitted = json.valueLists(CATEGORIES);
     if (fitted != null) {
@@ -75,8 +93,8 @@ public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStat
           throw json.invalid(CATEGORIES, "no categories of column '" + column + "'");
         }
       }
-      fitted.replaceAll((column, values) -> values.stream().map(Columns::normalize)
-          .collect(Collectors.toList()));
+      fitted.replaceAll(
+          (column, values) -> values.stream().map(Columns::normalize).collect(Collectors.toList()));
       categories = fitted;
     }
   }
@@ -87,13 +105,14 @@ public abstract class CategoricalEncoder extends FittablePreprocessor<ColumnStat
       return Map.of();
     }
     Map<String, Object> stats = new LinkedHashMap<>();
-    categories.forEach((column, values) -> {
-      Map<Object, Integer> indexed = new LinkedHashMap<>();
-      for (int i = 0; i < values.size(); i++) {
-        indexed.put(values.get(i), i);
-      }
-      stats.put("unique_values(" + column + ")", Collections.unmodifiableMap(indexed));
-    });
+    categories.forEach(
+        (column, values) -> {
+          Map<Object, Integer> indexed = new LinkedHashMap<>();
+          for (int i = 0; i < values.size(); i++) {
+            indexed.put(values.get(i), i);
+          }
+          stats.put("unique_values(" + column + ")", Collections.unmodifiableMap(indexed));
+        });
     return Collections.unmodifiableMap(stats);
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,8 +29,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Several preprocessors applied in order. Fitting fits each on the output of the ones before it,
- * as Ray's {@code Chain} does. Its statistics are those of its stages, together.
+ * Several preprocessors applied in order. Fitting fits each on the output of the ones before it, as
+ * Ray's {@code Chain} does. Its statistics are those of its stages, together.
  */
 public final class Chain extends AbstractPreprocessor {
   private static final long serialVersionUID = 1L;
@@ -35,8 +50,7 @@ public final class Chain extends AbstractPreprocessor {
   public Chain(List<Preprocessor> stages) {
     Objects.requireNonNull(stages, "stages");
     if (stages.isEmpty() || stages.contains(null)) {
-      throw new IllegalArgumentException("a Chain needs one or more preprocessors, got "
-          + stages);
+      throw new IllegalArgumentException("a Chain needs one or more preprocessors, got " + stages);
     }
     this.stages = List.copyOf(stages);
   }

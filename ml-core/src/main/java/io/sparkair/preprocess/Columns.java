@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import java.util.ArrayList;
@@ -32,8 +47,8 @@ final class Columns {
   static FieldVector require(VectorSchemaRoot batch, String column, String who) {
     FieldVector vector = batch.getVector(column);
     if (vector == null) {
-      throw new IllegalArgumentException(who + ": column '" + column + "' not found; the data "
-          + "has columns " + names(batch));
+      throw new IllegalArgumentException(
+          who + ": column '" + column + "' not found; the data " + "has columns " + names(batch));
     }
     return vector;
   }
@@ -67,8 +82,13 @@ final class Columns {
       BaseIntVector integers = (BaseIntVector) vector;
       return integers::getValueAsLong;
     }
-    throw new IllegalArgumentException(who + ": column '" + vector.getName() + "' has type "
-        + vector.getField().getType() + "; it needs a numeric column");
+    throw new IllegalArgumentException(
+        who
+            + ": column '"
+            + vector.getName()
+            + "' has type "
+            + vector.getField().getType()
+            + "; it needs a numeric column");
   }
 
   /**
@@ -93,8 +113,13 @@ final class Columns {
     if (vector instanceof BitVector) {
       return ((BitVector) vector).get(row) == 1;
     }
-    throw new IllegalArgumentException(who + ": column '" + vector.getName() + "' has type "
-        + vector.getField().getType() + "; categories must be strings, numbers or booleans");
+    throw new IllegalArgumentException(
+        who
+            + ": column '"
+            + vector.getName()
+            + "' has type "
+            + vector.getField().getType()
+            + "; categories must be strings, numbers or booleans");
   }
 
   /** A categorical value as read back from JSON, in the form {@link #category} gives. */
@@ -116,8 +141,8 @@ final class Columns {
   }
 
   /**
-   * A double column of {@code rows} values whose values and validity bits are not yet set:
-   * unlike {@link #newDoubles}, its buffers are not zeroed first.
+   * A double column of {@code rows} values whose values and validity bits are not yet set: unlike
+   * {@link #newDoubles}, its buffers are not zeroed first.
    */
   private static Float8Vector unfilledDoubles(String name, int rows, BufferAllocator allocator) {
     Float8Vector out = new Float8Vector(name, allocator);
@@ -137,17 +162,18 @@ final class Columns {
   }
 
   /**
-   * {@code (x - offset) / scale} of a numeric column, as doubles; nulls stay null. A double
-   * column is read straight from its buffers.
+   * {@code (x - offset) / scale} of a numeric column, as doubles; nulls stay null. A double column
+   * is read straight from its buffers.
    */
-  static Float8Vector affine(FieldVector in, double offset, double scale,
-      BufferAllocator allocator, String who) {
+  static Float8Vector affine(
+      FieldVector in, double offset, double scale, BufferAllocator allocator, String who) {
     int rows = in.getValueCount();
     if (in instanceof Float8Vector && rows > 0) {
       Float8Vector out = unfilledDoubles(in.getName(), rows, allocator);
       ArrowBuf from = in.getDataBuffer();
       ArrowBuf to = out.getDataBuffer();
-      for (long at = 0, end = (long) rows * Float8Vector.TYPE_WIDTH; at < end;
+      for (long at = 0, end = (long) rows * Float8Vector.TYPE_WIDTH;
+          at < end;
           at += Float8Vector.TYPE_WIDTH) {
         to.setDouble(at, (from.getDouble(at) - offset) / scale);
       }

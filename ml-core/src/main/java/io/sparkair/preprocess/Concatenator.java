@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,11 +29,11 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
- * Joins numeric columns into one column of double arrays (the feature layout trainers
- * consume), appended after the other columns; the joined columns are dropped. By default every
- * column is joined; {@link #setInclude} names the columns (in that order) and
- * {@link #setExclude} leaves some out (a label, an id; an excluded column that is absent is
- * ignored, as Ray does by default). A null value becomes NaN. Nothing to fit.
+ * Joins numeric columns into one column of double arrays (the feature layout trainers consume),
+ * appended after the other columns; the joined columns are dropped. By default every column is
+ * joined; {@link #setInclude} names the columns (in that order) and {@link #setExclude} leaves some
+ * out (a label, an id; an excluded column that is absent is ignored, as Ray does by default). A
+ * null value becomes NaN. Nothing to fit.
  */
 public final class Concatenator extends StatelessPreprocessor {
   private static final long serialVersionUID = 1L;
@@ -28,8 +43,10 @@ public final class Concatenator extends StatelessPreprocessor {
 
   /** The output column's name. */
   private String outputColumn = "concat_out";
+
   /** The columns joined, in order, or null for every column. */
   private List<String> include;
+
   /** The columns left out of the join. */
   private List<String> exclude = List.of();
 
@@ -105,8 +122,8 @@ public final class Concatenator extends StatelessPreprocessor {
     ListVector out = ListVector.empty(outputColumn, allocator);
     try (BatchBuilder builder = new BatchBuilder(batch)) {
       builder.append(out);
-      out.addOrGetVector(FieldType.notNullable(
-          new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+      out.addOrGetVector(
+          FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
       out.setInitialCapacity(Math.max(rows, 1), Math.max(width, 1));
       out.allocateNew();
       Float8Vector values = (Float8Vector) out.getDataVector();
@@ -129,8 +146,10 @@ public final class Concatenator extends StatelessPreprocessor {
 
   @Override
   public String toString() {
-    return "Concatenator(output=" + outputColumn
+    return "Concatenator(output="
+        + outputColumn
         + (include != null ? ", include=" + include : "")
-        + (exclude.isEmpty() ? "" : ", exclude=" + exclude) + ")";
+        + (exclude.isEmpty() ? "" : ", exclude=" + exclude)
+        + ")";
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +33,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The named fields of one preprocessor's JSON object, read with their expected types. Every
- * failure is an {@link IllegalArgumentException} naming the field and the preprocessor's type.
- * A field is optional unless its method says required; an optional field that is absent or null
- * reads as the given default (or null). The static methods write the same shapes.
+ * The named fields of one preprocessor's JSON object, read with their expected types. Every failure
+ * is an {@link IllegalArgumentException} naming the field and the preprocessor's type. A field is
+ * optional unless its method says required; an optional field that is absent or null reads as the
+ * given default (or null). The static methods write the same shapes.
  *
  * <p>The class is long because it reads and writes every field type the preprocessors persist, each
  * with the check that names the bad field; keeping reading and writing side by side keeps them in
@@ -91,12 +106,14 @@ final class JsonFields {
 
   /** An optional object of whole numbers that fit an int; null when absent. */
   LinkedHashMap<String, Integer> integers(String field) {
-    return map(field, (node, name) -> {
-      if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-        throw wrongType(name, "a whole number", node);
-      }
-      return node.intValue();
-    });
+    return map(
+        field,
+        (node, name) -> {
+          if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw wrongType(name, "a whole number", node);
+          }
+          return node.intValue();
+        });
   }
 
   /** An optional object of values (see {@link #value(String)}), null ones included. */
@@ -107,24 +124,26 @@ final class JsonFields {
   /** An optional object of lists of non-null values (see {@link #value(String)}). */
   LinkedHashMap<String, List<Object>> valueLists(String field) {
     String expected = "an array of strings, numbers or booleans";
-    return map(field, (node, name) -> {
-      if (!node.isArray()) {
-        throw wrongType(name, expected, node);
-      }
-      List<Object> values = new ArrayList<>();
-      for (JsonNode element : node) {
-        if (!element.isValueNode() || element.isNull()) {
-          throw wrongType(name, expected, node);
-        }
-        values.add(value(element, name));
-      }
-      return values;
-    });
+    return map(
+        field,
+        (node, name) -> {
+          if (!node.isArray()) {
+            throw wrongType(name, expected, node);
+          }
+          List<Object> values = new ArrayList<>();
+          for (JsonNode element : node) {
+            if (!element.isValueNode() || element.isNull()) {
+              throw wrongType(name, expected, node);
+            }
+            values.add(value(element, name));
+          }
+          return values;
+        });
   }
 
   /**
-   * An optional string, number or boolean: a whole number as an {@link Integer} when it fits
-   * (else a {@link Long} or {@link BigInteger}), another number as a {@link Double}.
+   * An optional string, number or boolean: a whole number as an {@link Integer} when it fits (else
+   * a {@link Long} or {@link BigInteger}), another number as a {@link Double}.
    */
   Object value(String field) {
     JsonNode node = optional(field);
@@ -171,10 +190,12 @@ final class JsonFields {
 
   /** Runs {@code check}; an {@link IllegalArgumentException} it throws names the field. */
   void check(String field, Runnable check) {
-    valid(field, () -> {
-      check.run();
-      return null;
-    });
+    valid(
+        field,
+        () -> {
+          check.run();
+          return null;
+        });
   }
 
   /** A failure of this field for another reason than its type. */
@@ -195,8 +216,7 @@ final class JsonFields {
     return node == null || node.isNull() ? null : node;
   }
 
-  private <V> LinkedHashMap<String, V> map(String field,
-      BiFunction<JsonNode, String, V> read) {
+  private <V> LinkedHashMap<String, V> map(String field, BiFunction<JsonNode, String, V> read) {
     JsonNode node = optional(field);
     if (node == null) {
       return null;
@@ -253,8 +273,7 @@ final class JsonFields {
   }
 
   private IllegalArgumentException wrongType(String field, String expected, JsonNode actual) {
-    return new IllegalArgumentException(prefix(field) + " must be " + expected + ", got "
-        + actual);
+    return new IllegalArgumentException(prefix(field) + " must be " + expected + ", got " + actual);
   }
 
   private String prefix(String field) {
@@ -272,8 +291,8 @@ final class JsonFields {
   }
 
   /** Writes an object of the map's entries, each value as {@code write} makes it, or null. */
-  static <V> void putMap(ObjectNode json, String field, Map<String, V> map,
-      Function<V, JsonNode> write) {
+  static <V> void putMap(
+      ObjectNode json, String field, Map<String, V> map, Function<V, JsonNode> write) {
     if (map == null) {
       json.putNull(field);
     } else {
@@ -310,7 +329,11 @@ final class JsonFields {
     } else if (value instanceof Number) {
       return NODES.numberNode(((Number) value).doubleValue());
     }
-    throw new IllegalArgumentException("cannot write " + value + " (a "
-        + value.getClass().getName() + ") as a preprocessor JSON value");
+    throw new IllegalArgumentException(
+        "cannot write "
+            + value
+            + " (a "
+            + value.getClass().getName()
+            + ") as a preprocessor JSON value");
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import java.util.Arrays;
@@ -5,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scales columns to [-1, 1] by the largest absolute value of the fitted data:
- * {@code x / abs_max}. Statistic {@code abs_max(C)}; an all-zero column is left as it is.
+ * Scales columns to [-1, 1] by the largest absolute value of the fitted data: {@code x / abs_max}.
+ * Statistic {@code abs_max(C)}; an all-zero column is left as it is.
  */
 public final class MaxAbsScaler extends MomentScaler {
   private static final long serialVersionUID = 1L;

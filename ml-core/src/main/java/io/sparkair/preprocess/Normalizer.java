@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,10 +24,10 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Scales each row of the named columns to unit norm: every named value is divided by the norm
- * of the row's named values ({@code l2} by default, or {@code l1}, {@code max}). Nulls are left
- * out of the norm and stay null; a row whose norm is 0 is left as it is (Ray would give NaN).
- * Nothing to fit. The named columns come out as doubles.
+ * Scales each row of the named columns to unit norm: every named value is divided by the norm of
+ * the row's named values ({@code l2} by default, or {@code l1}, {@code max}). Nulls are left out of
+ * the norm and stay null; a row whose norm is 0 is left as it is (Ray would give NaN). Nothing to
+ * fit. The named columns come out as doubles.
  */
 public final class Normalizer extends StatelessPreprocessor {
   private static final long serialVersionUID = 1L;
@@ -31,6 +46,7 @@ public final class Normalizer extends StatelessPreprocessor {
 
   /** The columns this normalizer transforms. */
   private List<String> columns;
+
   /** The norm a row is divided by. */
   private Norm norm = Norm.L2;
 
@@ -113,7 +129,6 @@ public final class Normalizer extends StatelessPreprocessor {
 
   @Override
   public String toString() {
-    return "Normalizer(columns=" + columns + ", norm=" + norm.name().toLowerCase(Locale.ROOT)
-        + ")";
+    return "Normalizer(columns=" + columns + ", norm=" + norm.name().toLowerCase(Locale.ROOT) + ")";
   }
 }

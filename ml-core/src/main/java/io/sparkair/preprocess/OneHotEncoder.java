@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import java.util.Arrays;
@@ -9,8 +24,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Replaces each named column by one int column per category, named {@code <column>_<value>},
- * holding 1 where the row has that value and 0 elsewhere; the new columns come after the others.
- * A null, or a value not seen in fitting, is 0 in every one of them.
+ * holding 1 where the row has that value and 0 elsewhere; the new columns come after the others. A
+ * null, or a value not seen in fitting, is 0 in every one of them.
  */
 public final class OneHotEncoder extends CategoricalEncoder {
   private static final long serialVersionUID = 1L;
@@ -28,8 +43,8 @@ public final class OneHotEncoder extends CategoricalEncoder {
   }
 
   /**
-   * Keeps only the {@code limit} most frequent values of {@code column} as categories (ties go
-   * to the smaller value); the others encode as all zeros.
+   * Keeps only the {@code limit} most frequent values of {@code column} as categories (ties go to
+   * the smaller value); the others encode as all zeros.
    */
   public OneHotEncoder setMaxCategories(String column, int limit) {
     limitCategories(column, limit);

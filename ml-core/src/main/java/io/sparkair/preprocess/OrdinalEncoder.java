@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import java.util.Arrays;
@@ -8,8 +23,8 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Replaces each named column's values by the index of their category (an int column). A null,
- * or a value not seen in fitting, becomes null.
+ * Replaces each named column's values by the index of their category (an int column). A null, or a
+ * value not seen in fitting, becomes null.
  */
 public class OrdinalEncoder extends CategoricalEncoder {
   private static final long serialVersionUID = 1L;
@@ -27,8 +42,8 @@ public class OrdinalEncoder extends CategoricalEncoder {
   }
 
   @Override
-  protected final VectorSchemaRoot transformFitted(VectorSchemaRoot batch,
-      BufferAllocator allocator) {
+  protected final VectorSchemaRoot transformFitted(
+      VectorSchemaRoot batch, BufferAllocator allocator) {
     Columns.requireAll(batch, columns(), toString());
     try (BatchBuilder out = new BatchBuilder(batch)) {
       for (String column : columns()) {

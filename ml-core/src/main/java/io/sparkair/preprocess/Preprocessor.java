@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import io.sparkair.runtime.batch.BatchDataset;
@@ -7,20 +22,20 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A transformation of a dataset's columns whose statistics are learnt from one dataset and then
- * applied, unchanged, to others: in training, in batch prediction and in serving, which is why
- * a fitted preprocessor travels inside every checkpoint.
+ * applied, unchanged, to others: in training, in batch prediction and in serving, which is why a
+ * fitted preprocessor travels inside every checkpoint.
  *
- * <p>Semantics follow Ray AIR's preprocessors. Statistics are population statistics computed
- * over the non-null values; {@link #fit} mutates this preprocessor and returns it; transforming
- * with a preprocessor that needs fitting and was not fitted throws
- * {@link PreprocessorNotFittedException}; columns a preprocessor does not name pass through
- * unchanged and keep their order; nulls stay null unless the preprocessor exists to fill them.
- * A named column that does not exist fails with an {@link IllegalArgumentException} naming it.
+ * <p>Semantics follow Ray AIR's preprocessors. Statistics are population statistics computed over
+ * the non-null values; {@link #fit} mutates this preprocessor and returns it; transforming with a
+ * preprocessor that needs fitting and was not fitted throws {@link PreprocessorNotFittedException};
+ * columns a preprocessor does not name pass through unchanged and keep their order; nulls stay null
+ * unless the preprocessor exists to fill them. A named column that does not exist fails with an
+ * {@link IllegalArgumentException} naming it.
  *
  * <p>A fitted preprocessor is immutable in use: {@link #transformBatch} may be called from many
  * threads at once. Preprocessors are {@link Serializable} (they run in executors) and round-trip
- * through JSON with {@link Preprocessors#toJson} and {@link Preprocessors#fromJson}; a
- * preprocessor of your own round-trips too when it implements {@link PersistentPreprocessor}.
+ * through JSON with {@link Preprocessors#toJson} and {@link Preprocessors#fromJson}; a preprocessor
+ * of your own round-trips too when it implements {@link PersistentPreprocessor}.
  *
  * <p>A dataset is any {@link BatchDataset}: Spark AIR's distributed {@code AirDataset}, where the
  * work runs where the blocks live, or a {@link io.sparkair.runtime.batch.LocalDataset} of batches
@@ -71,8 +86,8 @@ public interface Preprocessor extends Serializable {
   VectorSchemaRoot transformBatch(VectorSchemaRoot batch);
 
   /**
-   * The fitted statistics, keyed as Ray names them ({@code mean(B)}, {@code std(B)},
-   * {@code min(B)}, {@code max(B)}, {@code unique_values(C)}, ...); empty before fitting.
+   * The fitted statistics, keyed as Ray names them ({@code mean(B)}, {@code std(B)}, {@code
+   * min(B)}, {@code max(B)}, {@code unique_values(C)}, ...); empty before fitting.
    */
   Map<String, Object> stats();
 

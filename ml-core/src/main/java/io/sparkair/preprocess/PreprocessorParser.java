@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,14 +27,13 @@ import java.util.function.Supplier;
 /**
  * One preprocessor as a JSON object: {@code "type"}, the simple class name of a built-in
  * preprocessor or the full class name of a {@link PersistentPreprocessor}, then the fields the
- * preprocessor writes. Built-in preprocessors write and read their fields in
- * {@link AbstractPreprocessor#writeFields} and {@link AbstractPreprocessor#readFields}.
+ * preprocessor writes. Built-in preprocessors write and read their fields in {@link
+ * AbstractPreprocessor#writeFields} and {@link AbstractPreprocessor#readFields}.
  */
 final class PreprocessorParser {
   private static final String TYPE = "type";
 
-  private static final Map<String, Supplier<AbstractPreprocessor>> BUILT_IN =
-      new LinkedHashMap<>();
+  private static final Map<String, Supplier<AbstractPreprocessor>> BUILT_IN = new LinkedHashMap<>();
   private static final Map<Class<?>, String> BUILT_IN_NAMES = new LinkedHashMap<>();
 
   static {
@@ -39,8 +53,7 @@ final class PreprocessorParser {
 
   private PreprocessorParser() {}
 
-  private static <P extends AbstractPreprocessor> void builtIn(Class<P> type,
-      Supplier<P> make) {
+  private static <P extends AbstractPreprocessor> void builtIn(Class<P> type, Supplier<P> make) {
     BUILT_IN.put(type.getSimpleName(), make::get);
     BUILT_IN_NAMES.put(type, type.getSimpleName());
   }
@@ -65,12 +78,14 @@ final class PreprocessorParser {
       ObjectNode state = JsonNodeFactory.instance.objectNode();
       ((PersistentPreprocessor) preprocessor).writeState(state);
       String name = type;
-      json.fieldNames().forEachRemaining(taken -> {
-        if (state.has(taken)) {
-          throw new IllegalArgumentException(name + " writes field '" + taken
-              + "', which is taken: pick another name");
-        }
-      });
+      json.fieldNames()
+          .forEachRemaining(
+              taken -> {
+                if (state.has(taken)) {
+                  throw new IllegalArgumentException(
+                      name + " writes field '" + taken + "', which is taken: pick another name");
+                }
+              });
       json.setAll(state);
     }
     return json;
@@ -98,8 +113,8 @@ final class PreprocessorParser {
       } catch (IllegalArgumentException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("preprocessor JSON: " + type + " cannot read its "
-            + "fields: " + e, e);
+        throw new IllegalArgumentException(
+            "preprocessor JSON: " + type + " cannot read its " + "fields: " + e, e);
       }
     }
     return preprocessor;
@@ -110,12 +125,17 @@ final class PreprocessorParser {
     try {
       found = Class.forName(type, false, Thread.currentThread().getContextClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("preprocessor JSON has unknown type '" + type
-          + "' (a built-in name " + BUILT_IN.keySet() + ", or a class on the classpath)", e);
+      throw new IllegalArgumentException(
+          "preprocessor JSON has unknown type '"
+              + type
+              + "' (a built-in name "
+              + BUILT_IN.keySet()
+              + ", or a class on the classpath)",
+          e);
     }
     if (!Preprocessor.class.isAssignableFrom(found)) {
-      throw new IllegalArgumentException("preprocessor JSON type " + type
-          + " is not a Preprocessor");
+      throw new IllegalArgumentException(
+          "preprocessor JSON type " + type + " is not a Preprocessor");
     }
     requirePersistent(found, type);
     return found.asSubclass(Preprocessor.class);
@@ -123,8 +143,12 @@ final class PreprocessorParser {
 
   private static void requirePersistent(Class<?> type, String name) {
     if (!PersistentPreprocessor.class.isAssignableFrom(type)) {
-      throw new IllegalArgumentException(name + " is not a built-in preprocessor, so it needs to "
-          + "implement " + PersistentPreprocessor.class.getName() + " to be saved as JSON");
+      throw new IllegalArgumentException(
+          name
+              + " is not a built-in preprocessor, so it needs to "
+              + "implement "
+              + PersistentPreprocessor.class.getName()
+              + " to be saved as JSON");
     }
   }
 
@@ -134,8 +158,8 @@ final class PreprocessorParser {
       constructor.setAccessible(true);
       return constructor.newInstance();
     } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(type.getName() + " needs a no-argument constructor "
-          + "to be read from JSON", e);
+      throw new IllegalArgumentException(
+          type.getName() + " needs a no-argument constructor " + "to be read from JSON", e);
     } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
       throw new IllegalArgumentException("cannot make a " + type.getName() + ": " + e, e);
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,10 +23,10 @@ import java.util.Objects;
 
 /**
  * Preprocessors as JSON: <code>{"formatVersion": 1, "preprocessor": {"type":
- * "StandardScaler", ...}}</code>, the form a checkpoint's {@code preprocessor.json} takes. The
- * type is the simple class name of a built-in preprocessor, or the full class name of a
- * {@link PersistentPreprocessor}; the other keys are the preprocessor's named fields, its
- * configuration and fitted statistics.
+ * "StandardScaler", ...}}</code>, the form a checkpoint's {@code preprocessor.json} takes. The type
+ * is the simple class name of a built-in preprocessor, or the full class name of a {@link
+ * PersistentPreprocessor}; the other keys are the preprocessor's named fields, its configuration
+ * and fitted statistics.
  *
  * <p>Writing and reading need no Spark class, so a checkpoint's preprocessor loads where Spark is
  * absent (in the serving sidecar).
@@ -27,8 +42,8 @@ public final class Preprocessors {
   /**
    * The JSON of a preprocessor, fitted or not.
    *
-   * @throws IllegalArgumentException when the preprocessor is neither built in nor a
-   *     {@link PersistentPreprocessor}
+   * @throws IllegalArgumentException when the preprocessor is neither built in nor a {@link
+   *     PersistentPreprocessor}
    */
   public static String toJson(Preprocessor preprocessor) {
     Objects.requireNonNull(preprocessor, "preprocessor");
@@ -50,9 +65,9 @@ public final class Preprocessors {
   /**
    * The preprocessor a JSON text describes.
    *
-   * @throws IllegalArgumentException when the text is not such JSON, names an unknown type, lacks
-   *     a field the type needs or has one of the wrong type (naming the field), or has a newer
-   *     format version than this library reads
+   * @throws IllegalArgumentException when the text is not such JSON, names an unknown type, lacks a
+   *     field the type needs or has one of the wrong type (naming the field), or has a newer format
+   *     version than this library reads
    */
   public static Preprocessor fromJson(String json) {
     Objects.requireNonNull(json, "json");
@@ -60,17 +75,20 @@ public final class Preprocessors {
     try {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("preprocessor JSON is not valid JSON: "
-          + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "preprocessor JSON is not valid JSON: " + e.getOriginalMessage(), e);
     }
     JsonNode version = root == null ? null : root.get("formatVersion");
     if (version == null || !version.canConvertToInt()) {
       throw new IllegalArgumentException("preprocessor JSON has no formatVersion");
     }
     if (version.asInt() > FORMAT_VERSION) {
-      throw new IllegalArgumentException("preprocessor JSON has format version "
-          + version.asInt() + ", newer than this Spark AIR reads (" + FORMAT_VERSION
-          + "); load it with a newer version");
+      throw new IllegalArgumentException(
+          "preprocessor JSON has format version "
+              + version.asInt()
+              + ", newer than this Spark AIR reads ("
+              + FORMAT_VERSION
+              + "); load it with a newer version");
     }
     JsonNode body = root.get("preprocessor");
     if (body == null || !body.isObject()) {

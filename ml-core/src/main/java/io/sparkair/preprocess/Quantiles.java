@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import java.io.IOException;
@@ -10,8 +25,8 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 
 /**
- * The quantiles of a numeric column's non-null values, mergeable across blocks: every value
- * while there are at most {@link #EXACT_UP_TO}, then a KLL sketch.
+ * The quantiles of a numeric column's non-null values, mergeable across blocks: every value while
+ * there are at most {@link #EXACT_UP_TO}, then a KLL sketch.
  */
 final class Quantiles implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,15 +22,14 @@ import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Scales columns by statistics robust to outliers: {@code (x - median) / (high - low)}, where
- * low and high are quantiles of the fitted data (the 25th and 75th by default). Statistics
- * {@code low_quantile(C)}, {@code median(C)}, {@code high_quantile(C)}; a range of 0 is taken
- * as 1.
+ * Scales columns by statistics robust to outliers: {@code (x - median) / (high - low)}, where low
+ * and high are quantiles of the fitted data (the 25th and 75th by default). Statistics {@code
+ * low_quantile(C)}, {@code median(C)}, {@code high_quantile(C)}; a range of 0 is taken as 1.
  *
- * <p>A quantile is the value at position {@code floor(q * (n - 1))} of the sorted non-null
- * values, as Ray takes it. Up to {@value Quantiles#EXACT_UP_TO} values per column it is exact;
- * beyond, it comes from a KLL sketch (Apache DataSketches, k = 200) whose rank error is within
- * 1.33% of {@code n} with 99% confidence.
+ * <p>A quantile is the value at position {@code floor(q * (n - 1))} of the sorted non-null values,
+ * as Ray takes it. Up to {@value Quantiles#EXACT_UP_TO} values per column it is exact; beyond, it
+ * comes from a KLL sketch (Apache DataSketches, k = 200) whose rank error is within 1.33% of {@code
+ * n} with 99% confidence.
  */
 public final class RobustScaler extends AffineScaler<Quantiles> {
   private static final long serialVersionUID = 1L;
@@ -24,6 +38,7 @@ public final class RobustScaler extends AffineScaler<Quantiles> {
 
   /** The lower quantile of the scale's range. */
   private double low = 0.25;
+
   /** The upper quantile of the scale's range. */
   private double high = 0.75;
 
@@ -46,8 +61,8 @@ public final class RobustScaler extends AffineScaler<Quantiles> {
    */
   public RobustScaler setQuantileRange(double low, double high) {
     if (!(low >= 0 && low < high && high <= 1)) {
-      throw new IllegalArgumentException("quantile range needs 0 <= low < high <= 1, got ("
-          + low + ", " + high + ")");
+      throw new IllegalArgumentException(
+          "quantile range needs 0 <= low < high <= 1, got (" + low + ", " + high + ")");
     }
     this.low = low;
     this.high = high;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,10 +32,10 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Fills the nulls of the named columns. Strategies, as Ray's: {@code mean} (statistic
- * {@code mean(C)}), {@code most_frequent} (statistic {@code most_frequent(C)}; a tie goes to the
- * smaller value) and {@code constant} (the fill value; nothing to fit). Numeric columns come out
- * as doubles, string columns as strings.
+ * Fills the nulls of the named columns. Strategies, as Ray's: {@code mean} (statistic {@code
+ * mean(C)}), {@code most_frequent} (statistic {@code most_frequent(C)}; a tie goes to the smaller
+ * value) and {@code constant} (the fill value; nothing to fit). Numeric columns come out as
+ * doubles, string columns as strings.
  */
 public final class SimpleImputer extends FittablePreprocessor<ColumnStats<SimpleImputer.Partial>> {
   private static final long serialVersionUID = 1L;
@@ -38,15 +53,17 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
     /** A given value. */
     CONSTANT;
 
-    /** The strategy named as Ray names it: {@code mean}, {@code most_frequent}, {@code constant}. */
+    /**
+     * The strategy named as Ray names it: {@code mean}, {@code most_frequent}, {@code constant}.
+     */
     public static Strategy of(String name) {
       for (Strategy s : values()) {
         if (s.name().equalsIgnoreCase(name)) {
           return s;
         }
       }
-      throw new IllegalArgumentException("unknown imputation strategy '" + name
-          + "'; use mean, most_frequent or constant");
+      throw new IllegalArgumentException(
+          "unknown imputation strategy '" + name + "'; use mean, most_frequent or constant");
     }
   }
 
@@ -59,10 +76,13 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
 
   /** The columns this imputer fills. */
   private List<String> columns;
+
   /** How the fill value of a column is chosen. */
   private Strategy strategy;
+
   /** The value for {@link Strategy#CONSTANT}, or null. */
   private Object fillValue;
+
   /** The fitted fill values by statistic name, or null before fitting. */
   private LinkedHashMap<String, Object> stats;
 
@@ -83,8 +103,8 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
     this.strategy = Objects.requireNonNull(strategy, "strategy");
     if (strategy == Strategy.CONSTANT
         && !(fillValue instanceof Number || fillValue instanceof String)) {
-      throw new IllegalArgumentException("the constant strategy needs a number or a string to "
-          + "fill with, got " + fillValue);
+      throw new IllegalArgumentException(
+          "the constant strategy needs a number or a string to " + "fill with, got " + fillValue);
     }
     this.fillValue = strategy == Strategy.CONSTANT ? fillValue : null;
   }
@@ -161,11 +181,13 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
 
   @Override
   protected ColumnStats<Partial> merge(ColumnStats<Partial> left, ColumnStats<Partial> right) {
-    return left.merge(right, (a, b) -> {
-      a.moments.merge(b.moments);
-      a.counts.merge(b.counts);
-      return a;
-    });
+    return left.merge(
+        right,
+        (a, b) -> {
+          a.moments.merge(b.moments);
+          a.counts.merge(b.counts);
+          return a;
+        });
   }
 
   @Override
@@ -176,7 +198,8 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
     LinkedHashMap<String, Object> fitted = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       Partial p = all.columns.get(i);
-      fitted.put(statistic(columns.get(i)),
+      fitted.put(
+          statistic(columns.get(i)),
           strategy == Strategy.MEAN ? p.moments.mean() : p.counts.mostFrequent());
     }
     stats = fitted;
@@ -222,8 +245,8 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
       return out;
     }
     if (value != null && !(value instanceof Number)) {
-      throw new IllegalArgumentException(this + ": column '" + in.getName() + "' is numeric "
-          + "but the fill value is " + value);
+      throw new IllegalArgumentException(
+          this + ": column '" + in.getName() + "' is numeric " + "but the fill value is " + value);
     }
     Columns.Doubles values = Columns.doubles(in, toString());
     Float8Vector out = Columns.newDoubles(in.getName(), rows, allocator);
@@ -242,7 +265,10 @@ public final class SimpleImputer extends FittablePreprocessor<ColumnStats<Simple
 
   @Override
   public String toString() {
-    return "SimpleImputer(columns=" + columns + ", strategy="
-        + strategy.name().toLowerCase(Locale.ROOT) + ")";
+    return "SimpleImputer(columns="
+        + columns
+        + ", strategy="
+        + strategy.name().toLowerCase(Locale.ROOT)
+        + ")";
   }
 }

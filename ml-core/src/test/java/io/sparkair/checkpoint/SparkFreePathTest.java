@@ -1,9 +1,26 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkair.predict.ModelInfo;
+import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.preprocess.Batches;
 import io.sparkair.preprocess.Chain;
 import io.sparkair.preprocess.Concatenator;
@@ -14,8 +31,6 @@ import io.sparkair.preprocess.Preprocessors;
 import io.sparkair.preprocess.RobustScaler;
 import io.sparkair.preprocess.SimpleImputer;
 import io.sparkair.preprocess.StandardScaler;
-import io.sparkair.predict.ModelInfo;
-import io.sparkair.predict.XGBoostPredictor;
 import io.sparkair.runtime.batch.LocalDataset;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -39,8 +54,12 @@ class SparkFreePathTest {
 
   @Test
   void noSparkScalaOrHadoopClassIsOnTheClasspath() {
-    for (String absent : List.of("org.apache.spark.sql.SparkSession", "scala.Option",
-        "org.apache.hadoop.fs.FileSystem", "io.sparkair.data.AirDataset")) {
+    for (String absent :
+        List.of(
+            "org.apache.spark.sql.SparkSession",
+            "scala.Option",
+            "org.apache.hadoop.fs.FileSystem",
+            "io.sparkair.data.AirDataset")) {
       assertThrows(ClassNotFoundException.class, () -> Class.forName(absent), absent);
     }
   }
@@ -52,24 +71,33 @@ class SparkFreePathTest {
     float[] y = {0, 1, 1, 0, 0, 1};
     DMatrix matrix = new DMatrix(x, 6, 2, Float.NaN);
     matrix.setLabel(y);
-    Booster booster = XGBoost.train(matrix, Map.of("objective", "binary:logistic",
-        "max_depth", 2), 3, new HashMap<>(), null, null);
+    Booster booster =
+        XGBoost.train(
+            matrix,
+            Map.of("objective", "binary:logistic", "max_depth", 2),
+            3,
+            new HashMap<>(),
+            null,
+            null);
     ByteArrayOutputStream model = new ByteArrayOutputStream();
     booster.saveModel(model, "json");
     Path dir = Files.createTempDirectory("no-spark-xgb");
     Checkpoint.builder(XGBoostPredictor.FRAMEWORK)
         .modelFile(XGBoostPredictor.MODEL_FILE, model.toByteArray())
-        .modelFile(ModelInfo.INFO_FILE,
-            new ModelInfo("y", List.of("a", "b"), "binary:logistic").toJson())
-        .build().toDirectory(dir.resolve("ck").toString());
+        .modelFile(
+            ModelInfo.INFO_FILE, new ModelInfo("y", List.of("a", "b"), "binary:logistic").toJson())
+        .build()
+        .toDirectory(dir.resolve("ck").toString());
     try (RootAllocator allocator = new RootAllocator();
-        VectorSchemaRoot batch = Batches.of(Batches.doubles(allocator, "a", 0.0, 1.0),
-            Batches.doubles(allocator, "b", 0.0, 1.0));
-        XGBoostPredictor predictor = XGBoostPredictor.fromCheckpoint(
-            Checkpoint.fromDirectory(dir.resolve("ck").toString()));
+        VectorSchemaRoot batch =
+            Batches.of(
+                Batches.doubles(allocator, "a", 0.0, 1.0),
+                Batches.doubles(allocator, "b", 0.0, 1.0));
+        XGBoostPredictor predictor =
+            XGBoostPredictor.fromCheckpoint(
+                Checkpoint.fromDirectory(dir.resolve("ck").toString()));
         VectorSchemaRoot out = predictor.predict(batch)) {
-      float[][] expected = booster.predict(new DMatrix(new float[] {0, 0, 1, 1}, 2, 2,
-          Float.NaN));
+      float[][] expected = booster.predict(new DMatrix(new float[] {0, 0, 1, 1}, 2, 2, Float.NaN));
       for (int i = 0; i < 2; i++) {
         double p = (Double) ((List<?>) out.getVector("probability").getObject(i)).get(1);
         assertEquals(expected[i][0], p, 1e-6, "row " + i);
@@ -84,8 +112,11 @@ class SparkFreePathTest {
       Preprocessor chain = chain();
       chain.fitBatches(List.of(batch));
       Path dir = Files.createTempDirectory("no-spark");
-      Checkpoint.builder("test").preprocessor(chain).metrics(Map.of("m", 1))
-          .modelFile("model.bin", new byte[] {1, 2, 3}).build()
+      Checkpoint.builder("test")
+          .preprocessor(chain)
+          .metrics(Map.of("m", 1))
+          .modelFile("model.bin", new byte[] {1, 2, 3})
+          .build()
           .toDirectory(dir.resolve("ck").toString());
       Checkpoint loaded = Checkpoint.fromDirectory(dir.resolve("ck").toString());
       try (VectorSchemaRoot expected = chain.transformBatch(batch);
@@ -97,8 +128,8 @@ class SparkFreePathTest {
   }
 
   /**
-   * Through the dataset interface, a chain fits and transforms a {@link LocalDataset} exactly as
-   * it fits batches, also when the dataset is re-cut into batches of another size.
+   * Through the dataset interface, a chain fits and transforms a {@link LocalDataset} exactly as it
+   * fits batches, also when the dataset is re-cut into batches of another size.
    */
   @Test
   void aChainFitsAndTransformsALocalDataset() {
@@ -111,12 +142,11 @@ class SparkFreePathTest {
           LocalDataset again = chain().fitTransform(cut);
           VectorSchemaRoot expected = onBatches.transformBatch(batch)) {
         assertEquals(1, transformed.batches().size());
-        assertEquals(expected.contentToTSVString(),
-            transformed.batches().get(0).contentToTSVString());
+        assertEquals(
+            expected.contentToTSVString(), transformed.batches().get(0).contentToTSVString());
         assertEquals(2, again.batches().size(), "4 rows in batches of at most 3");
         assertEquals(4, again.count());
-        assertEquals(Preprocessors.toJson(onBatches),
-            Preprocessors.toJson(chain().fit(cut)));
+        assertEquals(Preprocessors.toJson(onBatches), Preprocessors.toJson(chain().fit(cut)));
       }
     }
   }
@@ -125,18 +155,27 @@ class SparkFreePathTest {
   void aLocalDatasetRefusesBadInput() {
     assertThrows(IllegalArgumentException.class, () -> LocalDataset.of(List.of()));
     try (RootAllocator allocator = new RootAllocator();
-        LocalDataset ds = LocalDataset.of(List.of(Batches.of(
-            Batches.doubles(allocator, "a", 1.0))))) {
-      assertThrows(IllegalArgumentException.class,
-          () -> ds.mapBatches((b, a) -> b, 0, ds.batchSchema()));
-      IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
-          () -> ds.mapBatches((b, a) -> b, 10,
-              new org.apache.arrow.vector.types.pojo.Schema(List.of())));
+        LocalDataset ds =
+            LocalDataset.of(List.of(Batches.of(Batches.doubles(allocator, "a", 1.0))))) {
+      assertThrows(
+          IllegalArgumentException.class, () -> ds.mapBatches((b, a) -> b, 0, ds.batchSchema()));
+      IllegalArgumentException wrong =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  ds.mapBatches(
+                      (b, a) -> b, 10, new org.apache.arrow.vector.types.pojo.Schema(List.of())));
       assertTrue(wrong.getMessage().contains("declared"), wrong.getMessage());
-      IllegalStateException failed = assertThrows(IllegalStateException.class,
-          () -> ds.mapBatches((b, a) -> {
-            throw new java.io.IOException("disk full");
-          }, 10, ds.batchSchema()));
+      IllegalStateException failed =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  ds.mapBatches(
+                      (b, a) -> {
+                        throw new java.io.IOException("disk full");
+                      },
+                      10,
+                      ds.batchSchema()));
       assertTrue(failed.getMessage().contains("disk full"), failed.getMessage());
       ds.close();
       assertThrows(IllegalStateException.class, ds::count);
@@ -151,8 +190,12 @@ class SparkFreePathTest {
   }
 
   private static Preprocessor chain() {
-    return new Chain(new SimpleImputer("a"), new StandardScaler("a"),
-        new MinMaxScaler("b"), new RobustScaler("b"), new OneHotEncoder("c"),
+    return new Chain(
+        new SimpleImputer("a"),
+        new StandardScaler("a"),
+        new MinMaxScaler("b"),
+        new RobustScaler("b"),
+        new OneHotEncoder("c"),
         new Concatenator().setOutputColumn("features"));
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,8 +44,9 @@ class XGBoostTreesTest {
 
   @BeforeAll
   static void load() throws IOException, URISyntaxException {
-    List<String> lines = Files.readAllLines(Path.of(
-        XGBoostTreesTest.class.getResource("/breast_cancer.csv").toURI()));
+    List<String> lines =
+        Files.readAllLines(
+            Path.of(XGBoostTreesTest.class.getResource("/breast_cancer.csv").toURI()));
     rows = lines.size() - 1;
     features = new float[rows * WIDTH];
     target = new float[rows];
@@ -61,10 +77,11 @@ class XGBoostTreesTest {
   }
 
   private static void assertSameAsXGBoost(Booster booster, float[] x) throws XGBoostError {
-    XGBoostTrees trees = XGBoostTrees.of(booster).orElseThrow(
-        () -> new AssertionError("the booster was refused"));
-    float[][] margins = booster.inplace_predict(x, rows, WIDTH, Float.NaN, new int[] {0, 0},
-        Booster.PredictionType.kMargin, null);
+    XGBoostTrees trees =
+        XGBoostTrees.of(booster).orElseThrow(() -> new AssertionError("the booster was refused"));
+    float[][] margins =
+        booster.inplace_predict(
+            x, rows, WIDTH, Float.NaN, new int[] {0, 0}, Booster.PredictionType.kMargin, null);
     float[][] values = booster.inplace_predict(x, rows, WIDTH, Float.NaN);
     assertClose(margins, trees.predict(x, rows, WIDTH, true));
     assertClose(values, trees.predict(x, rows, WIDTH, false));
@@ -75,7 +92,10 @@ class XGBoostTreesTest {
     for (int r = 0; r < expected.length; r++) {
       assertEquals(expected[r].length, actual[r].length, "row " + r);
       for (int k = 0; k < expected[r].length; k++) {
-        assertEquals(expected[r][k], actual[r][k], 2e-6 * Math.max(1, Math.abs(expected[r][k])),
+        assertEquals(
+            expected[r][k],
+            actual[r][k],
+            2e-6 * Math.max(1, Math.abs(expected[r][k])),
             "row " + r + ", output " + k);
       }
     }
@@ -83,12 +103,16 @@ class XGBoostTreesTest {
 
   @Test
   void binaryLogisticWithAndWithoutMissingValues() throws XGBoostError {
-    Booster deep = train(features, target, Map.of("objective", "binary:logistic",
-        "max_depth", 6, "eta", 0.3), 60);
+    Booster deep =
+        train(
+            features,
+            target,
+            Map.of("objective", "binary:logistic", "max_depth", 6, "eta", 0.3),
+            60);
     assertSameAsXGBoost(deep, features);
     assertSameAsXGBoost(deep, withMissing);
-    Booster trainedWithMissing = train(withMissing, target, Map.of("objective",
-        "binary:logistic", "max_depth", 4), 30);
+    Booster trainedWithMissing =
+        train(withMissing, target, Map.of("objective", "binary:logistic", "max_depth", 4), 30);
     assertSameAsXGBoost(trainedWithMissing, withMissing);
   }
 
@@ -98,11 +122,10 @@ class XGBoostTreesTest {
     for (int r = 0; r < rows; r++) {
       radius[r] = features[r * WIDTH];
     }
-    for (String objective : List.of("reg:squarederror", "count:poisson", "reg:gamma",
-        "binary:logitraw")) {
+    for (String objective :
+        List.of("reg:squarederror", "count:poisson", "reg:gamma", "binary:logitraw")) {
       float[] y = objective.equals("binary:logitraw") ? target : radius;
-      assertSameAsXGBoost(train(withMissing, y, Map.of("objective", objective), 25),
-          withMissing);
+      assertSameAsXGBoost(train(withMissing, y, Map.of("objective", objective), 25), withMissing);
     }
   }
 
@@ -114,31 +137,54 @@ class XGBoostTreesTest {
       bucket[r] = radius < 12 ? 0 : radius < 16 ? 1 : 2;
     }
     for (String objective : List.of("multi:softprob", "multi:softmax")) {
-      Booster booster = train(withMissing, bucket, Map.of("objective", objective,
-          "num_class", 3, "max_depth", 5), 20);
-      assertEquals(3, XGBoostTrees.of(booster).orElseThrow()
-          .predict(features, 1, WIDTH, true)[0].length, "a margin per class");
+      Booster booster =
+          train(
+              withMissing,
+              bucket,
+              Map.of("objective", objective, "num_class", 3, "max_depth", 5),
+              20);
+      assertEquals(
+          3,
+          XGBoostTrees.of(booster).orElseThrow().predict(features, 1, WIDTH, true)[0].length,
+          "a margin per class");
       assertSameAsXGBoost(booster, withMissing);
     }
   }
 
   @Test
   void boostersTheyWouldScoreDifferentlyAreLeftToXGBoost() throws XGBoostError {
-    assertTrue(XGBoostTrees.of(train(features, target, Map.of("objective", "binary:logistic",
-        "booster", "gblinear"), 5)).isEmpty(), "gblinear");
-    assertTrue(XGBoostTrees.of(train(features, target, Map.of("objective", "binary:logistic",
-        "booster", "dart", "rate_drop", 0.3), 5)).isEmpty(), "dart");
-    assertTrue(XGBoostTrees.of(train(features, target, Map.of("objective", "binary:hinge"),
-        5)).isEmpty(), "an objective without a listed transform");
+    assertTrue(
+        XGBoostTrees.of(
+                train(
+                    features,
+                    target,
+                    Map.of("objective", "binary:logistic", "booster", "gblinear"),
+                    5))
+            .isEmpty(),
+        "gblinear");
+    assertTrue(
+        XGBoostTrees.of(
+                train(
+                    features,
+                    target,
+                    Map.of("objective", "binary:logistic", "booster", "dart", "rate_drop", 0.3),
+                    5))
+            .isEmpty(),
+        "dart");
+    assertTrue(
+        XGBoostTrees.of(train(features, target, Map.of("objective", "binary:hinge"), 5)).isEmpty(),
+        "an objective without a listed transform");
     assertTrue(XGBoostTrees.fromJson("not json".getBytes()).isEmpty());
   }
 
   @Test
   void narrowerRowsAreRefused() throws XGBoostError {
-    XGBoostTrees trees = XGBoostTrees.of(train(features, target,
-        Map.of("objective", "binary:logistic"), 3)).orElseThrow();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> trees.predict(new float[29], 1, 29, false));
+    XGBoostTrees trees =
+        XGBoostTrees.of(train(features, target, Map.of("objective", "binary:logistic"), 3))
+            .orElseThrow();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> trees.predict(new float[29], 1, 29, false));
     assertTrue(e.getMessage().contains("29"), e.getMessage());
   }
 }

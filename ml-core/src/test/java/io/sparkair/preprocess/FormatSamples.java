@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import static io.sparkair.preprocess.Batches.doubles;
@@ -17,11 +32,11 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * One preprocessor of every built-in type (and every imputation strategy), the data they are
- * fitted on, and a program writing their JSON, unfitted and fitted, as this version writes it.
- * The files it wrote under {@code src/test/resources/formats/preprocessors-1} are format 1, which
- * every later version must still read: they stay as they are, and a new format version gets its
- * files in a folder of its own.
+ * One preprocessor of every built-in type (and every imputation strategy), the data they are fitted
+ * on, and a program writing their JSON, unfitted and fitted, as this version writes it. The files
+ * it wrote under {@code src/test/resources/formats/preprocessors-1} are format 1, which every later
+ * version must still read: they stay as they are, and a new format version gets its files in a
+ * folder of its own.
  *
  * <pre>{@code
  * java --add-opens=java.base/java.nio=ALL-UNNAMED -cp <ml-core's test classpath> \
@@ -67,15 +82,20 @@ public final class FormatSamples {
     samples.put("ordinal-encoder", () -> new OrdinalEncoder("c", "b", "a"));
     samples.put("label-encoder", () -> new LabelEncoder("c"));
     samples.put("simple-imputer-mean", () -> new SimpleImputer("a", "b", "e"));
-    samples.put("simple-imputer-most-frequent", () -> new SimpleImputer(List.of("c", "b", "e"),
-        SimpleImputer.Strategy.MOST_FREQUENT, null));
-    samples.put("simple-imputer-constant", () -> new SimpleImputer(List.of("c"),
-        SimpleImputer.Strategy.CONSTANT, "missing"));
-    samples.put("simple-imputer-constant-number", () -> new SimpleImputer(List.of("a", "b"),
-        SimpleImputer.Strategy.CONSTANT, -1));
+    samples.put(
+        "simple-imputer-most-frequent",
+        () ->
+            new SimpleImputer(List.of("c", "b", "e"), SimpleImputer.Strategy.MOST_FREQUENT, null));
+    samples.put(
+        "simple-imputer-constant",
+        () -> new SimpleImputer(List.of("c"), SimpleImputer.Strategy.CONSTANT, "missing"));
+    samples.put(
+        "simple-imputer-constant-number",
+        () -> new SimpleImputer(List.of("a", "b"), SimpleImputer.Strategy.CONSTANT, -1));
     samples.put("concatenator", () -> new Concatenator().setExclude("c"));
-    samples.put("concatenator-include", () -> new Concatenator().setInclude("b", "a")
-        .setExclude("a").setOutputColumn("features"));
+    samples.put(
+        "concatenator-include",
+        () -> new Concatenator().setInclude("b", "a").setExclude("a").setOutputColumn("features"));
     samples.put("chain", () -> new Chain(new SimpleImputer("a"), new StandardScaler("a", "b")));
     samples.put("batch-mapper", () -> new BatchMapper(new AddOne()));
     return samples;
@@ -86,7 +106,8 @@ public final class FormatSamples {
    * {@code c} (each with a null) and {@code e}, doubles that are all null.
    */
   static VectorSchemaRoot data(BufferAllocator allocator) {
-    return Batches.of(doubles(allocator, "a", 1.0, 2.0, null, 3.0, 4.0, 2.0),
+    return Batches.of(
+        doubles(allocator, "a", 1.0, 2.0, null, 3.0, 4.0, 2.0),
         longs(allocator, "b", 10L, 10L, 30L, null, 20L, 10L),
         strings(allocator, "c", "x", "y", null, "x", "z", "x"),
         doubles(allocator, "e", null, null, null, null, null, null));

@@ -1,10 +1,24 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The preprocessor JSON of format 1, as the version that introduced it wrote it (the files of
- * {@link FormatSamples}): every file still loads into a preprocessor that transforms as the one
- * it was written from, and is written again exactly as it was.
+ * {@link FormatSamples}): every file still loads into a preprocessor that transforms as the one it
+ * was written from, and is written again exactly as it was.
  */
 class PreprocessorFormatTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,9 +72,10 @@ class PreprocessorFormatTest {
     Preprocessor loaded = Preprocessors.fromJson(json);
     assertEquals(original.getClass(), loaded.getClass());
     assertEquals(original.isFitted(), loaded.isFitted());
-    assertEquals(JSON.readTree(json), JSON.readTree(Preprocessors.toJson(loaded)),
-        "written again");
-    assertEquals(JSON.readTree(json), JSON.readTree(Preprocessors.toJson(original)),
+    assertEquals(JSON.readTree(json), JSON.readTree(Preprocessors.toJson(loaded)), "written again");
+    assertEquals(
+        JSON.readTree(json),
+        JSON.readTree(Preprocessors.toJson(original)),
         "written by this version");
     try (VectorSchemaRoot data = FormatSamples.data(allocator)) {
       original.fitBatches(List.of(data));
@@ -74,12 +89,13 @@ class PreprocessorFormatTest {
   void aFittedFileLoadsAndTransformsAsTheOriginal(String sample) throws IOException {
     String json = format1(sample + "-fitted");
     Preprocessor loaded = Preprocessors.fromJson(json);
-    assertEquals(JSON.readTree(json), JSON.readTree(Preprocessors.toJson(loaded)),
-        "written again");
+    assertEquals(JSON.readTree(json), JSON.readTree(Preprocessors.toJson(loaded)), "written again");
     try (VectorSchemaRoot data = FormatSamples.data(allocator)) {
       Preprocessor original = FormatSamples.samples().get(sample).get().fitBatches(List.of(data));
       assertEquals(original.getClass(), loaded.getClass());
-      assertEquals(JSON.readTree(json), JSON.readTree(Preprocessors.toJson(original)),
+      assertEquals(
+          JSON.readTree(json),
+          JSON.readTree(Preprocessors.toJson(original)),
           "written by this version");
       assertEquals(original.stats(), loaded.stats());
       assertSameTransform(original, loaded, data);
@@ -94,8 +110,8 @@ class PreprocessorFormatTest {
     assertEquals(JSON.readTree(json), JSON.readTree(Preprocessors.toJson(copy)));
   }
 
-  private static void assertSameTransform(Preprocessor expected, Preprocessor actual,
-      VectorSchemaRoot data) {
+  private static void assertSameTransform(
+      Preprocessor expected, Preprocessor actual, VectorSchemaRoot data) {
     assertTrue(actual.isFitted(), actual.toString());
     try (VectorSchemaRoot a = expected.transformBatch(data);
         VectorSchemaRoot b = actual.transformBatch(data)) {

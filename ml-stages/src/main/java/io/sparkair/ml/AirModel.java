@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.ml;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -26,12 +41,12 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A trained model as a Spark ML {@code Model} (and the batch-predictor transformer of any
  * checkpoint): it holds a checkpoint and a {@link Predictor} class, and {@code transform} keeps
- * every input column and adds the predictor's columns ({@code prediction}, and
- * {@code probability} for classifiers), computed inside Spark tasks with the checkpoint's
- * preprocessor applied first, through the same per-executor predictor as
- * {@link BatchPredictor}. The predictor's columns take the names of the {@code predictionCol}
- * and {@code probabilityCol} params. Saved and loaded with Spark ML's {@code write()}/{@code
- * read()} (the checkpoint is stored under the stage's path, the params in its metadata).
+ * every input column and adds the predictor's columns ({@code prediction}, and {@code probability}
+ * for classifiers), computed inside Spark tasks with the checkpoint's preprocessor applied first,
+ * through the same per-executor predictor as {@link BatchPredictor}. The predictor's columns take
+ * the names of the {@code predictionCol} and {@code probabilityCol} params. Saved and loaded with
+ * Spark ML's {@code write()}/{@code read()} (the checkpoint is stored under the stage's path, the
+ * params in its metadata).
  */
 public final class AirModel extends Model<AirModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
@@ -41,17 +56,20 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
 
   /** The model's Spark ML identifier. */
   private final String uid;
+
   private final transient Checkpoint checkpoint;
+
   /** The class of the predictor. */
   private final Class<? extends Predictor> predictorClass;
+
   private final transient BatchPredictor predictions;
   private final Param<String> predictionCol;
   private final Param<String> probabilityCol;
 
   /**
-   * A model of a checkpoint, predicting with the predictor of its framework
-   * ({@link XGBoostPredictor} for {@code xgboost}, {@link LightGBMPredictor} for
-   * {@code lightgbm}, {@link TorchPredictor} for {@code djl-pytorch}).
+   * A model of a checkpoint, predicting with the predictor of its framework ({@link
+   * XGBoostPredictor} for {@code xgboost}, {@link LightGBMPredictor} for {@code lightgbm}, {@link
+   * TorchPredictor} for {@code djl-pytorch}).
    *
    * @throws IllegalArgumentException when no built-in predictor reads the checkpoint's framework
    */
@@ -60,8 +78,8 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   }
 
   /**
-   * A model of a checkpoint, predicting with a {@link Predictor} class that has a static
-   * {@code fromCheckpoint(Checkpoint)}.
+   * A model of a checkpoint, predicting with a {@link Predictor} class that has a static {@code
+   * fromCheckpoint(Checkpoint)}.
    *
    * @throws IllegalArgumentException when the class has no such method, or cannot read the
    *     checkpoint
@@ -80,8 +98,8 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   }
 
   private static Class<? extends Predictor> predictorFor(Checkpoint checkpoint) {
-    String name = Predictors.forFramework(checkpoint.getMetadata().framework())
-        .predictorClassName();
+    String name =
+        Predictors.forFramework(checkpoint.getMetadata().framework()).predictorClassName();
     try {
       return Class.forName(name).asSubclass(Predictor.class);
     } catch (ClassNotFoundException e) {
@@ -132,24 +150,29 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   }
 
   private Map<String, String> outputNames() {
-    return Map.of(OutputColumns.PREDICTION, getPredictionCol(),
-        OutputColumns.PROBABILITY, getProbabilityCol());
+    return Map.of(
+        OutputColumns.PREDICTION,
+        getPredictionCol(),
+        OutputColumns.PROBABILITY,
+        getProbabilityCol());
   }
 
   /**
-   * Every input column, then the predictor's, computed in Spark tasks by the same predictor
-   * {@link BatchPredictor} uses: the checkpoint is broadcast and each executor loads the model
-   * once.
+   * Every input column, then the predictor's, computed in Spark tasks by the same predictor {@link
+   * BatchPredictor} uses: the checkpoint is broadcast and each executor loads the model once.
    */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     SharedPredictor shared = predictions.shared();
     Map<String, String> names = outputNames();
-    return ArrowTransform.apply(batch -> {
-      try (PredictorCache.Lease lease = shared.acquire()) {
-        return OutputColumns.renamed(lease.predictor().predict(batch), names);
-      }
-    }, true, dataset);
+    return ArrowTransform.apply(
+        batch -> {
+          try (PredictorCache.Lease lease = shared.acquire()) {
+            return OutputColumns.renamed(lease.predictor().predict(batch), names);
+          }
+        },
+        true,
+        dataset);
   }
 
   @Override
@@ -158,15 +181,16 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
     try (PredictorCache.Lease local = predictions.local()) {
       Predictor predictor = local.predictor();
       return ArrowTransform.outputSchema(
-          batch -> OutputColumns.renamed(predictor.predict(batch), names), schema, true,
+          batch -> OutputColumns.renamed(predictor.predict(batch), names),
+          schema,
+          true,
           Air.currentSession().sessionState().conf().sessionLocalTimeZone());
     }
   }
 
   @Override
   public AirModel copy(ParamMap extra) {
-    return copyValues(new AirModel(uid, checkpoint, predictorClass), extra)
-        .setParent(parent());
+    return copyValues(new AirModel(uid, checkpoint, predictorClass), extra).setParent(parent());
   }
 
   @Override
@@ -175,8 +199,7 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
       @Override
       public void saveImpl(String path) {
         StageStore.saveMetadata(AirModel.this, path, sparkSession().sparkContext());
-        StageStore.write(path, PREDICTOR, predictorClass.getName(),
-            sparkSession().sparkContext());
+        StageStore.write(path, PREDICTOR, predictorClass.getName(), sparkSession().sparkContext());
         checkpoint.toDirectory(path + "/" + CHECKPOINT);
       }
     };
@@ -189,14 +212,18 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
       public AirModel load(String path) {
         String type = StageStore.read(path, PREDICTOR, sparkSession().sparkContext()).trim();
         try {
-          Class<? extends Predictor> predictor = Class.forName(type, true,
-              Thread.currentThread().getContextClassLoader()).asSubclass(Predictor.class);
-          return StageStore.load(path, sparkSession().sparkContext(), AirModel.class,
-              uid -> new AirModel(uid, Checkpoint.fromDirectory(path + "/" + CHECKPOINT),
-                  predictor));
+          Class<? extends Predictor> predictor =
+              Class.forName(type, true, Thread.currentThread().getContextClassLoader())
+                  .asSubclass(Predictor.class);
+          return StageStore.load(
+              path,
+              sparkSession().sparkContext(),
+              AirModel.class,
+              uid ->
+                  new AirModel(uid, Checkpoint.fromDirectory(path + "/" + CHECKPOINT), predictor));
         } catch (ClassNotFoundException e) {
-          throw new IllegalArgumentException("the saved model's predictor " + type
-              + " is not on the classpath", e);
+          throw new IllegalArgumentException(
+              "the saved model's predictor " + type + " is not on the classpath", e);
         }
       }
     };

@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.ml;
 
-import io.sparkair.spark.SparkShim;
 import io.sparkair.runtime.memory.Allocators;
+import io.sparkair.spark.SparkShim;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +44,10 @@ import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction1;
 
 /**
- * Applies a function of Arrow batches (a fitted preprocessor, a model's predictions) to a
- * DataFrame inside Spark tasks: each partition's rows are written into Arrow batches,
- * transformed, and read back as rows, batch by batch. The result is the function's columns,
- * after the input's when they are kept.
+ * Applies a function of Arrow batches (a fitted preprocessor, a model's predictions) to a DataFrame
+ * inside Spark tasks: each partition's rows are written into Arrow batches, transformed, and read
+ * back as rows, batch by batch. The result is the function's columns, after the input's when they
+ * are kept.
  */
 final class ArrowTransform {
   static final int BATCH_ROWS = 10_000;
@@ -46,8 +61,8 @@ final class ArrowTransform {
   private ArrowTransform() {}
 
   /** The schema the result has for rows of {@code input}. */
-  static StructType outputSchema(BatchTransform fn, StructType input, boolean keepInput,
-      String timeZone) {
+  static StructType outputSchema(
+      BatchTransform fn, StructType input, boolean keepInput, String timeZone) {
     Schema arrow = ArrowUtils.toArrowSchema(input, timeZone, true, false);
     try (BufferAllocator allocator = Allocators.child("ArrowTransform.outputSchema");
         VectorSchemaRoot empty = VectorSchemaRoot.create(arrow, allocator);
@@ -59,8 +74,8 @@ final class ArrowTransform {
       StructType all = input;
       for (org.apache.spark.sql.types.StructField field : added.fields()) {
         if (java.util.Arrays.asList(input.fieldNames()).contains(field.name())) {
-          throw new IllegalArgumentException("the input already has a column '" + field.name()
-              + "'; drop or rename it first");
+          throw new IllegalArgumentException(
+              "the input already has a column '" + field.name() + "'; drop or rename it first");
         }
         all = all.add(field);
       }
@@ -73,9 +88,13 @@ final class ArrowTransform {
     SparkSession spark = df.sparkSession();
     String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
     StructType output = outputSchema(fn, df.schema(), keepInput, timeZone);
-    RDD<InternalRow> rows = df.queryExecution().toRdd().mapPartitions(
-        new Partition(fn, keepInput, df.schema(), output, timeZone), true,
-        ClassTag$.MODULE$.apply(InternalRow.class));
+    RDD<InternalRow> rows =
+        df.queryExecution()
+            .toRdd()
+            .mapPartitions(
+                new Partition(fn, keepInput, df.schema(), output, timeZone),
+                true,
+                ClassTag$.MODULE$.apply(InternalRow.class));
     return SparkShim.internalCreateDataFrame(spark, rows, output);
   }
 
@@ -90,7 +109,11 @@ final class ArrowTransform {
     private final StructType output;
     private final String timeZone;
 
-    Partition(BatchTransform fn, boolean keepInput, StructType input, StructType output,
+    Partition(
+        BatchTransform fn,
+        boolean keepInput,
+        StructType input,
+        StructType output,
         String timeZone) {
       this.fn = fn;
       this.keepInput = keepInput;
@@ -169,8 +192,8 @@ final class ArrowTransform {
         for (FieldVector vector : current.getFieldVectors()) {
           columns.add(new ArrowColumnVector(vector));
         }
-        ColumnarBatch batch = new ColumnarBatch(columns.toArray(new ColumnVector[0]),
-            current.getRowCount());
+        ColumnarBatch batch =
+            new ColumnarBatch(columns.toArray(new ColumnVector[0]), current.getRowCount());
         inBatch = batch.rowIterator();
       }
 

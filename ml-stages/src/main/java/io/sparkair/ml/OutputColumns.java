@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.ml;
 
 import java.util.ArrayList;
@@ -12,13 +27,14 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The output-column params the stages that make models share ({@code predictionCol},
- * {@code probabilityCol}, as Spark ML's {@code HasPredictionCol} and {@code HasProbabilityCol}
- * name them), and the renaming of a predictor's columns to them.
+ * The output-column params the stages that make models share ({@code predictionCol}, {@code
+ * probabilityCol}, as Spark ML's {@code HasPredictionCol} and {@code HasProbabilityCol} name them),
+ * and the renaming of a predictor's columns to them.
  */
 final class OutputColumns {
   /** The name a predictor gives its prediction column. */
   static final String PREDICTION = "prediction";
+
   /** The name a classifier's predictor gives its class-probability column. */
   static final String PROBABILITY = "probability";
 
@@ -33,8 +49,9 @@ final class OutputColumns {
 
   /** A {@code probabilityCol} param of {@code owner}, default {@code probability}. */
   static Param<String> probabilityCol(Params owner) {
-    Param<String> param = new Param<>(owner, "probabilityCol",
-        "the column of class probabilities (classifiers only)");
+    Param<String> param =
+        new Param<>(
+            owner, "probabilityCol", "the column of class probabilities (classifiers only)");
     owner.setDefault(param, PROBABILITY);
     return param;
   }
@@ -45,8 +62,8 @@ final class OutputColumns {
    *
    * @throws IllegalArgumentException when a new name is already a column of the input
    */
-  static StructType renamed(StructType output, StructType input, String predictionCol,
-      String probabilityCol) {
+  static StructType renamed(
+      StructType output, StructType input, String predictionCol, String probabilityCol) {
     Map<String, String> names = Map.of(PREDICTION, predictionCol, PROBABILITY, probabilityCol);
     List<String> inputNames = List.of(input.fieldNames());
     StructType out = input;
@@ -56,8 +73,8 @@ final class OutputColumns {
       }
       String name = names.getOrDefault(field.name(), field.name());
       if (inputNames.contains(name)) {
-        throw new IllegalArgumentException("the input already has a column '" + name
-            + "'; drop or rename it first");
+        throw new IllegalArgumentException(
+            "the input already has a column '" + name + "'; drop or rename it first");
       }
       out = out.add(new StructField(name, field.dataType(), field.nullable(), field.metadata()));
     }
@@ -65,20 +82,22 @@ final class OutputColumns {
   }
 
   /**
-   * {@code batch} with its columns renamed as {@code names} says (a column absent from
-   * {@code names} keeps its name); {@code batch} itself when none changes. The buffers move to
-   * the new batch: {@code batch} is closed.
+   * {@code batch} with its columns renamed as {@code names} says (a column absent from {@code
+   * names} keeps its name); {@code batch} itself when none changes. The buffers move to the new
+   * batch: {@code batch} is closed.
    */
   static VectorSchemaRoot renamed(VectorSchemaRoot batch, Map<String, String> names) {
-    boolean changes = batch.getFieldVectors().stream()
-        .anyMatch(v -> !names.getOrDefault(v.getName(), v.getName()).equals(v.getName()));
+    boolean changes =
+        batch.getFieldVectors().stream()
+            .anyMatch(v -> !names.getOrDefault(v.getName(), v.getName()).equals(v.getName()));
     if (!changes) {
       return batch;
     }
     List<FieldVector> moved = new ArrayList<>();
     for (FieldVector vector : batch.getFieldVectors()) {
-      TransferPair transfer = vector.getTransferPair(
-          names.getOrDefault(vector.getName(), vector.getName()), vector.getAllocator());
+      TransferPair transfer =
+          vector.getTransferPair(
+              names.getOrDefault(vector.getName(), vector.getName()), vector.getAllocator());
       transfer.transfer();
       moved.add((FieldVector) transfer.getTo());
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.ml;
 
 import io.sparkair.data.AirDataset;
@@ -17,9 +32,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A Spark AIR preprocessor as a Spark ML {@code Estimator}: {@code fit(df)} converts the
- * DataFrame to an AIR dataset, fits a copy of the preprocessor where its blocks live, and
- * returns a {@link PreprocessorModel}. The preprocessor given is left unfitted.
+ * A Spark AIR preprocessor as a Spark ML {@code Estimator}: {@code fit(df)} converts the DataFrame
+ * to an AIR dataset, fits a copy of the preprocessor where its blocks live, and returns a {@link
+ * PreprocessorModel}. The preprocessor given is left unfitted.
  */
 public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
     implements MLWritable {
@@ -27,6 +42,7 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
 
   /** The estimator's Spark ML identifier. */
   private final String uid;
+
   /** The preprocessor this estimator fits copies of. */
   private final Preprocessor preprocessor;
 
@@ -54,16 +70,15 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
   @SuppressWarnings("unchecked")
   public PreprocessorModel fit(Dataset<?> dataset) {
     Preprocessor copy = Preprocessors.copy(preprocessor);
-    try (AirDataset air = Air.get(dataset.sparkSession())
-        .fromDataFrame((Dataset<Row>) dataset)) {
+    try (AirDataset air = Air.get(dataset.sparkSession()).fromDataFrame((Dataset<Row>) dataset)) {
       copy.fit(air);
     }
     return copyValues(new PreprocessorModel(copy), ParamMap.empty()).setParent(this);
   }
 
   /**
-   * The input schema: the exact output schema of a preprocessor that learns its columns (a
-   * one-hot encoder's categories) is known only after fitting.
+   * The input schema: the exact output schema of a preprocessor that learns its columns (a one-hot
+   * encoder's categories) is known only after fitting.
    */
   @Override
   public StructType transformSchema(StructType schema) {
@@ -72,8 +87,7 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
 
   @Override
   public PreprocessorEstimator copy(ParamMap extra) {
-    return copyValues(new PreprocessorEstimator(uid,
-        Preprocessors.copy(preprocessor)), extra);
+    return copyValues(new PreprocessorEstimator(uid, Preprocessors.copy(preprocessor)), extra);
   }
 
   @Override
@@ -81,8 +95,8 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
     return new MLWriter() {
       @Override
       public void saveImpl(String path) {
-        StageStore.save(PreprocessorEstimator.this, preprocessor, path,
-            sparkSession().sparkContext());
+        StageStore.save(
+            PreprocessorEstimator.this, preprocessor, path, sparkSession().sparkContext());
       }
     };
   }
@@ -93,7 +107,10 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
       @Override
       public PreprocessorEstimator load(String path) {
         SparkContext sc = sparkSession().sparkContext();
-        return StageStore.load(path, sc, PreprocessorEstimator.class,
+        return StageStore.load(
+            path,
+            sc,
+            PreprocessorEstimator.class,
             uid -> new PreprocessorEstimator(uid, StageStore.preprocessor(path, sc)));
       }
     };

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.ml;
 
 import io.sparkair.plugin.Air;
@@ -14,19 +29,19 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A fitted Spark AIR preprocessor as a Spark ML {@code Model}: {@code transform} applies it to
- * any DataFrame inside Spark tasks, keeping every column it does not name. Saved and loaded with
- * Spark ML's {@code write()}/{@code read()}, alone or in a {@code PipelineModel}.
+ * A fitted Spark AIR preprocessor as a Spark ML {@code Model}: {@code transform} applies it to any
+ * DataFrame inside Spark tasks, keeping every column it does not name. Saved and loaded with Spark
+ * ML's {@code write()}/{@code read()}, alone or in a {@code PipelineModel}.
  */
 public final class PreprocessorModel extends Model<PreprocessorModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
 
   /** The model's Spark ML identifier. */
   private final String uid;
+
   /** The fitted preprocessor. */
   private final Preprocessor preprocessor;
 
@@ -65,14 +80,17 @@ public final class PreprocessorModel extends Model<PreprocessorModel> implements
 
   @Override
   public StructType transformSchema(StructType schema) {
-    return ArrowTransform.outputSchema(preprocessor::transformBatch, schema, false,
+    return ArrowTransform.outputSchema(
+        preprocessor::transformBatch,
+        schema,
+        false,
         Air.currentSession().sessionState().conf().sessionLocalTimeZone());
   }
 
   @Override
   public PreprocessorModel copy(ParamMap extra) {
-    return copyValues(new PreprocessorModel(uid,
-        Preprocessors.copy(preprocessor)), extra).setParent(parent());
+    return copyValues(new PreprocessorModel(uid, Preprocessors.copy(preprocessor)), extra)
+        .setParent(parent());
   }
 
   @Override
@@ -91,7 +109,10 @@ public final class PreprocessorModel extends Model<PreprocessorModel> implements
       @Override
       public PreprocessorModel load(String path) {
         SparkContext sc = sparkSession().sparkContext();
-        return StageStore.load(path, sc, PreprocessorModel.class,
+        return StageStore.load(
+            path,
+            sc,
+            PreprocessorModel.class,
             uid -> new PreprocessorModel(uid, StageStore.preprocessor(path, sc)));
       }
     };

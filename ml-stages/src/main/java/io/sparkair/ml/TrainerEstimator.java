@@ -1,7 +1,21 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.ml;
 
 import io.sparkair.train.Result;
-import io.sparkair.train.RunConfig;
 import io.sparkair.train.ScalingConfig;
 import io.sparkair.train.Trainer;
 import java.util.Map;
@@ -16,27 +30,27 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Any {@link Trainer} ({@code LightGBMTrainer}, {@code TorchTrainer}, a {@code
- * DataParallelTrainer} of your own loop) as a Spark ML {@code Estimator}: {@code fit(df)}
- * converts the DataFrame to an AIR dataset, trains a copy of the trainer on it as its
- * {@code train} dataset (its other datasets, a {@code valid} set say, are kept as they are: they
- * do not pass through earlier stages of a pipeline) and returns the {@link AirModel} of the final
- * checkpoint, whose predictor is the one of the checkpoint's framework.
+ * Any {@link Trainer} ({@code LightGBMTrainer}, {@code TorchTrainer}, a {@code DataParallelTrainer}
+ * of your own loop) as a Spark ML {@code Estimator}: {@code fit(df)} converts the DataFrame to an
+ * AIR dataset, trains a copy of the trainer on it as its {@code train} dataset (its other datasets,
+ * a {@code valid} set say, are kept as they are: they do not pass through earlier stages of a
+ * pipeline) and returns the {@link AirModel} of the final checkpoint, whose predictor is the one of
+ * the checkpoint's framework.
  *
- * <p>Params: {@code numWorkers} and {@code storagePath} override the trainer's scaling and
- * storage; {@code trainerConfig} is a JSON object of the fields a {@code Tuner} sets
- * ({@link Trainer#withConfig}: {@code trainLoopConfig}, the boosting trainers' {@code params}
- * and {@code numBoostRound}, ...), so a {@code ParamGridBuilder} can search any of them;
- * {@code predictionCol} and {@code probabilityCol} name the model's output columns. The fitted
- * model saves and loads with a {@code PipelineModel}; the estimator itself is not saved with a
- * {@code Pipeline}, since a trainer holds code. {@link XGBoostEstimator} is the savable form for
- * XGBoost.
+ * <p>Params: {@code numWorkers} and {@code storagePath} override the trainer's scaling and storage;
+ * {@code trainerConfig} is a JSON object of the fields a {@code Tuner} sets ({@link
+ * Trainer#withConfig}: {@code trainLoopConfig}, the boosting trainers' {@code params} and {@code
+ * numBoostRound}, ...), so a {@code ParamGridBuilder} can search any of them; {@code predictionCol}
+ * and {@code probabilityCol} name the model's output columns. The fitted model saves and loads with
+ * a {@code PipelineModel}; the estimator itself is not saved with a {@code Pipeline}, since a
+ * trainer holds code. {@link XGBoostEstimator} is the savable form for XGBoost.
  */
 public final class TrainerEstimator extends Estimator<AirModel> {
   private static final long serialVersionUID = 1L;
 
   /** The estimator's Spark ML identifier. */
   private final String uid;
+
   private final transient Trainer trainer;
   private final IntParam numWorkers;
   private final Param<String> storagePath;
@@ -53,13 +67,23 @@ public final class TrainerEstimator extends Estimator<AirModel> {
   private TrainerEstimator(String uid, Trainer trainer) {
     this.uid = uid;
     this.trainer = Objects.requireNonNull(trainer, "trainer");
-    numWorkers = new IntParam(this, "numWorkers",
-        "the number of training workers (> 0; unset: the trainer's)", ParamValidators.gt(0));
-    storagePath = new Param<>(this, "storagePath",
-        "where training runs keep their checkpoints (unset: the trainer's)");
-    trainerConfig = new Param<>(this, "trainerConfig",
-        "the trainer's tunable fields, as a JSON object (see Trainer.withConfig)",
-        ConfigJsonParam.isObject());
+    numWorkers =
+        new IntParam(
+            this,
+            "numWorkers",
+            "the number of training workers (> 0; unset: the trainer's)",
+            ParamValidators.gt(0));
+    storagePath =
+        new Param<>(
+            this,
+            "storagePath",
+            "where training runs keep their checkpoints (unset: the trainer's)");
+    trainerConfig =
+        new Param<>(
+            this,
+            "trainerConfig",
+            "the trainer's tunable fields, as a JSON object (see Trainer.withConfig)",
+            ConfigJsonParam.isObject());
     setDefault(trainerConfig, "{}");
     predictionCol = OutputColumns.predictionCol(this);
     probabilityCol = OutputColumns.probabilityCol(this);
@@ -108,8 +132,8 @@ public final class TrainerEstimator extends Estimator<AirModel> {
   }
 
   /**
-   * Sets the trainer's tunable fields, as a JSON object, e.g.
-   * <code>{"params": {"max_depth": 4}, "numBoostRound": 50}</code>.
+   * Sets the trainer's tunable fields, as a JSON object, e.g. <code>
+   * {"params": {"max_depth": 4}, "numBoostRound": 50}</code>.
    */
   public TrainerEstimator setTrainerConfig(String json) {
     set(trainerConfig, json);
@@ -133,13 +157,15 @@ public final class TrainerEstimator extends Estimator<AirModel> {
     Map<String, Object> config = ConfigJsonParam.read(getOrDefault(trainerConfig));
     if (isDefined(numWorkers)) {
       ScalingConfig scaling = trainer.scalingConfig();
-      config.put("scalingConfig", ScalingConfig.of((Integer) getOrDefault(numWorkers))
-          .cpusPerWorker(scaling.cpusPerWorker()).useGpu(scaling.useGpu()));
+      config.put(
+          "scalingConfig",
+          ScalingConfig.of((Integer) getOrDefault(numWorkers))
+              .cpusPerWorker(scaling.cpusPerWorker())
+              .useGpu(scaling.useGpu()));
     }
     Trainer copy = trainer.withConfig(config);
     if (isDefined(storagePath)) {
-      copy.setRunConfig(copy.runConfig().copy()
-          .setStoragePath(getOrDefault(storagePath)));
+      copy.setRunConfig(copy.runConfig().copy().setStoragePath(getOrDefault(storagePath)));
     }
     return copy;
   }
@@ -155,8 +181,8 @@ public final class TrainerEstimator extends Estimator<AirModel> {
     Result result = DataFrameTraining.onTrainFrame(dataset, configured(), Trainer::fit);
     lastResult = result;
     if (result.checkpoint() == null) {
-      throw new IllegalStateException("the run " + result.path() + " reported no checkpoint;"
-          + " a model needs one");
+      throw new IllegalStateException(
+          "the run " + result.path() + " reported no checkpoint;" + " a model needs one");
     }
     return copyValues(new AirModel(result.checkpoint()), ParamMap.empty()).setParent(this);
   }
@@ -168,13 +194,16 @@ public final class TrainerEstimator extends Estimator<AirModel> {
 
   /**
    * The schema of the fitted model's output: the input's columns and the predictor's, as the
-   * trainer knows them before training ({@link Trainer#predictionSchema}; a loop of your own
-   * adds none it can announce), named by {@code predictionCol} and {@code probabilityCol}.
+   * trainer knows them before training ({@link Trainer#predictionSchema}; a loop of your own adds
+   * none it can announce), named by {@code predictionCol} and {@code probabilityCol}.
    */
   @Override
   public StructType transformSchema(StructType schema) {
-    return OutputColumns.renamed(configured().predictionSchema(schema), schema,
-        getOrDefault(predictionCol), getOrDefault(probabilityCol));
+    return OutputColumns.renamed(
+        configured().predictionSchema(schema),
+        schema,
+        getOrDefault(predictionCol),
+        getOrDefault(probabilityCol));
   }
 
   @Override

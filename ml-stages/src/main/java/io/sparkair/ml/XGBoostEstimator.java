@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.ml;
 
 import io.sparkair.train.Result;
@@ -24,25 +39,22 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@link XGBoostTrainer} as a Spark ML {@code Estimator}: {@code fit(df)} converts the DataFrame
- * to an AIR dataset, trains on it with {@code numWorkers} workers, and returns an
- * {@link AirModel} of the final checkpoint. Features are every column but the label unless
- * named.
+ * {@link XGBoostTrainer} as a Spark ML {@code Estimator}: {@code fit(df)} converts the DataFrame to
+ * an AIR dataset, trains on it with {@code numWorkers} workers, and returns an {@link AirModel} of
+ * the final checkpoint. Features are every column but the label unless named.
  *
- * <p>Every setting is a Spark ML {@code Param}, named as XGBoost4J-Spark names them
- * ({@code labelCol}, {@code featuresCols}, {@code numRound}, {@code numWorkers},
- * {@code maxDepth}, {@code eta}, ...), so {@code ParamGridBuilder}, {@code CrossValidator},
- * {@code TrainValidationSplit}, {@code fit(df, paramMap)}, {@code copy} and
- * {@code explainParams()} work, and the estimator saves and loads with Spark ML's default
- * params writer, alone or in a {@code Pipeline}. An XGBoost parameter without a {@code Param}
- * of its own goes in {@link #otherParams()} (set it with {@link #setParam}). Unset XGBoost
- * parameters take XGBoost's defaults.
+ * <p>Every setting is a Spark ML {@code Param}, named as XGBoost4J-Spark names them ({@code
+ * labelCol}, {@code featuresCols}, {@code numRound}, {@code numWorkers}, {@code maxDepth}, {@code
+ * eta}, ...), so {@code ParamGridBuilder}, {@code CrossValidator}, {@code TrainValidationSplit},
+ * {@code fit(df, paramMap)}, {@code copy} and {@code explainParams()} work, and the estimator saves
+ * and loads with Spark ML's default params writer, alone or in a {@code Pipeline}. An XGBoost
+ * parameter without a {@code Param} of its own goes in {@link #otherParams()} (set it with {@link
+ * #setParam}). Unset XGBoost parameters take XGBoost's defaults.
  *
- * <p>The class is long because Spark ML finds a stage's params through public methods: each
- * {@code Param} has its accessor, its setter and, where callers need it, its getter.
+ * <p>The class is long because Spark ML finds a stage's params through public methods: each {@code
+ * Param} has its accessor, its setter and, where callers need it, its getter.
  */
-public final class XGBoostEstimator extends Estimator<AirModel>
-    implements DefaultParamsWritable {
+public final class XGBoostEstimator extends Estimator<AirModel> implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
 
   private final String uid;
@@ -66,6 +78,7 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   private final Param<String> otherParams;
   private final Param<String> predictionCol;
   private final Param<String> probabilityCol;
+
   /** XGBoost's name of each parameter that has a Param of its own. */
   private final Map<String, Param<?>> byXGBoostName = new LinkedHashMap<>();
 
@@ -78,41 +91,85 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   public XGBoostEstimator(String uid) {
     this.uid = uid;
     labelCol = new Param<>(this, "labelCol", "the label column");
-    featuresCols = new StringArrayParam(this, "featuresCols",
-        "the feature columns (empty: every column but the label)");
-    numRound = new IntParam(this, "numRound", "the number of boosting rounds (> 0)",
-        ParamValidators.gt(0));
-    numWorkers = new IntParam(this, "numWorkers", "the number of training workers (> 0)",
-        ParamValidators.gt(0));
-    storagePath = new Param<>(this, "storagePath",
-        "where training runs keep their checkpoints (empty: the trainer's default)");
+    featuresCols =
+        new StringArrayParam(
+            this, "featuresCols", "the feature columns (empty: every column but the label)");
+    numRound =
+        new IntParam(
+            this, "numRound", "the number of boosting rounds (> 0)", ParamValidators.gt(0));
+    numWorkers =
+        new IntParam(
+            this, "numWorkers", "the number of training workers (> 0)", ParamValidators.gt(0));
+    storagePath =
+        new Param<>(
+            this,
+            "storagePath",
+            "where training runs keep their checkpoints (empty: the trainer's default)");
     objective = xgboost(new Param<>(this, "objective", "XGBoost's objective"), "objective");
-    evalMetric = xgboost(new StringArrayParam(this, "evalMetric",
-        "XGBoost's evaluation metrics"), "eval_metric");
-    maxDepth = xgboost(new IntParam(this, "maxDepth", "XGBoost's maximum tree depth (>= 0)",
-        ParamValidators.gtEq(0)), "max_depth");
-    eta = xgboost(new DoubleParam(this, "eta", "XGBoost's learning rate, in [0, 1]",
-        ParamValidators.inRange(0, 1)), "eta");
-    subsample = xgboost(new DoubleParam(this, "subsample",
-        "XGBoost's row subsample ratio, in (0, 1]", ParamValidators.inRange(0, 1, false, true)),
-        "subsample");
-    colsampleBytree = xgboost(new DoubleParam(this, "colsampleBytree",
-        "XGBoost's column subsample ratio per tree, in (0, 1]",
-        ParamValidators.inRange(0, 1, false, true)), "colsample_bytree");
-    minChildWeight = xgboost(new DoubleParam(this, "minChildWeight",
-        "XGBoost's minimum hessian sum in a child (>= 0)", ParamValidators.gtEq(0)),
-        "min_child_weight");
-    lambda = xgboost(new DoubleParam(this, "lambda", "XGBoost's L2 regularization (>= 0)",
-        ParamValidators.gtEq(0)), "lambda");
-    alpha = xgboost(new DoubleParam(this, "alpha", "XGBoost's L1 regularization (>= 0)",
-        ParamValidators.gtEq(0)), "alpha");
-    treeMethod = xgboost(new Param<>(this, "treeMethod",
-        "XGBoost's tree method (auto, exact, approx, hist)"), "tree_method");
-    numClass = xgboost(new IntParam(this, "numClass", "XGBoost's number of classes (> 0)",
-        ParamValidators.gt(0)), "num_class");
+    evalMetric =
+        xgboost(
+            new StringArrayParam(this, "evalMetric", "XGBoost's evaluation metrics"),
+            "eval_metric");
+    maxDepth =
+        xgboost(
+            new IntParam(
+                this, "maxDepth", "XGBoost's maximum tree depth (>= 0)", ParamValidators.gtEq(0)),
+            "max_depth");
+    eta =
+        xgboost(
+            new DoubleParam(
+                this, "eta", "XGBoost's learning rate, in [0, 1]", ParamValidators.inRange(0, 1)),
+            "eta");
+    subsample =
+        xgboost(
+            new DoubleParam(
+                this,
+                "subsample",
+                "XGBoost's row subsample ratio, in (0, 1]",
+                ParamValidators.inRange(0, 1, false, true)),
+            "subsample");
+    colsampleBytree =
+        xgboost(
+            new DoubleParam(
+                this,
+                "colsampleBytree",
+                "XGBoost's column subsample ratio per tree, in (0, 1]",
+                ParamValidators.inRange(0, 1, false, true)),
+            "colsample_bytree");
+    minChildWeight =
+        xgboost(
+            new DoubleParam(
+                this,
+                "minChildWeight",
+                "XGBoost's minimum hessian sum in a child (>= 0)",
+                ParamValidators.gtEq(0)),
+            "min_child_weight");
+    lambda =
+        xgboost(
+            new DoubleParam(
+                this, "lambda", "XGBoost's L2 regularization (>= 0)", ParamValidators.gtEq(0)),
+            "lambda");
+    alpha =
+        xgboost(
+            new DoubleParam(
+                this, "alpha", "XGBoost's L1 regularization (>= 0)", ParamValidators.gtEq(0)),
+            "alpha");
+    treeMethod =
+        xgboost(
+            new Param<>(this, "treeMethod", "XGBoost's tree method (auto, exact, approx, hist)"),
+            "tree_method");
+    numClass =
+        xgboost(
+            new IntParam(
+                this, "numClass", "XGBoost's number of classes (> 0)", ParamValidators.gt(0)),
+            "num_class");
     seed = xgboost(new LongParam(this, "seed", "XGBoost's random seed"), "seed");
-    otherParams = new Param<>(this, "otherParams",
-        "other XGBoost parameters, as a JSON object", ConfigJsonParam.isObject());
+    otherParams =
+        new Param<>(
+            this,
+            "otherParams",
+            "other XGBoost parameters, as a JSON object",
+            ConfigJsonParam.isObject());
     predictionCol = OutputColumns.predictionCol(this);
     probabilityCol = OutputColumns.probabilityCol(this);
     setDefault(labelCol, "label");
@@ -359,9 +416,9 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   }
 
   /**
-   * Sets XGBoost's parameters (e.g. {@code objective}, {@code max_depth}), replacing every
-   * XGBoost parameter set before: those with a {@code Param} of their own set it (with XGBoost's
-   * names or Spark's), the others go in {@link #otherParams()}.
+   * Sets XGBoost's parameters (e.g. {@code objective}, {@code max_depth}), replacing every XGBoost
+   * parameter set before: those with a {@code Param} of their own set it (with XGBoost's names or
+   * Spark's), the others go in {@link #otherParams()}.
    *
    * @throws IllegalArgumentException if a name is empty or a value null or invalid
    */
@@ -380,8 +437,8 @@ public final class XGBoostEstimator extends Estimator<AirModel>
    */
   public XGBoostEstimator setParam(String name, Object value) {
     if (name == null || name.isBlank() || value == null) {
-      throw new IllegalArgumentException("a parameter needs a non-empty name and a value, got '"
-          + name + "' = " + value);
+      throw new IllegalArgumentException(
+          "a parameter needs a non-empty name and a value, got '" + name + "' = " + value);
     }
     Param<?> own = byXGBoostName.get(name);
     if (own == null && hasParam(name) && byXGBoostName.containsValue(getParam(name))) {
@@ -405,9 +462,10 @@ public final class XGBoostEstimator extends Estimator<AirModel>
     } else if (param instanceof DoubleParam) {
       converted = ((Number) value).doubleValue();
     } else if (param instanceof StringArrayParam) {
-      converted = value instanceof List<?> list
-          ? list.stream().map(String::valueOf).toArray(String[]::new)
-          : new String[] {String.valueOf(value)};
+      converted =
+          value instanceof List<?> list
+              ? list.stream().map(String::valueOf).toArray(String[]::new)
+              : new String[] {String.valueOf(value)};
     } else {
       converted = String.valueOf(value);
     }
@@ -428,12 +486,13 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   /** The XGBoost parameters this estimator trains with: the ones set, by XGBoost's names. */
   public Map<String, Object> xgboostParams() {
     Map<String, Object> out = new LinkedHashMap<>();
-    byXGBoostName.forEach((name, param) -> {
-      if (isDefined(param)) {
-        Object value = getOrDefault(param);
-        out.put(name, value instanceof String[] array ? List.of(array) : value);
-      }
-    });
+    byXGBoostName.forEach(
+        (name, param) -> {
+          if (isDefined(param)) {
+            Object value = getOrDefault(param);
+            out.put(name, value instanceof String[] array ? List.of(array) : value);
+          }
+        });
     out.putAll(otherParamsMap());
     return out;
   }
@@ -449,9 +508,13 @@ public final class XGBoostEstimator extends Estimator<AirModel>
     if (!getStoragePath().isEmpty()) {
       run.setStoragePath(getStoragePath());
     }
-    XGBoostTrainer trainer = new XGBoostTrainer().setLabelColumn(getLabelCol())
-        .setParams(xgboostParams()).setNumBoostRound(getNumRound())
-        .setScalingConfig(ScalingConfig.of(getNumWorkers())).setRunConfig(run);
+    XGBoostTrainer trainer =
+        new XGBoostTrainer()
+            .setLabelColumn(getLabelCol())
+            .setParams(xgboostParams())
+            .setNumBoostRound(getNumRound())
+            .setScalingConfig(ScalingConfig.of(getNumWorkers()))
+            .setRunConfig(run);
     if (getFeaturesCols().length > 0) {
       trainer.setFeatureColumns(getFeaturesCols());
     }
@@ -466,9 +529,9 @@ public final class XGBoostEstimator extends Estimator<AirModel>
   }
 
   /**
-   * The schema of the fitted model's output: the input's columns, then the prediction and, for
-   * the {@code binary:logistic} and {@code multi:softprob} objectives, the class probabilities,
-   * named by {@code predictionCol} and {@code probabilityCol}.
+   * The schema of the fitted model's output: the input's columns, then the prediction and, for the
+   * {@code binary:logistic} and {@code multi:softprob} objectives, the class probabilities, named
+   * by {@code predictionCol} and {@code probabilityCol}.
    *
    * @throws IllegalArgumentException if the label or a feature column is missing
    */
@@ -477,12 +540,15 @@ public final class XGBoostEstimator extends Estimator<AirModel>
     List<String> names = List.of(schema.fieldNames());
     for (String column : getFeaturesCols()) {
       if (!names.contains(column)) {
-        throw new IllegalArgumentException("no feature column '" + column + "' in "
-            + schema.simpleString());
+        throw new IllegalArgumentException(
+            "no feature column '" + column + "' in " + schema.simpleString());
       }
     }
-    return OutputColumns.renamed(trainer().predictionSchema(schema), schema,
-        getOrDefault(predictionCol), getOrDefault(probabilityCol));
+    return OutputColumns.renamed(
+        trainer().predictionSchema(schema),
+        schema,
+        getOrDefault(predictionCol),
+        getOrDefault(probabilityCol));
   }
 
   @Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -23,13 +38,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Predictions for whole datasets from a checkpoint (Ray's {@code BatchPredictor}):
- * {@link #predict} runs where the dataset's blocks live, batch by batch, and returns a dataset of
- * the predictions, in the input's row order. The checkpoint travels to the executors once (a
- * Spark broadcast), and each executor loads the model once, then reuses it for every later
- * batch, call and dataset with the same checkpoint and predictor class ({@link PredictorCache},
- * which keeps the {@value PredictorCache#CAPACITY} models used last; a predictor made by another
- * factory is reused within the batch predictor that holds it).
+ * Predictions for whole datasets from a checkpoint (Ray's {@code BatchPredictor}): {@link #predict}
+ * runs where the dataset's blocks live, batch by batch, and returns a dataset of the predictions,
+ * in the input's row order. The checkpoint travels to the executors once (a Spark broadcast), and
+ * each executor loads the model once, then reuses it for every later batch, call and dataset with
+ * the same checkpoint and predictor class ({@link PredictorCache}, which keeps the {@value
+ * PredictorCache#CAPACITY} models used last; a predictor made by another factory is reused within
+ * the batch predictor that holds it).
  */
 public final class BatchPredictor {
   private final Checkpoint checkpoint;
@@ -39,20 +54,23 @@ public final class BatchPredictor {
   private BatchPredictor(Checkpoint checkpoint, PredictorFactory factory) {
     this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
     this.factory = Objects.requireNonNull(factory, "factory");
-    this.model = fingerprint(checkpoint) + "|" + (factory instanceof ByClass
-        ? ((ByClass) factory).type.getName()
-        : factory.getClass().getName() + "@" + System.identityHashCode(factory));
+    this.model =
+        fingerprint(checkpoint)
+            + "|"
+            + (factory instanceof ByClass
+                ? ((ByClass) factory).type.getName()
+                : factory.getClass().getName() + "@" + System.identityHashCode(factory));
   }
 
   /**
-   * A batch predictor of a checkpoint with a predictor class that has a static
-   * {@code fromCheckpoint(Checkpoint)}, such as {@link XGBoostPredictor}.
+   * A batch predictor of a checkpoint with a predictor class that has a static {@code
+   * fromCheckpoint(Checkpoint)}, such as {@link XGBoostPredictor}.
    *
    * @throws IllegalArgumentException when the class has no such method, or cannot read the
    *     checkpoint
    */
-  public static BatchPredictor fromCheckpoint(Checkpoint checkpoint,
-      Class<? extends Predictor> type) {
+  public static BatchPredictor fromCheckpoint(
+      Checkpoint checkpoint, Class<? extends Predictor> type) {
     Predictors.requireLoadable(type);
     return fromCheckpoint(checkpoint, new ByClass(type));
   }
@@ -70,11 +88,11 @@ public final class BatchPredictor {
   }
 
   /**
-   * A dataset of predictions, one row per input row in the same order: the kept input columns,
-   * then the predictor's columns.
+   * A dataset of predictions, one row per input row in the same order: the kept input columns, then
+   * the predictor's columns.
    *
-   * @throws IllegalArgumentException when a named column is missing or the predictor cannot
-   *     read the dataset's columns (found before any Spark job runs)
+   * @throws IllegalArgumentException when a named column is missing or the predictor cannot read
+   *     the dataset's columns (found before any Spark job runs)
    */
   public AirDataset predict(AirDataset dataset, PredictOptions options) {
     Objects.requireNonNull(dataset, "dataset");
@@ -87,11 +105,14 @@ public final class BatchPredictor {
       output = out.getSchema();
     }
     SharedPredictor shared = shared();
-    return dataset.mapBatches((batch, allocator) -> {
-      try (PredictorCache.Lease lease = shared.acquire()) {
-        return apply(lease.predictor(), batch, options);
-      }
-    }, options.batchSize(), output);
+    return dataset.mapBatches(
+        (batch, allocator) -> {
+          try (PredictorCache.Lease lease = shared.acquire()) {
+            return apply(lease.predictor(), batch, options);
+          }
+        },
+        options.batchSize(),
+        output);
   }
 
   /**
@@ -99,8 +120,7 @@ public final class BatchPredictor {
    * model once.
    */
   public SharedPredictor shared() {
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(
-        Air.currentSession().sparkContext());
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(Air.currentSession().sparkContext());
     Broadcast<Map<String, byte[]>> files = sc.broadcast(checkpoint.toFiles());
     return new SharedPredictor(model, factory, files);
   }
@@ -110,8 +130,8 @@ public final class BatchPredictor {
     return PredictorCache.acquire(model, () -> factory.create(checkpoint));
   }
 
-  private static VectorSchemaRoot apply(Predictor predictor, VectorSchemaRoot batch,
-      PredictOptions options) {
+  private static VectorSchemaRoot apply(
+      Predictor predictor, VectorSchemaRoot batch, PredictOptions options) {
     for (String column : options.keepColumns()) {
       require(batch, column, "kept");
     }
@@ -135,8 +155,13 @@ public final class BatchPredictor {
   private static FieldVector require(VectorSchemaRoot batch, String column, String role) {
     FieldVector vector = batch.getVector(column);
     if (vector == null) {
-      throw new IllegalArgumentException(role + " column '" + column + "' not found; the data "
-          + "has " + batch.getSchema().getFields());
+      throw new IllegalArgumentException(
+          role
+              + " column '"
+              + column
+              + "' not found; the data "
+              + "has "
+              + batch.getSchema().getFields());
     }
     return vector;
   }
@@ -145,8 +170,9 @@ public final class BatchPredictor {
   private static String fingerprint(Checkpoint checkpoint) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(
-          Files.readAllBytes(checkpoint.path().resolve(Checkpoint.METADATA))));
+      return HexFormat.of()
+          .formatHex(
+              digest.digest(Files.readAllBytes(checkpoint.path().resolve(Checkpoint.METADATA))));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JVM has no SHA-256", e);
     } catch (IOException e) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -10,22 +25,22 @@ import java.util.Objects;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What every data-parallel trainer shares: its datasets, preprocessor, scaling, run
- * configuration and loop configuration, set with fluent setters that return the trainer's own
- * type, and {@link #fit()}, which runs the loop of {@link #startAttempt} on a group of worker
- * actors, each on its own shard of the datasets (Ray's {@code DataParallelTrainer}).
+ * What every data-parallel trainer shares: its datasets, preprocessor, scaling, run configuration
+ * and loop configuration, set with fluent setters that return the trainer's own type, and {@link
+ * #fit()}, which runs the loop of {@link #startAttempt} on a group of worker actors, each on its
+ * own shard of the datasets (Ray's {@code DataParallelTrainer}).
  *
  * <p>{@code fit()} fits the preprocessor on the {@code train} dataset and applies it to every
- * dataset, starts {@code numWorkers} actors that hold Spark task slots on the executors where
- * the shards live, runs the loop in each, and collects rank 0's reports and checkpoints into a
- * {@link Result}. When a worker or its executor dies, the group is started again from the latest
+ * dataset, starts {@code numWorkers} actors that hold Spark task slots on the executors where the
+ * shards live, runs the loop in each, and collects rank 0's reports and checkpoints into a {@link
+ * Result}. When a worker or its executor dies, the group is started again from the latest
  * checkpoint, as often as the {@link FailureConfig} allows. Every dataset is split among the
  * workers, row-balanced, each worker taking blocks on its own executor first. Make the datasets
  * before calling {@code fit}: while the workers hold every task slot, no other Spark job can run.
  *
- * <p>A library's trainer extends this class with its own settings and fills in the hooks: the
- * loop each attempt runs ({@link #startAttempt}), what it checks before the workers start
- * ({@link #validate}) and what it releases after ({@link #endAttempt}).
+ * <p>A library's trainer extends this class with its own settings and fills in the hooks: the loop
+ * each attempt runs ({@link #startAttempt}), what it checks before the workers start ({@link
+ * #validate}) and what it releases after ({@link #endAttempt}).
  *
  * @param <T> the trainer's own type, which its setters return
  */
@@ -99,8 +114,8 @@ public abstract class BaseTrainer<T extends BaseTrainer<T>> implements Trainer {
   }
 
   /**
-   * Runs the workers in groups kept between runs ({@link WorkerGroups}) rather than in a group
-   * of this run's own; null (the default) starts and stops a group per attempt.
+   * Runs the workers in groups kept between runs ({@link WorkerGroups}) rather than in a group of
+   * this run's own; null (the default) starts and stops a group per attempt.
    */
   @Override
   public T setWorkerGroups(WorkerGroups groups) {
@@ -144,8 +159,10 @@ public abstract class BaseTrainer<T extends BaseTrainer<T>> implements Trainer {
   protected void applyConfig(String key, Object value) {
     switch (key) {
       case "scalingConfig":
-        scaling = value instanceof ScalingConfig ? (ScalingConfig) value
-            : scalingFrom((Map<String, Object>) value);
+        scaling =
+            value instanceof ScalingConfig
+                ? (ScalingConfig) value
+                : scalingFrom((Map<String, Object>) value);
         break;
       case "preprocessor":
         preprocessor = value == null ? null : Preprocessors.copy((Preprocessor) value);
@@ -154,9 +171,12 @@ public abstract class BaseTrainer<T extends BaseTrainer<T>> implements Trainer {
         loopConfig.putAll((Map<String, Object>) value);
         break;
       default:
-        throw new IllegalArgumentException(getClass().getSimpleName() + " has no field '" + key
-            + "' to tune; it tunes scalingConfig, preprocessor, trainLoopConfig"
-            + tunableFields());
+        throw new IllegalArgumentException(
+            getClass().getSimpleName()
+                + " has no field '"
+                + key
+                + "' to tune; it tunes scalingConfig, preprocessor, trainLoopConfig"
+                + tunableFields());
     }
   }
 
@@ -166,10 +186,12 @@ public abstract class BaseTrainer<T extends BaseTrainer<T>> implements Trainer {
   }
 
   private ScalingConfig scalingFrom(Map<String, Object> map) {
-    ScalingConfig s = ScalingConfig.of(((Number) map.getOrDefault("numWorkers",
-        scaling.numWorkers())).intValue());
-    s = s.cpusPerWorker(((Number) map.getOrDefault("cpusPerWorker",
-        scaling.cpusPerWorker())).intValue());
+    ScalingConfig s =
+        ScalingConfig.of(
+            ((Number) map.getOrDefault("numWorkers", scaling.numWorkers())).intValue());
+    s =
+        s.cpusPerWorker(
+            ((Number) map.getOrDefault("cpusPerWorker", scaling.cpusPerWorker())).intValue());
     return s.useGpu((Boolean) map.getOrDefault("useGpu", scaling.useGpu()));
   }
 
@@ -215,25 +237,24 @@ public abstract class BaseTrainer<T extends BaseTrainer<T>> implements Trainer {
   }
 
   /**
-   * Checks the datasets (after preprocessing) before any worker starts; the default does
-   * nothing.
+   * Checks the datasets (after preprocessing) before any worker starts; the default does nothing.
    *
    * @throws IllegalArgumentException naming what is wrong
    */
   protected void validate(Map<String, AirDataset> prepared) {}
 
   /**
-   * Prepares an attempt on the driver, after {@link #validate} and before its workers start,
-   * and returns the loop they run: whatever an attempt's workers share (a tracker's address, a
-   * network of peers) travels in the loop object itself.
+   * Prepares an attempt on the driver, after {@link #validate} and before its workers start, and
+   * returns the loop they run: whatever an attempt's workers share (a tracker's address, a network
+   * of peers) travels in the loop object itself.
    *
    * @param numWorkers the number of workers of the attempt
    */
   protected abstract TrainLoop startAttempt(int numWorkers);
 
   /**
-   * Ends an attempt on the driver, after its workers stopped or failed. After a failure, what
-   * it throws is logged, not raised: the workers' failure is the one that counts.
+   * Ends an attempt on the driver, after its workers stopped or failed. After a failure, what it
+   * throws is logged, not raised: the workers' failure is the one that counts.
    */
   protected void endAttempt(boolean failed) {}
 

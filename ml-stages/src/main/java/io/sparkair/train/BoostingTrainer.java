@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import io.sparkair.data.AirDataset;
@@ -18,9 +33,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What the gradient-boosting trainers share (Ray's {@code GBDTTrainer}): a label column, feature
  * columns, the library's parameters, a number of boosting rounds and a checkpoint frequency.
- * Features are every column but the label, unless {@link #setFeatureColumns} names them;
- * numeric columns give one feature each, array columns (a {@code Concatenator}'s output) one per
- * element; nulls are missing values. Every dataset but {@code train} is evaluated each round.
+ * Features are every column but the label, unless {@link #setFeatureColumns} names them; numeric
+ * columns give one feature each, array columns (a {@code Concatenator}'s output) one per element;
+ * nulls are missing values. Every dataset but {@code train} is evaluated each round.
  *
  * @param <T> the trainer's own type, which its setters return
  */
@@ -60,13 +75,13 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Base
   }
 
   /**
-   * Sets one of the library's parameters, keeping the others: {@code setParam("max_depth", 4)}
-   * (a list for several values, such as {@code eval_metric}).
+   * Sets one of the library's parameters, keeping the others: {@code setParam("max_depth", 4)} (a
+   * list for several values, such as {@code eval_metric}).
    */
   public T setParam(String name, Object value) {
     if (name == null || name.isBlank() || value == null) {
-      throw new IllegalArgumentException("a parameter needs a non-empty name and a value, got '"
-          + name + "' = " + value);
+      throw new IllegalArgumentException(
+          "a parameter needs a non-empty name and a value, got '" + name + "' = " + value);
     }
     params.put(name, value);
     return self();
@@ -164,8 +179,8 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Base
   }
 
   /**
-   * Checks the label, the features and the {@code train} dataset, then the parameters
-   * ({@link #validateParams}).
+   * Checks the label, the features and the {@code train} dataset, then the parameters ({@link
+   * #validateParams}).
    */
   @Override
   protected final void validate(Map<String, AirDataset> prepared) {
@@ -174,21 +189,31 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Base
       throw new IllegalArgumentException(name + " needs a label column");
     }
     if (!prepared.containsKey("train")) {
-      throw new IllegalArgumentException(name + " needs a \"train\" dataset, got "
-          + prepared.keySet());
+      throw new IllegalArgumentException(
+          name + " needs a \"train\" dataset, got " + prepared.keySet());
     }
     for (Map.Entry<String, AirDataset> e : prepared.entrySet()) {
       StructType schema = e.getValue().arrowSchema();
       List<String> names = Arrays.asList(schema.fieldNames());
       if (!names.contains(labelColumn)) {
-        throw new IllegalArgumentException("label column '" + labelColumn + "' is not in the "
-            + e.getKey() + " dataset, which has " + names);
+        throw new IllegalArgumentException(
+            "label column '"
+                + labelColumn
+                + "' is not in the "
+                + e.getKey()
+                + " dataset, which has "
+                + names);
       }
       requireNumeric(e.getKey(), schema.apply(labelColumn));
       for (String feature : FeatureRows.featureColumns(names, labelColumn, featureColumns)) {
         if (!names.contains(feature)) {
-          throw new IllegalArgumentException("feature column '" + feature + "' is not in the "
-              + e.getKey() + " dataset, which has " + names);
+          throw new IllegalArgumentException(
+              "feature column '"
+                  + feature
+                  + "' is not in the "
+                  + e.getKey()
+                  + " dataset, which has "
+                  + names);
         }
         requireNumeric(e.getKey(), schema.apply(feature));
       }
@@ -209,13 +234,23 @@ public abstract class BoostingTrainer<T extends BoostingTrainer<T>> extends Base
 
   private void requireNumeric(String dataset, StructField field) {
     DataType type = field.dataType();
-    boolean ok = type instanceof NumericType || type.typeName().equals("boolean")
-        || (type instanceof ArrayType
-            && ((ArrayType) type).elementType() instanceof NumericType);
+    boolean ok =
+        type instanceof NumericType
+            || type.typeName().equals("boolean")
+            || (type instanceof ArrayType
+                && ((ArrayType) type).elementType() instanceof NumericType);
     if (!ok) {
-      throw new IllegalArgumentException("column '" + field.name() + "' of the " + dataset
-          + " dataset has type " + type.simpleString() + "; " + library() + " needs numbers "
-          + "(encode or drop it first)");
+      throw new IllegalArgumentException(
+          "column '"
+              + field.name()
+              + "' of the "
+              + dataset
+              + " dataset has type "
+              + type.simpleString()
+              + "; "
+              + library()
+              + " needs numbers "
+              + "(encode or drop it first)");
     }
   }
 }

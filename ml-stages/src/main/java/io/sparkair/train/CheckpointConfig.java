@@ -1,19 +1,36 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import java.io.Serializable;
 
 /**
  * Which checkpoints a run keeps: the {@code numToKeep} best (all when 0), ranked by the metric
- * {@code scoreAttribute} ({@code max} or {@code min} is best), or the newest without a metric.
- * The newest checkpoint stays on disk as well, to resume from, even when it is not among them.
+ * {@code scoreAttribute} ({@code max} or {@code min} is best), or the newest without a metric. The
+ * newest checkpoint stays on disk as well, to resume from, even when it is not among them.
  */
 public final class CheckpointConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** How many checkpoints to keep, or 0 for all. */
   private final int numToKeep;
+
   /** The metric checkpoints are ranked by, or null for recency. */
   private final String scoreAttribute;
+
   /** Whether a higher score is better. */
   private final boolean maximize;
 

@@ -1,11 +1,26 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import java.util.Map;
 
 /**
- * Stops a run when a metric has not improved for {@code patience} reports in a row: improving
- * means beating the best value so far by more than {@code minDelta}, downwards for
- * {@code min}, upwards for {@code max}.
+ * Stops a run when a metric has not improved for {@code patience} reports in a row: improving means
+ * beating the best value so far by more than {@code minDelta}, downwards for {@code min}, upwards
+ * for {@code max}.
  */
 public final class EarlyStopping implements TrainingCallback {
   private final String metric;
@@ -48,8 +63,11 @@ public final class EarlyStopping implements TrainingCallback {
   public void onReport(Map<String, Object> metrics) {
     Object value = metrics.get(metric);
     if (!(value instanceof Number)) {
-      throw new IllegalArgumentException("early stopping watches '" + metric
-          + "', which the report does not hold as a number: " + metrics.keySet());
+      throw new IllegalArgumentException(
+          "early stopping watches '"
+              + metric
+              + "', which the report does not hold as a number: "
+              + metrics.keySet());
     }
     double v = ((Number) value).doubleValue();
     boolean better = !seen || (maximize ? v > best + minDelta : v < best - minDelta);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -14,8 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The driver-side actor rank 0 reports to: it records every report, keeps the checkpoints the
- * checkpoint config asks for, writes the run's logs and calls the callbacks, one report at a
- * time.
+ * checkpoint config asks for, writes the run's logs and calls the callbacks, one report at a time.
  */
 final class ReportSink {
   private static final Logger LOG = LoggerFactory.getLogger(ReportSink.class);
@@ -47,11 +61,17 @@ final class ReportSink {
   }
 
   /**
-   * A sink for a run that continues from {@code resumed} (null for a fresh run) after the
-   * {@code earlier} reports.
+   * A sink for a run that continues from {@code resumed} (null for a fresh run) after the {@code
+   * earlier} reports.
    */
-  ReportSink(String run, String dir, Configuration conf, CheckpointConfig policy,
-      List<TrainingCallback> callbacks, List<Map<String, Object>> earlier, Checkpoint resumed) {
+  ReportSink(
+      String run,
+      String dir,
+      Configuration conf,
+      CheckpointConfig policy,
+      List<TrainingCallback> callbacks,
+      List<Map<String, Object>> earlier,
+      Checkpoint resumed) {
     this.run = run;
     this.files = new RunFiles(dir, conf, earlier);
     this.conf = conf;
@@ -67,8 +87,8 @@ final class ReportSink {
   }
 
   /**
-   * Records a report of rank 0; {@code checkpointUri} names a checkpoint stored with it. A
-   * report repeating the last one's {@code training_iteration} replaces it.
+   * Records a report of rank 0; {@code checkpointUri} names a checkpoint stored with it. A report
+   * repeating the last one's {@code training_iteration} replaces it.
    *
    * @return whether a callback asks the run to stop
    */
@@ -79,8 +99,11 @@ final class ReportSink {
     report.put("timestamp", System.currentTimeMillis() / 1000);
     report.put("attempt", attempt);
     report.put("run", run);
-    boolean repeat = !history.isEmpty() && report.get("training_iteration")
-        .equals(history.get(history.size() - 1).get("training_iteration"));
+    boolean repeat =
+        !history.isEmpty()
+            && report
+                .get("training_iteration")
+                .equals(history.get(history.size() - 1).get("training_iteration"));
     if (repeat) {
       history.set(history.size() - 1, report);
       files.replaceLast(report);
@@ -103,16 +126,18 @@ final class ReportSink {
   /** The newest checkpoint, for resuming after a failure; null when there is none. */
   String latestUri() {
     files.flush();
-    return kept.stream().max(Comparator.comparingInt((Kept k) -> k.order))
-        .map(k -> k.uri).orElse(null);
+    return kept.stream()
+        .max(Comparator.comparingInt((Kept k) -> k.order))
+        .map(k -> k.uri)
+        .orElse(null);
   }
 
   Result result(Throwable error, String path) {
     files.flush();
     List<Checkpoint> best = new ArrayList<>();
     List<Kept> ranked = ranked();
-    int limit = policy.numToKeep() == 0 ? ranked.size() : Math.min(policy.numToKeep(),
-        ranked.size());
+    int limit =
+        policy.numToKeep() == 0 ? ranked.size() : Math.min(policy.numToKeep(), ranked.size());
     ranked.subList(0, limit).forEach(k -> best.add(k.checkpoint));
     return new Result(history, latest, best, error, path);
   }
@@ -128,10 +153,12 @@ final class ReportSink {
     if (score == null) {
       ranked.sort(newestFirst);
     } else {
-      Comparator<Kept> byScore = Comparator.comparingDouble((Kept k) -> {
-        Object v = k.metrics.get(score);
-        return v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
-      });
+      Comparator<Kept> byScore =
+          Comparator.comparingDouble(
+              (Kept k) -> {
+                Object v = k.metrics.get(score);
+                return v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
+              });
       ranked.sort((policy.maximize() ? byScore.reversed() : byScore).thenComparing(newestFirst));
     }
     return ranked;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -18,8 +33,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What a run left: the last reported metrics, every report, the latest and best checkpoints,
- * the error if it failed, and its directory.
+ * What a run left: the last reported metrics, every report, the latest and best checkpoints, the
+ * error if it failed, and its directory.
  */
 public final class Result {
   private final List<Map<String, Object>> history;
@@ -28,8 +43,12 @@ public final class Result {
   private final Throwable error;
   private final String path;
 
-  Result(List<Map<String, Object>> history, Checkpoint checkpoint, List<Checkpoint> best,
-      Throwable error, String path) {
+  Result(
+      List<Map<String, Object>> history,
+      Checkpoint checkpoint,
+      List<Checkpoint> best,
+      Throwable error,
+      String path) {
     this.history = List.copyOf(history);
     this.checkpoint = checkpoint;
     this.best = List.copyOf(best);
@@ -52,8 +71,8 @@ public final class Result {
     for (String name : names) {
       newestFirst.add(Checkpoint.fromDirectory(path + "/" + name));
     }
-    return new Result(history, newestFirst.isEmpty() ? null : newestFirst.get(0), newestFirst,
-        null, path);
+    return new Result(
+        history, newestFirst.isEmpty() ? null : newestFirst.get(0), newestFirst, null, path);
   }
 
   /** The last report's metrics; empty when nothing was reported. */
@@ -67,16 +86,16 @@ public final class Result {
   }
 
   /**
-   * Every report as a DataFrame, one row per report and one column per metric (numbers as
-   * doubles, others as strings).
+   * Every report as a DataFrame, one row per report and one column per metric (numbers as doubles,
+   * others as strings).
    */
   public Dataset<Row> metricsDataFrame(SparkSession spark) {
     TreeSet<String> names = new TreeSet<>();
     history.forEach(m -> names.addAll(m.keySet()));
     Map<String, DataType> types = new LinkedHashMap<>();
     for (String name : names) {
-      boolean numeric = history.stream().map(m -> m.get(name))
-          .allMatch(v -> v == null || v instanceof Number);
+      boolean numeric =
+          history.stream().map(m -> m.get(name)).allMatch(v -> v == null || v instanceof Number);
       types.put(name, numeric ? DataTypes.DoubleType : DataTypes.StringType);
     }
     List<StructField> fields = new ArrayList<>();
@@ -87,8 +106,12 @@ public final class Result {
       int i = 0;
       for (Map.Entry<String, DataType> column : types.entrySet()) {
         Object v = m.get(column.getKey());
-        values[i++] = v == null ? null : column.getValue() == DataTypes.DoubleType
-            ? ((Number) v).doubleValue() : v.toString();
+        values[i++] =
+            v == null
+                ? null
+                : column.getValue() == DataTypes.DoubleType
+                    ? ((Number) v).doubleValue()
+                    : v.toString();
       }
       rows.add(RowFactory.create(values));
     }
@@ -117,7 +140,6 @@ public final class Result {
 
   @Override
   public String toString() {
-    return "Result(metrics=" + metrics() + ", checkpoint=" + checkpoint + ", error=" + error
-        + ")";
+    return "Result(metrics=" + metrics() + ", checkpoint=" + checkpoint + ", error=" + error + ")";
   }
 }

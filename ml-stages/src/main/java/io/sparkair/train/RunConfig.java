@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import java.io.Serializable;
@@ -7,25 +22,30 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where and how a run records itself: its name, the storage path under which its directory
- * ({@code <storagePath>/<name>}) holds checkpoints, {@code result.json} and
- * {@code progress.csv} (a local path, or a Hadoop URI every executor can write), verbosity,
- * callbacks, and the checkpoint and failure policies.
+ * Where and how a run records itself: its name, the storage path under which its directory ({@code
+ * <storagePath>/<name>}) holds checkpoints, {@code result.json} and {@code progress.csv} (a local
+ * path, or a Hadoop URI every executor can write), verbosity, callbacks, and the checkpoint and
+ * failure policies.
  */
 public final class RunConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The run's name, or null to generate one. */
   private String name;
+
   /** The directory under which the run's directory is made. */
-  private String storagePath = Paths.get(System.getProperty("user.home"), "spark-air-results")
-      .toString();
+  private String storagePath =
+      Paths.get(System.getProperty("user.home"), "spark-air-results").toString();
+
   /** The console output level: 0, 1 or 2. */
   private int verbose = 1;
+
   /** The callbacks, in the order added. */
   private final List<TrainingCallback> callbacks = new ArrayList<>();
+
   /** Which checkpoints the run keeps. */
   private CheckpointConfig checkpointConfig = CheckpointConfig.keepAll();
+
   /** How many times the run restarts after a failure. */
   private FailureConfig failureConfig = FailureConfig.of(0);
 
@@ -50,8 +70,8 @@ public final class RunConfig implements Serializable {
    */
   public RunConfig setName(String name) {
     if (name == null || name.isBlank() || name.contains("/")) {
-      throw new IllegalArgumentException("a run name must be non-empty without '/', got '"
-          + name + "'");
+      throw new IllegalArgumentException(
+          "a run name must be non-empty without '/', got '" + name + "'");
     }
     this.name = name;
     return this;
@@ -64,8 +84,8 @@ public final class RunConfig implements Serializable {
    */
   public RunConfig setStoragePath(String storagePath) {
     if (storagePath == null || storagePath.isBlank()) {
-      throw new IllegalArgumentException("storage path must be non-empty, got '"
-          + storagePath + "'");
+      throw new IllegalArgumentException(
+          "storage path must be non-empty, got '" + storagePath + "'");
     }
     this.storagePath = storagePath;
     return this;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,8 +64,7 @@ final class RunFiles {
         try {
           reports.add(JSON.readValue(line, REPORT));
         } catch (JsonProcessingException e) {
-          throw new IllegalStateException("a line of " + dir + "/result.json is not JSON: "
-              + e, e);
+          throw new IllegalStateException("a line of " + dir + "/result.json is not JSON: " + e, e);
         }
       }
     }
@@ -113,8 +127,10 @@ final class RunFiles {
   private static List<String> escape(Iterable<String> cells) {
     List<String> out = new ArrayList<>();
     for (String cell : cells) {
-      out.add(cell.contains(",") || cell.contains("\"") || cell.contains("\n")
-          ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+      out.add(
+          cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+              ? "\"" + cell.replace("\"", "\"\"") + "\""
+              : cell);
     }
     return out;
   }

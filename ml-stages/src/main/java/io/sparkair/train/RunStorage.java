@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import java.io.ByteArrayOutputStream;
@@ -18,11 +33,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The small files of runs and experiments (logs, states, reports) under a storage path. Local
- * paths are read and written with {@code java.nio}, each write replacing the file atomically;
- * other paths go through their Hadoop {@code FileSystem}. (Hadoop's local file system, without
- * its native library, starts a {@code chmod} process for every file it creates, which made
- * every trial of a Tuner tens of milliseconds slower.)
+ * The small files of runs and experiments (logs, states, reports) under a storage path. Local paths
+ * are read and written with {@code java.nio}, each write replacing the file atomically; other paths
+ * go through their Hadoop {@code FileSystem}. (Hadoop's local file system, without its native
+ * library, starts a {@code chmod} process for every file it creates, which made every trial of a
+ * Tuner tens of milliseconds slower.)
  */
 public final class RunStorage {
   private RunStorage() {}
@@ -33,11 +48,11 @@ public final class RunStorage {
       java.nio.file.Path local = local(uri, hadoop);
       if (local != null) {
         Files.createDirectories(local.getParent());
-        java.nio.file.Path temporary = local.resolveSibling("." + local.getFileName() + ".tmp-"
-            + UUID.randomUUID());
+        java.nio.file.Path temporary =
+            local.resolveSibling("." + local.getFileName() + ".tmp-" + UUID.randomUUID());
         Files.write(temporary, content);
-        Files.move(temporary, local, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary, local, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return;
       }
       Path path = new Path(uri);
@@ -99,8 +114,11 @@ public final class RunStorage {
           throw new IllegalArgumentException("no directory at " + uri);
         }
         try (Stream<java.nio.file.Path> children = Files.list(local)) {
-          children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-              .filter(n -> n.startsWith(prefix)).forEach(names::add);
+          children
+              .filter(Files::isDirectory)
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith(prefix))
+              .forEach(names::add);
         }
         return names;
       }

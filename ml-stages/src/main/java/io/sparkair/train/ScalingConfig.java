@@ -1,18 +1,35 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import java.io.Serializable;
 
 /**
- * How many workers train and what each holds: {@code numWorkers} actors, each holding
- * {@code cpusPerWorker} Spark task slots (and a GPU with {@code useGpu}) while training runs.
+ * How many workers train and what each holds: {@code numWorkers} actors, each holding {@code
+ * cpusPerWorker} Spark task slots (and a GPU with {@code useGpu}) while training runs.
  */
 public final class ScalingConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The number of workers. */
   private final int numWorkers;
+
   /** Whether each worker holds a GPU. */
   private final boolean useGpu;
+
   /** Spark task slots each worker holds. */
   private final int cpusPerWorker;
 
@@ -60,7 +77,12 @@ public final class ScalingConfig implements Serializable {
 
   @Override
   public String toString() {
-    return "ScalingConfig(numWorkers=" + numWorkers + ", useGpu=" + useGpu + ", cpusPerWorker="
-        + cpusPerWorker + ")";
+    return "ScalingConfig(numWorkers="
+        + numWorkers
+        + ", useGpu="
+        + useGpu
+        + ", cpusPerWorker="
+        + cpusPerWorker
+        + ")";
   }
 }

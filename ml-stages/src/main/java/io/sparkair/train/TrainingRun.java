@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -5,11 +20,11 @@ import io.sparkair.data.AirDataset;
 import io.sparkair.data.BlockSet;
 import io.sparkair.plugin.ActorGroup;
 import io.sparkair.plugin.Air;
-import io.sparkair.spark.AirSettings;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.Preprocessors;
 import io.sparkair.runtime.actor.ActorRef;
 import io.sparkair.runtime.actor.SpawnOptions;
+import io.sparkair.spark.AirSettings;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,9 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@link BaseTrainer#fit()}: prepares the datasets, runs attempts on worker groups until
- * one succeeds or the {@link FailureConfig} gives up, and collects the reports into a
- * {@link Result}. The trainer's hooks decide what each attempt runs.
+ * One {@link BaseTrainer#fit()}: prepares the datasets, runs attempts on worker groups until one
+ * succeeds or the {@link FailureConfig} gives up, and collects the reports into a {@link Result}.
+ * The trainer's hooks decide what each attempt runs.
  */
 final class TrainingRun {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
@@ -59,12 +74,20 @@ final class TrainingRun {
     SparkSession spark = Air.currentSession();
     Air air = Air.get(spark);
     if (scaling.numWorkers() * scaling.cpusPerWorker() > air.maxSlots()) {
-      throw new IllegalArgumentException(scaling + " needs "
-          + scaling.numWorkers() * scaling.cpusPerWorker() + " Spark task slots but the "
-          + "cluster has at most " + air.maxSlots());
+      throw new IllegalArgumentException(
+          scaling
+              + " needs "
+              + scaling.numWorkers() * scaling.cpusPerWorker()
+              + " Spark task slots but the "
+              + "cluster has at most "
+              + air.maxSlots());
     }
-    String name = runConfig.name() != null ? runConfig.name() : trainer.defaultRunName() + "_"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
+    String name =
+        runConfig.name() != null
+            ? runConfig.name()
+            : trainer.defaultRunName()
+                + "_"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
     StorageLocation.requireReachable(runConfig.storagePath(), spark);
     String runDir = runConfig.storagePath() + "/" + name;
     Map<String, AirDataset> prepared = new LinkedHashMap<>();
@@ -77,10 +100,17 @@ final class TrainingRun {
     }
     callbacks.addAll(runConfig.callbacks());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    ReportSink sink = new ReportSink(name, runDir, hadoop, runConfig.checkpointConfig(),
-        callbacks, earlierReports(runDir, hadoop), resumeFrom);
-    ActorRef<ReportSink> sinkRef = air.runtime().hostHere(
-        "air-train-" + name + "-" + UUID.randomUUID(), sink);
+    ReportSink sink =
+        new ReportSink(
+            name,
+            runDir,
+            hadoop,
+            runConfig.checkpointConfig(),
+            callbacks,
+            earlierReports(runDir, hadoop),
+            resumeFrom);
+    ActorRef<ReportSink> sinkRef =
+        air.runtime().hostHere("air-train-" + name + "-" + UUID.randomUUID(), sink);
     String resume = null;
     if (resumeFrom != null) {
       resume = runDir + "/resumed_from";
@@ -94,25 +124,39 @@ final class TrainingRun {
       for (int attempt = 0; ; attempt++) {
         int number = attempt;
         if (attempt > 0) {
-          air.awaitSlots(scaling.numWorkers() * scaling.cpusPerWorker(), Duration.ofSeconds(
-              spark.sparkContext().conf().getLong(AirSettings.SLOT_TIMEOUT, 60)));
+          air.awaitSlots(
+              scaling.numWorkers() * scaling.cpusPerWorker(),
+              Duration.ofSeconds(
+                  spark.sparkContext().conf().getLong(AirSettings.SLOT_TIMEOUT, 60)));
         }
-        sinkRef.call(s -> {
-          s.startAttempt(number);
-          return null;
-        }).join();
+        sinkRef
+            .call(
+                s -> {
+                  s.startAttempt(number);
+                  return null;
+                })
+            .join();
         Throwable failure = runAttempt(air, prepared, runDir, resume, fittedJson, sinkRef);
         if (failure == null) {
           break;
         }
         failures++;
         if (!runConfig.failureConfig().allowsAnother(failures)) {
-          throw new TrainingFailedException("training failed " + failures + " time(s), more "
-              + "than FailureConfig(maxFailures=" + runConfig.failureConfig().maxFailures()
-              + ") allows: " + failure, failure);
+          throw new TrainingFailedException(
+              "training failed "
+                  + failures
+                  + " time(s), more "
+                  + "than FailureConfig(maxFailures="
+                  + runConfig.failureConfig().maxFailures()
+                  + ") allows: "
+                  + failure,
+              failure);
         }
         String latest = sinkRef.call(ReportSink::latestUri).join();
-        LOG.warn("training attempt {} failed ({}); restarting from {}", attempt, failure,
+        LOG.warn(
+            "training attempt {} failed ({}); restarting from {}",
+            attempt,
+            failure,
             latest != null ? latest : resume != null ? resume : "the start");
         if (latest != null) {
           resume = latest;
@@ -125,10 +169,13 @@ final class TrainingRun {
       Throwable cause = error;
       result = sinkRef.call(s -> s.result(cause, runDir)).join();
       Result ended = result;
-      sinkRef.call(s -> {
-        s.end(ended, cause);
-        return null;
-      }).join();
+      sinkRef
+          .call(
+              s -> {
+                s.end(ended, cause);
+                return null;
+              })
+          .join();
       sinkRef.kill();
       owned.forEach(AirDataset::close);
     }
@@ -136,13 +183,13 @@ final class TrainingRun {
   }
 
   /**
-   * The reports a resumed run keeps: those its run directory already logged up to the
-   * checkpoint's {@code training_iteration}, and the checkpoint's own report if the log missed
-   * it, so that a run continued in its own directory (a restored Tuner trial) keeps one log.
+   * The reports a resumed run keeps: those its run directory already logged up to the checkpoint's
+   * {@code training_iteration}, and the checkpoint's own report if the log missed it, so that a run
+   * continued in its own directory (a restored Tuner trial) keeps one log.
    */
   private List<Map<String, Object>> earlierReports(String runDir, Configuration hadoop) {
-    Object upTo = resumeFrom == null ? null
-        : resumeFrom.getMetadata().metrics().get("training_iteration");
+    Object upTo =
+        resumeFrom == null ? null : resumeFrom.getMetadata().metrics().get("training_iteration");
     if (!(upTo instanceof Number)) {
       return List.of();
     }
@@ -167,8 +214,8 @@ final class TrainingRun {
 
   /** Fits and applies the preprocessor; returns it fitted (or null without one). */
   private Preprocessor prepare(Map<String, AirDataset> prepared, List<AirDataset> owned) {
-    if (workerGroups != null && (preprocessor != null || (resumeFrom != null
-        && resumeFrom.getPreprocessor() != null))) {
+    if (workerGroups != null
+        && (preprocessor != null || (resumeFrom != null && resumeFrom.getPreprocessor() != null))) {
       workerGroups.stopIdle();
     }
     Preprocessor p = preprocessor;
@@ -177,8 +224,10 @@ final class TrainingRun {
     } else if (p != null) {
       AirDataset train = datasets.get("train");
       if (train == null) {
-        throw new IllegalArgumentException("a preprocessor is fitted on the \"train\" dataset, "
-            + "but the datasets are " + datasets.keySet());
+        throw new IllegalArgumentException(
+            "a preprocessor is fitted on the \"train\" dataset, "
+                + "but the datasets are "
+                + datasets.keySet());
       }
       p = Preprocessors.copy(p);
       p.fit(train);
@@ -196,20 +245,31 @@ final class TrainingRun {
   }
 
   /**
-   * Runs one attempt; returns null on success, or why it failed. Blocks lost with an executor
-   * are recomputed first, while the cluster's task slots are still free for Spark.
+   * Runs one attempt; returns null on success, or why it failed. Blocks lost with an executor are
+   * recomputed first, while the cluster's task slots are still free for Spark.
    */
-  private Throwable runAttempt(Air air, Map<String, AirDataset> prepared, String runDir,
-      String resume, String preprocessorJson, ActorRef<ReportSink> sink) {
+  private Throwable runAttempt(
+      Air air,
+      Map<String, AirDataset> prepared,
+      String runDir,
+      String resume,
+      String preprocessorJson,
+      ActorRef<ReportSink> sink) {
     int n = scaling.numWorkers();
     Map<String, Object> config = new LinkedHashMap<>(trainer.trainLoopConfig());
     boolean failed = true;
     List<AirDataset> shards = new ArrayList<>();
     prepared.values().forEach(AirDataset::recoverLostBlocks);
     TrainLoop body = trainer.startAttempt(n);
-    ActorGroup<TrainWorker> group = workerGroups != null ? workerGroups.take(air, scaling)
-        : air.spawnGroup(n, rank -> new TrainWorker(), SpawnOptions.defaults()
-            .cpus(scaling.cpusPerWorker()).gpus(scaling.useGpu() ? 1 : 0));
+    ActorGroup<TrainWorker> group =
+        workerGroups != null
+            ? workerGroups.take(air, scaling)
+            : air.spawnGroup(
+                n,
+                rank -> new TrainWorker(),
+                SpawnOptions.defaults()
+                    .cpus(scaling.cpusPerWorker())
+                    .gpus(scaling.useGpu() ? 1 : 0));
     try {
       List<String> executors = group.executors();
       List<Map<String, BlockSet>> perRank = new ArrayList<>();
@@ -225,8 +285,17 @@ final class TrainingRun {
       }
       List<CompletableFuture<Void>> running = new ArrayList<>();
       for (int r = 0; r < n; r++) {
-        WorkerSetup setup = new WorkerSetup(r, n, localRank(executors, r),
-            scaling.cpusPerWorker(), perRank.get(r), resume, runDir, preprocessorJson, sink);
+        WorkerSetup setup =
+            new WorkerSetup(
+                r,
+                n,
+                localRank(executors, r),
+                scaling.cpusPerWorker(),
+                perRank.get(r),
+                resume,
+                runDir,
+                preprocessorJson,
+                sink);
         running.add(group.get(r).call(w -> w.run(body, config, setup)));
       }
       Throwable failure = WorkerFailures.firstOf(running);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -35,8 +50,8 @@ final class WorkerContext implements TrainContext {
   }
 
   /**
-   * {@inheritDoc} The trainer's fitted preprocessor is added to a checkpoint without one, and
-   * the reported metrics to a checkpoint that records none.
+   * {@inheritDoc} The trainer's fitted preprocessor is added to a checkpoint without one, and the
+   * reported metrics to a checkpoint that records none.
    */
   @Override
   public void report(Map<String, ?> metrics, Checkpoint checkpoint) {
@@ -50,23 +65,28 @@ final class WorkerContext implements TrainContext {
     String uri = null;
     if (checkpoint != null) {
       Object iteration = copy.getOrDefault("training_iteration", reports);
-      boolean addPreprocessor = setup.preprocessorJson != null
-          && checkpoint.getPreprocessor() == null;
+      boolean addPreprocessor =
+          setup.preprocessorJson != null && checkpoint.getPreprocessor() == null;
       boolean addMetrics = checkpoint.getMetadata().metrics().isEmpty();
       if (addPreprocessor || addMetrics) {
         Map<String, Object> recorded = new LinkedHashMap<>(copy);
         recorded.putIfAbsent("training_iteration", iteration);
-        Checkpoint completed = Checkpoint.builder(checkpoint.getMetadata().framework())
-            .metrics(addMetrics ? recorded : checkpoint.getMetadata().metrics())
-            .modelDirectory(checkpoint.modelDirectory())
-            .preprocessor(addPreprocessor ? Preprocessors.fromJson(setup.preprocessorJson)
-                : checkpoint.getPreprocessor())
-            .build();
+        Checkpoint completed =
+            Checkpoint.builder(checkpoint.getMetadata().framework())
+                .metrics(addMetrics ? recorded : checkpoint.getMetadata().metrics())
+                .modelDirectory(checkpoint.modelDirectory())
+                .preprocessor(
+                    addPreprocessor
+                        ? Preprocessors.fromJson(setup.preprocessorJson)
+                        : checkpoint.getPreprocessor())
+                .build();
         closeReported(checkpoint);
         checkpoint = completed;
       }
-      uri = setup.runDir + "/checkpoint_" + String.format(Locale.ROOT, "%06d",
-          ((Number) iteration).intValue());
+      uri =
+          setup.runDir
+              + "/checkpoint_"
+              + String.format(Locale.ROOT, "%06d", ((Number) iteration).intValue());
       checkpoint.toDirectory(uri);
       closeReported(checkpoint);
     }

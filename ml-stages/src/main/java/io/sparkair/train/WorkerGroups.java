@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import io.sparkair.plugin.ActorGroup;
@@ -11,12 +26,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Worker groups kept between training runs (a Tuner's {@code reuseActors}). A run of
- * {@link Trainer} given these groups takes an idle group of its shape (worker
- * count, CPUs and GPU per worker) instead of starting one, and gives it back when its attempt
- * succeeds; a group whose attempt failed is stopped. Idle groups keep their Spark task slots,
- * so a run that must start a group stops the idle ones first, and so does a run with a
- * preprocessor, whose Spark jobs need free slots. {@link #close()} stops every group.
+ * Worker groups kept between training runs (a Tuner's {@code reuseActors}). A run of {@link
+ * Trainer} given these groups takes an idle group of its shape (worker count, CPUs and GPU per
+ * worker) instead of starting one, and gives it back when its attempt succeeds; a group whose
+ * attempt failed is stopped. Idle groups keep their Spark task slots, so a run that must start a
+ * group stops the idle ones first, and so does a run with a preprocessor, whose Spark jobs need
+ * free slots. {@link #close()} stops every group.
  */
 public final class WorkerGroups implements AutoCloseable {
   private final Map<String, Deque<ActorGroup<TrainWorker>>> idle = new HashMap<>();
@@ -41,7 +56,9 @@ public final class WorkerGroups implements AutoCloseable {
       started++;
     }
     stopIdle();
-    return air.spawnGroup(scaling.numWorkers(), rank -> new TrainWorker(),
+    return air.spawnGroup(
+        scaling.numWorkers(),
+        rank -> new TrainWorker(),
         SpawnOptions.defaults().cpus(scaling.cpusPerWorker()).gpus(scaling.useGpu() ? 1 : 0));
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import java.util.ArrayList;
@@ -6,23 +21,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Asynchronous successive halving (Ray's {@code ASHAScheduler}): rungs at
- * {@code gracePeriod * reductionFactor^k} units of the time attribute, up to {@code maxT}. A
- * trial reaching a rung continues only if its metric there is among the best
- * {@code 1 / reductionFactor} of all trials that reached that rung so far; every trial stops at
- * {@code maxT}.
+ * Asynchronous successive halving (Ray's {@code ASHAScheduler}): rungs at {@code gracePeriod *
+ * reductionFactor^k} units of the time attribute, up to {@code maxT}. A trial reaching a rung
+ * continues only if its metric there is among the best {@code 1 / reductionFactor} of all trials
+ * that reached that rung so far; every trial stops at {@code maxT}.
  */
 public final class AshaScheduler extends TimedScheduler {
   /** The most time units a trial runs. */
   private final int maxT;
+
   /** Time units before a trial can first be stopped. */
   private final int gracePeriod;
+
   /** The share kept at each rung is {@code 1 / reductionFactor}. */
   private final double reductionFactor;
+
   /** The rungs' times, in increasing order. */
   private final List<Integer> milestones = new ArrayList<>();
+
   /** The scores recorded at each rung, by rung index. */
   private final Map<Integer, List<Double>> rungs = new HashMap<>();
+
   /** The number of rungs each trial has reached, by trial id. */
   private final Map<String, Integer> reached = new HashMap<>();
 
@@ -35,9 +54,14 @@ public final class AshaScheduler extends TimedScheduler {
   public AshaScheduler(String timeAttr, int maxT, int gracePeriod, double reductionFactor) {
     super(timeAttr);
     if (gracePeriod < 1 || maxT < gracePeriod || !(reductionFactor > 1)) {
-      throw new IllegalArgumentException("ASHA needs 1 <= gracePeriod <= maxT and "
-          + "reductionFactor > 1, got gracePeriod=" + gracePeriod + ", maxT=" + maxT
-          + ", reductionFactor=" + reductionFactor);
+      throw new IllegalArgumentException(
+          "ASHA needs 1 <= gracePeriod <= maxT and "
+              + "reductionFactor > 1, got gracePeriod="
+              + gracePeriod
+              + ", maxT="
+              + maxT
+              + ", reductionFactor="
+              + reductionFactor);
     }
     this.maxT = maxT;
     this.gracePeriod = gracePeriod;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import io.sparkair.train.CheckpointConfig;
@@ -22,11 +37,11 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * What an experiment must keep to continue after its driver stops: the search space, the tune
- * configuration with the searcher and scheduler in their current state, the run settings and
- * every trial suggested so far with its status. It is saved whole, as Java serialization, to
- * {@code tuner.state} in the experiment directory whenever a trial starts or ends; the searcher,
- * the scheduler and the trial list change only while this object's monitor is held, so a save
- * is always consistent.
+ * configuration with the searcher and scheduler in their current state, the run settings and every
+ * trial suggested so far with its status. It is saved whole, as Java serialization, to {@code
+ * tuner.state} in the experiment directory whenever a trial starts or ends; the searcher, the
+ * scheduler and the trial list change only while this object's monitor is held, so a save is always
+ * consistent.
  */
 final class Experiment implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -69,7 +84,11 @@ final class Experiment implements Serializable {
   final FailureConfig failureConfig;
   final List<Trial> trials = new ArrayList<>();
 
-  Experiment(String name, Map<String, ?> paramSpace, TuneConfig tuneConfig, Searcher searcher,
+  Experiment(
+      String name,
+      Map<String, ?> paramSpace,
+      TuneConfig tuneConfig,
+      Searcher searcher,
       RunConfig runConfig) {
     this.name = name;
     this.paramSpace = paramSpace;
@@ -83,8 +102,12 @@ final class Experiment implements Serializable {
 
   /** The run configuration of a restored experiment stored under {@code storagePath}. */
   RunConfig runConfig(String storagePath) {
-    return new RunConfig().setName(name).setStoragePath(storagePath).setVerbose(verbose)
-        .setCheckpointConfig(checkpointConfig).setFailureConfig(failureConfig);
+    return new RunConfig()
+        .setName(name)
+        .setStoragePath(storagePath)
+        .setVerbose(verbose)
+        .setCheckpointConfig(checkpointConfig)
+        .setFailureConfig(failureConfig);
   }
 
   /** Asks the searcher for the next trial and records it; null when the search is over. */
@@ -109,11 +132,11 @@ final class Experiment implements Serializable {
   }
 
   /**
-   * A trial ended, on its own or stopped by the scheduler: the scheduler and searcher learn it,
-   * and its status is recorded.
+   * A trial ended, on its own or stopped by the scheduler: the scheduler and searcher learn it, and
+   * its status is recorded.
    */
-  synchronized void ended(Trial trial, Map<String, Object> lastMetrics, Throwable error,
-      boolean stoppedByScheduler) {
+  synchronized void ended(
+      Trial trial, Map<String, Object> lastMetrics, Throwable error, boolean stoppedByScheduler) {
     scheduler.onTrialComplete(trial.id);
     searcher.onTrialComplete(trial.id, lastMetrics, error != null);
     trial.state = error == null ? State.TERMINATED : State.ERROR;
@@ -122,10 +145,10 @@ final class Experiment implements Serializable {
   }
 
   /**
-   * Saves this experiment to {@code dir/tuner.state}, replacing the previous save only once the
-   * new one is written whole (on local storage; other storage replaces it as its file system
-   * does). An experiment with a part that cannot be serialized (a search-space function, a
-   * searcher, a scheduler) is not saved: it runs, but cannot be restored.
+   * Saves this experiment to {@code dir/tuner.state}, replacing the previous save only once the new
+   * one is written whole (on local storage; other storage replaces it as its file system does). An
+   * experiment with a part that cannot be serialized (a search-space function, a searcher, a
+   * scheduler) is not saved: it runs, but cannot be restored.
    *
    * @return why the experiment could not be saved, or null when it was
    */
@@ -152,23 +175,26 @@ final class Experiment implements Serializable {
   }
 
   /**
-   * Loads the experiment saved in {@code dir}, resolving classes through the thread's context
-   * class loader (the application's).
+   * Loads the experiment saved in {@code dir}, resolving classes through the thread's context class
+   * loader (the application's).
    *
    * @throws IllegalArgumentException when {@code dir} holds no saved experiment
    */
   static Experiment load(String dir, Configuration hadoop) {
     byte[] saved = RunStorage.readIfExists(dir + "/" + STATE_FILE, hadoop);
     if (saved == null) {
-      throw new IllegalArgumentException("no experiment to restore at " + dir + " (it has no "
-          + STATE_FILE + "; an experiment whose search space, searcher or scheduler is not "
-          + "serializable is not saved)");
+      throw new IllegalArgumentException(
+          "no experiment to restore at "
+              + dir
+              + " (it has no "
+              + STATE_FILE
+              + "; an experiment whose search space, searcher or scheduler is not "
+              + "serializable is not saved)");
     }
     try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(saved))) {
       return (Experiment) in.readObject();
     } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("cannot read the experiment saved in " + dir + ": " + e,
-          e);
+      throw new IllegalStateException("cannot read the experiment saved in " + dir + ": " + e, e);
     }
   }
 

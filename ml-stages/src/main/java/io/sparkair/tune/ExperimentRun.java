@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -29,9 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One execution of a {@link Tuner}'s experiment: launches its trials as their task slots come
- * free, asks the scheduler after each report whether a trial goes on, saves the experiment's
- * state, and prints and writes the progress.
+ * One execution of a {@link Tuner}'s experiment: launches its trials as their task slots come free,
+ * asks the scheduler after each report whether a trial goes on, saves the experiment's state, and
+ * prints and writes the progress.
  *
  * <p>The class is long because launching, stopping, restoring and recording trials share the run's
  * slot budget and trial table; the search itself is in {@code Experiment} and the searchers.
@@ -50,30 +65,41 @@ final class ExperimentRun implements AutoCloseable {
   private final Semaphore slots;
   private final Semaphore trialsAllowed;
   private final long deadline;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "air-tune-trial");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "air-tune-trial");
+            t.setDaemon(true);
+            return t;
+          });
   private final ProgressReporter progress;
   private final WorkerGroups groups;
   private final List<TrialStatus> statuses = new CopyOnWriteArrayList<>();
   private final Map<String, Future<TrialResult>> outcomes = new LinkedHashMap<>();
   private boolean unsaved;
 
-  ExperimentRun(Trainer trainer, TuneConfig tuneConfig, RunConfig runConfig,
-      Experiment experiment, String dir, Configuration hadoop, int totalSlots) {
+  ExperimentRun(
+      Trainer trainer,
+      TuneConfig tuneConfig,
+      RunConfig runConfig,
+      Experiment experiment,
+      String dir,
+      Configuration hadoop,
+      int totalSlots) {
     this.trainer = trainer;
     this.tuneConfig = tuneConfig;
     this.runConfig = runConfig;
     this.experiment = experiment;
     this.dir = dir;
     this.hadoop = hadoop;
-    this.budget = Math.max(1,
-        (int) Math.floor(totalSlots * (1 - tuneConfig.reservedCpuFraction())));
+    this.budget =
+        Math.max(1, (int) Math.floor(totalSlots * (1 - tuneConfig.reservedCpuFraction())));
     this.slots = new Semaphore(budget, true);
-    this.trialsAllowed = new Semaphore(tuneConfig.maxConcurrentTrials() > 0
-        ? tuneConfig.maxConcurrentTrials() : Integer.MAX_VALUE);
+    this.trialsAllowed =
+        new Semaphore(
+            tuneConfig.maxConcurrentTrials() > 0
+                ? tuneConfig.maxConcurrentTrials()
+                : Integer.MAX_VALUE);
     Duration limit = tuneConfig.timeLimit();
     this.deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
     this.progress = new ProgressReporter(experiment.name, tuneConfig.metric());
@@ -94,31 +120,36 @@ final class ExperimentRun implements AutoCloseable {
   }
 
   /**
-   * A trial of the saved experiment: one that ended keeps its result; one that was pending
-   * or running runs again, from its latest checkpoint if it has one.
+   * A trial of the saved experiment: one that ended keeps its result; one that was pending or
+   * running runs again, from its latest checkpoint if it has one.
    */
   void resumeOrKeep(Experiment.Trial trial) throws InterruptedException {
     String trialDir = dir + "/" + trial.id;
-    Result saved = RunStorage.exists(trialDir, hadoop) ? Result.fromPath(trialDir, hadoop)
-        : null;
+    Result saved = RunStorage.exists(trialDir, hadoop) ? Result.fromPath(trialDir, hadoop) : null;
     if (!trial.ended()) {
       launch(trial, saved == null ? null : saved.checkpoint());
       return;
     }
     TrialStatus status = new TrialStatus(trial.id, trial.config);
     statuses.add(status);
-    status.end(saved == null ? List.of() : saved.metricsHistory(), trial.state.name(),
+    status.end(
+        saved == null ? List.of() : saved.metricsHistory(),
+        trial.state.name(),
         tuneConfig.metric());
-    Throwable error = trial.error == null ? null
-        : new TrainingFailedException("the trial failed before the restore: " + trial.error,
-            null);
-    outcomes.put(trial.id, CompletableFuture.completedFuture(
-        new TrialResult(trial.id, trial.config, saved, error, trial.stopped)));
+    Throwable error =
+        trial.error == null
+            ? null
+            : new TrainingFailedException(
+                "the trial failed before the restore: " + trial.error, null);
+    outcomes.put(
+        trial.id,
+        CompletableFuture.completedFuture(
+            new TrialResult(trial.id, trial.config, saved, error, trial.stopped)));
   }
 
   /**
-   * Starts a trial once its slots are free; false when the time limit passed first (the
-   * trial stays pending).
+   * Starts a trial once its slots are free; false when the time limit passed first (the trial stays
+   * pending).
    */
   boolean launch(Experiment.Trial trial, Checkpoint resumeFrom) throws InterruptedException {
     Trainer configured = trainer.withConfig(trial.config);
@@ -141,14 +172,17 @@ final class ExperimentRun implements AutoCloseable {
     }
     experiment.started(trial);
     status.start();
-    outcomes.put(trial.id, pool.submit(() -> {
-      try {
-        return runTrial(trial, status, configured);
-      } finally {
-        slots.release(need);
-        trialsAllowed.release();
-      }
-    }));
+    outcomes.put(
+        trial.id,
+        pool.submit(
+            () -> {
+              try {
+                return runTrial(trial, status, configured);
+              } finally {
+                slots.release(need);
+                trialsAllowed.release();
+              }
+            }));
     return true;
   }
 
@@ -166,14 +200,17 @@ final class ExperimentRun implements AutoCloseable {
     }
   }
 
-  private TrialResult runTrial(Experiment.Trial trial, TrialStatus status,
-      Trainer configured) {
+  private TrialResult runTrial(Experiment.Trial trial, TrialStatus status, Trainer configured) {
     String id = trial.id;
     write(dir + "/" + id + "/params.json", ConfigJson.write(trial.config), hadoop);
     StopByScheduler stop = new StopByScheduler(status, id, this);
-    RunConfig run = new RunConfig().setName(id).setStoragePath(dir).setVerbose(0)
-        .setCheckpointConfig(runConfig.checkpointConfig())
-        .setFailureConfig(runConfig.failureConfig());
+    RunConfig run =
+        new RunConfig()
+            .setName(id)
+            .setStoragePath(dir)
+            .setVerbose(0)
+            .setCheckpointConfig(runConfig.checkpointConfig())
+            .setFailureConfig(runConfig.failureConfig());
     runConfig.callbacks().forEach(run::addCallbacks);
     run.addCallbacks(stop);
     Result result = null;
@@ -182,15 +219,23 @@ final class ExperimentRun implements AutoCloseable {
       result = configured.setRunConfig(run).fit();
       String metric = tuneConfig.metric();
       if (result.metricsHistory().stream().noneMatch(m -> m.get(metric) instanceof Number)) {
-        error = new IllegalArgumentException("trial " + id + " never reported '" + metric
-            + "'; it reported " + result.metrics().keySet());
+        error =
+            new IllegalArgumentException(
+                "trial "
+                    + id
+                    + " never reported '"
+                    + metric
+                    + "'; it reported "
+                    + result.metrics().keySet());
       }
     } catch (RuntimeException e) {
       error = e;
     }
     experiment.ended(trial, result == null ? Map.of() : result.metrics(), error, stop.stopped);
-    status.end(result == null ? List.of() : result.metricsHistory(),
-        error != null ? "ERROR" : "TERMINATED", tuneConfig.metric());
+    status.end(
+        result == null ? List.of() : result.metricsHistory(),
+        error != null ? "ERROR" : "TERMINATED",
+        tuneConfig.metric());
     save();
     return new TrialResult(id, trial.config, result, error, stop.stopped);
   }
@@ -206,8 +251,8 @@ final class ExperimentRun implements AutoCloseable {
           printTable();
           save();
         } catch (ExecutionException e) {
-          throw new IllegalStateException("a trial could not be run: " + e.getCause(),
-              e.getCause());
+          throw new IllegalStateException(
+              "a trial could not be run: " + e.getCause(), e.getCause());
         }
       }
     }
@@ -227,8 +272,11 @@ final class ExperimentRun implements AutoCloseable {
       String why = experiment.save(dir, hadoop);
       if (why != null) {
         unsaved = true;
-        LOG.warn("experiment {} cannot be restored: {} (search-space values, searchers and "
-            + "schedulers must be serializable to be saved)", experiment.name, why);
+        LOG.warn(
+            "experiment {} cannot be restored: {} (search-space values, searchers and "
+                + "schedulers must be serializable to be saved)",
+            experiment.name,
+            why);
       }
     }
     Map<String, String> errors = new LinkedHashMap<>();
@@ -255,18 +303,19 @@ final class ExperimentRun implements AutoCloseable {
   }
 
   /**
-   * A trial the scheduler stopped counts as stopped early only if it ran fewer iterations than
-   * the longest trial: a stop at the scheduler's {@code maxT} is a normal end.
+   * A trial the scheduler stopped counts as stopped early only if it ran fewer iterations than the
+   * longest trial: a stop at the scheduler's {@code maxT} is a normal end.
    */
-  private static List<TrialResult> markStoppedEarly(List<TrialResult> trials,
-      List<TrialStatus> statuses) {
+  private static List<TrialResult> markStoppedEarly(
+      List<TrialResult> trials, List<TrialStatus> statuses) {
     int longest = trials.stream().mapToInt(ExperimentRun::iterations).max().orElse(0);
     List<TrialResult> marked = new ArrayList<>();
     for (TrialResult t : trials) {
       boolean early = t.stoppedEarly() && iterations(t) < longest;
       marked.add(new TrialResult(t.trialId(), t.config(), t.result(), t.error(), early));
       if (early) {
-        statuses.stream().filter(s -> s.trialId.equals(t.trialId()))
+        statuses.stream()
+            .filter(s -> s.trialId.equals(t.trialId()))
             .forEach(s -> s.state = "STOPPED");
       }
     }

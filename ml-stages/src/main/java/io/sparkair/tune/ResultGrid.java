@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import java.util.ArrayList;
@@ -63,18 +78,22 @@ public final class ResultGrid implements Iterable<TrialResult> {
    */
   public TrialResult getBestResult(String metric, String mode, String scope) {
     if (metric == null || !("min".equals(mode) || "max".equals(mode))) {
-      throw new IllegalArgumentException("getBestResult needs a metric and mode min or max, got "
-          + metric + ", " + mode);
+      throw new IllegalArgumentException(
+          "getBestResult needs a metric and mode min or max, got " + metric + ", " + mode);
     }
     if (!"last".equals(scope) && !"all".equals(scope)) {
       throw new IllegalArgumentException("scope must be last or all, got " + scope);
     }
-    Comparator<Double> order = "min".equals(mode) ? Comparator.naturalOrder()
-        : Comparator.<Double>naturalOrder().reversed();
-    Optional<TrialResult> best = trials.stream().filter(t -> score(t, metric, mode, scope) != null)
-        .min(Comparator.comparing(t -> score(t, metric, mode, scope), order));
-    return best.orElseThrow(() -> new IllegalArgumentException("no trial reported '" + metric
-        + "'"));
+    Comparator<Double> order =
+        "min".equals(mode)
+            ? Comparator.naturalOrder()
+            : Comparator.<Double>naturalOrder().reversed();
+    Optional<TrialResult> best =
+        trials.stream()
+            .filter(t -> score(t, metric, mode, scope) != null)
+            .min(Comparator.comparing(t -> score(t, metric, mode, scope), order));
+    return best.orElseThrow(
+        () -> new IllegalArgumentException("no trial reported '" + metric + "'"));
   }
 
   private static Double score(TrialResult t, String metric, String mode, String scope) {
@@ -82,9 +101,10 @@ public final class ResultGrid implements Iterable<TrialResult> {
       return null;
     }
     List<Double> values = new ArrayList<>();
-    List<Map<String, Object>> history = "last".equals(scope)
-        ? (t.metrics().isEmpty() ? List.of() : List.of(t.metrics()))
-        : t.result().metricsHistory();
+    List<Map<String, Object>> history =
+        "last".equals(scope)
+            ? (t.metrics().isEmpty() ? List.of() : List.of(t.metrics()))
+            : t.result().metricsHistory();
     for (Map<String, Object> report : history) {
       Object v = report.get(metric);
       if (v instanceof Number) {
@@ -94,7 +114,8 @@ public final class ResultGrid implements Iterable<TrialResult> {
     if (values.isEmpty()) {
       return null;
     }
-    return "min".equals(mode) ? values.stream().min(Double::compare).get()
+    return "min".equals(mode)
+        ? values.stream().min(Double::compare).get()
         : values.stream().max(Double::compare).get();
   }
 
@@ -114,8 +135,8 @@ public final class ResultGrid implements Iterable<TrialResult> {
   }
 
   /**
-   * One row per trial: {@code trial_id}, the last report's numeric metrics, and the
-   * configuration flattened as {@code config/params/max_depth} (values as text).
+   * One row per trial: {@code trial_id}, the last report's numeric metrics, and the configuration
+   * flattened as {@code config/params/max_depth} (values as text).
    */
   public Dataset<Row> getDataFrame(SparkSession spark) {
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -124,18 +145,23 @@ public final class ResultGrid implements Iterable<TrialResult> {
     for (TrialResult t : trials) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("trial_id", t.trialId());
-      t.metrics().forEach((k, v) -> {
-        if (v instanceof Number) {
-          row.put(k, ((Number) v).doubleValue());
-          numeric.putIfAbsent(k, true);
-        }
-      });
+      t.metrics()
+          .forEach(
+              (k, v) -> {
+                if (v instanceof Number) {
+                  row.put(k, ((Number) v).doubleValue());
+                  numeric.putIfAbsent(k, true);
+                }
+              });
       flatten("config", t.config(), row, numeric);
       rows.add(row);
     }
     List<StructField> fields = new ArrayList<>();
-    numeric.forEach((name, isNumber) -> fields.add(DataTypes.createStructField(name,
-        isNumber ? DataTypes.DoubleType : DataTypes.StringType, true)));
+    numeric.forEach(
+        (name, isNumber) ->
+            fields.add(
+                DataTypes.createStructField(
+                    name, isNumber ? DataTypes.DoubleType : DataTypes.StringType, true)));
     List<Row> out = new ArrayList<>();
     for (Map<String, Object> row : rows) {
       Object[] values = new Object[fields.size()];
@@ -147,18 +173,22 @@ public final class ResultGrid implements Iterable<TrialResult> {
     return spark.createDataFrame(out, new StructType(fields.toArray(new StructField[0])));
   }
 
-  private static void flatten(String prefix, Map<String, Object> config, Map<String, Object> row,
+  private static void flatten(
+      String prefix,
+      Map<String, Object> config,
+      Map<String, Object> row,
       Map<String, Boolean> columns) {
-    config.forEach((k, v) -> {
-      String name = prefix + "/" + k;
-      if (v instanceof Map) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> inner = (Map<String, Object>) v;
-        flatten(name, inner, row, columns);
-      } else {
-        row.put(name, String.valueOf(v));
-        columns.putIfAbsent(name, false);
-      }
-    });
+    config.forEach(
+        (k, v) -> {
+          String name = prefix + "/" + k;
+          if (v instanceof Map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> inner = (Map<String, Object>) v;
+            flatten(name, inner, row, columns);
+          } else {
+            row.put(name, String.valueOf(v));
+            columns.putIfAbsent(name, false);
+          }
+        });
   }
 }

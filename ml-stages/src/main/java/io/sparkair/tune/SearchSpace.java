@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import java.util.ArrayList;
@@ -21,8 +36,8 @@ final class SearchSpace {
     return grids;
   }
 
-  private static void collect(Map<String, ?> space, List<String> path,
-      Map<List<String>, GridSearch> grids) {
+  private static void collect(
+      Map<String, ?> space, List<String> path, Map<List<String>, GridSearch> grids) {
     for (Map.Entry<String, ?> e : space.entrySet()) {
       List<String> at = new ArrayList<>(path);
       at.add(e.getKey());
@@ -48,9 +63,11 @@ final class SearchSpace {
     return (int) product;
   }
 
-  /** A trial's configuration: grid combination {@code index}, domains sampled with {@code random}. */
-  static Map<String, Object> resolve(Map<String, ?> space, Map<List<String>, GridSearch> grids,
-      int index, Random random) {
+  /**
+   * A trial's configuration: grid combination {@code index}, domains sampled with {@code random}.
+   */
+  static Map<String, Object> resolve(
+      Map<String, ?> space, Map<List<String>, GridSearch> grids, int index, Random random) {
     Map<List<String>, Object> chosen = new LinkedHashMap<>();
     int rest = index;
     List<Map.Entry<List<String>, GridSearch>> dims = new ArrayList<>(grids.entrySet());
@@ -66,8 +83,13 @@ final class SearchSpace {
     return resolved;
   }
 
-  private static void fill(Map<String, ?> space, Map<String, Object> into, List<String> path,
-      Map<List<String>, Object> chosen, Random random, Map<String, Object> root,
+  private static void fill(
+      Map<String, ?> space,
+      Map<String, Object> into,
+      List<String> path,
+      Map<List<String>, Object> chosen,
+      Random random,
+      Map<String, Object> root,
       List<Runnable> late) {
     for (Map.Entry<String, ?> e : space.entrySet()) {
       List<String> at = new ArrayList<>(path);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import java.util.ArrayList;
@@ -8,45 +23,57 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A Tree-structured Parzen Estimator searcher (as in Hyperopt and Optuna): after
- * {@code initialRandom} random trials, the completed trials are split into the best
- * {@code gamma} share and the rest; for every parameter independently, candidates are drawn from
- * the parameter's own distribution and the one with the highest ratio of the good trials'
- * density to the others' (Gaussian kernels for numbers, smoothed frequencies for other values)
- * is chosen. Seeded, so a search repeats. {@code gridSearch} dimensions are treated as choices.
+ * A Tree-structured Parzen Estimator searcher (as in Hyperopt and Optuna): after {@code
+ * initialRandom} random trials, the completed trials are split into the best {@code gamma} share
+ * and the rest; for every parameter independently, candidates are drawn from the parameter's own
+ * distribution and the one with the highest ratio of the good trials' density to the others'
+ * (Gaussian kernels for numbers, smoothed frequencies for other values) is chosen. Seeded, so a
+ * search repeats. {@code gridSearch} dimensions are treated as choices.
  */
 public final class TpeSearcher implements Searcher {
   /** The number of trials to suggest. */
   private final int numSamples;
+
   /** The number of scored trials before the model replaces random draws. */
   private final int initialRandom;
+
   /** The share of completed trials counted as good. */
   private final double gamma;
+
   /** Candidates drawn per parameter. */
   private final int candidates;
+
   /** The chosen values of the completed trials, by parameter path. */
   private final List<Map<List<String>, Object>> observed = new ArrayList<>();
+
   /** The completed trials' scores, in {@code observed}'s order; lower is better. */
   private final List<Double> scores = new ArrayList<>();
+
   /** The chosen values of trials suggested but not yet completed, by trial id. */
   private final Map<String, Map<List<String>, Object>> pending = new HashMap<>();
+
   /** The search space. */
   private Map<String, ?> space;
+
   /** The space's distributions and grid searches, by parameter path. */
   private Map<List<String>, Object> dimensions;
+
   /** Whether a higher metric is better. */
   private boolean maximize;
+
   /** The metric to optimize. */
   private String metric;
+
   /** The seeded source of the searcher's random draws. */
   private Random random;
+
   /** The number of trials suggested so far. */
   private int suggested;
 
   /**
    * {@code numSamples} trials, the first 10 random, the best 25% as "good", 6 candidates per
-   * parameter (more candidates exploit harder: on a 2-d quadratic, 6 beat random search in 10
-   * seeds of 10, 24 in 6 of 10).
+   * parameter (more candidates exploit harder: on a 2-d quadratic, 6 beat random search in 10 seeds
+   * of 10, 24 in 6 of 10).
    */
   public TpeSearcher(int numSamples) {
     this(numSamples, 10, 0.25, 6);
@@ -54,14 +81,14 @@ public final class TpeSearcher implements Searcher {
 
   /**
    * {@code numSamples} trials, the first {@code initialRandom} random, the best {@code gamma} share
-   * as "good", {@code candidates} candidates per parameter. Needs {@code numSamples > 0},
-   * {@code initialRandom >= 1}, {@code 0 < gamma < 1} and {@code candidates >= 1}, else
+   * as "good", {@code candidates} candidates per parameter. Needs {@code numSamples > 0}, {@code
+   * initialRandom >= 1}, {@code 0 < gamma < 1} and {@code candidates >= 1}, else
    * IllegalArgumentException.
    */
   public TpeSearcher(int numSamples, int initialRandom, double gamma, int candidates) {
     if (numSamples <= 0 || initialRandom < 1 || !(gamma > 0 && gamma < 1) || candidates < 1) {
-      throw new IllegalArgumentException("TPE needs numSamples > 0, initialRandom >= 1, "
-          + "0 < gamma < 1, candidates >= 1");
+      throw new IllegalArgumentException(
+          "TPE needs numSamples > 0, initialRandom >= 1, " + "0 < gamma < 1, candidates >= 1");
     }
     this.numSamples = numSamples;
     this.initialRandom = initialRandom;
@@ -83,18 +110,19 @@ public final class TpeSearcher implements Searcher {
   }
 
   private void collect(Map<String, ?> at, List<String> path) {
-    at.forEach((key, value) -> {
-      List<String> p = new ArrayList<>(path);
-      p.add(key);
-      if ((value instanceof Domain && !(value instanceof Tune.SampleFrom))
-          || value instanceof GridSearch) {
-        dimensions.put(List.copyOf(p), value);
-      } else if (value instanceof Map) {
-        @SuppressWarnings("unchecked")
-        Map<String, ?> inner = (Map<String, ?>) value;
-        collect(inner, p);
-      }
-    });
+    at.forEach(
+        (key, value) -> {
+          List<String> p = new ArrayList<>(path);
+          p.add(key);
+          if ((value instanceof Domain && !(value instanceof Tune.SampleFrom))
+              || value instanceof GridSearch) {
+            dimensions.put(List.copyOf(p), value);
+          } else if (value instanceof Map) {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> inner = (Map<String, ?>) value;
+            collect(inner, p);
+          }
+        });
   }
 
   @Override
@@ -148,9 +176,10 @@ public final class TpeSearcher implements Searcher {
     double bestRatio = Double.NEGATIVE_INFINITY;
     double[] range = observedRange(path);
     for (int c = 0; c < candidates; c++) {
-      Object candidate = c % 2 == 0
-          ? perturb(good.get(random.nextInt(good.size())), dimension, good, range)
-          : prior(dimension);
+      Object candidate =
+          c % 2 == 0
+              ? perturb(good.get(random.nextInt(good.size())), dimension, good, range)
+              : prior(dimension);
       double ratio = density(candidate, good, range) / density(candidate, bad, range);
       if (ratio > bestRatio) {
         bestRatio = ratio;
@@ -165,12 +194,13 @@ public final class TpeSearcher implements Searcher {
    * replaced by a fresh draw from the distribution.
    */
   private Object perturb(Object value, Object dimension, List<Object> good, double[] range) {
-    if (range == null || !(value instanceof Number) || dimension instanceof GridSearch
+    if (range == null
+        || !(value instanceof Number)
+        || dimension instanceof GridSearch
         || dimension instanceof Tune.Choice) {
       return prior(dimension);
     }
-    double x = ((Number) value).doubleValue() + random.nextGaussian()
-        * bandwidth(good, range);
+    double x = ((Number) value).doubleValue() + random.nextGaussian() * bandwidth(good, range);
     if (x < range[0] || x > range[1]) {
       return prior(dimension);
     }
@@ -178,8 +208,8 @@ public final class TpeSearcher implements Searcher {
   }
 
   /**
-   * The smallest and largest value of a parameter among the completed trials, or null when any
-   * of its values is not a number (a categorical parameter).
+   * The smallest and largest value of a parameter among the completed trials, or null when any of
+   * its values is not a number (a categorical parameter).
    */
   private double[] observedRange(List<String> path) {
     double low = Double.POSITIVE_INFINITY;
@@ -196,9 +226,9 @@ public final class TpeSearcher implements Searcher {
   }
 
   /**
-   * A Parzen density: one Gaussian kernel per value plus a flat prior over the range seen, so
-   * that neither side's density vanishes; for a categorical parameter ({@code range} null),
-   * smoothed frequencies.
+   * A Parzen density: one Gaussian kernel per value plus a flat prior over the range seen, so that
+   * neither side's density vanishes; for a categorical parameter ({@code range} null), smoothed
+   * frequencies.
    */
   private double density(Object candidate, List<Object> values, double[] range) {
     if (range != null && candidate instanceof Number) {
@@ -248,21 +278,22 @@ public final class TpeSearcher implements Searcher {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> replace(Map<String, ?> at,
-      Map<List<String>, GridSearch> fixed, List<String> path) {
+  private static Map<String, Object> replace(
+      Map<String, ?> at, Map<List<String>, GridSearch> fixed, List<String> path) {
     Map<String, Object> out = new LinkedHashMap<>();
-    at.forEach((key, value) -> {
-      List<String> p = new ArrayList<>(path);
-      p.add(key);
-      GridSearch one = fixed.get(p);
-      if (one != null) {
-        out.put(key, one.values().get(0));
-      } else if (value instanceof Map) {
-        out.put(key, replace((Map<String, ?>) value, fixed, p));
-      } else {
-        out.put(key, value);
-      }
-    });
+    at.forEach(
+        (key, value) -> {
+          List<String> p = new ArrayList<>(path);
+          p.add(key);
+          GridSearch one = fixed.get(p);
+          if (one != null) {
+            out.put(key, one.values().get(0));
+          } else if (value instanceof Map) {
+            out.put(key, replace((Map<String, ?>) value, fixed, p));
+          } else {
+            out.put(key, value);
+          }
+        });
     return out;
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import io.sparkair.train.Result;
@@ -11,7 +26,11 @@ public final class TrialResult {
   private final Throwable error;
   private final boolean stoppedEarly;
 
-  TrialResult(String trialId, Map<String, Object> config, Result result, Throwable error,
+  TrialResult(
+      String trialId,
+      Map<String, Object> config,
+      Result result,
+      Throwable error,
       boolean stoppedEarly) {
     this.trialId = trialId;
     this.config = config;

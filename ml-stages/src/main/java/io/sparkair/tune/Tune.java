@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import java.io.Serializable;
@@ -7,10 +22,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The search-space vocabulary of Ray Tune: distributions to sample ({@code uniform},
- * {@code loguniform}, {@code randint}, ...), {@code choice}, {@code gridSearch} dimensions and
- * {@code sampleFrom} (a function of the values sampled before it). Bounds follow Ray: upper
- * bounds are exclusive for {@code randint}, inclusive for the quantized forms.
+ * The search-space vocabulary of Ray Tune: distributions to sample ({@code uniform}, {@code
+ * loguniform}, {@code randint}, ...), {@code choice}, {@code gridSearch} dimensions and {@code
+ * sampleFrom} (a function of the values sampled before it). Bounds follow Ray: upper bounds are
+ * exclusive for {@code randint}, inclusive for the quantized forms.
  */
 public final class Tune {
   private Tune() {}
@@ -53,8 +68,8 @@ public final class Tune {
   /** An integer uniform in [low, high). */
   public static Domain randint(int low, int high) {
     if (high <= low) {
-      throw new IllegalArgumentException("randint needs low < high, got [" + low + ", " + high
-          + ")");
+      throw new IllegalArgumentException(
+          "randint needs low < high, got [" + low + ", " + high + ")");
     }
     return (random, spec) -> low + random.nextInt(high - low);
   }
@@ -62,8 +77,8 @@ public final class Tune {
   /** An integer uniform in [low, high], a multiple of {@code q}. */
   public static Domain qrandint(int low, int high, int q) {
     if (high < low || q <= 0) {
-      throw new IllegalArgumentException("qrandint needs low <= high and q > 0, got [" + low
-          + ", " + high + "], q=" + q);
+      throw new IllegalArgumentException(
+          "qrandint needs low <= high and q > 0, got [" + low + ", " + high + "], q=" + q);
     }
     return (random, spec) -> {
       int value = (int) (Math.round((low + (high - low) * random.nextDouble()) / q) * q);
@@ -143,8 +158,8 @@ public final class Tune {
 
   private static void checkRange(double low, double high) {
     if (!(low < high)) {
-      throw new IllegalArgumentException("a range needs low < high, got [" + low + ", " + high
-          + "]");
+      throw new IllegalArgumentException(
+          "a range needs low < high, got [" + low + ", " + high + "]");
     }
   }
 

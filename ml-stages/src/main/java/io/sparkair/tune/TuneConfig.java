@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import java.io.Serializable;
@@ -5,34 +20,42 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a Tuner searches: the metric and mode, {@code numSamples} passes over the grid, the
- * searcher and scheduler, how many trials run at once (0: as many as the cluster's task slots
- * allow, leaving {@code reservedCpuFraction} of them, 20% by default, for data work; at least
- * one trial always runs), an optional time limit, and the seed that makes an experiment repeat.
- * It is saved with the experiment, searcher and scheduler included, so that
- * {@link Tuner#restore} continues it.
+ * How a Tuner searches: the metric and mode, {@code numSamples} passes over the grid, the searcher
+ * and scheduler, how many trials run at once (0: as many as the cluster's task slots allow, leaving
+ * {@code reservedCpuFraction} of them, 20% by default, for data work; at least one trial always
+ * runs), an optional time limit, and the seed that makes an experiment repeat. It is saved with the
+ * experiment, searcher and scheduler included, so that {@link Tuner#restore} continues it.
  */
 public final class TuneConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Passes over the grid; see {@link #setNumSamples}. */
   private int numSamples = 1;
+
   /** The metric to optimize, or null if not set. */
   private String metric;
+
   /** {@code min} or {@code max}, or null if no metric is set. */
   private String mode;
+
   /** The searcher, or null for the basic variant generator. */
   private Searcher searcher;
+
   /** The trial scheduler; FIFO by default. */
   private TrialScheduler scheduler = TrialScheduler.fifo();
+
   /** Trials run at once, or 0 for as many as the task slots allow. */
   private int maxConcurrentTrials;
+
   /** Fraction of the task slots left for data work. */
   private double reservedCpuFraction = 0.2;
+
   /** The seed of the searcher's random choices. */
   private long seed = 42;
+
   /** The experiment's time limit, or null for none. */
   private Duration timeLimit;
+
   /** Whether trials' worker groups are kept for later trials. */
   private boolean reuseActors;
 
@@ -115,17 +138,16 @@ public final class TuneConfig implements Serializable {
    */
   public TuneConfig setReservedCpuFraction(double fraction) {
     if (!(fraction >= 0 && fraction < 1)) {
-      throw new IllegalArgumentException("reservedCpuFraction must be in [0, 1), got "
-          + fraction);
+      throw new IllegalArgumentException("reservedCpuFraction must be in [0, 1), got " + fraction);
     }
     this.reservedCpuFraction = fraction;
     return this;
   }
 
   /**
-   * Ends the experiment after {@code limit} (Ray's {@code time_budget_s}): no trial starts
-   * after it, and running trials stop at their next report, keeping their last result and
-   * checkpoint. Trials not started by then stay pending; a restore runs them.
+   * Ends the experiment after {@code limit} (Ray's {@code time_budget_s}): no trial starts after
+   * it, and running trials stop at their next report, keeping their last result and checkpoint.
+   * Trials not started by then stay pending; a restore runs them.
    */
   public TuneConfig setTimeLimit(Duration limit) {
     if (limit != null && (limit.isNegative() || limit.isZero())) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import io.sparkair.plugin.Air;
@@ -15,23 +30,23 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Searches a trainer's configurations (Ray's {@code Tuner}): the searcher proposes each trial's
- * configuration from the parameter space (any field {@link Trainer#withConfig}
- * takes: {@code params}, {@code scalingConfig}, {@code preprocessor}, {@code numBoostRound},
- * {@code trainLoopConfig}), each trial is a training run of its own, the scheduler may stop a
- * trial after any report, and {@link #fit()} returns every trial in a {@link ResultGrid}.
+ * configuration from the parameter space (any field {@link Trainer#withConfig} takes: {@code
+ * params}, {@code scalingConfig}, {@code preprocessor}, {@code numBoostRound}, {@code
+ * trainLoopConfig}), each trial is a training run of its own, the scheduler may stop a trial after
+ * any report, and {@link #fit()} returns every trial in a {@link ResultGrid}.
  *
- * <p>Trials run concurrently while the cluster's task slots allow: each takes its
- * {@code numWorkers * cpusPerWorker} slots from a budget of the cluster's slots less the
- * {@link TuneConfig#setReservedCpuFraction reserved share}, so trials of different sizes mix.
- * Every trial trains on the same dataset blocks. A failing trial is retried from its latest
- * checkpoint as the {@code FailureConfig} allows, then reported in {@link ResultGrid#errors()}
- * while the others go on.
+ * <p>Trials run concurrently while the cluster's task slots allow: each takes its {@code numWorkers
+ * * cpusPerWorker} slots from a budget of the cluster's slots less the {@link
+ * TuneConfig#setReservedCpuFraction reserved share}, so trials of different sizes mix. Every trial
+ * trains on the same dataset blocks. A failing trial is retried from its latest checkpoint as the
+ * {@code FailureConfig} allows, then reported in {@link ResultGrid#errors()} while the others go
+ * on.
  *
  * <p>The experiment directory {@code <storagePath>/<name>} holds {@code experiment_state.json},
- * {@code tuner.state} (what {@link #restore} reads), {@code report.html} (the metric's curve
- * per trial) and one directory per trial with {@code params.json}, {@code result.json},
- * {@code progress.csv} and its checkpoints. With {@code verbose > 0} a table of the trials is
- * printed every 10 seconds and at the end.
+ * {@code tuner.state} (what {@link #restore} reads), {@code report.html} (the metric's curve per
+ * trial) and one directory per trial with {@code params.json}, {@code result.json}, {@code
+ * progress.csv} and its checkpoints. With {@code verbose > 0} a table of the trials is printed
+ * every 10 seconds and at the end.
  */
 public final class Tuner {
 
@@ -42,13 +57,17 @@ public final class Tuner {
   private final Experiment restored;
 
   /** A tuner of {@code trainer} over {@code paramSpace}. */
-  public Tuner(Trainer trainer, Map<String, ?> paramSpace, TuneConfig tuneConfig,
-      RunConfig runConfig) {
+  public Tuner(
+      Trainer trainer, Map<String, ?> paramSpace, TuneConfig tuneConfig, RunConfig runConfig) {
     this(trainer, paramSpace, tuneConfig, runConfig, null);
   }
 
-  private Tuner(Trainer trainer, Map<String, ?> paramSpace, TuneConfig tuneConfig,
-      RunConfig runConfig, Experiment restored) {
+  private Tuner(
+      Trainer trainer,
+      Map<String, ?> paramSpace,
+      TuneConfig tuneConfig,
+      RunConfig runConfig,
+      Experiment restored) {
     this.trainer = Objects.requireNonNull(trainer, "trainer");
     this.paramSpace = Objects.requireNonNull(paramSpace, "paramSpace");
     this.tuneConfig = Objects.requireNonNull(tuneConfig, "tuneConfig");
@@ -57,13 +76,13 @@ public final class Tuner {
   }
 
   /**
-   * A tuner that continues the interrupted experiment in {@code path} (an experiment
-   * directory) when {@link #fit()} is called: trials that ended are not run again, trials that
-   * were running resume from their latest checkpoint, and the searcher and scheduler carry on
-   * from their saved state. {@code trainer} supplies what cannot be saved: the datasets and the
-   * training loop; the search space and configuration are the saved ones. Run callbacks are not
-   * saved, nor is an experiment whose search space, searcher or scheduler is not serializable
-   * (a warning says so when it runs).
+   * A tuner that continues the interrupted experiment in {@code path} (an experiment directory)
+   * when {@link #fit()} is called: trials that ended are not run again, trials that were running
+   * resume from their latest checkpoint, and the searcher and scheduler carry on from their saved
+   * state. {@code trainer} supplies what cannot be saved: the datasets and the training loop; the
+   * search space and configuration are the saved ones. Run callbacks are not saved, nor is an
+   * experiment whose search space, searcher or scheduler is not serializable (a warning says so
+   * when it runs).
    *
    * @throws IllegalArgumentException when {@code path} holds no saved experiment
    */
@@ -71,22 +90,25 @@ public final class Tuner {
     Configuration hadoop = Air.currentSession().sparkContext().hadoopConfiguration();
     Experiment experiment = Experiment.load(path, hadoop);
     Path dir = new Path(path);
-    return new Tuner(trainer, experiment.paramSpace, experiment.tuneConfig,
-        experiment.runConfig(dir.getParent().toString()), experiment);
+    return new Tuner(
+        trainer,
+        experiment.paramSpace,
+        experiment.tuneConfig,
+        experiment.runConfig(dir.getParent().toString()),
+        experiment);
   }
 
   /** Whether {@code path} holds an experiment {@link #restore} can continue. */
   public static boolean canRestore(String path) {
-    return Experiment.exists(path,
-        Air.currentSession().sparkContext().hadoopConfiguration());
+    return Experiment.exists(path, Air.currentSession().sparkContext().hadoopConfiguration());
   }
 
   /**
    * Runs the experiment, or continues a restored one.
    *
-   * @throws IllegalArgumentException when the configuration is wrong: no metric, a parameter
-   *     the trainer has no field for, {@code numSamples} with a searcher of its own, a search
-   *     space that gives no trial (found before any trial runs)
+   * @throws IllegalArgumentException when the configuration is wrong: no metric, a parameter the
+   *     trainer has no field for, {@code numSamples} with a searcher of its own, a search space
+   *     that gives no trial (found before any trial runs)
    */
   public ResultGrid fit() {
     if (tuneConfig.metric() == null) {
@@ -96,8 +118,15 @@ public final class Tuner {
     StorageLocation.requireReachable(runConfig.storagePath(), spark);
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Experiment experiment = restored != null ? restored : newExperiment();
-    ExperimentRun run = new ExperimentRun(trainer, tuneConfig, runConfig, experiment,
-        runConfig.storagePath() + "/" + experiment.name, hadoop, Air.get(spark).maxSlots());
+    ExperimentRun run =
+        new ExperimentRun(
+            trainer,
+            tuneConfig,
+            runConfig,
+            experiment,
+            runConfig.storagePath() + "/" + experiment.name,
+            hadoop,
+            Air.get(spark).maxSlots());
     try {
       run.save();
       for (Experiment.Trial trial : new ArrayList<>(experiment.trials)) {
@@ -125,15 +154,24 @@ public final class Tuner {
   }
 
   private Experiment newExperiment() {
-    String name = runConfig.name() != null ? runConfig.name() : "Tuner_"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
+    String name =
+        runConfig.name() != null
+            ? runConfig.name()
+            : "Tuner_"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
     if (tuneConfig.searcher() != null && tuneConfig.numSamples() != 1) {
-      throw new IllegalArgumentException("TuneConfig sets numSamples=" + tuneConfig.numSamples()
-          + " and a searcher (" + tuneConfig.searcher().getClass().getSimpleName() + "); "
-          + "numSamples is for the basic variant generator, give the searcher its own count");
+      throw new IllegalArgumentException(
+          "TuneConfig sets numSamples="
+              + tuneConfig.numSamples()
+              + " and a searcher ("
+              + tuneConfig.searcher().getClass().getSimpleName()
+              + "); "
+              + "numSamples is for the basic variant generator, give the searcher its own count");
     }
-    Searcher searcher = tuneConfig.searcher() != null ? tuneConfig.searcher()
-        : new BasicVariantGenerator(tuneConfig.numSamples());
+    Searcher searcher =
+        tuneConfig.searcher() != null
+            ? tuneConfig.searcher()
+            : new BasicVariantGenerator(tuneConfig.numSamples());
     searcher.setup(paramSpace, tuneConfig.metric(), tuneConfig.mode(), tuneConfig.seed());
     tuneConfig.scheduler().setup(tuneConfig.metric(), tuneConfig.mode());
     return new Experiment(name, paramSpace, tuneConfig, searcher, runConfig);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,28 +56,43 @@ import org.junit.jupiter.api.io.TempDir;
 /** Preprocessors on AIR datasets and as Spark ML stages, on the breast-cancer data. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SparkPreprocessingTest {
-  private static final String[] FEATURES = {"mean radius", "mean texture", "mean area",
-      "worst smoothness", "fractal dimension error"};
+  private static final String[] FEATURES = {
+    "mean radius", "mean texture", "mean area", "worst smoothness", "fractal dimension error"
+  };
   private static SparkSession spark;
   private static Air air;
   private static Dataset<Row> cancer;
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("preprocessing-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.hadoop.fs.mock.impl", MockSchemeFileSystem.class.getName())
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("preprocessing-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.hadoop.fs.mock.impl", MockSchemeFileSystem.class.getName())
+            .getOrCreate();
     air = Air.get(spark);
     String csv = SparkPreprocessingTest.class.getResource("/breast_cancer.csv").getPath();
-    cancer = spark.read().option("header", "true").option("inferSchema", "true").csv(csv)
-        .withColumn("id", functions.monotonically_increasing_id())
-        .withColumn("size", functions.when(functions.col("mean radius").gt(15), "large")
-            .otherwise(functions.when(functions.col("mean radius").gt(12), "medium")
-                .otherwise("small")))
-        .repartition(4).cache();
+    cancer =
+        spark
+            .read()
+            .option("header", "true")
+            .option("inferSchema", "true")
+            .csv(csv)
+            .withColumn("id", functions.monotonically_increasing_id())
+            .withColumn(
+                "size",
+                functions
+                    .when(functions.col("mean radius").gt(15), "large")
+                    .otherwise(
+                        functions
+                            .when(functions.col("mean radius").gt(12), "medium")
+                            .otherwise("small")))
+            .repartition(4)
+            .cache();
     assertEquals(569, cancer.count());
   }
 
@@ -97,20 +127,22 @@ class SparkPreprocessingTest {
         RootAllocator allocator = new RootAllocator();
         VectorSchemaRoot all = oneBatch(ds, allocator)) {
       assertTrue(ds.blocks().size() >= 4, "several blocks: " + ds.blocks().size());
-      List<java.util.function.Supplier<Preprocessor>> kinds = List.of(
-          () -> new StandardScaler(FEATURES), () -> new MinMaxScaler(FEATURES),
-          () -> new RobustScaler(FEATURES), () -> new OneHotEncoder("size", "target"));
+      List<java.util.function.Supplier<Preprocessor>> kinds =
+          List.of(
+              () -> new StandardScaler(FEATURES), () -> new MinMaxScaler(FEATURES),
+              () -> new RobustScaler(FEATURES), () -> new OneHotEncoder("size", "target"));
       for (java.util.function.Supplier<Preprocessor> make : kinds) {
         Map<String, Object> distributed = make.get().fit(ds).stats();
         Map<String, Object> local = make.get().fitBatches(List.of(all)).stats();
         assertEquals(local.keySet(), distributed.keySet());
-        local.forEach((key, value) -> {
-          if (value instanceof Double) {
-            assertEquals((Double) value, (Double) distributed.get(key), 1e-9, key);
-          } else {
-            assertEquals(value, distributed.get(key), key);
-          }
-        });
+        local.forEach(
+            (key, value) -> {
+              if (value instanceof Double) {
+                assertEquals((Double) value, (Double) distributed.get(key), 1e-9, key);
+              } else {
+                assertEquals(value, distributed.get(key), key);
+              }
+            });
       }
     }
   }
@@ -127,7 +159,8 @@ class SparkPreprocessingTest {
       assertEquals(ds.schema().fieldNames().length, scaled.schema().fieldNames().length);
       Map<Long, Double> byId = new java.util.HashMap<>();
       for (int i = 0; i < expected.getRowCount(); i++) {
-        byId.put((Long) expected.getVector("id").getObject(i),
+        byId.put(
+            (Long) expected.getVector("id").getObject(i),
             (Double) expected.getVector("mean area").getObject(i));
       }
       List<Row> rows = scaled.toDataFrame().select("id", "mean area").collectAsList();
@@ -135,37 +168,43 @@ class SparkPreprocessingTest {
       for (Row row : rows) {
         assertEquals(byId.get(row.getLong(0)), row.getDouble(1), 0.0, "row " + row.getLong(0));
       }
-      assertThrows(PreprocessorNotFittedException.class,
-          () -> new MinMaxScaler(FEATURES).transform(ds));
-      IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-          () -> new StandardScaler("no such column").fit(ds));
+      assertThrows(
+          PreprocessorNotFittedException.class, () -> new MinMaxScaler(FEATURES).transform(ds));
+      IllegalArgumentException missing =
+          assertThrows(
+              IllegalArgumentException.class, () -> new StandardScaler("no such column").fit(ds));
       assertTrue(missing.getMessage().contains("'no such column'"), missing.getMessage());
     }
   }
 
   @Test
   void scalersAgreeWithSparkMllibOnTheBreastCancerData() {
-    Dataset<Row> assembled = new VectorAssembler().setInputCols(FEATURES)
-        .setOutputCol("features").transform(cancer);
+    Dataset<Row> assembled =
+        new VectorAssembler().setInputCols(FEATURES).setOutputCol("features").transform(cancer);
     org.apache.spark.ml.feature.StandardScalerModel mllibStd =
-        new org.apache.spark.ml.feature.StandardScaler().setInputCol("features")
-            .setOutputCol("scaled").setWithMean(true).setWithStd(true).fit(assembled);
+        new org.apache.spark.ml.feature.StandardScaler()
+            .setInputCol("features")
+            .setOutputCol("scaled")
+            .setWithMean(true)
+            .setWithStd(true)
+            .fit(assembled);
     org.apache.spark.ml.feature.MinMaxScalerModel mllibMinMax =
-        new org.apache.spark.ml.feature.MinMaxScaler().setInputCol("features")
-            .setOutputCol("scaled").fit(assembled);
+        new org.apache.spark.ml.feature.MinMaxScaler()
+            .setInputCol("features")
+            .setOutputCol("scaled")
+            .fit(assembled);
     Map<Long, double[]> mllibStandard = byId(mllibStd.transform(assembled));
     Map<Long, double[]> mllibRange = byId(mllibMinMax.transform(assembled));
 
     double n = 569;
     double sampleToPopulation = Math.sqrt((n - 1) / n);
     PreprocessorModel ours = new PreprocessorEstimator(new StandardScaler(FEATURES)).fit(cancer);
-    PreprocessorModel oursRange = new PreprocessorEstimator(new MinMaxScaler(FEATURES))
-        .fit(cancer);
+    PreprocessorModel oursRange = new PreprocessorEstimator(new MinMaxScaler(FEATURES)).fit(cancer);
     for (Row row : ours.transform(cancer).collectAsList()) {
       double[] expected = mllibStandard.get(row.<Long>getAs("id"));
       for (int f = 0; f < FEATURES.length; f++) {
-        assertEquals(expected[f], row.<Double>getAs(FEATURES[f]) * sampleToPopulation, 1e-9,
-            FEATURES[f]);
+        assertEquals(
+            expected[f], row.<Double>getAs(FEATURES[f]) * sampleToPopulation, 1e-9, FEATURES[f]);
       }
     }
     for (Row row : oursRange.transform(cancer).collectAsList()) {
@@ -186,16 +225,25 @@ class SparkPreprocessingTest {
 
   @Test
   void preprocessorsSitInASparkMlPipelineThatSavesAndLoads(@TempDir Path dir) throws Exception {
-    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
-        new PreprocessorEstimator(new StandardScaler(FEATURES)),
-        new PreprocessorEstimator(new OneHotEncoder("size")),
-        new PreprocessorModel(new Concatenator().setExclude("id", "target", "size", "size_large",
-            "size_medium", "size_small").setOutputColumn("features"))});
+    Pipeline pipeline =
+        new Pipeline()
+            .setStages(
+                new PipelineStage[] {
+                  new PreprocessorEstimator(new StandardScaler(FEATURES)),
+                  new PreprocessorEstimator(new OneHotEncoder("size")),
+                  new PreprocessorModel(
+                      new Concatenator()
+                          .setExclude(
+                              "id", "target", "size", "size_large", "size_medium", "size_small")
+                          .setOutputColumn("features"))
+                });
     PipelineModel model = pipeline.fit(cancer);
     Dataset<Row> out = model.transform(cancer);
     List<String> columns = Arrays.asList(out.columns());
-    assertTrue(columns.containsAll(List.of("id", "target", "size_large", "size_medium",
-        "size_small", "features")), columns.toString());
+    assertTrue(
+        columns.containsAll(
+            List.of("id", "target", "size_large", "size_medium", "size_small", "features")),
+        columns.toString());
     assertEquals(569, out.count());
 
     String path = dir.resolve("pipeline").toString();
@@ -211,27 +259,36 @@ class SparkPreprocessingTest {
 
   @Test
   void checkpointsTravelThroughHadoopFileSystems(@TempDir Path dir) throws Exception {
-    Preprocessor scaler = new PreprocessorEstimator(new StandardScaler(FEATURES)).fit(cancer)
-        .preprocessor();
-    Checkpoint checkpoint = Checkpoint.builder("test").preprocessor(scaler)
-        .modelFile("model.bin", new byte[] {4, 2}).metrics(Map.of("loss", 0.5)).build();
+    Preprocessor scaler =
+        new PreprocessorEstimator(new StandardScaler(FEATURES)).fit(cancer).preprocessor();
+    Checkpoint checkpoint =
+        Checkpoint.builder("test")
+            .preprocessor(scaler)
+            .modelFile("model.bin", new byte[] {4, 2})
+            .metrics(Map.of("loss", 0.5))
+            .build();
     String uri = "mock://" + dir.resolve("remote").resolve("ck").toAbsolutePath();
     checkpoint.toDirectory(uri);
-    assertTrue(java.nio.file.Files.isRegularFile(
-        dir.resolve("remote").resolve("ck").resolve(Checkpoint.METADATA)));
+    assertTrue(
+        java.nio.file.Files.isRegularFile(
+            dir.resolve("remote").resolve("ck").resolve(Checkpoint.METADATA)));
     Checkpoint back = Checkpoint.fromDirectory(uri);
     assertEquals(scaler.stats(), back.getPreprocessor().stats());
     assertEquals(0.5, back.getMetadata().metrics().get("loss"));
-    assertTrue(back.path().toString().startsWith(System.getProperty("java.io.tmpdir")),
+    assertTrue(
+        back.path().toString().startsWith(System.getProperty("java.io.tmpdir")),
         "a remote checkpoint is read through a local copy: " + back.path());
 
     Checkpoint.builder("test").modelFile("model.bin", new byte[] {7}).build().toDirectory(uri);
     assertEquals(null, Checkpoint.fromDirectory(uri).getPreprocessor(), "replaced");
     try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(dir.resolve("remote"))) {
-      assertEquals(List.of("ck"), left.map(p -> p.getFileName().toString())
-          .collect(java.util.stream.Collectors.toList()), "no temporary copy is left");
+      assertEquals(
+          List.of("ck"),
+          left.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toList()),
+          "no temporary copy is left");
     }
-    assertThrows(io.sparkair.checkpoint.InvalidCheckpointException.class,
+    assertThrows(
+        io.sparkair.checkpoint.InvalidCheckpointException.class,
         () -> Checkpoint.fromDirectory("mock://" + dir.resolve("nothing-here").toAbsolutePath()));
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,15 +66,24 @@ class BatchPredictorTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("batch-predictor-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("batch-predictor-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .getOrCreate();
     air = Air.get(spark);
     String csv = BatchPredictorTest.class.getResource("/breast_cancer.csv").getPath();
-    try (AirDataset all = air.fromDataFrame(spark.read().option("header", "true")
-        .option("inferSchema", "true").csv(csv)
-        .withColumn("id", functions.monotonically_increasing_id()).repartition(3))) {
+    try (AirDataset all =
+        air.fromDataFrame(
+            spark
+                .read()
+                .option("header", "true")
+                .option("inferSchema", "true")
+                .csv(csv)
+                .withColumn("id", functions.monotonically_increasing_id())
+                .repartition(3))) {
       AirDataset[] split = all.trainTestSplit(0.3, 7);
       train = split[0];
       valid = split[1];
@@ -85,9 +109,10 @@ class BatchPredictorTest {
         for (int i = 0; i < b.getRowCount(); i++) {
           for (String c : columns) {
             FieldVector v = b.getVector(c);
-            values.add(v instanceof FloatingPointVector
-                ? (float) ((FloatingPointVector) v).getValueAsDouble(i)
-                : (float) ((BaseIntVector) v).getValueAsLong(i));
+            values.add(
+                v instanceof FloatingPointVector
+                    ? (float) ((FloatingPointVector) v).getValueAsDouble(i)
+                    : (float) ((BaseIntVector) v).getValueAsLong(i));
           }
         }
       }
@@ -102,19 +127,26 @@ class BatchPredictorTest {
   @Test
   void predictsWhereTheBlocksLiveAsXGBoostDoesKeepingOrderAndIds(@TempDir Path dir)
       throws Exception {
-    Result result = new XGBoostTrainer().setLabelColumn("target").setFeatureColumns(features)
-        .setNumBoostRound(10)
-        .setParams(Map.of("objective", "binary:logistic", "max_depth", 3))
-        .setScalingConfig(ScalingConfig.of(2)).setDataset("train", train)
-        .setPreprocessor(new StandardScaler("mean radius", "mean area"))
-        .setRunConfig(new RunConfig().setStoragePath(dir.toString()).setVerbose(0)).fit();
+    Result result =
+        new XGBoostTrainer()
+            .setLabelColumn("target")
+            .setFeatureColumns(features)
+            .setNumBoostRound(10)
+            .setParams(Map.of("objective", "binary:logistic", "max_depth", 3))
+            .setScalingConfig(ScalingConfig.of(2))
+            .setDataset("train", train)
+            .setPreprocessor(new StandardScaler("mean radius", "mean area"))
+            .setRunConfig(new RunConfig().setStoragePath(dir.toString()).setVerbose(0))
+            .fit();
     Checkpoint checkpoint = result.checkpoint();
 
     long loadsBefore = PredictorCache.loads();
     BatchPredictor predictor = BatchPredictor.fromCheckpoint(checkpoint, XGBoostPredictor.class);
-    try (AirDataset predictions = predictor.predict(valid,
-        PredictOptions.defaults().batchSize(100).keepColumns("id", "target"))) {
-      assertEquals(List.of("id", "target", "prediction", "probability"),
+    try (AirDataset predictions =
+        predictor.predict(
+            valid, PredictOptions.defaults().batchSize(100).keepColumns("id", "target"))) {
+      assertEquals(
+          List.of("id", "target", "prediction", "probability"),
           List.of(predictions.schema().fieldNames()));
       assertEquals(valid.count(), predictions.count());
       List<Row> rows = predictions.toDataFrame().collectAsList();
@@ -124,25 +156,36 @@ class BatchPredictorTest {
       }
 
       try (AirDataset scaled = checkpoint.getPreprocessor().transform(valid)) {
-        Booster booster = XGBoost.loadModel(java.nio.file.Files.readAllBytes(
-            checkpoint.modelDirectory().resolve(XGBoostPredictor.MODEL_FILE)));
-        float[][] expected = booster.predict(new DMatrix(rows(scaled, List.of(features)),
-            (int) scaled.count(), features.length, Float.NaN));
+        Booster booster =
+            XGBoost.loadModel(
+                java.nio.file.Files.readAllBytes(
+                    checkpoint.modelDirectory().resolve(XGBoostPredictor.MODEL_FILE)));
+        float[][] expected =
+            booster.predict(
+                new DMatrix(
+                    rows(scaled, List.of(features)),
+                    (int) scaled.count(),
+                    features.length,
+                    Float.NaN));
         for (int i = 0; i < rows.size(); i++) {
           List<?> probability = rows.get(i).getList(3);
           assertEquals(expected[i][0], (Double) probability.get(1), 1e-6, "row " + i);
         }
       }
     }
-    BatchPredictor raw = BatchPredictor.fromCheckpoint(checkpoint,
-        ck -> XGBoostPredictor.fromCheckpoint(ck).withOutputMargin());
+    BatchPredictor raw =
+        BatchPredictor.fromCheckpoint(
+            checkpoint, ck -> XGBoostPredictor.fromCheckpoint(ck).withOutputMargin());
     try (AirDataset margins = raw.predict(valid, PredictOptions.defaults().keepColumns("id"));
         AirDataset probabilities = predictor.predict(valid)) {
       List<Row> m = margins.toDataFrame().collectAsList();
       List<Row> p = probabilities.toDataFrame().collectAsList();
       for (int i = 0; i < m.size(); i++) {
         double probability = (Double) p.get(i).getList(1).get(1);
-        assertEquals(probability, 1 / (1 + Math.exp(-m.get(i).getDouble(1))), 1e-6,
+        assertEquals(
+            probability,
+            1 / (1 + Math.exp(-m.get(i).getDouble(1))),
+            1e-6,
             "the margin is the probability's logit, row " + i);
       }
     }
@@ -153,34 +196,42 @@ class BatchPredictorTest {
     AirModel model = new AirModel(checkpoint, XGBoostPredictor.class);
     List<Row> scored = model.transform(valid.toDataFrame()).select("probability").collectAsList();
     try (AirDataset predicted = predictor.predict(valid)) {
-      assertEquals(predicted.toDataFrame().select("probability").collectAsList(), scored,
+      assertEquals(
+          predicted.toDataFrame().select("probability").collectAsList(),
+          scored,
           "the Spark ML model and the batch predictor predict alike");
     }
-    assertEquals(2, PredictorCache.loads() - loadsBefore, "one load in this JVM (driver and "
-        + "local executor) for both probability predictors, the Spark ML model and every "
-        + "dataset, one for margins");
+    assertEquals(
+        2,
+        PredictorCache.loads() - loadsBefore,
+        "one load in this JVM (driver and "
+            + "local executor) for both probability predictors, the Spark ML model and every "
+            + "dataset, one for margins");
   }
 
   @Test
-  void aBoosterSavedByPlainXGBoostWorksWrappedAsACheckpoint(@TempDir Path dir)
-      throws Exception {
+  void aBoosterSavedByPlainXGBoostWorksWrappedAsACheckpoint(@TempDir Path dir) throws Exception {
     List<String> columns = List.of(features).subList(0, 5);
     float[] x = rows(train, columns);
     float[] y = rows(train, List.of("target"));
     DMatrix matrix = new DMatrix(x, y.length, columns.size(), Float.NaN);
     matrix.setLabel(y);
-    Booster booster = XGBoost.train(matrix, Map.of("objective", "binary:logistic"), 5,
-        new HashMap<>(), null, null);
+    Booster booster =
+        XGBoost.train(
+            matrix, Map.of("objective", "binary:logistic"), 5, new HashMap<>(), null, null);
     Path file = dir.resolve("booster.json");
     try (OutputStream out = new FileOutputStream(file.toFile())) {
       booster.saveModel(out, "json");
     }
-    BatchPredictor predictor = BatchPredictor.fromCheckpoint(
-        Checkpoint.fromModel("xgboost", file), XGBoostPredictor::fromCheckpoint);
-    try (AirDataset predictions = predictor.predict(valid,
-        PredictOptions.defaults().featureColumns(columns.toArray(new String[0])))) {
-      float[][] expected = booster.predict(new DMatrix(rows(valid, columns),
-          (int) valid.count(), columns.size(), Float.NaN));
+    BatchPredictor predictor =
+        BatchPredictor.fromCheckpoint(
+            Checkpoint.fromModel("xgboost", file), XGBoostPredictor::fromCheckpoint);
+    try (AirDataset predictions =
+        predictor.predict(
+            valid, PredictOptions.defaults().featureColumns(columns.toArray(new String[0])))) {
+      float[][] expected =
+          booster.predict(
+              new DMatrix(rows(valid, columns), (int) valid.count(), columns.size(), Float.NaN));
       List<Row> rows = predictions.toDataFrame().collectAsList();
       for (int i = 0; i < rows.size(); i++) {
         assertEquals(expected[i][0], (Double) rows.get(i).getList(1).get(1), 1e-6);
@@ -191,30 +242,39 @@ class BatchPredictorTest {
 
   @Test
   void badInputIsRefusedBeforeAnySparkJob(@TempDir Path dir) throws Exception {
-    Checkpoint other = Checkpoint.builder("torch").modelFile("weights.bin", new byte[] {1})
-        .build();
-    IllegalArgumentException framework = assertThrows(IllegalArgumentException.class,
-        () -> BatchPredictor.fromCheckpoint(other, XGBoostPredictor.class));
+    Checkpoint other = Checkpoint.builder("torch").modelFile("weights.bin", new byte[] {1}).build();
+    IllegalArgumentException framework =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BatchPredictor.fromCheckpoint(other, XGBoostPredictor.class));
     assertTrue(framework.getMessage().contains("torch"), framework.getMessage());
 
     float[] x = rows(train, List.of("mean radius"));
     DMatrix matrix = new DMatrix(x, x.length, 1, Float.NaN);
     matrix.setLabel(rows(train, List.of("target")));
-    Booster booster = XGBoost.train(matrix, Map.of("objective", "binary:logistic"), 2,
-        new HashMap<>(), null, null);
+    Booster booster =
+        XGBoost.train(
+            matrix, Map.of("objective", "binary:logistic"), 2, new HashMap<>(), null, null);
     Path file = dir.resolve("one.json");
     try (OutputStream out = new FileOutputStream(file.toFile())) {
       booster.saveModel(out, "json");
     }
-    BatchPredictor predictor = BatchPredictor.fromCheckpoint(
-        Checkpoint.fromModel("xgboost", file), XGBoostPredictor.class);
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> predictor.predict(valid, PredictOptions.defaults().featureColumns("nope")));
+    BatchPredictor predictor =
+        BatchPredictor.fromCheckpoint(
+            Checkpoint.fromModel("xgboost", file), XGBoostPredictor.class);
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> predictor.predict(valid, PredictOptions.defaults().featureColumns("nope")));
     assertTrue(missing.getMessage().contains("'nope'"), missing.getMessage());
-    try (AirDataset text = air.fromDataFrame(valid.toDataFrame().select("mean radius")
-        .withColumn("mean radius", functions.col("mean radius").cast("string")))) {
-      IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
-          () -> predictor.predict(text));
+    try (AirDataset text =
+        air.fromDataFrame(
+            valid
+                .toDataFrame()
+                .select("mean radius")
+                .withColumn("mean radius", functions.col("mean radius").cast("string")))) {
+      IllegalArgumentException type =
+          assertThrows(IllegalArgumentException.class, () -> predictor.predict(text));
       assertTrue(type.getMessage().contains("'mean radius'"), type.getMessage());
     }
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import io.sparkair.data.AirDataset;
@@ -21,10 +36,13 @@ final class CancerData implements AutoCloseable {
   }
 
   static CancerData start(String appName) {
-    SparkSession spark = SparkSession.builder().master("local[2]").appName(appName)
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName(appName)
+            .config("spark.ui.enabled", "false")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .getOrCreate();
     Air air = Air.get(spark);
     String csv = CancerData.class.getResource("/breast_cancer.csv").getPath();
     AirDataset all = air.readCsv(csv, Map.of("header", "true", "inferSchema", "true"));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,10 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link XGBoostEstimator}'s settings are Spark ML params: Spark ML's own {@code CrossValidator}
- * over a {@code ParamGridBuilder} grid trains a different model per grid point, keeps the best
- * one with the winning point's params, and saves and loads, alone and in a {@code Pipeline}
- * after a preprocessor stage; the same holds for any trainer through {@link TrainerEstimator}.
- * The evaluator scores the hard predictions.
+ * over a {@code ParamGridBuilder} grid trains a different model per grid point, keeps the best one
+ * with the winning point's params, and saves and loads, alone and in a {@code Pipeline} after a
+ * preprocessor stage; the same holds for any trainer through {@link TrainerEstimator}. The
+ * evaluator scores the hard predictions.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class CrossValidationTest {
@@ -62,17 +77,23 @@ class CrossValidationTest {
   }
 
   private static XGBoostEstimator xgboost(Path dir) {
-    return new XGBoostEstimator().setLabelCol("target").setObjective("binary:logistic")
-        .setEvalMetric("logloss").setNumWorkers(2).setStoragePath(dir.resolve("runs").toString());
+    return new XGBoostEstimator()
+        .setLabelCol("target")
+        .setObjective("binary:logistic")
+        .setEvalMetric("logloss")
+        .setNumWorkers(2)
+        .setStoragePath(dir.resolve("runs").toString());
   }
 
   private static BinaryClassificationEvaluator auc() {
-    return new BinaryClassificationEvaluator().setLabelCol("target")
+    return new BinaryClassificationEvaluator()
+        .setLabelCol("target")
         .setRawPredictionCol("prediction");
   }
 
   private static List<Double> predictions(Dataset<Row> scored) {
-    return scored.select("prediction").collectAsList().stream().map(r -> r.getDouble(0))
+    return scored.select("prediction").collectAsList().stream()
+        .map(r -> r.getDouble(0))
         .collect(Collectors.toList());
   }
 
@@ -87,19 +108,29 @@ class CrossValidationTest {
   }
 
   @Test
-  void aGridOverDepthAndRoundsPicksTheBestPointAndTheWholeModelSavesAndLoads(@TempDir Path dir) throws Exception {
+  void aGridOverDepthAndRoundsPicksTheBestPointAndTheWholeModelSavesAndLoads(@TempDir Path dir)
+      throws Exception {
     XGBoostEstimator xgb = xgboost(dir);
-    ParamMap[] grid = new ParamGridBuilder().addGrid(xgb.maxDepth(), new int[] {1, 4})
-        .addGrid(xgb.numRound(), new int[] {1, 20}).build();
-    CrossValidatorModel model = new CrossValidator().setEstimator(xgb)
-        .setEstimatorParamMaps(grid).setEvaluator(auc()).setNumFolds(2).setSeed(7).fit(train);
+    ParamMap[] grid =
+        new ParamGridBuilder()
+            .addGrid(xgb.maxDepth(), new int[] {1, 4})
+            .addGrid(xgb.numRound(), new int[] {1, 20})
+            .build();
+    CrossValidatorModel model =
+        new CrossValidator()
+            .setEstimator(xgb)
+            .setEstimatorParamMaps(grid)
+            .setEvaluator(auc())
+            .setNumFolds(2)
+            .setSeed(7)
+            .fit(train);
 
     double[] metrics = model.avgMetrics();
-    assertTrue(Arrays.stream(metrics).distinct().count() > 1,
+    assertTrue(
+        Arrays.stream(metrics).distinct().count() > 1,
         "the grid points trained different models: " + Arrays.toString(metrics));
     ParamMap winning = grid[best(metrics)];
-    XGBoostEstimator parent = assertInstanceOf(XGBoostEstimator.class,
-        model.bestModel().parent());
+    XGBoostEstimator parent = assertInstanceOf(XGBoostEstimator.class, model.bestModel().parent());
     assertEquals(winning.apply(xgb.maxDepth()), parent.getMaxDepth());
     assertEquals(winning.apply(xgb.numRound()), parent.getNumRound());
     assertEquals("target", parent.getLabelCol(), "the point's params sit on the base settings");
@@ -115,17 +146,28 @@ class CrossValidationTest {
   }
 
   @Test
-  void aPipelineWithAPreprocessorIsCrossValidatedOverTheTrainersParams(@TempDir Path dir) throws Exception {
+  void aPipelineWithAPreprocessorIsCrossValidatedOverTheTrainersParams(@TempDir Path dir)
+      throws Exception {
     XGBoostEstimator xgb = xgboost(dir).setNumRound(10);
-    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
-        new PreprocessorEstimator(new StandardScaler("mean radius", "mean texture")), xgb});
+    Pipeline pipeline =
+        new Pipeline()
+            .setStages(
+                new PipelineStage[] {
+                  new PreprocessorEstimator(new StandardScaler("mean radius", "mean texture")), xgb
+                });
     ParamMap[] grid = new ParamGridBuilder().addGrid(xgb.maxDepth(), new int[] {1, 5}).build();
-    CrossValidatorModel model = new CrossValidator().setEstimator(pipeline)
-        .setEstimatorParamMaps(grid).setEvaluator(auc()).setNumFolds(2).setSeed(7).fit(train);
+    CrossValidatorModel model =
+        new CrossValidator()
+            .setEstimator(pipeline)
+            .setEstimatorParamMaps(grid)
+            .setEvaluator(auc())
+            .setNumFolds(2)
+            .setSeed(7)
+            .fit(train);
     PipelineModel best = assertInstanceOf(PipelineModel.class, model.bestModel());
     assertEquals(2, best.stages().length);
-    assertTrue(auc().evaluate(best.transform(valid)) > 0.85,
-        "the best pipeline predicts held-out rows");
+    assertTrue(
+        auc().evaluate(best.transform(valid)) > 0.85, "the best pipeline predicts held-out rows");
 
     String path = dir.resolve("cv-pipeline").toString();
     model.write().overwrite().save(path);
@@ -136,11 +178,31 @@ class CrossValidationTest {
 
   @Test
   void settingsAreParamsSparkMlCopiesExplainsAndPersists(@TempDir Path dir) throws Exception {
-    XGBoostEstimator xgb = xgboost(dir).setParams(Map.of("objective", "binary:logistic",
-        "max_depth", 3, "eval_metric", List.of("logloss", "error"), "max_bin", 64));
-    assertEquals(Map.of("objective", "binary:logistic", "max_depth", 3,
-        "eval_metric", List.of("logloss", "error"), "max_bin", 64), xgb.xgboostParams());
-    assertTrue(xgb.explainParams().contains("maxDepth: XGBoost's maximum tree depth"),
+    XGBoostEstimator xgb =
+        xgboost(dir)
+            .setParams(
+                Map.of(
+                    "objective",
+                    "binary:logistic",
+                    "max_depth",
+                    3,
+                    "eval_metric",
+                    List.of("logloss", "error"),
+                    "max_bin",
+                    64));
+    assertEquals(
+        Map.of(
+            "objective",
+            "binary:logistic",
+            "max_depth",
+            3,
+            "eval_metric",
+            List.of("logloss", "error"),
+            "max_bin",
+            64),
+        xgb.xgboostParams());
+    assertTrue(
+        xgb.explainParams().contains("maxDepth: XGBoost's maximum tree depth"),
         xgb.explainParams());
 
     XGBoostEstimator copy = xgb.copy(new ParamMap().put(xgb.maxDepth().w(6)));
@@ -155,43 +217,60 @@ class CrossValidationTest {
     assertEquals(xgb.xgboostParams(), loaded.xgboostParams());
     assertEquals(2, loaded.getNumWorkers());
 
-    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-        () -> xgb.setNumWorkers(0));
+    IllegalArgumentException bad =
+        assertThrows(IllegalArgumentException.class, () -> xgb.setNumWorkers(0));
     assertTrue(bad.getMessage().contains("numWorkers"), bad.getMessage());
   }
 
   @Test
   void anyTrainerIsAnEstimatorWhoseParamsAGridSearches(@TempDir Path dir) throws Exception {
-    LightGBMTrainer lightgbm = new LightGBMTrainer().setLabelColumn("target")
-        .setParams(Map.of("objective", "binary", "num_leaves", 4, "min_data_in_leaf", 5))
-        .setRunConfig(new RunConfig().setVerbose(0));
-    TrainerEstimator estimator = new TrainerEstimator(lightgbm).setNumWorkers(2)
-        .setStoragePath(dir.resolve("runs").toString()).setPredictionCol("score");
-    assertEquals(List.of("target", "score", "probability"),
+    LightGBMTrainer lightgbm =
+        new LightGBMTrainer()
+            .setLabelColumn("target")
+            .setParams(Map.of("objective", "binary", "num_leaves", 4, "min_data_in_leaf", 5))
+            .setRunConfig(new RunConfig().setVerbose(0));
+    TrainerEstimator estimator =
+        new TrainerEstimator(lightgbm)
+            .setNumWorkers(2)
+            .setStoragePath(dir.resolve("runs").toString())
+            .setPredictionCol("score");
+    assertEquals(
+        List.of("target", "score", "probability"),
         Arrays.asList(estimator.transformSchema(train.select("target").schema()).fieldNames()));
 
     ParamMap[] grid = {
-        new ParamMap().put(estimator.trainerConfig().w("{\"numBoostRound\": 1}")),
-        new ParamMap().put(estimator.trainerConfig()
-            .w("{\"numBoostRound\": 25, \"params\": {\"learning_rate\": 0.3}}"))};
-    TrainValidationSplitModel model = new TrainValidationSplit().setEstimator(estimator)
-        .setEstimatorParamMaps(grid).setSeed(7).setTrainRatio(0.7)
-        .setEvaluator(auc().setRawPredictionCol("score")).fit(train);
+      new ParamMap().put(estimator.trainerConfig().w("{\"numBoostRound\": 1}")),
+      new ParamMap()
+          .put(
+              estimator
+                  .trainerConfig()
+                  .w("{\"numBoostRound\": 25, \"params\": {\"learning_rate\": 0.3}}"))
+    };
+    TrainValidationSplitModel model =
+        new TrainValidationSplit()
+            .setEstimator(estimator)
+            .setEstimatorParamMaps(grid)
+            .setSeed(7)
+            .setTrainRatio(0.7)
+            .setEvaluator(auc().setRawPredictionCol("score"))
+            .fit(train);
     double[] metrics = model.validationMetrics();
     assertTrue(metrics[1] > metrics[0], "25 rounds beat 1: " + Arrays.toString(metrics));
     AirModel best = assertInstanceOf(AirModel.class, model.bestModel());
     assertEquals("score", best.getPredictionCol(), "the estimator's params reach the model");
-    assertEquals(25, ((Number) best.checkpoint().getMetadata().metrics()
-        .get("training_iteration")).intValue(), "the best model is the 25-round point's");
+    assertEquals(
+        25,
+        ((Number) best.checkpoint().getMetadata().metrics().get("training_iteration")).intValue(),
+        "the best model is the 25-round point's");
 
     String path = dir.resolve("pipeline").toString();
-    PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {estimator})
-        .fit(train);
+    PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {estimator}).fit(train);
     pipeline.write().overwrite().save(path);
     PipelineModel loaded = PipelineModel.load(path);
     AirModel loadedModel = assertInstanceOf(AirModel.class, loaded.stages()[0]);
     assertEquals("score", loadedModel.getPredictionCol(), "the model's params persist");
-    assertEquals(pipeline.transform(valid).select("score").collectAsList(),
+    assertEquals(
+        pipeline.transform(valid).select("score").collectAsList(),
         loaded.transform(valid).select("score").collectAsList());
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,11 +88,14 @@ class LightGBMTrainerTest {
   }
 
   private static LightGBMTrainer trainer(int workers, int rounds, Path dir, String name) {
-    return new LightGBMTrainer().setLabelColumn("target").setNumBoostRound(rounds)
-        .setParams(params()).setScalingConfig(ScalingConfig.of(workers))
-        .setDataset("train", train).setDataset("valid", valid)
-        .setRunConfig(new RunConfig().setName(name).setStoragePath(dir.toString())
-            .setVerbose(0));
+    return new LightGBMTrainer()
+        .setLabelColumn("target")
+        .setNumBoostRound(rounds)
+        .setParams(params())
+        .setScalingConfig(ScalingConfig.of(workers))
+        .setDataset("train", train)
+        .setDataset("valid", valid)
+        .setRunConfig(new RunConfig().setName(name).setStoragePath(dir.toString()).setVerbose(0));
   }
 
   @Test
@@ -86,15 +104,22 @@ class LightGBMTrainerTest {
     Result result = trainer(2, 30, dir, "two").setCheckpointFrequency(10).fit();
 
     assertNull(result.error());
-    assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()
-        .map(Thread::getName).filter(name -> name.startsWith("lightgbm-listen-watch"))
-        .collect(java.util.stream.Collectors.toList()),
+    assertEquals(
+        List.of(),
+        Thread.getAllStackTraces().keySet().stream()
+            .map(Thread::getName)
+            .filter(name -> name.startsWith("lightgbm-listen-watch"))
+            .collect(java.util.stream.Collectors.toList()),
         "no thread watching for LightGBM's listener outlives the network's start");
     assertEquals(30, result.metricsHistory().size());
     Map<String, Object> last = result.metrics();
     assertEquals(30, last.get("training_iteration"));
-    for (String key : List.of("train-binary_logloss", "train-binary_error",
-        "valid-binary_logloss", "valid-binary_error")) {
+    for (String key :
+        List.of(
+            "train-binary_logloss",
+            "train-binary_error",
+            "valid-binary_logloss",
+            "valid-binary_error")) {
       assertTrue(last.get(key) instanceof Double, key + " in " + last);
     }
     double loss0 = (Double) result.metricsHistory().get(0).get("train-binary_logloss");
@@ -105,20 +130,36 @@ class LightGBMTrainerTest {
 
     Checkpoint checkpoint = result.checkpoint();
     assertEquals("lightgbm", checkpoint.getMetadata().framework());
-    String model = Files.readString(checkpoint.modelDirectory()
-        .resolve(LightGBMPredictor.MODEL_FILE));
+    String model =
+        Files.readString(checkpoint.modelDirectory().resolve(LightGBMPredictor.MODEL_FILE));
     Rows trainRows = Rows.of(train);
-    long firstTreeRows = model.lines().filter(l -> l.startsWith("leaf_count=")).findFirst()
-        .map(l -> Arrays.stream(l.substring("leaf_count=".length()).split(" "))
-            .mapToLong(Long::parseLong).sum()).orElseThrow();
+    long firstTreeRows =
+        model
+            .lines()
+            .filter(l -> l.startsWith("leaf_count="))
+            .findFirst()
+            .map(
+                l ->
+                    Arrays.stream(l.substring("leaf_count=".length()).split(" "))
+                        .mapToLong(Long::parseLong)
+                        .sum())
+            .orElseThrow();
     assertEquals(trainRows.n, firstTreeRows, "the trees were grown over both workers' rows");
     Rows validRows = Rows.of(valid);
     double[] plain;
     try (LGBMBooster booster = LGBMBooster.loadModelFromString(model)) {
-      plain = booster.predictForMat(validRows.values, validRows.n, validRows.width, true,
-          PredictionType.C_API_PREDICT_NORMAL);
+      plain =
+          booster.predictForMat(
+              validRows.values,
+              validRows.n,
+              validRows.width,
+              true,
+              PredictionType.C_API_PREDICT_NORMAL);
     }
-    assertEquals(validAccuracy, validRows.accuracy(plain), 1e-12,
+    assertEquals(
+        validAccuracy,
+        validRows.accuracy(plain),
+        1e-12,
         "the error over both workers' rows is the whole valid set's");
 
     try (LightGBMPredictor predictor = LightGBMPredictor.fromCheckpoint(checkpoint);
@@ -136,23 +177,33 @@ class LightGBMTrainerTest {
       assertEquals(validRows.n, row);
     }
 
-    String single = "objective=binary num_leaves=15 learning_rate=0.1 min_data_in_leaf=10 "
-        + "seed=7 verbosity=-1 num_threads=1";
-    try (LGBMDataset data = LGBMDataset.createFromMat(trainRows.values, trainRows.n,
-        trainRows.width, true, single, null);
+    String single =
+        "objective=binary num_leaves=15 learning_rate=0.1 min_data_in_leaf=10 "
+            + "seed=7 verbosity=-1 num_threads=1";
+    try (LGBMDataset data =
+            LGBMDataset.createFromMat(
+                trainRows.values, trainRows.n, trainRows.width, true, single, null);
         LGBMBooster alone = create(data, trainRows, single)) {
       for (int i = 0; i < 30; i++) {
         alone.updateOneIter();
       }
-      double aloneAccuracy = validRows.accuracy(alone.predictForMat(validRows.values,
-          validRows.n, validRows.width, true, PredictionType.C_API_PREDICT_NORMAL));
-      assertEquals(aloneAccuracy, validAccuracy, 0.03,
+      double aloneAccuracy =
+          validRows.accuracy(
+              alone.predictForMat(
+                  validRows.values,
+                  validRows.n,
+                  validRows.width,
+                  true,
+                  PredictionType.C_API_PREDICT_NORMAL));
+      assertEquals(
+          aloneAccuracy,
+          validAccuracy,
+          0.03,
           "single-process LightGBM on the same rows and parameters");
     }
   }
 
-  private static LGBMBooster create(LGBMDataset data, Rows rows, String params)
-      throws Exception {
+  private static LGBMBooster create(LGBMDataset data, Rows rows, String params) throws Exception {
     data.setField("label", rows.labels);
     return LGBMBooster.create(data, params);
   }
@@ -160,13 +211,14 @@ class LightGBMTrainerTest {
   @Test
   void resumingFromACheckpointContinuesAsIfNeverStopped(@TempDir Path dir) throws Exception {
     Result ten = trainer(1, 10, dir, "ten").fit();
-    Result resumed = trainer(1, 20, dir, "resumed")
-        .setResumeFromCheckpoint(ten.checkpoint()).fit();
+    Result resumed = trainer(1, 20, dir, "resumed").setResumeFromCheckpoint(ten.checkpoint()).fit();
     assertEquals(10, resumed.metricsHistory().size(), "rounds 11 to 20 only");
     assertEquals(11, resumed.metricsHistory().get(0).get("training_iteration"));
     Result straight = trainer(1, 20, dir, "straight").fit();
-    assertEquals((Double) straight.metrics().get("valid-binary_logloss"),
-        (Double) resumed.metrics().get("valid-binary_logloss"), 1e-9);
+    assertEquals(
+        (Double) straight.metrics().get("valid-binary_logloss"),
+        (Double) resumed.metrics().get("valid-binary_logloss"),
+        1e-9);
 
     Rows validRows = Rows.of(valid);
     double[] a = predict(resumed.checkpoint(), validRows);
@@ -177,12 +229,12 @@ class LightGBMTrainerTest {
   }
 
   private static double[] predict(Checkpoint checkpoint, Rows rows) throws Exception {
-    String model = Files.readString(checkpoint.modelDirectory()
-        .resolve(LightGBMPredictor.MODEL_FILE));
+    String model =
+        Files.readString(checkpoint.modelDirectory().resolve(LightGBMPredictor.MODEL_FILE));
     assertEquals(20, model.lines().filter(l -> l.startsWith("Tree=")).count());
     try (LGBMBooster booster = LGBMBooster.loadModelFromString(model)) {
-      return booster.predictForMat(rows.values, rows.n, rows.width, true,
-          PredictionType.C_API_PREDICT_NORMAL);
+      return booster.predictForMat(
+          rows.values, rows.n, rows.width, true, PredictionType.C_API_PREDICT_NORMAL);
     }
   }
 
@@ -191,8 +243,9 @@ class LightGBMTrainerTest {
     Result result = trainer(2, 20, dir, "ml").fit();
     Dataset<Row> validDf = valid.toDataFrame();
     Dataset<Row> scored = new AirModel(result.checkpoint()).transform(validDf);
-    assertTrue(Arrays.asList(scored.columns()).containsAll(List.of("target", "prediction",
-        "probability")));
+    assertTrue(
+        Arrays.asList(scored.columns())
+            .containsAll(List.of("target", "prediction", "probability")));
     double accuracy = (double) scored.where("prediction = target").count() / validDf.count();
     assertEquals(1 - (Double) result.metrics().get("valid-binary_error"), accuracy, 1e-12);
   }
@@ -202,21 +255,30 @@ class LightGBMTrainerTest {
       throws Exception {
     Dataset<Row> validDf = valid.toDataFrame();
     TrainerEstimator estimator = new TrainerEstimator(trainer(2, 20, dir, "pipeline"));
-    PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
-        new PreprocessorEstimator(new StandardScaler("mean radius", "mean texture")),
-        estimator}).fit(train.toDataFrame());
+    PipelineModel model =
+        new Pipeline()
+            .setStages(
+                new PipelineStage[] {
+                  new PreprocessorEstimator(new StandardScaler("mean radius", "mean texture")),
+                  estimator
+                })
+            .fit(train.toDataFrame());
     assertEquals("lightgbm", estimator.lastResult().checkpoint().getMetadata().framework());
     Dataset<Row> scored = model.transform(validDf);
     double accuracy = (double) scored.where("prediction = target").count() / validDf.count();
     assertTrue(accuracy > 0.92, "held-out accuracy " + accuracy);
-    assertEquals(scored.schema().simpleString(),
+    assertEquals(
+        scored.schema().simpleString(),
         estimator.transformSchema(validDf.schema()).simpleString(),
         "the estimator announces the columns its model adds");
 
     String path = dir.resolve("model").toString();
     model.write().overwrite().save(path);
-    assertEquals(scored.select("prediction", "probability").collectAsList(),
-        PipelineModel.load(path).transform(validDf).select("prediction", "probability")
+    assertEquals(
+        scored.select("prediction", "probability").collectAsList(),
+        PipelineModel.load(path)
+            .transform(validDf)
+            .select("prediction", "probability")
             .collectAsList());
   }
 
@@ -224,27 +286,35 @@ class LightGBMTrainerTest {
   void badInputFailsBeforeTrainingStarts(@TempDir Path dir) {
     Map<String, Object> reserved = params();
     reserved.put("num_iterations", 5);
-    IllegalArgumentException rounds = assertThrows(IllegalArgumentException.class,
-        () -> trainer(1, 5, dir, "bad").setParams(reserved).fit());
+    IllegalArgumentException rounds =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> trainer(1, 5, dir, "bad").setParams(reserved).fit());
     assertTrue(rounds.getMessage().contains("num_iterations"), rounds.getMessage());
 
     Map<String, Object> magic = params();
     magic.put("objective", "binary_magic");
-    IllegalArgumentException objective = assertThrows(IllegalArgumentException.class,
-        () -> trainer(1, 5, dir, "bad").setParams(magic).fit());
+    IllegalArgumentException objective =
+        assertThrows(
+            IllegalArgumentException.class, () -> trainer(1, 5, dir, "bad").setParams(magic).fit());
     assertTrue(objective.getMessage().contains("binary_magic"), objective.getMessage());
 
     Map<String, Object> serial = params();
     serial.put("tree_learner", "serial");
-    IllegalArgumentException learner = assertThrows(IllegalArgumentException.class,
-        () -> trainer(2, 5, dir, "bad").setParams(serial).fit());
+    IllegalArgumentException learner =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> trainer(2, 5, dir, "bad").setParams(serial).fit());
     assertTrue(learner.getMessage().contains("serial"), learner.getMessage());
 
-    try (AirDataset withText = air.fromDataFrame(train.toDataFrame()
-        .withColumn("note", functions.lit("text")))) {
-      IllegalArgumentException text = assertThrows(IllegalArgumentException.class,
-          () -> trainer(1, 5, dir, "bad").setDataset("train", withText).fit());
-      assertTrue(text.getMessage().contains("'note'") && text.getMessage().contains("LightGBM"),
+    try (AirDataset withText =
+        air.fromDataFrame(train.toDataFrame().withColumn("note", functions.lit("text")))) {
+      IllegalArgumentException text =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> trainer(1, 5, dir, "bad").setDataset("train", withText).fit());
+      assertTrue(
+          text.getMessage().contains("'note'") && text.getMessage().contains("LightGBM"),
           text.getMessage());
     }
   }

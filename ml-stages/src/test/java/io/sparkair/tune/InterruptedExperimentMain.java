@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import io.sparkair.data.AirDataset;
@@ -21,22 +36,31 @@ public final class InterruptedExperimentMain {
 
   /** The trainer the experiment tunes; the restore passes an equal one. */
   static DataParallelTrainer trainer(AirDataset data, String log) {
-    return new DataParallelTrainer(new ToyLoop()).setScalingConfig(ScalingConfig.of(1))
+    return new DataParallelTrainer(new ToyLoop())
+        .setScalingConfig(ScalingConfig.of(1))
         .setDataset("train", data)
         .setTrainLoopConfig(Map.of("iterations", 6, "sleepMs", 250, "log", log));
   }
 
   public static void main(String[] args) {
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("interrupted")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("interrupted")
+            .config("spark.ui.enabled", "false")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .getOrCreate();
     try (AirDataset data = Air.get(spark).range(100)) {
-      new Tuner(trainer(data, args[1]),
-          Map.of("trainLoopConfig", Map.of("x", Tune.uniform(0, 10))),
-          new TuneConfig().setMetric("score", "max").setMaxConcurrentTrials(1)
-              .setSearcher(new TpeSearcher(6, 2, 0.25, 6)).setSeed(7),
-          new RunConfig().setName(NAME).setStoragePath(args[0]).setVerbose(0)).fit();
+      new Tuner(
+              trainer(data, args[1]),
+              Map.of("trainLoopConfig", Map.of("x", Tune.uniform(0, 10))),
+              new TuneConfig()
+                  .setMetric("score", "max")
+                  .setMaxConcurrentTrials(1)
+                  .setSearcher(new TpeSearcher(6, 2, 0.25, 6))
+                  .setSeed(7),
+              new RunConfig().setName(NAME).setStoragePath(args[0]).setVerbose(0))
+          .fit();
     }
     spark.stop();
   }

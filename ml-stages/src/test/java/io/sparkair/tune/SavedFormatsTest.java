@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Experiments saved by an earlier version stay restorable: {@code formats/experiment-0.1.0} was
- * written by {@link SavedExperimentMain} with version 0.1.0 and is checked in as it was written.
- * A change that breaks reading it (a renamed field of the saved Tuner state, say) fails here.
+ * written by {@link SavedExperimentMain} with version 0.1.0 and is checked in as it was written. A
+ * change that breaks reading it (a renamed field of the saved Tuner state, say) fails here.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SavedFormatsTest {
@@ -52,23 +67,29 @@ class SavedFormatsTest {
   void anExperimentSavedByVersion010IsRestoredWithoutRunningItsTrialsAgain(@TempDir Path dir)
       throws Exception {
     Path experiment = dir.resolve(SavedExperimentMain.NAME);
-    copy(Path.of(getClass().getResource("/formats/" + SavedExperimentMain.NAME).toURI()),
+    copy(
+        Path.of(getClass().getResource("/formats/" + SavedExperimentMain.NAME).toURI()),
         experiment);
     Map<String, Long> before = reportLines(experiment);
     assertEquals(Map.of("trial_00000", 3L, "trial_00001", 3L, "trial_00002", 3L), before);
 
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("saved-formats")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("saved-formats")
+            .config("spark.ui.enabled", "false")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .getOrCreate();
     try (AirDataset data = Air.get(spark).range(10)) {
-      ResultGrid grid = Tuner.restore(experiment.toString(), SavedExperimentMain.trainer(data))
-          .fit();
+      ResultGrid grid =
+          Tuner.restore(experiment.toString(), SavedExperimentMain.trainer(data)).fit();
       assertEquals(3, grid.size());
       assertEquals(0, grid.numErrors(), grid.errors().toString());
       TrialResult best = grid.getBestResult();
-      assertEquals(3, ((Number) ((Map<?, ?>) best.config().get("trainLoopConfig")).get("x"))
-          .intValue(), "score = iteration * x is highest for x = 3");
+      assertEquals(
+          3,
+          ((Number) ((Map<?, ?>) best.config().get("trainLoopConfig")).get("x")).intValue(),
+          "score = iteration * x is highest for x = 3");
       assertEquals(9.0, ((Number) best.metrics().get("score")).doubleValue());
     } finally {
       spark.stop();

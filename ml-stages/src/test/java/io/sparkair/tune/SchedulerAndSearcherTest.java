@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +30,9 @@ class SchedulerAndSearcherTest {
     return floor + (1 - floor) * Math.exp(-iteration / 5.0);
   }
 
-  /** Runs 16 trials with floors 0.0 to 0.75 through a scheduler; returns the iterations each ran. */
+  /**
+   * Runs 16 trials with floors 0.0 to 0.75 through a scheduler; returns the iterations each ran.
+   */
   private static Map<String, Integer> run(TrialScheduler scheduler, int maxT) {
     scheduler.setup("loss", "min");
     Map<String, Integer> ran = new LinkedHashMap<>();
@@ -31,8 +48,9 @@ class SchedulerAndSearcherTest {
           continue;
         }
         ran.put(id, it);
-        TrialScheduler.Decision d = scheduler.onTrialResult(id,
-            Map.of("training_iteration", it, "loss", loss(t * 0.05, it)));
+        TrialScheduler.Decision d =
+            scheduler.onTrialResult(
+                id, Map.of("training_iteration", it, "loss", loss(t * 0.05, it)));
         if (d == TrialScheduler.Decision.STOP) {
           alive.put(id, false);
         }
@@ -95,23 +113,28 @@ class SchedulerAndSearcherTest {
     }
     assertTrue(tpe < random, "mean best: TPE " + tpe / 10 + ", random " + random / 10);
     assertTrue(wins >= 8, "TPE better in " + wins + " of 10 seeds");
-    assertEquals(bestFound(new TpeSearcher(40), 3), bestFound(new TpeSearcher(40), 3),
+    assertEquals(
+        bestFound(new TpeSearcher(40), 3),
+        bestFound(new TpeSearcher(40), 3),
         "seeded: the same search twice");
   }
 
   @Test
   void tpeLearnsACategoricalParameter() {
     TpeSearcher searcher = new TpeSearcher(40);
-    searcher.setup(Map.of("booster", Tune.choice("gbtree", "dart", "gblinear"),
-        "x", Tune.uniform(0, 1)), "loss", "min", 7);
+    searcher.setup(
+        Map.of("booster", Tune.choice("gbtree", "dart", "gblinear"), "x", Tune.uniform(0, 1)),
+        "loss",
+        "min",
+        7);
     int dartInLast20 = 0;
     for (int i = 0; i < 40; i++) {
       Map<String, Object> c = searcher.suggest("t" + i);
       boolean dart = "dart".equals(c.get("booster"));
       double x = (Double) c.get("x");
       dartInLast20 += i >= 20 && dart ? 1 : 0;
-      searcher.onTrialComplete("t" + i, Map.of("loss", (dart ? 0 : 1) + (x - 0.3) * (x - 0.3)),
-          false);
+      searcher.onTrialComplete(
+          "t" + i, Map.of("loss", (dart ? 0 : 1) + (x - 0.3) * (x - 0.3)), false);
     }
     assertTrue(dartInLast20 >= 15, "the best category in " + dartInLast20 + " of the last 20");
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.tune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +69,9 @@ class SearchSpaceTest {
     assertThrows(IllegalArgumentException.class, () -> Tune.randint(3, 3));
     assertThrows(IllegalArgumentException.class, () -> Tune.gridSearch());
     assertThrows(IllegalArgumentException.class, () -> Tune.choice(List.of()));
-    assertEquals(Tune.gridSearch(2, 4).values(), Tune.gridSearch(List.of(2, 4)).values(),
+    assertEquals(
+        Tune.gridSearch(2, 4).values(),
+        Tune.gridSearch(List.of(2, 4)).values(),
         "a list is the grid's values, as in Ray's tune.grid_search([2, 4])");
     assertThrows(IllegalArgumentException.class, () -> Tune.gridSearch(List.of()));
   }
@@ -64,13 +81,16 @@ class SearchSpaceTest {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("max_depth", Tune.gridSearch(2, 4));
     params.put("eta", Tune.loguniform(1e-3, 1e-1));
-    params.put("half_depth", Tune.sampleFrom(spec -> {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> p = (Map<String, Object>) spec.get("params");
-      return (Integer) p.get("max_depth") / 2;
-    }));
-    Map<String, Object> space = Map.of("params", params,
-        "preprocessor", Tune.gridSearch("standard", "minmax", "none"));
+    params.put(
+        "half_depth",
+        Tune.sampleFrom(
+            spec -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> p = (Map<String, Object>) spec.get("params");
+              return (Integer) p.get("max_depth") / 2;
+            }));
+    Map<String, Object> space =
+        Map.of("params", params, "preprocessor", Tune.gridSearch("standard", "minmax", "none"));
     BasicVariantGenerator generator = new BasicVariantGenerator(2);
     generator.setup(space, "m", "min", 7);
     assertEquals(12, generator.total());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import java.nio.charset.StandardCharsets;
@@ -7,11 +22,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
-import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
@@ -21,8 +36,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
  * Rows of a request or a response as named, typed columns: what the HTTP adapters and the gRPC
- * service read and write, and what a replica turns into an Arrow batch for its predictor.
- * Values may be null.
+ * service read and write, and what a replica turns into an Arrow batch for its predictor. Values
+ * may be null.
  *
  * <p>The class is long because it converts every column type the sidecar accepts, in both
  * directions, with the checks that name a bad value; each type is a short case.
@@ -87,8 +102,15 @@ public final class ColumnBatch {
     Set<String> names = new HashSet<>();
     for (Column c : columns) {
       if (c.size() != rows) {
-        throw new IllegalArgumentException("column '" + c.name + "' has " + c.size()
-            + " values but column '" + columns.get(0).name + "' has " + rows);
+        throw new IllegalArgumentException(
+            "column '"
+                + c.name
+                + "' has "
+                + c.size()
+                + " values but column '"
+                + columns.get(0).name
+                + "' has "
+                + rows);
       }
       if (!names.add(c.name)) {
         throw new IllegalArgumentException("column '" + c.name + "' is given twice");
@@ -190,8 +212,8 @@ public final class ColumnBatch {
           break;
         default:
           ListVector list = ListVector.empty(c.name, allocator);
-          list.addOrGetVector(FieldType.nullable(
-              new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+          list.addOrGetVector(
+              FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
           vectors.add(list);
       }
     }
@@ -199,8 +221,8 @@ public final class ColumnBatch {
   }
 
   /**
-   * Writes this batch's rows into {@code root}, made by {@link #emptyRoot} of a batch with the
-   * same schema, replacing what it held.
+   * Writes this batch's rows into {@code root}, made by {@link #emptyRoot} of a batch with the same
+   * schema, replacing what it held.
    */
   void fill(VectorSchemaRoot root) {
     List<FieldVector> vectors = root.getFieldVectors();
@@ -209,55 +231,59 @@ public final class ColumnBatch {
       FieldVector vector = vectors.get(c);
       vector.reset();
       switch (column.kind) {
-        case DOUBLE: {
-          Float8Vector v = (Float8Vector) vector;
-          for (int i = 0; i < rows; i++) {
-            if (column.values[i] == null) {
-              v.setNull(i);
-            } else {
-              v.setSafe(i, (Double) column.values[i]);
+        case DOUBLE:
+          {
+            Float8Vector v = (Float8Vector) vector;
+            for (int i = 0; i < rows; i++) {
+              if (column.values[i] == null) {
+                v.setNull(i);
+              } else {
+                v.setSafe(i, (Double) column.values[i]);
+              }
+            }
+            break;
+          }
+        case BOOLEAN:
+          {
+            BitVector v = (BitVector) vector;
+            for (int i = 0; i < rows; i++) {
+              if (column.values[i] == null) {
+                v.setNull(i);
+              } else {
+                v.setSafe(i, (Boolean) column.values[i] ? 1 : 0);
+              }
+            }
+            break;
+          }
+        case STRING:
+          {
+            VarCharVector v = (VarCharVector) vector;
+            for (int i = 0; i < rows; i++) {
+              if (column.values[i] == null) {
+                v.setNull(i);
+              } else {
+                v.setSafe(i, ((String) column.values[i]).getBytes(StandardCharsets.UTF_8));
+              }
+            }
+            break;
+          }
+        default:
+          {
+            ListVector v = (ListVector) vector;
+            Float8Vector data = (Float8Vector) v.getDataVector();
+            for (int i = 0; i < rows; i++) {
+              double[] array = (double[]) column.values[i];
+              if (array == null) {
+                v.setNull(i);
+                continue;
+              }
+              int start = v.startNewValue(i);
+              for (int k = 0; k < array.length; k++) {
+                data.setSafe(start + k, array[k]);
+              }
+              v.endValue(i, array.length);
             }
           }
-          break;
-        }
-        case BOOLEAN: {
-          BitVector v = (BitVector) vector;
-          for (int i = 0; i < rows; i++) {
-            if (column.values[i] == null) {
-              v.setNull(i);
-            } else {
-              v.setSafe(i, (Boolean) column.values[i] ? 1 : 0);
-            }
-          }
-          break;
-        }
-        case STRING: {
-          VarCharVector v = (VarCharVector) vector;
-          for (int i = 0; i < rows; i++) {
-            if (column.values[i] == null) {
-              v.setNull(i);
-            } else {
-              v.setSafe(i, ((String) column.values[i]).getBytes(StandardCharsets.UTF_8));
-            }
-          }
-          break;
-        }
-        default: {
-          ListVector v = (ListVector) vector;
-          Float8Vector data = (Float8Vector) v.getDataVector();
-          for (int i = 0; i < rows; i++) {
-            double[] array = (double[]) column.values[i];
-            if (array == null) {
-              v.setNull(i);
-              continue;
-            }
-            int start = v.startNewValue(i);
-            for (int k = 0; k < array.length; k++) {
-              data.setSafe(start + k, array[k]);
-            }
-            v.endValue(i, array.length);
-          }
-        }
       }
       vector.setValueCount(rows);
     }
@@ -265,8 +291,8 @@ public final class ColumnBatch {
   }
 
   /**
-   * The rows {@code [from, from + count)} of a predictor's output: numbers as doubles, lists
-   * of numbers as arrays, anything else as text.
+   * The rows {@code [from, from + count)} of a predictor's output: numbers as doubles, lists of
+   * numbers as arrays, anything else as text.
    */
   static ColumnBatch fromArrow(VectorSchemaRoot root, int from, int count) {
     List<Column> columns = new ArrayList<>();
@@ -318,7 +344,7 @@ public final class ColumnBatch {
     if (vector instanceof BaseIntVector) {
       return ((BaseIntVector) vector).getValueAsLong(index);
     }
-    throw new IllegalStateException("column '" + vector.getName() + "' holds "
-        + vector.getField().getType() + ", not numbers");
+    throw new IllegalStateException(
+        "column '" + vector.getName() + "' holds " + vector.getField().getType() + ", not numbers");
   }
 }

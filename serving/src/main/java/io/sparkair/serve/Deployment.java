@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import io.sparkair.predict.Predictor;
@@ -15,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A served checkpoint: its replicas share one bounded queue of requests. It grows and shrinks
  * between {@code minReplicas} and {@code maxReplicas} on the ongoing requests per replica, and
- * {@link #update} swaps in a new checkpoint with no request lost: the new replicas are loaded
- * and warmed before they take from the queue, and the old ones finish their current batch.
+ * {@link #update} swaps in a new checkpoint with no request lost: the new replicas are loaded and
+ * warmed before they take from the queue, and the old ones finish their current batch.
  */
 final class Deployment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Deployment.class);
@@ -51,15 +66,19 @@ final class Deployment implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the configuration or the checkpoint is wrong
    */
-  static Deployment start(DeploymentConfig config, BufferAllocator allocator,
-      ServeMetrics metrics) {
+  static Deployment start(
+      DeploymentConfig config, BufferAllocator allocator, ServeMetrics metrics) {
     config.validate();
     Deployment deployment = new Deployment(config, allocator, metrics);
     List<Replica> first = deployment.load(config, config.getNumReplicas());
     deployment.replicas.addAll(first);
     first.forEach(Replica::start);
-    LOG.info("deployment {} serves {} at {} with {} replica(s)", config.getName(),
-        config.getCheckpoint(), config.getRoutePrefix(), first.size());
+    LOG.info(
+        "deployment {} serves {} at {} with {} replica(s)",
+        config.getName(),
+        config.getCheckpoint(),
+        config.getRoutePrefix(),
+        first.size());
     return deployment;
   }
 
@@ -92,25 +111,32 @@ final class Deployment implements AutoCloseable {
     }
     PendingRequest pending = new PendingRequest(rows);
     if (!queue.offer(pending)) {
-      throw new OverloadedException("deployment " + name + " has " + queue.size()
-          + " requests waiting, its limit (maxQueuedRequests)");
+      throw new OverloadedException(
+          "deployment "
+              + name
+              + " has "
+              + queue.size()
+              + " requests waiting, its limit (maxQueuedRequests)");
     }
     return pending.result;
   }
 
   /**
-   * Serves {@code next} instead: a new checkpoint, predictor, replica count, batching or
-   * adapter. New replicas are loaded and warmed on a recent request before they take any
-   * request; the old ones then stop after their current batch.
+   * Serves {@code next} instead: a new checkpoint, predictor, replica count, batching or adapter.
+   * New replicas are loaded and warmed on a recent request before they take any request; the old
+   * ones then stop after their current batch.
    *
-   * @throws IllegalArgumentException when {@code next} is wrong or its checkpoint cannot be
-   *     loaded; the deployment then goes on as it was
+   * @throws IllegalArgumentException when {@code next} is wrong or its checkpoint cannot be loaded;
+   *     the deployment then goes on as it was
    */
   synchronized void update(DeploymentConfig next) {
     next.validate();
     if (next.getMaxQueuedRequests() != config.getMaxQueuedRequests()) {
-      throw new IllegalArgumentException("deployment " + name + ": maxQueuedRequests cannot "
-          + "change while it runs; remove and deploy it again");
+      throw new IllegalArgumentException(
+          "deployment "
+              + name
+              + ": maxQueuedRequests cannot "
+              + "change while it runs; remove and deploy it again");
     }
     List<Replica> fresh = load(next, next.getNumReplicas());
     List<Replica> old = new ArrayList<>(replicas);
@@ -120,8 +146,8 @@ final class Deployment implements AutoCloseable {
     fresh.forEach(Replica::start);
     replicas.removeAll(old);
     old.forEach(Replica::stop);
-    LOG.info("deployment {} now serves {} with {} replica(s)", name, next.getCheckpoint(),
-        fresh.size());
+    LOG.info(
+        "deployment {} now serves {} with {} replica(s)", name, next.getCheckpoint(), fresh.size());
   }
 
   /** Loads {@code count} replicas of {@code cfg}, warmed on the latest request if any. */
@@ -131,8 +157,8 @@ final class Deployment implements AutoCloseable {
       for (int i = 0; i < count; i++) {
         Predictor predictor = PredictorLoader.load(cfg.getPredictor(), cfg.getCheckpoint());
         predictorClass = predictor.getClass().getName();
-        Replica replica = new Replica(this, predictor, queue, allocator, cfg,
-            started.incrementAndGet());
+        Replica replica =
+            new Replica(this, predictor, queue, allocator, cfg, started.incrementAndGet());
         loaded.add(replica);
         ColumnBatch warmUp = sample;
         if (warmUp != null) {
@@ -165,19 +191,24 @@ final class Deployment implements AutoCloseable {
         replicas.add(added);
         added.start();
         aboveSince = -1;
-        LOG.info("deployment {}: {} ongoing requests per replica, scaled up to {}", name,
-            perReplica, replicas.size());
+        LOG.info(
+            "deployment {}: {} ongoing requests per replica, scaled up to {}",
+            name,
+            perReplica,
+            replicas.size());
       }
-    } else if (perReplica < cfg.getTargetOngoingRequests() / 2
-        && count > cfg.getMinReplicas()) {
+    } else if (perReplica < cfg.getTargetOngoingRequests() / 2 && count > cfg.getMinReplicas()) {
       aboveSince = -1;
       belowSince = belowSince < 0 ? nowMillis : belowSince;
       if (nowMillis - belowSince >= cfg.getDownscaleDelayMs()) {
         Replica removed = replicas.remove(replicas.size() - 1);
         removed.stop();
         belowSince = -1;
-        LOG.info("deployment {}: {} ongoing requests per replica, scaled down to {}", name,
-            perReplica, replicas.size());
+        LOG.info(
+            "deployment {}: {} ongoing requests per replica, scaled down to {}",
+            name,
+            perReplica,
+            replicas.size());
       }
     } else {
       aboveSince = -1;
@@ -217,9 +248,7 @@ final class Deployment implements AutoCloseable {
     }
   }
 
-  /**
-   * Stops taking requests, answers those queued (for up to 30 s), then stops the replicas.
-   */
+  /** Stops taking requests, answers those queued (for up to 30 s), then stops the replicas. */
   @Override
   public void close() {
     closed = true;
@@ -245,8 +274,8 @@ final class Deployment implements AutoCloseable {
     }
     PendingRequest left;
     while ((left = queue.poll()) != null) {
-      left.result.completeExceptionally(new IllegalStateException("deployment " + name
-          + " was removed"));
+      left.result.completeExceptionally(
+          new IllegalStateException("deployment " + name + " was removed"));
     }
   }
 }

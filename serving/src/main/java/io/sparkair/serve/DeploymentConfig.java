@@ -1,19 +1,34 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One deployment (Ray Serve's {@code PredictorDeployment.options(...)}): a name, the route
- * prefix it answers on, the checkpoint directory and predictor class it serves, and how:
- * replicas, micro-batching, autoscaling and the queue bound. It reads from JSON or YAML with
- * these property names ({@code replicas}, {@code route} and {@code adapter} are accepted as
- * short forms of {@code numReplicas}, {@code routePrefix} and {@code httpAdapter}).
+ * One deployment (Ray Serve's {@code PredictorDeployment.options(...)}): a name, the route prefix
+ * it answers on, the checkpoint directory and predictor class it serves, and how: replicas,
+ * micro-batching, autoscaling and the queue bound. It reads from JSON or YAML with these property
+ * names ({@code replicas}, {@code route} and {@code adapter} are accepted as short forms of {@code
+ * numReplicas}, {@code routePrefix} and {@code httpAdapter}).
  *
- * <p>Defaults: one replica, no autoscaling ({@code maxReplicas} equal to the replicas), batches
- * of whatever is queued up to 64 rows without waiting, 1,000 queued requests, the
- * {@code records} HTTP adapter, the built-in predictor of the checkpoint's framework
- * ({@code XGBoostPredictor}, {@code LightGBMPredictor}).
+ * <p>Defaults: one replica, no autoscaling ({@code maxReplicas} equal to the replicas), batches of
+ * whatever is queued up to 64 rows without waiting, 1,000 queued requests, the {@code records} HTTP
+ * adapter, the built-in predictor of the checkpoint's framework ({@code XGBoostPredictor}, {@code
+ * LightGBMPredictor}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class DeploymentConfig {
@@ -75,9 +90,9 @@ public final class DeploymentConfig {
   }
 
   /**
-   * The predictor class: a {@code io.sparkair.predict.Predictor} with a static
-   * {@code fromCheckpoint(Checkpoint)}; null (the default) for the built-in one of the
-   * checkpoint's framework.
+   * The predictor class: a {@code io.sparkair.predict.Predictor} with a static {@code
+   * fromCheckpoint(Checkpoint)}; null (the default) for the built-in one of the checkpoint's
+   * framework.
    */
   public String getPredictor() {
     return predictor;
@@ -222,8 +237,8 @@ public final class DeploymentConfig {
   }
 
   /**
-   * Sets the {@link HttpAdapters} name: {@code records} (the default), {@code columns} or
-   * {@code object}.
+   * Sets the {@link HttpAdapters} name: {@code records} (the default), {@code columns} or {@code
+   * object}.
    */
   @JsonAlias("adapter")
   public DeploymentConfig setHttpAdapter(String httpAdapter) {
@@ -239,29 +254,52 @@ public final class DeploymentConfig {
    */
   public DeploymentConfig validate() {
     if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
-      throw new IllegalArgumentException("a deployment needs a name of letters, digits, '_', "
-          + "'.' or '-', got '" + name + "'");
+      throw new IllegalArgumentException(
+          "a deployment needs a name of letters, digits, '_', " + "'.' or '-', got '" + name + "'");
     }
     String route = getRoutePrefix();
-    if (!route.startsWith("/") || route.startsWith("/-/") || route.equals("/metrics")
+    if (!route.startsWith("/")
+        || route.startsWith("/-/")
+        || route.equals("/metrics")
         || route.length() > 1 && route.endsWith("/")) {
-      throw new IllegalArgumentException("deployment " + name + ": the route prefix must start "
-          + "with '/', not end with '/', and not be /-/... or /metrics; got '" + route + "'");
+      throw new IllegalArgumentException(
+          "deployment "
+              + name
+              + ": the route prefix must start "
+              + "with '/', not end with '/', and not be /-/... or /metrics; got '"
+              + route
+              + "'");
     }
     if (checkpoint == null || checkpoint.isBlank()) {
       throw new IllegalArgumentException("deployment " + name + " needs a checkpoint");
     }
-    if (numReplicas < 1 || getMinReplicas() < 1 || getMinReplicas() > numReplicas
+    if (numReplicas < 1
+        || getMinReplicas() < 1
+        || getMinReplicas() > numReplicas
         || getMaxReplicas() < numReplicas) {
-      throw new IllegalArgumentException("deployment " + name + " needs 1 <= minReplicas <= "
-          + "numReplicas <= maxReplicas, got " + getMinReplicas() + ", " + numReplicas + ", "
-          + getMaxReplicas());
+      throw new IllegalArgumentException(
+          "deployment "
+              + name
+              + " needs 1 <= minReplicas <= "
+              + "numReplicas <= maxReplicas, got "
+              + getMinReplicas()
+              + ", "
+              + numReplicas
+              + ", "
+              + getMaxReplicas());
     }
-    if (maxBatchSize < 1 || maxQueuedRequests < 1 || batchWaitTimeoutMicros < 0
-        || !(targetOngoingRequests > 0) || upscaleDelayMs < 0 || downscaleDelayMs < 0) {
-      throw new IllegalArgumentException("deployment " + name + " needs maxBatchSize >= 1, "
-          + "maxQueuedRequests >= 1, batchWaitTimeoutMicros >= 0, targetOngoingRequests > 0 "
-          + "and delays >= 0");
+    if (maxBatchSize < 1
+        || maxQueuedRequests < 1
+        || batchWaitTimeoutMicros < 0
+        || !(targetOngoingRequests > 0)
+        || upscaleDelayMs < 0
+        || downscaleDelayMs < 0) {
+      throw new IllegalArgumentException(
+          "deployment "
+              + name
+              + " needs maxBatchSize >= 1, "
+              + "maxQueuedRequests >= 1, batchWaitTimeoutMicros >= 0, targetOngoingRequests > 0 "
+              + "and delays >= 0");
     }
     HttpAdapters.byName(httpAdapter);
     return this;
@@ -269,7 +307,14 @@ public final class DeploymentConfig {
 
   @Override
   public String toString() {
-    return "DeploymentConfig(" + name + " at " + getRoutePrefix() + ", " + checkpoint + ", "
-        + numReplicas + " replicas)";
+    return "DeploymentConfig("
+        + name
+        + " at "
+        + getRoutePrefix()
+        + ", "
+        + checkpoint
+        + ", "
+        + numReplicas
+        + " replicas)";
   }
 }

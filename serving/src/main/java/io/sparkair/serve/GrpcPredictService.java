@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import io.grpc.Status;
@@ -24,30 +39,40 @@ final class GrpcPredictService extends PredictGrpc.PredictImplBase {
     long start = System.nanoTime();
     Deployment deployment = deployments.apply(request.getDeployment());
     if (deployment == null) {
-      answer.onError(Status.NOT_FOUND.withDescription("no deployment named '"
-          + request.getDeployment() + "'").asRuntimeException());
+      answer.onError(
+          Status.NOT_FOUND
+              .withDescription("no deployment named '" + request.getDeployment() + "'")
+              .asRuntimeException());
       return;
     }
     try {
-      deployment.submit(ProtoColumns.read(request.getColumnsList())).whenComplete((rows, e) -> {
-        if (e == null) {
-          answer.onNext(PredictResponse.newBuilder().addAllColumns(ProtoColumns.write(rows))
-              .setRowCount(rows.rowCount()).build());
-          answer.onCompleted();
-          metrics.request(deployment.name(), 200, System.nanoTime() - start);
-        } else {
-          fail(deployment, e, answer, start);
-        }
-      });
+      deployment
+          .submit(ProtoColumns.read(request.getColumnsList()))
+          .whenComplete(
+              (rows, e) -> {
+                if (e == null) {
+                  answer.onNext(
+                      PredictResponse.newBuilder()
+                          .addAllColumns(ProtoColumns.write(rows))
+                          .setRowCount(rows.rowCount())
+                          .build());
+                  answer.onCompleted();
+                  metrics.request(deployment.name(), 200, System.nanoTime() - start);
+                } else {
+                  fail(deployment, e, answer, start);
+                }
+              });
     } catch (RuntimeException e) {
       fail(deployment, e, answer, start);
     }
   }
 
-  private void fail(Deployment deployment, Throwable thrown, StreamObserver<PredictResponse> answer,
-      long start) {
-    Throwable e = thrown instanceof CompletionException && thrown.getCause() != null
-        ? thrown.getCause() : thrown;
+  private void fail(
+      Deployment deployment, Throwable thrown, StreamObserver<PredictResponse> answer, long start) {
+    Throwable e =
+        thrown instanceof CompletionException && thrown.getCause() != null
+            ? thrown.getCause()
+            : thrown;
     Status status;
     int http;
     if (e instanceof BadRequestException) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -12,14 +27,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The built-in {@link HttpAdapter}s. Values are JSON numbers, booleans, strings, arrays of
- * numbers or null; a column's values must all be of one of these types.
+ * The built-in {@link HttpAdapter}s. Values are JSON numbers, booleans, strings, arrays of numbers
+ * or null; a column's values must all be of one of these types.
  *
  * <ul>
- *   <li>{@link #records()} (the default, {@code "records"}): a JSON array of row objects, the
- *       shape of pandas' {@code read_json} and of the Ray AIR seeds' requests, or an object of
- *       equally long column arrays; the answer is an array of prediction objects, one per row in
- *       request order.
+ *   <li>{@link #records()} (the default, {@code "records"}): a JSON array of row objects, the shape
+ *       of pandas' {@code read_json} and of the Ray AIR seeds' requests, or an object of equally
+ *       long column arrays; the answer is an array of prediction objects, one per row in request
+ *       order.
  *   <li>{@link #columns()} ({@code "columns"}): only the object of column arrays; answers as
  *       records.
  *   <li>{@link #singleObject()} ({@code "object"}): one row as one object; the answer is one
@@ -43,8 +58,10 @@ public final class HttpAdapters {
         if (body.currentToken() == JsonToken.START_OBJECT) {
           return fromColumns(body);
         }
-        throw new BadRequestException("the body must be a JSON array of row objects or an "
-            + "object of column arrays, got " + kind(body.currentToken()));
+        throw new BadRequestException(
+            "the body must be a JSON array of row objects or an "
+                + "object of column arrays, got "
+                + kind(body.currentToken()));
       }
     };
   }
@@ -55,8 +72,8 @@ public final class HttpAdapters {
       @Override
       public ColumnBatch read(JsonParser body) throws IOException {
         if (body.currentToken() != JsonToken.START_OBJECT) {
-          throw new BadRequestException("the body must be a JSON object of column arrays, got "
-              + kind(body.currentToken()));
+          throw new BadRequestException(
+              "the body must be a JSON object of column arrays, got " + kind(body.currentToken()));
         }
         return fromColumns(body);
       }
@@ -69,8 +86,8 @@ public final class HttpAdapters {
       @Override
       public ColumnBatch read(JsonParser body) throws IOException {
         if (body.currentToken() != JsonToken.START_OBJECT) {
-          throw new BadRequestException("the body must be one JSON object (one row), got "
-              + kind(body.currentToken()));
+          throw new BadRequestException(
+              "the body must be one JSON object (one row), got " + kind(body.currentToken()));
         }
         Map<String, ColumnBuilder> columns = new LinkedHashMap<>();
         readRow(body, 0, columns);
@@ -98,8 +115,11 @@ public final class HttpAdapters {
       case "object":
         return singleObject();
       default:
-        throw new IllegalArgumentException("unknown HTTP adapter '" + name + "'; the adapters "
-            + "are records, columns and object");
+        throw new IllegalArgumentException(
+            "unknown HTTP adapter '"
+                + name
+                + "'; the adapters "
+                + "are records, columns and object");
     }
   }
 
@@ -184,8 +204,8 @@ public final class HttpAdapters {
       ColumnBuilder column = new ColumnBuilder(p.currentName());
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_ARRAY) {
-        throw new BadRequestException("column '" + column.name + "' must be a JSON array of "
-            + "values, got " + kind(t));
+        throw new BadRequestException(
+            "column '" + column.name + "' must be a JSON array of " + "values, got " + kind(t));
       }
       int row = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -195,8 +215,8 @@ public final class HttpAdapters {
       columns.add(column);
     }
     try {
-      return new ColumnBatch(columns.stream().map(c -> c.build(c.rows))
-          .collect(java.util.stream.Collectors.toList()));
+      return new ColumnBatch(
+          columns.stream().map(c -> c.build(c.rows)).collect(java.util.stream.Collectors.toList()));
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }
@@ -209,8 +229,8 @@ public final class HttpAdapters {
   }
 
   /**
-   * The values of one column as they are read: its kind is its first non-null value's, and
-   * rows it is not given are null.
+   * The values of one column as they are read: its kind is its first non-null value's, and rows it
+   * is not given are null.
    */
   private static final class ColumnBuilder {
     final String name;
@@ -236,9 +256,16 @@ public final class HttpAdapters {
       if (kind == null) {
         kind = k;
       } else if (kind != k) {
-        throw new BadRequestException("column '" + name + "' mixes types: "
-            + kind.name().toLowerCase(Locale.ROOT) + " and "
-            + k.name().toLowerCase(Locale.ROOT) + " (row " + row + ")");
+        throw new BadRequestException(
+            "column '"
+                + name
+                + "' mixes types: "
+                + kind.name().toLowerCase(Locale.ROOT)
+                + " and "
+                + k.name().toLowerCase(Locale.ROOT)
+                + " (row "
+                + row
+                + ")");
       }
       values[row] = value(p, k);
     }
@@ -256,8 +283,12 @@ public final class HttpAdapters {
         case START_ARRAY:
           return ColumnBatch.Kind.DOUBLE_ARRAY;
         default:
-          throw new BadRequestException("column '" + name + "' holds " + kind(t)
-              + "; values must be numbers, booleans, strings or arrays of numbers");
+          throw new BadRequestException(
+              "column '"
+                  + name
+                  + "' holds "
+                  + kind(t)
+                  + "; values must be numbers, booleans, strings or arrays of numbers");
       }
     }
 
@@ -275,8 +306,12 @@ public final class HttpAdapters {
           JsonToken t;
           while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-              throw new BadRequestException("column '" + name + "' holds an array with "
-                  + kind(t) + "; arrays must hold numbers");
+              throw new BadRequestException(
+                  "column '"
+                      + name
+                      + "' holds an array with "
+                      + kind(t)
+                      + "; arrays must hold numbers");
             }
             if (n == array.length) {
               array = Arrays.copyOf(array, n * 2);
@@ -288,7 +323,9 @@ public final class HttpAdapters {
     }
 
     ColumnBatch.Column build(int count) {
-      return new ColumnBatch.Column(name, kind == null ? ColumnBatch.Kind.DOUBLE : kind,
+      return new ColumnBatch.Column(
+          name,
+          kind == null ? ColumnBatch.Kind.DOUBLE : kind,
           values.length == count ? values : Arrays.copyOf(values, count));
     }
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deploys a checkpoint to the serving sidecar from a driver program (Ray Serve's
- * {@code PredictorDeployment.options(...).bind(...)} and {@code serve.run}):
+ * Deploys a checkpoint to the serving sidecar from a driver program (Ray Serve's {@code
+ * PredictorDeployment.options(...).bind(...)} and {@code serve.run}):
  *
  * <pre>{@code
  * String url = PredictorDeployment.options().name("XGBoostService").numReplicas(2)
@@ -29,22 +44,24 @@ import org.slf4j.LoggerFactory;
  *     .deploy(XGBoostPredictor.class, result.checkpoint(), HttpAdapters.records());
  * }</pre>
  *
- * <p>The first deployment of a JVM starts a sidecar process ({@code air-serve.jar}, the jar
- * given by {@link Options#sidecarJar}, the {@code spark.air.serve.jar} system property or the
- * {@code AIR_SERVE_JAR} environment variable, with the jars of {@code spark.air.serve.classpath}
- * or {@code AIR_SERVE_CLASSPATH} added, such as DJL's to serve DJL checkpoints) on a free
- * loopback port with a random admin
- * token (and, as {@code bin/air-serve} does, the class-data archive {@code air-serve.jar.jsa}
- * that makes later starts faster); later ones reuse it through its admin API, as does a
- * deployment given a running sidecar's URL and token with {@link Options#sidecar}. A started
+ * <p>The first deployment of a JVM starts a sidecar process ({@code air-serve.jar}, the jar given
+ * by {@link Options#sidecarJar}, the {@code spark.air.serve.jar} system property or the {@code
+ * AIR_SERVE_JAR} environment variable, with the jars of {@code spark.air.serve.classpath} or {@code
+ * AIR_SERVE_CLASSPATH} added, such as DJL's to serve DJL checkpoints) on a free loopback port with
+ * a random admin token (and, as {@code bin/air-serve} does, the class-data archive {@code
+ * air-serve.jar.jsa} that makes later starts faster); later ones reuse it through its admin API, as
+ * does a deployment given a running sidecar's URL and token with {@link Options#sidecar}. A started
  * sidecar stops with the JVM or with {@link #shutdown()}. This class needs neither Armeria nor
  * Spark: only the JDK's HTTP client and Jackson.
  */
 public final class PredictorDeployment {
   private static final Logger LOG = LoggerFactory.getLogger(PredictorDeployment.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
   private static Sidecar started;
 
   private PredictorDeployment() {}
@@ -118,7 +135,9 @@ public final class PredictorDeployment {
 
     /** Autoscaling between {@code min} and {@code max} replicas. */
     public Options autoscaling(int min, int max, double targetOngoingRequests) {
-      config.setMinReplicas(min).setMaxReplicas(max)
+      config
+          .setMinReplicas(min)
+          .setMaxReplicas(max)
           .setTargetOngoingRequests(targetOngoingRequests);
       return this;
     }
@@ -143,43 +162,51 @@ public final class PredictorDeployment {
     }
 
     /**
-     * Deploys (or hot-swaps) the checkpoint and returns the URL to post rows to. The sidecar
-     * reads the checkpoint's local directory: for a sidecar that outlives this JVM, deploy a
-     * checkpoint written with {@code toDirectory} to a lasting place, since a temporary
-     * checkpoint's directory is deleted when this JVM exits.
+     * Deploys (or hot-swaps) the checkpoint and returns the URL to post rows to. The sidecar reads
+     * the checkpoint's local directory: for a sidecar that outlives this JVM, deploy a checkpoint
+     * written with {@code toDirectory} to a lasting place, since a temporary checkpoint's directory
+     * is deleted when this JVM exits.
      *
-     * @throws IllegalArgumentException when the sidecar refuses the deployment (its message
-     *     says why: a wrong setting, a checkpoint it cannot load, a route in use)
+     * @throws IllegalArgumentException when the sidecar refuses the deployment (its message says
+     *     why: a wrong setting, a checkpoint it cannot load, a route in use)
      * @throws IllegalStateException when no sidecar can be reached or started
      */
-    public String deploy(Class<? extends Predictor> predictor, Checkpoint checkpoint,
-        HttpAdapter adapter) {
-      config.setPredictor(predictor.getName()).setHttpAdapter(adapter.name())
-          .setCheckpoint(checkpoint.path().toAbsolutePath().toString()).validate();
-      Sidecar sidecar = sidecarUrl != null ? new Sidecar(sidecarUrl, adminToken, null)
-          : startedSidecar(sidecarJar);
+    public String deploy(
+        Class<? extends Predictor> predictor, Checkpoint checkpoint, HttpAdapter adapter) {
+      config
+          .setPredictor(predictor.getName())
+          .setHttpAdapter(adapter.name())
+          .setCheckpoint(checkpoint.path().toAbsolutePath().toString())
+          .validate();
+      Sidecar sidecar =
+          sidecarUrl != null
+              ? new Sidecar(sidecarUrl, adminToken, null)
+              : startedSidecar(sidecarJar);
       HttpResponse<String> answer;
       try {
-        answer = HTTP.send(HttpRequest.newBuilder(URI.create(sidecar.url + "/-/deployments/"
-                + config.getName()))
-            .header("Authorization", "Bearer " + sidecar.token)
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(config)))
-            .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        answer =
+            HTTP.send(
+                HttpRequest.newBuilder(
+                        URI.create(sidecar.url + "/-/deployments/" + config.getName()))
+                    .header("Authorization", "Bearer " + sidecar.token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(config)))
+                    .timeout(Duration.ofMinutes(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
-        throw new IllegalStateException("cannot reach the sidecar at " + sidecar.url + ": " + e,
-            e);
+        throw new IllegalStateException("cannot reach the sidecar at " + sidecar.url + ": " + e, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while deploying", e);
       }
       if (answer.statusCode() == 400) {
-        throw new IllegalArgumentException("the sidecar refused deployment " + config.getName()
-            + ": " + answer.body());
+        throw new IllegalArgumentException(
+            "the sidecar refused deployment " + config.getName() + ": " + answer.body());
       }
       if (answer.statusCode() != 200) {
-        throw new IllegalStateException("the sidecar answered " + answer.statusCode() + ": "
-            + answer.body());
+        throw new IllegalStateException(
+            "the sidecar answered " + answer.statusCode() + ": " + answer.body());
       }
       return sidecar.url + config.getRoutePrefix();
     }
@@ -189,24 +216,36 @@ public final class PredictorDeployment {
     if (started != null && started.process.isAlive()) {
       return started;
     }
-    String path = jar != null ? jar : System.getProperty("spark.air.serve.jar",
-        System.getenv("AIR_SERVE_JAR"));
+    String path =
+        jar != null
+            ? jar
+            : System.getProperty("spark.air.serve.jar", System.getenv("AIR_SERVE_JAR"));
     if (path == null || !new File(path).isFile()) {
-      throw new IllegalStateException("no air-serve.jar to start a sidecar from (" + path
-          + "); set Options.sidecarJar, -Dspark.air.serve.jar or AIR_SERVE_JAR, or give a "
-          + "running sidecar with Options.sidecar(url, token)");
+      throw new IllegalStateException(
+          "no air-serve.jar to start a sidecar from ("
+              + path
+              + "); set Options.sidecarJar, -Dspark.air.serve.jar or AIR_SERVE_JAR, or give a "
+              + "running sidecar with Options.sidecar(url, token)");
     }
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
     String token = HexFormat.of().formatHex(secret);
     File archive = new File(path + ".jsa");
-    String extra = System.getProperty("spark.air.serve.classpath",
-        System.getenv("AIR_SERVE_CLASSPATH"));
-    List<String> command = new ArrayList<>(List.of(System.getProperty("java.home")
-        + File.separator + "bin" + File.separator + "java", "-Xshare:auto",
-        (archive.isFile() ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=") + archive,
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", extra == null || extra.isBlank() ? path : path + File.pathSeparator + extra,
-        "io.sparkair.serve.ServeMain", "--port", "0"));
+    String extra =
+        System.getProperty("spark.air.serve.classpath", System.getenv("AIR_SERVE_CLASSPATH"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-Xshare:auto",
+                (archive.isFile() ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=")
+                    + archive,
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "-cp",
+                extra == null || extra.isBlank() ? path : path + File.pathSeparator + extra,
+                "io.sparkair.serve.ServeMain",
+                "--port",
+                "0"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("AIR_SERVE_ADMIN_TOKEN", token);
     Process process;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import io.sparkair.predict.Predictor;
@@ -12,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One predictor instance of a deployment with its own thread. It takes requests from the
- * deployment's shared queue (so idle replicas take the load), merges what is queued into one
- * batch of up to {@code maxBatchSize} rows, predicts once and answers each request with its
- * rows. A batch that fails is predicted request by request, so one bad request fails alone.
+ * deployment's shared queue (so idle replicas take the load), merges what is queued into one batch
+ * of up to {@code maxBatchSize} rows, predicts once and answers each request with its rows. A batch
+ * that fails is predicted request by request, so one bad request fails alone.
  */
 final class Replica implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
@@ -31,8 +46,13 @@ final class Replica implements Runnable {
   private VectorSchemaRoot reused;
   private ColumnBatch reusedFor;
 
-  Replica(Deployment deployment, Predictor predictor, BlockingQueue<PendingRequest> queue,
-      BufferAllocator allocator, DeploymentConfig config, int number) {
+  Replica(
+      Deployment deployment,
+      Predictor predictor,
+      BlockingQueue<PendingRequest> queue,
+      BufferAllocator allocator,
+      DeploymentConfig config,
+      int number) {
     this.deployment = deployment;
     this.predictor = predictor;
     this.queue = queue;
@@ -156,8 +176,8 @@ final class Replica implements Runnable {
     VectorSchemaRoot input = input(merged);
     try (VectorSchemaRoot output = predictor.predict(input)) {
       if (output.getRowCount() != merged.rowCount()) {
-        throw new IllegalStateException("the predictor answered " + output.getRowCount()
-            + " rows for " + merged.rowCount());
+        throw new IllegalStateException(
+            "the predictor answered " + output.getRowCount() + " rows for " + merged.rowCount());
       }
       int at = 0;
       for (PendingRequest p : group) {
@@ -170,8 +190,8 @@ final class Replica implements Runnable {
   }
 
   /**
-   * The Arrow vectors of {@code rows}: this replica's vectors of the last batch, refilled when
-   * the columns are the same, so a batch allocates no Arrow memory.
+   * The Arrow vectors of {@code rows}: this replica's vectors of the last batch, refilled when the
+   * columns are the same, so a batch allocates no Arrow memory.
    */
   private VectorSchemaRoot input(ColumnBatch rows) {
     if (reused == null || !reusedFor.sameSchema(rows)) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import java.io.IOException;
@@ -18,10 +33,10 @@ import java.util.concurrent.CountDownLatch;
  *           [--config server.yaml|server.json]
  * </pre>
  *
- * A {@code --deployment} takes any {@link DeploymentConfig} property as {@code key=value}; a
- * config file holds a {@link ServerConfig} (command-line flags override it). The admin token
- * may also come from the {@code AIR_SERVE_ADMIN_TOKEN} environment variable. Once serving, it
- * prints {@code air-serve listening on port P}; it stops gracefully on SIGTERM or Ctrl-C.
+ * A {@code --deployment} takes any {@link DeploymentConfig} property as {@code key=value}; a config
+ * file holds a {@link ServerConfig} (command-line flags override it). The admin token may also come
+ * from the {@code AIR_SERVE_ADMIN_TOKEN} environment variable. Once serving, it prints {@code
+ * air-serve listening on port P}; it stops gracefully on SIGTERM or Ctrl-C.
  */
 public final class ServeMain {
   /**
@@ -50,10 +65,14 @@ public final class ServeMain {
     }
     SidecarServer server = SidecarServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "air-serve-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "air-serve-shutdown"));
     System.out.println(SidecarOutput.LISTENING + server.port());
     System.out.flush();
     stopped.await();
@@ -98,8 +117,11 @@ public final class ServeMain {
           deployments.add(deployment(value(args, i++)));
           break;
         default:
-          throw new IllegalArgumentException("unknown argument '" + flag + "'; see the "
-              + "ServeMain documentation for the flags");
+          throw new IllegalArgumentException(
+              "unknown argument '"
+                  + flag
+                  + "'; see the "
+                  + "ServeMain documentation for the flags");
       }
     }
     return config.setDeployments(deployments);
@@ -109,11 +131,13 @@ public final class ServeMain {
     String name = file.getFileName().toString();
     byte[] content = Files.readAllBytes(file);
     try {
-      return (name.endsWith(".yaml") || name.endsWith(".yml") ? ConfigMapper.YAML
-          : ConfigMapper.JSON).readValue(content, ServerConfig.class);
+      return (name.endsWith(".yaml") || name.endsWith(".yml")
+              ? ConfigMapper.YAML
+              : ConfigMapper.JSON)
+          .readValue(content, ServerConfig.class);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the config file " + file + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the config file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -123,8 +147,8 @@ public final class ServeMain {
     for (String pair : spec.split(",")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("--deployment takes key=value pairs separated by "
-            + "commas, got '" + pair + "'");
+        throw new IllegalArgumentException(
+            "--deployment takes key=value pairs separated by " + "commas, got '" + pair + "'");
       }
       properties.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }

@@ -1,13 +1,27 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How the sidecar runs: the address it listens on (port 0 picks a free one), the admin token
- * (none: the admin API is off), the request size limit, how long a shutdown waits for requests
- * in flight, and the deployments to start with. It reads from JSON or YAML with these property
- * names.
+ * How the sidecar runs: the address it listens on (port 0 picks a free one), the admin token (none:
+ * the admin API is off), the request size limit, how long a shutdown waits for requests in flight,
+ * and the deployments to start with. It reads from JSON or YAML with these property names.
  */
 public final class ServerConfig {
   private String host = "127.0.0.1";

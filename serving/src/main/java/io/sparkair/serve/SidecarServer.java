@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -21,10 +36,10 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.RoutingContext;
 import com.linecorp.armeria.server.Server;
-import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
 import io.sparkair.runtime.memory.Allocators;
 import java.io.ByteArrayOutputStream;
@@ -51,17 +66,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The serving sidecar's server (Armeria): every deployment answers {@code POST} on its route
  * prefix, and the gRPC service {@code air.serve.v1.Predict} (see {@code predict.proto}) by its
- * name, on the same port; {@code GET /-/healthz}, {@code GET /-/routes} and
- * {@code GET /metrics} (Prometheus) report on it; {@code PUT}, {@code GET} and
- * {@code DELETE /-/deployments/{name}} manage deployments at run time with the admin token as
- * a bearer token.
+ * name, on the same port; {@code GET /-/healthz}, {@code GET /-/routes} and {@code GET /metrics}
+ * (Prometheus) report on it; {@code PUT}, {@code GET} and {@code DELETE /-/deployments/{name}}
+ * manage deployments at run time with the admin token as a bearer token.
  *
  * <p>Errors are JSON objects {@code {"error": "..."}}: 400 for a body the adapter or the model
- * cannot take (the message names the column), 404 for an unknown route, 413 for a body over
- * the size limit, 503 with {@code Retry-After} when a deployment's queue is full. There is no
- * server-side request timeout (as in Ray Serve): the queue bound sheds load instead, and
- * clients set their own deadlines. Closing the server stops taking connections, waits for the
- * requests in flight, then stops the deployments.
+ * cannot take (the message names the column), 404 for an unknown route, 413 for a body over the
+ * size limit, 503 with {@code Retry-After} when a deployment's queue is full. There is no
+ * server-side request timeout (as in Ray Serve): the queue bound sheds load instead, and clients
+ * set their own deadlines. Closing the server stops taking connections, waits for the requests in
+ * flight, then stops the deployments.
  *
  * <p>The class is long because it wires every route of the sidecar (predict, admin, health,
  * metrics, gRPC) in one place, so a reader sees the whole surface; request parsing lives in {@code
@@ -77,44 +91,52 @@ public final class SidecarServer implements AutoCloseable {
   private final BufferAllocator allocator = Allocators.child("SidecarServer");
   private final Map<String, Deployment> byName = new ConcurrentHashMap<>();
   private final Map<String, Deployment> byRoute = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService autoscaler = Executors.newSingleThreadScheduledExecutor(
-      r -> {
-        Thread t = new Thread(r, "air-serve-autoscaler");
-        t.setDaemon(true);
-        return t;
-      });
+  private final ScheduledExecutorService autoscaler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "air-serve-autoscaler");
+            t.setDaemon(true);
+            return t;
+          });
 
   private SidecarServer(ServerConfig config) {
     this.config = config;
-    this.server = Server.builder()
-        .http(new InetSocketAddress(config.getHost(), config.getPort()))
-        .maxRequestLength(config.getMaxRequestBytes())
-        .requestTimeout(Duration.ZERO)
-        .disableServerHeader()
-        .disableDateHeader()
-        .gracefulShutdownTimeout(Duration.ofMillis(config.getShutdownQuietMs()),
-            Duration.ofSeconds(30))
-        .errorHandler(new JsonErrors())
-        .service("/-/healthz", (ctx, req) -> HttpResponse.of(HttpStatus.OK,
-            MediaType.PLAIN_TEXT_UTF_8, "ok"))
-        .service("/-/routes", (ctx, req) -> json(HttpStatus.OK, routes()))
-        .service("/metrics",
-            PrometheusExpositionService.of(metrics.registry.getPrometheusRegistry()))
-        .service(GrpcService.builder()
-            .addService(new GrpcPredictService(byName::get, metrics)).build())
-        .serviceUnder(ADMIN_PREFIX, this::admin)
-        .serviceUnder("/", new HttpService() {
-          @Override
-          public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
-            return predict(ctx, req);
-          }
+    this.server =
+        Server.builder()
+            .http(new InetSocketAddress(config.getHost(), config.getPort()))
+            .maxRequestLength(config.getMaxRequestBytes())
+            .requestTimeout(Duration.ZERO)
+            .disableServerHeader()
+            .disableDateHeader()
+            .gracefulShutdownTimeout(
+                Duration.ofMillis(config.getShutdownQuietMs()), Duration.ofSeconds(30))
+            .errorHandler(new JsonErrors())
+            .service(
+                "/-/healthz",
+                (ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, "ok"))
+            .service("/-/routes", (ctx, req) -> json(HttpStatus.OK, routes()))
+            .service(
+                "/metrics",
+                PrometheusExpositionService.of(metrics.registry.getPrometheusRegistry()))
+            .service(
+                GrpcService.builder()
+                    .addService(new GrpcPredictService(byName::get, metrics))
+                    .build())
+            .serviceUnder(ADMIN_PREFIX, this::admin)
+            .serviceUnder(
+                "/",
+                new HttpService() {
+                  @Override
+                  public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+                    return predict(ctx, req);
+                  }
 
-          @Override
-          public ExchangeType exchangeType(RoutingContext routingContext) {
-            return ExchangeType.UNARY;
-          }
-        })
-        .build();
+                  @Override
+                  public ExchangeType exchangeType(RoutingContext routingContext) {
+                    return ExchangeType.UNARY;
+                  }
+                })
+            .build();
   }
 
   /**
@@ -131,8 +153,7 @@ public final class SidecarServer implements AutoCloseable {
       throw e;
     }
     sidecar.server.start().join();
-    sidecar.autoscaler.scheduleWithFixedDelay(sidecar::autoscale, 100, 100,
-        TimeUnit.MILLISECONDS);
+    sidecar.autoscaler.scheduleWithFixedDelay(sidecar::autoscale, 100, 100, TimeUnit.MILLISECONDS);
     LOG.info("air-serve listening on {}:{}", config.getHost(), sidecar.port());
     return sidecar;
   }
@@ -145,15 +166,15 @@ public final class SidecarServer implements AutoCloseable {
   /**
    * Starts a deployment, or hot-swaps the one of the same name to {@code deployment}.
    *
-   * @throws IllegalArgumentException when the configuration or checkpoint is wrong, or the
-   *     route belongs to another deployment
+   * @throws IllegalArgumentException when the configuration or checkpoint is wrong, or the route
+   *     belongs to another deployment
    */
   public synchronized void deploy(DeploymentConfig deployment) {
     deployment.validate();
     Deployment other = byRoute.get(deployment.getRoutePrefix());
     if (other != null && !other.name().equals(deployment.getName())) {
-      throw new IllegalArgumentException("route " + deployment.getRoutePrefix() + " belongs to "
-          + "deployment " + other.name());
+      throw new IllegalArgumentException(
+          "route " + deployment.getRoutePrefix() + " belongs to " + "deployment " + other.name());
     }
     Deployment existing = byName.get(deployment.getName());
     if (existing == null) {
@@ -199,26 +220,35 @@ public final class SidecarServer implements AutoCloseable {
 
   private HttpResponse predict(ServiceRequestContext ctx, HttpRequest req) {
     String path = ctx.path();
-    Deployment deployment = byRoute.get(path.length() > 1 && path.endsWith("/")
-        ? path.substring(0, path.length() - 1) : path);
+    Deployment deployment =
+        byRoute.get(
+            path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     if (deployment == null) {
-      return error(HttpStatus.NOT_FOUND, "no deployment at " + path + "; the routes are "
-          + new TreeMap<>(byRoute).keySet());
+      return error(
+          HttpStatus.NOT_FOUND,
+          "no deployment at " + path + "; the routes are " + new TreeMap<>(byRoute).keySet());
     }
     if (req.method() != HttpMethod.POST) {
       return error(HttpStatus.METHOD_NOT_ALLOWED, "POST rows to " + path);
     }
     long start = System.nanoTime();
     String name = deployment.name();
-    CompletableFuture<HttpResponse> response = req.aggregate().thenCompose(body -> {
-      HttpAdapter adapter = deployment.adapter();
-      ColumnBatch rows = read(adapter, body);
-      return deployment.submit(rows).thenApplyAsync(predictions -> answer(adapter, predictions),
-          ctx.eventLoop());
-    }).exceptionally(SidecarServer::failure).thenApply(r -> {
-      metrics.request(name, r.status().code(), System.nanoTime() - start);
-      return r.toHttpResponse();
-    });
+    CompletableFuture<HttpResponse> response =
+        req.aggregate()
+            .thenCompose(
+                body -> {
+                  HttpAdapter adapter = deployment.adapter();
+                  ColumnBatch rows = read(adapter, body);
+                  return deployment
+                      .submit(rows)
+                      .thenApplyAsync(predictions -> answer(adapter, predictions), ctx.eventLoop());
+                })
+            .exceptionally(SidecarServer::failure)
+            .thenApply(
+                r -> {
+                  metrics.request(name, r.status().code(), System.nanoTime() - start);
+                  return r.toHttpResponse();
+                });
     return HttpResponse.of(response);
   }
 
@@ -226,8 +256,7 @@ public final class SidecarServer implements AutoCloseable {
     if (body.content().isEmpty()) {
       throw new BadRequestException("the request has no body; POST JSON rows");
     }
-    try (JsonParser parser = ConfigMapper.JSON.getFactory().createParser(
-        body.content().array())) {
+    try (JsonParser parser = ConfigMapper.JSON.getFactory().createParser(body.content().array())) {
       if (parser.nextToken() == null) {
         throw new BadRequestException("the request has no body; POST JSON rows");
       }
@@ -243,32 +272,35 @@ public final class SidecarServer implements AutoCloseable {
     }
   }
 
-  private static AggregatedHttpResponse answer(HttpAdapter adapter,
-      ColumnBatch predictions) {
+  private static AggregatedHttpResponse answer(HttpAdapter adapter, ColumnBatch predictions) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 + predictions.rowCount() * 48);
     try (JsonGenerator generator = ConfigMapper.JSON.getFactory().createGenerator(out)) {
       adapter.write(predictions, generator);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return AggregatedHttpResponse.of(HttpStatus.OK,
-        MediaType.JSON_UTF_8, out.toByteArray());
+    return AggregatedHttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, out.toByteArray());
   }
 
   private static AggregatedHttpResponse failure(Throwable thrown) {
-    Throwable e = thrown instanceof CompletionException && thrown.getCause() != null
-        ? thrown.getCause() : thrown;
+    Throwable e =
+        thrown instanceof CompletionException && thrown.getCause() != null
+            ? thrown.getCause()
+            : thrown;
     if (e instanceof BadRequestException) {
       return errorBody(HttpStatus.BAD_REQUEST, e.getMessage());
     }
     if (e instanceof ContentTooLargeException) {
-      return errorBody(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "the body is larger than the "
-          + "server's limit (maxRequestBytes)");
+      return errorBody(
+          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+          "the body is larger than the " + "server's limit (maxRequestBytes)");
     }
     if (e instanceof OverloadedException) {
       return AggregatedHttpResponse.of(
           ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
-              .contentType(MediaType.JSON_UTF_8).add(HttpHeaderNames.RETRY_AFTER, "1").build(),
+              .contentType(MediaType.JSON_UTF_8)
+              .add(HttpHeaderNames.RETRY_AFTER, "1")
+              .build(),
           HttpData.wrap(errorJson(e.getMessage())));
     }
     if (e instanceof IllegalStateException) {
@@ -280,53 +312,70 @@ public final class SidecarServer implements AutoCloseable {
 
   private HttpResponse admin(ServiceRequestContext ctx, HttpRequest req) {
     if (config.getAdminToken() == null) {
-      return error(HttpStatus.FORBIDDEN, "the admin API is off; start air-serve with "
-          + "--admin-token");
+      return error(
+          HttpStatus.FORBIDDEN, "the admin API is off; start air-serve with " + "--admin-token");
     }
     String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
     if (auth == null || !constantTimeEquals(auth, "Bearer " + config.getAdminToken())) {
-      return error(HttpStatus.UNAUTHORIZED, "the admin API needs 'Authorization: Bearer "
-          + "<admin token>'");
+      return error(
+          HttpStatus.UNAUTHORIZED,
+          "the admin API needs 'Authorization: Bearer " + "<admin token>'");
     }
     String name = ctx.path().substring(ADMIN_PREFIX.length());
     if (req.method() == HttpMethod.GET) {
       Deployment d = byName.get(name);
-      return d == null ? error(HttpStatus.NOT_FOUND, "no deployment named " + name)
+      return d == null
+          ? error(HttpStatus.NOT_FOUND, "no deployment named " + name)
           : json(HttpStatus.OK, ConfigMapper.JSON.valueToTree(d.config()));
     }
     if (req.method() == HttpMethod.DELETE) {
-      return HttpResponse.of(CompletableFuture.supplyAsync(() -> remove(name)
-          ? json(HttpStatus.OK, status("removed", name))
-          : error(HttpStatus.NOT_FOUND, "no deployment named " + name),
-          ctx.blockingTaskExecutor()));
+      return HttpResponse.of(
+          CompletableFuture.supplyAsync(
+              () ->
+                  remove(name)
+                      ? json(HttpStatus.OK, status("removed", name))
+                      : error(HttpStatus.NOT_FOUND, "no deployment named " + name),
+              ctx.blockingTaskExecutor()));
     }
     if (req.method() != HttpMethod.PUT) {
       return error(HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET or DELETE " + ADMIN_PREFIX + name);
     }
-    return HttpResponse.of(req.aggregate().thenApplyAsync(body -> {
-      DeploymentConfig deployment;
-      try {
-        deployment = ConfigMapper.JSON.readValue(body.content().array(),
-            DeploymentConfig.class);
-      } catch (IOException e) {
-        return error(HttpStatus.BAD_REQUEST, "not a deployment configuration: "
-            + (e instanceof JsonProcessingException
-                ? ((JsonProcessingException) e).getOriginalMessage() : e.toString()));
-      }
-      if (deployment.getName() == null) {
-        deployment.setName(name);
-      } else if (!deployment.getName().equals(name)) {
-        return error(HttpStatus.BAD_REQUEST, "the body names deployment "
-            + deployment.getName() + " but the path names " + name);
-      }
-      try {
-        deploy(deployment);
-      } catch (IllegalArgumentException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage());
-      }
-      return json(HttpStatus.OK, status("deployed", name)
-          .put("route", deployment.getRoutePrefix()));
-    }, ctx.blockingTaskExecutor()));
+    return HttpResponse.of(
+        req.aggregate()
+            .thenApplyAsync(
+                body -> {
+                  DeploymentConfig deployment;
+                  try {
+                    deployment =
+                        ConfigMapper.JSON.readValue(body.content().array(), DeploymentConfig.class);
+                  } catch (IOException e) {
+                    return error(
+                        HttpStatus.BAD_REQUEST,
+                        "not a deployment configuration: "
+                            + (e instanceof JsonProcessingException
+                                ? ((JsonProcessingException) e).getOriginalMessage()
+                                : e.toString()));
+                  }
+                  if (deployment.getName() == null) {
+                    deployment.setName(name);
+                  } else if (!deployment.getName().equals(name)) {
+                    return error(
+                        HttpStatus.BAD_REQUEST,
+                        "the body names deployment "
+                            + deployment.getName()
+                            + " but the path names "
+                            + name);
+                  }
+                  try {
+                    deploy(deployment);
+                  } catch (IllegalArgumentException e) {
+                    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+                  }
+                  return json(
+                      HttpStatus.OK,
+                      status("deployed", name).put("route", deployment.getRoutePrefix()));
+                },
+                ctx.blockingTaskExecutor()));
   }
 
   /** Statuses the server answers by itself (413 for a body over the limit, ...) as JSON. */
@@ -337,11 +386,17 @@ public final class SidecarServer implements AutoCloseable {
     }
 
     @Override
-    public AggregatedHttpResponse renderStatus(ServiceRequestContext ctx, ServiceConfig config,
-        RequestHeaders headers, HttpStatus status, String description, Throwable cause) {
-      String message = status == HttpStatus.REQUEST_ENTITY_TOO_LARGE
-          ? "the body is larger than the server's limit (maxRequestBytes)"
-          : description != null ? description : status.reasonPhrase();
+    public AggregatedHttpResponse renderStatus(
+        ServiceRequestContext ctx,
+        ServiceConfig config,
+        RequestHeaders headers,
+        HttpStatus status,
+        String description,
+        Throwable cause) {
+      String message =
+          status == HttpStatus.REQUEST_ENTITY_TOO_LARGE
+              ? "the body is larger than the server's limit (maxRequestBytes)"
+              : description != null ? description : status.reasonPhrase();
       return errorBody(status, message);
     }
   }
@@ -352,21 +407,27 @@ public final class SidecarServer implements AutoCloseable {
 
   private ObjectNode routes() {
     ObjectNode routes = ConfigMapper.JSON.createObjectNode();
-    new TreeMap<>(byRoute).forEach((route, d) -> routes.putObject(route)
-        .put("name", d.name()).put("checkpoint", d.config().getCheckpoint())
-        .put("predictor", d.predictorClass()).put("replicas", d.replicaCount()));
+    new TreeMap<>(byRoute)
+        .forEach(
+            (route, d) ->
+                routes
+                    .putObject(route)
+                    .put("name", d.name())
+                    .put("checkpoint", d.config().getCheckpoint())
+                    .put("predictor", d.predictorClass())
+                    .put("replicas", d.replicaCount()));
     return routes;
   }
 
   private static boolean constantTimeEquals(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
-        b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   private static HttpResponse json(HttpStatus status, JsonNode body) {
     try {
-      return HttpResponse.of(status, MediaType.JSON_UTF_8,
-          ConfigMapper.JSON.writeValueAsBytes(body));
+      return HttpResponse.of(
+          status, MediaType.JSON_UTF_8, ConfigMapper.JSON.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -376,10 +437,8 @@ public final class SidecarServer implements AutoCloseable {
     return errorBody(status, message).toHttpResponse();
   }
 
-  private static AggregatedHttpResponse errorBody(HttpStatus status,
-      String message) {
-    return AggregatedHttpResponse.of(status, MediaType.JSON_UTF_8,
-        errorJson(message));
+  private static AggregatedHttpResponse errorBody(HttpStatus status, String message) {
+    return AggregatedHttpResponse.of(status, MediaType.JSON_UTF_8, errorJson(message));
   }
 
   private static byte[] errorJson(String message) {
@@ -392,8 +451,8 @@ public final class SidecarServer implements AutoCloseable {
   }
 
   /**
-   * Stops taking connections, waits for the requests in flight (the configured quiet period,
-   * at most 30 s), then stops every deployment.
+   * Stops taking connections, waits for the requests in flight (the configured quiet period, at
+   * most 30 s), then stops every deployment.
    */
   @Override
   public void close() {

@@ -1,8 +1,23 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
-import io.sparkair.checkpoint.Checkpoint;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
+import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.predict.LightGBMNative;
 import io.sparkair.predict.LightGBMPredictor;
 import io.sparkair.predict.ModelInfo;
@@ -28,9 +43,9 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * The Wisconsin breast-cancer data (569 rows, 30 features, {@code target}) and XGBoost
- * checkpoints trained on it without Spark, with a fitted {@link StandardScaler} saved in them,
- * as {@code XGBoostTrainer} saves its checkpoints; also LightGBM ones.
+ * The Wisconsin breast-cancer data (569 rows, 30 features, {@code target}) and XGBoost checkpoints
+ * trained on it without Spark, with a fitted {@link StandardScaler} saved in them, as {@code
+ * XGBoostTrainer} saves its checkpoints; also LightGBM ones.
  */
 final class BreastCancerModel {
   final List<String> features;
@@ -98,16 +113,23 @@ final class BreastCancerModel {
         y[i] = (float) labels[i];
       }
       matrix.setLabel(y);
-      Booster booster = XGBoost.train(matrix, Map.of("objective", "binary:logistic",
-          "max_depth", depth, "eta", 0.3, "nthread", 1), rounds, Map.of(), null, null);
+      Booster booster =
+          XGBoost.train(
+              matrix,
+              Map.of("objective", "binary:logistic", "max_depth", depth, "eta", 0.3, "nthread", 1),
+              rounds,
+              Map.of(),
+              null,
+              null);
       ByteArrayOutputStream model = new ByteArrayOutputStream();
       booster.saveModel(model, "json");
       Checkpoint.builder(XGBoostPredictor.FRAMEWORK)
           .modelFile(XGBoostPredictor.MODEL_FILE, model.toByteArray())
-          .modelFile(ModelInfo.INFO_FILE,
-              new ModelInfo("target", features, "binary:logistic").toJson())
+          .modelFile(
+              ModelInfo.INFO_FILE, new ModelInfo("target", features, "binary:logistic").toJson())
           .preprocessor(scaler)
-          .build().toDirectory(dir.toString());
+          .build()
+          .toDirectory(dir.toString());
       matrix.dispose();
       booster.dispose();
     }
@@ -130,18 +152,22 @@ final class BreastCancerModel {
       y[r] = (float) labels[r];
     }
     String params = "objective=binary num_leaves=7 verbosity=-1 num_threads=1";
-    try (LGBMDataset data = LGBMDataset.createFromMat(values, rows.length, width, true, params,
-        null)) {
+    try (LGBMDataset data =
+        LGBMDataset.createFromMat(values, rows.length, width, true, params, null)) {
       data.setField("label", y);
       try (LGBMBooster booster = LGBMBooster.create(data, params)) {
         for (int i = 0; i < rounds; i++) {
           booster.updateOneIter();
         }
         Checkpoint.builder(LightGBMPredictor.FRAMEWORK)
-            .modelFile(LightGBMPredictor.MODEL_FILE, booster.saveModelToString(0, 0,
-                LGBMBooster.FeatureImportanceType.SPLIT).getBytes(StandardCharsets.UTF_8))
+            .modelFile(
+                LightGBMPredictor.MODEL_FILE,
+                booster
+                    .saveModelToString(0, 0, LGBMBooster.FeatureImportanceType.SPLIT)
+                    .getBytes(StandardCharsets.UTF_8))
             .modelFile(ModelInfo.INFO_FILE, new ModelInfo("target", features, "binary").toJson())
-            .build().toDirectory(dir.toString());
+            .build()
+            .toDirectory(dir.toString());
       }
     }
     return dir.toString();
@@ -152,8 +178,9 @@ final class BreastCancerModel {
     Checkpoint loaded = Checkpoint.fromDirectory(checkpoint);
     try (RootAllocator allocator = new RootAllocator();
         VectorSchemaRoot batch = batch(allocator, from, to);
-        Predictor predictor = LightGBMPredictor.FRAMEWORK.equals(
-            loaded.getMetadata().framework()) ? LightGBMPredictor.fromCheckpoint(loaded)
+        Predictor predictor =
+            LightGBMPredictor.FRAMEWORK.equals(loaded.getMetadata().framework())
+                ? LightGBMPredictor.fromCheckpoint(loaded)
                 : XGBoostPredictor.fromCheckpoint(loaded);
         VectorSchemaRoot out = predictor.predict(batch)) {
       double[] p = new double[to - from];

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -28,12 +43,17 @@ class HttpAdaptersTest {
 
   @Test
   void recordsBecomeTypedColumnsInFirstSeenOrderWithNullsForMissingFields() throws IOException {
-    ColumnBatch rows = read(HttpAdapters.records(), "[{\"a\": 1, \"b\": \"x\"}, "
-        + "{\"c\": [1, 2.5], \"a\": 2.5, \"d\": true}, {\"a\": null}]");
+    ColumnBatch rows =
+        read(
+            HttpAdapters.records(),
+            "[{\"a\": 1, \"b\": \"x\"}, "
+                + "{\"c\": [1, 2.5], \"a\": 2.5, \"d\": true}, {\"a\": null}]");
     assertEquals(3, rows.rowCount());
-    assertEquals(List.of("a", "b", "c", "d"),
-        rows.columns().stream().map(ColumnBatch.Column::name).collect(
-            java.util.stream.Collectors.toList()));
+    assertEquals(
+        List.of("a", "b", "c", "d"),
+        rows.columns().stream()
+            .map(ColumnBatch.Column::name)
+            .collect(java.util.stream.Collectors.toList()));
     ColumnBatch.Column a = rows.columns().get(0);
     assertEquals(ColumnBatch.Kind.DOUBLE, a.kind());
     assertEquals(1.0, a.get(0));
@@ -64,7 +84,9 @@ class HttpAdaptersTest {
     HttpAdapter records = HttpAdapters.records();
     assertRefused(records, "42", "JSON array of row objects");
     assertRefused(records, "[1]", "row 0 must be a JSON object, got a number");
-    assertRefused(records, "[{\"a\": 1}, {\"a\": \"x\"}]",
+    assertRefused(
+        records,
+        "[{\"a\": 1}, {\"a\": \"x\"}]",
         "column 'a' mixes types: double and string (row 1)");
     assertRefused(records, "[{\"a\": {\"b\": 1}}]", "column 'a' holds an object");
     assertRefused(records, "[{\"a\": [1, \"x\"]}]", "column 'a' holds an array with a string");
@@ -76,13 +98,21 @@ class HttpAdaptersTest {
 
   @Test
   void predictionsAreWrittenAsRecordsOrOneObject() throws IOException {
-    ColumnBatch predictions = new ColumnBatch(List.of(
-        new ColumnBatch.Column("prediction", ColumnBatch.Kind.DOUBLE, new Object[] {1.0, 0.0}),
-        new ColumnBatch.Column("probability", ColumnBatch.Kind.DOUBLE_ARRAY,
-            new Object[] {new double[] {0.25, 0.75}, null})));
-    assertEquals("[{\"prediction\":1.0,\"probability\":[0.25,0.75]},"
-        + "{\"prediction\":0.0,\"probability\":null}]", write(HttpAdapters.records(), predictions));
-    assertEquals("{\"prediction\":1.0,\"probability\":[0.25,0.75]}",
+    ColumnBatch predictions =
+        new ColumnBatch(
+            List.of(
+                new ColumnBatch.Column(
+                    "prediction", ColumnBatch.Kind.DOUBLE, new Object[] {1.0, 0.0}),
+                new ColumnBatch.Column(
+                    "probability",
+                    ColumnBatch.Kind.DOUBLE_ARRAY,
+                    new Object[] {new double[] {0.25, 0.75}, null})));
+    assertEquals(
+        "[{\"prediction\":1.0,\"probability\":[0.25,0.75]},"
+            + "{\"prediction\":0.0,\"probability\":null}]",
+        write(HttpAdapters.records(), predictions));
+    assertEquals(
+        "{\"prediction\":1.0,\"probability\":[0.25,0.75]}",
         write(HttpAdapters.singleObject(), predictions));
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -18,19 +33,19 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The sidecar under load, on loopback, in one run: single-row JSON requests against the
- * breast-cancer XGBoost checkpoint (micro-batched, one replica) and against a predictor that
- * does no work (the server's ceiling), at 16 and 64 connections, driven by {@code wrk} (two
- * threads, sharing the machine's cores with the server); then the same checkpoint's predictor
- * called in a loop in process (the native loop), and the cold start from launching
- * {@code bin/air-serve} to the first answered request, on the first launch (which records the
- * class-data archive) and on the second (which maps it). An unreported run of each deployment
- * (20 s, {@code -Dbench.warmup=N}) warms the server's JIT first: on two shared cores it takes
- * about 40 s of load to reach full speed. XGBoost4J's {@code inplace_predict} alone is timed
- * too, for what the predictor's Java trees replace.
+ * breast-cancer XGBoost checkpoint (micro-batched, one replica) and against a predictor that does
+ * no work (the server's ceiling), at 16 and 64 connections, driven by {@code wrk} (two threads,
+ * sharing the machine's cores with the server); then the same checkpoint's predictor called in a
+ * loop in process (the native loop), and the cold start from launching {@code bin/air-serve} to the
+ * first answered request, on the first launch (which records the class-data archive) and on the
+ * second (which maps it). An unreported run of each deployment (20 s, {@code -Dbench.warmup=N})
+ * warms the server's JIT first: on two shared cores it takes about 40 s of load to reach full
+ * speed. XGBoost4J's {@code inplace_predict} alone is timed too, for what the predictor's Java
+ * trees replace.
  *
- * <p>Run: {@code scripts/install-bench-tools.sh && mvn -B -DskipTests install &&
- * mvn -B -pl serving -Pbench test-compile exec:exec} ({@code -Dbench.args=-Dbench.seconds=N}
- * per load run, 10 by default).
+ * <p>Run: {@code scripts/install-bench-tools.sh && mvn -B -DskipTests install && mvn -B -pl serving
+ * -Pbench test-compile exec:exec} ({@code -Dbench.args=-Dbench.seconds=N} per load run, 10 by
+ * default).
  */
 public final class ServeBenchmark {
   private static final long SECONDS = Long.getLong("bench.seconds", 10);
@@ -48,44 +63,78 @@ public final class ServeBenchmark {
     Path body = dir.resolve("body.json");
     Files.write(body, SidecarProcess.JSON.writeValueAsBytes(List.of(data.record(0))));
     Path script = dir.resolve("post.lua");
-    Files.writeString(script, "wrk.method = \"POST\"\n"
-        + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-        + "local f = io.open(\"" + body + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
+    Files.writeString(
+        script,
+        "wrk.method = \"POST\"\n"
+            + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+            + "local f = io.open(\""
+            + body
+            + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
 
     double native1 = nativeLoop(checkpoint, data, 1);
     double native64 = nativeLoop(checkpoint, data, 64);
-    System.out.printf(Locale.ROOT, "in-process XGBoostPredictor loop: %.0f calls/s of 1 row, "
-        + "%.0f calls/s of 64 rows (%.0f rows/s)%n", native1, native64, native64 * 64);
-    System.out.printf(Locale.ROOT, "XGBoost4J inplace_predict alone (no preprocessing): %.0f "
-        + "calls/s of 1 row, %.0f calls/s of 64 rows%n", xgboostLoop(checkpoint, 1),
+    System.out.printf(
+        Locale.ROOT,
+        "in-process XGBoostPredictor loop: %.0f calls/s of 1 row, "
+            + "%.0f calls/s of 64 rows (%.0f rows/s)%n",
+        native1,
+        native64,
+        native64 * 64);
+    System.out.printf(
+        Locale.ROOT,
+        "XGBoost4J inplace_predict alone (no preprocessing): %.0f "
+            + "calls/s of 1 row, %.0f calls/s of 64 rows%n",
+        xgboostLoop(checkpoint, 1),
         xgboostLoop(checkpoint, 64));
     for (String launch : List.of("first", "second")) {
       long start = System.nanoTime();
-      try (SidecarProcess sidecar = SidecarProcess.start(List.of("bash",
-          Path.of("..", "bin", "air-serve").toString(), "--port", "0", "--deployment",
-          "name=model,checkpoint=" + checkpoint), Map.of("AIR_SERVE_CDS",
-              dir.resolve("air-serve.jsa").toString()))) {
+      try (SidecarProcess sidecar =
+          SidecarProcess.start(
+              List.of(
+                  "bash",
+                  Path.of("..", "bin", "air-serve").toString(),
+                  "--port",
+                  "0",
+                  "--deployment",
+                  "name=model,checkpoint=" + checkpoint),
+              Map.of("AIR_SERVE_CDS", dir.resolve("air-serve.jsa").toString()))) {
         while (sidecar.post("/model", List.of(data.record(0))).statusCode() != 200) {
           Thread.sleep(5);
         }
-        System.out.printf(Locale.ROOT, "cold start with bin/air-serve, %s launch, to the "
-            + "first answer: %.2f s%n", launch, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+            Locale.ROOT,
+            "cold start with bin/air-serve, %s launch, to the " + "first answer: %.2f s%n",
+            launch,
+            (System.nanoTime() - start) / 1e9);
       }
     }
-    try (SidecarProcess sidecar = SidecarProcess.startWithTestClasses("--port", "0",
-        "--deployment", "name=model,checkpoint=" + checkpoint,
-        "--deployment", "name=none,checkpoint=" + checkpoint + ",predictor="
-            + NoOpPredictor.class.getName())) {
+    try (SidecarProcess sidecar =
+        SidecarProcess.startWithTestClasses(
+            "--port",
+            "0",
+            "--deployment",
+            "name=model,checkpoint=" + checkpoint,
+            "--deployment",
+            "name=none,checkpoint=" + checkpoint + ",predictor=" + NoOpPredictor.class.getName())) {
       wrk(sidecar.port, "/none", script, 64, WARM_UP);
       wrk(sidecar.port, "/model", script, 64, WARM_UP);
       for (int connections : new int[] {16, 64}) {
         Load ceiling = wrk(sidecar.port, "/none", script, connections, SECONDS);
         Load model = wrk(sidecar.port, "/model", script, connections, SECONDS);
-        System.out.printf(Locale.ROOT, "%d connections: no model %.0f req/s (p50 %.2f ms, p99 "
-            + "%.2f ms); XGBoost %.0f req/s (p50 %.2f ms, p99 %.2f ms) = %.2f of the ceiling, "
-            + "%.2f of the in-process loop's 1-row calls%n", connections, ceiling.perSecond,
-            ceiling.p50, ceiling.p99, model.perSecond, model.p50, model.p99,
-            model.perSecond / ceiling.perSecond, model.perSecond / native1);
+        System.out.printf(
+            Locale.ROOT,
+            "%d connections: no model %.0f req/s (p50 %.2f ms, p99 "
+                + "%.2f ms); XGBoost %.0f req/s (p50 %.2f ms, p99 %.2f ms) = %.2f of the ceiling, "
+                + "%.2f of the in-process loop's 1-row calls%n",
+            connections,
+            ceiling.perSecond,
+            ceiling.p50,
+            ceiling.p99,
+            model.perSecond,
+            model.p50,
+            model.p99,
+            model.perSecond / ceiling.perSecond,
+            model.perSecond / native1);
       }
     }
   }
@@ -105,9 +154,18 @@ public final class ServeBenchmark {
 
   private static Load wrk(int port, String path, Path script, int connections, long seconds)
       throws Exception {
-    Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
-        "--latency", "-s", script.toString(), "http://127.0.0.1:" + port + path)
-        .redirectErrorStream(true).start();
+    Process wrk =
+        new ProcessBuilder(
+                "wrk",
+                "-t2",
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                "http://127.0.0.1:" + port + path)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (wrk.waitFor() != 0 || out.contains("Non-2xx")) {
       throw new IllegalStateException("wrk failed or saw errors:\n" + out);
@@ -169,8 +227,8 @@ public final class ServeBenchmark {
       throws Exception {
     try (RootAllocator allocator = new RootAllocator();
         VectorSchemaRoot batch = data.batch(allocator, 0, rows);
-        XGBoostPredictor predictor = XGBoostPredictor.fromCheckpoint(
-            Checkpoint.fromDirectory(checkpoint))) {
+        XGBoostPredictor predictor =
+            XGBoostPredictor.fromCheckpoint(Checkpoint.fromDirectory(checkpoint))) {
       return callsPerSecond(() -> predictor.predict(batch).close());
     }
   }

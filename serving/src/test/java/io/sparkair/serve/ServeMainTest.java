@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,12 +29,21 @@ class ServeMainTest {
   @Test
   void deploymentsComeFromFlagsAndFromYamlOrJsonFiles(@TempDir Path dir) throws Exception {
     Path yaml = dir.resolve("server.yaml");
-    Files.writeString(yaml, "port: 9100\nadminToken: from-file\ndeployments:\n"
-        + "  - name: XGBoostService\n    routePrefix: /rayair\n    checkpoint: /models/a\n"
-        + "    numReplicas: 2\n    maxReplicas: 4\n");
-    ServerConfig config = ServeMain.parse(new String[] {"--config", yaml.toString(),
-        "--port", "9200", "--deployment", "name=Other,checkpoint=/models/b,replicas=3,"
-            + "maxBatchSize=8,adapter=columns"});
+    Files.writeString(
+        yaml,
+        "port: 9100\nadminToken: from-file\ndeployments:\n"
+            + "  - name: XGBoostService\n    routePrefix: /rayair\n    checkpoint: /models/a\n"
+            + "    numReplicas: 2\n    maxReplicas: 4\n");
+    ServerConfig config =
+        ServeMain.parse(
+            new String[] {
+              "--config",
+              yaml.toString(),
+              "--port",
+              "9200",
+              "--deployment",
+              "name=Other,checkpoint=/models/b,replicas=3," + "maxBatchSize=8,adapter=columns"
+            });
     assertEquals(9200, config.getPort(), "a flag overrides the file");
     assertEquals("from-file", config.getAdminToken());
     assertEquals(2, config.getDeployments().size());
@@ -33,10 +57,14 @@ class ServeMainTest {
     assertEquals("columns", other.getHttpAdapter());
 
     Path json = dir.resolve("server.json");
-    Files.writeString(json, "{\"port\": 0, \"deployments\": [{\"name\": \"J\", "
-        + "\"checkpoint\": \"/m\"}]}");
-    assertEquals("J", ServeMain.parse(new String[] {"--config", json.toString()})
-        .getDeployments().get(0).getName());
+    Files.writeString(
+        json, "{\"port\": 0, \"deployments\": [{\"name\": \"J\", " + "\"checkpoint\": \"/m\"}]}");
+    assertEquals(
+        "J",
+        ServeMain.parse(new String[] {"--config", json.toString()})
+            .getDeployments()
+            .get(0)
+            .getName());
   }
 
   @Test
@@ -46,11 +74,15 @@ class ServeMainTest {
     assertMessage("--port needs a value", "--port");
     assertMessage("key=value pairs", "--deployment", "name");
     assertMessage("needs a checkpoint", "--deployment", "name=A");
-    assertMessage("1 <= minReplicas <= numReplicas <= maxReplicas", "--deployment",
+    assertMessage(
+        "1 <= minReplicas <= numReplicas <= maxReplicas",
+        "--deployment",
         "name=A,checkpoint=/m,replicas=3,maxReplicas=2");
-    assertMessage("unknown HTTP adapter 'pandas'", "--deployment",
-        "name=A,checkpoint=/m,adapter=pandas");
-    assertMessage("the route prefix must start with '/'", "--deployment",
+    assertMessage(
+        "unknown HTTP adapter 'pandas'", "--deployment", "name=A,checkpoint=/m,adapter=pandas");
+    assertMessage(
+        "the route prefix must start with '/'",
+        "--deployment",
         "name=A,checkpoint=/m,route=rayair");
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "prot: 1\n");
@@ -61,8 +93,8 @@ class ServeMainTest {
   }
 
   private static void assertMessage(String text, String... args) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ServeMain.parse(args));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ServeMain.parse(args));
     assertTrue(e.getMessage().contains(text), e.getMessage());
   }
 }

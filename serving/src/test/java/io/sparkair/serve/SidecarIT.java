@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,14 +53,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code air-serve} as a process of its own, started from the built jar with two breast-cancer
- * checkpoints, called over real HTTP and gRPC: the adapters, two deployments, bad input,
- * overload, metrics, the admin API, replicas, hot swap and autoscaling.
+ * checkpoints, called over real HTTP and gRPC: the adapters, two deployments, bad input, overload,
+ * metrics, the admin API, replicas, hot swap and autoscaling.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SidecarIT {
   private static final String TOKEN = "test-token";
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static BreastCancerModel data;
   private static String strong;
   private static String weak;
@@ -58,14 +72,25 @@ class SidecarIT {
     strong = data.checkpoint(dir.resolve("strong"), 20, 3);
     weak = data.checkpoint(dir.resolve("weak"), 2, 1);
     lightgbm = data.lightgbmCheckpoint(dir.resolve("lightgbm"), 20);
-    sidecar = SidecarProcess.start("--port", "0", "--admin-token", TOKEN,
-        "--max-request-bytes", "200000",
-        "--deployment", "name=XGBoostService,route=/rayair,checkpoint=" + strong
-            + ",replicas=2",
-        "--deployment", "name=Weak,route=/weak,checkpoint=" + weak + ",replicas=1,"
-            + "maxQueuedRequests=2,maxBatchSize=1",
-        "--deployment", "name=Single,route=/single,checkpoint=" + strong + ",adapter=object",
-        "--deployment", "name=LightGBM,route=/lightgbm,checkpoint=" + lightgbm);
+    sidecar =
+        SidecarProcess.start(
+            "--port",
+            "0",
+            "--admin-token",
+            TOKEN,
+            "--max-request-bytes",
+            "200000",
+            "--deployment",
+            "name=XGBoostService,route=/rayair,checkpoint=" + strong + ",replicas=2",
+            "--deployment",
+            "name=Weak,route=/weak,checkpoint="
+                + weak
+                + ",replicas=1,"
+                + "maxQueuedRequests=2,maxBatchSize=1",
+            "--deployment",
+            "name=Single,route=/single,checkpoint=" + strong + ",adapter=object",
+            "--deployment",
+            "name=LightGBM,route=/lightgbm,checkpoint=" + lightgbm);
   }
 
   @AfterAll
@@ -84,8 +109,8 @@ class SidecarIT {
   private static void assertProbabilities(double[] expected, JsonNode answer) {
     assertEquals(expected.length, answer.size(), answer.toString());
     for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], answer.get(i).get("probability").get(1).doubleValue(), 1e-6,
-          "row " + i);
+      assertEquals(
+          expected[i], answer.get(i).get("probability").get(1).doubleValue(), 1e-6, "row " + i);
       assertEquals(expected[i] > 0.5 ? 1.0 : 0.0, answer.get(i).get("prediction").doubleValue());
     }
   }
@@ -106,8 +131,10 @@ class SidecarIT {
 
     HttpResponse<String> single = sidecar.post("/single", data.record(7));
     assertEquals(200, single.statusCode(), single.body());
-    assertEquals(data.expected(strong, 7, 8)[0],
-        SidecarProcess.json(single).get("probability").get(1).doubleValue(), 1e-6);
+    assertEquals(
+        data.expected(strong, 7, 8)[0],
+        SidecarProcess.json(single).get("probability").get(1).doubleValue(),
+        1e-6);
   }
 
   private PredictRequest.Builder grpcRows(String deployment, int from, int to) {
@@ -124,32 +151,39 @@ class SidecarIT {
 
   @Test
   void grpcPredictsTheSameOnTheSamePort() throws Exception {
-    PredictGrpc.PredictBlockingStub grpc = GrpcClients.newClient(
-        "http://127.0.0.1:" + sidecar.port + "/", PredictGrpc.PredictBlockingStub.class);
+    PredictGrpc.PredictBlockingStub grpc =
+        GrpcClients.newClient(
+            "http://127.0.0.1:" + sidecar.port + "/", PredictGrpc.PredictBlockingStub.class);
     PredictResponse answer = grpc.predict(grpcRows("XGBoostService", 10, 30).build());
     assertEquals(20, answer.getRowCount());
-    Column probability = answer.getColumnsList().stream()
-        .filter(c -> c.getName().equals("probability")).findFirst().orElseThrow();
+    Column probability =
+        answer.getColumnsList().stream()
+            .filter(c -> c.getName().equals("probability"))
+            .findFirst()
+            .orElseThrow();
     double[] expected = data.expected(strong, 10, 30);
     for (int i = 0; i < expected.length; i++) {
       assertEquals(expected[i], probability.getDoubleArrays().getValues(i).getValues(1), 1e-6);
     }
-    assertGrpcError(Status.Code.NOT_FOUND, "'Nobody'",
-        () -> grpc.predict(grpcRows("Nobody", 0, 1).build()));
+    assertGrpcError(
+        Status.Code.NOT_FOUND, "'Nobody'", () -> grpc.predict(grpcRows("Nobody", 0, 1).build()));
     PredictRequest.Builder missing = grpcRows("XGBoostService", 0, 2);
     missing.removeColumns(0);
-    assertGrpcError(Status.Code.INVALID_ARGUMENT, "'mean radius'",
-        () -> grpc.predict(missing.build()));
+    assertGrpcError(
+        Status.Code.INVALID_ARGUMENT, "'mean radius'", () -> grpc.predict(missing.build()));
     PredictRequest.Builder uneven = grpcRows("XGBoostService", 0, 2);
-    uneven.setColumns(1, Column.newBuilder().setName(data.features.get(1))
-        .setDoubles(DoubleValues.newBuilder().addValues(1.0)));
-    assertGrpcError(Status.Code.INVALID_ARGUMENT, "has 1 values",
-        () -> grpc.predict(uneven.build()));
+    uneven.setColumns(
+        1,
+        Column.newBuilder()
+            .setName(data.features.get(1))
+            .setDoubles(DoubleValues.newBuilder().addValues(1.0)));
+    assertGrpcError(
+        Status.Code.INVALID_ARGUMENT, "has 1 values", () -> grpc.predict(uneven.build()));
   }
 
   private static void assertGrpcError(Status.Code code, String text, Runnable call) {
-    StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
-        StatusRuntimeException.class, call::run);
+    StatusRuntimeException e =
+        org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class, call::run);
     assertEquals(code, e.getStatus().getCode(), e.toString());
     assertTrue(e.getStatus().getDescription().contains(text), e.getStatus().getDescription());
   }
@@ -160,10 +194,11 @@ class SidecarIT {
     assertEquals(200, answer.statusCode(), answer.body());
     assertProbabilities(data.expected(lightgbm, 0, 30), SidecarProcess.json(answer));
     JsonNode routes = SidecarProcess.json(sidecar.get("/-/routes"));
-    assertEquals("io.sparkair.predict.LightGBMPredictor",
+    assertEquals(
+        "io.sparkair.predict.LightGBMPredictor",
         routes.get("/lightgbm").get("predictor").textValue());
-    assertEquals("io.sparkair.predict.XGBoostPredictor",
-        routes.get("/rayair").get("predictor").textValue());
+    assertEquals(
+        "io.sparkair.predict.XGBoostPredictor", routes.get("/rayair").get("predictor").textValue());
   }
 
   @Test
@@ -189,8 +224,8 @@ class SidecarIT {
     assertError(sidecar.post("/rayair", List.of(wrongType)), 400, "mean area");
     Map<String, Object> other = data.record(1);
     other.put("mean area", 3.0);
-    assertError(sidecar.post("/rayair", List.of(wrongType, other)), 400,
-        "column 'mean area' mixes types");
+    assertError(
+        sidecar.post("/rayair", List.of(wrongType, other)), 400, "column 'mean area' mixes types");
     assertError(sidecar.post("/rayair", "42"), 400, "JSON array of row objects");
     assertError(sidecar.post("/rayair", ""), 400, "no body");
     assertError(sidecar.post("/nowhere", records(0, 1)), 404, "/rayair");
@@ -251,27 +286,38 @@ class SidecarIT {
       clients.shutdownNow();
     }
     String metrics = sidecar.get("/metrics").body();
-    Matcher replica = Pattern.compile("air_serve_replica_requests_total\\{deployment=\""
-        + "XGBoostService\",replica=\"([^\"]+)\"} ([0-9.E]+)").matcher(metrics);
+    Matcher replica =
+        Pattern.compile(
+                "air_serve_replica_requests_total\\{deployment=\""
+                    + "XGBoostService\",replica=\"([^\"]+)\"} ([0-9.E]+)")
+            .matcher(metrics);
     Map<String, Double> perReplica = new HashMap<>();
     while (replica.find()) {
       perReplica.put(replica.group(1), Double.parseDouble(replica.group(2)));
     }
     assertEquals(2, perReplica.size(), metrics);
     perReplica.values().forEach(n -> assertTrue(n > 0, "each replica served: " + perReplica));
-    assertTrue(metrics.contains("air_serve_requests_total{deployment=\"XGBoostService\","
-        + "status=\"200\"}"), metrics);
-    assertTrue(metrics.contains("air_serve_request_latency_seconds_bucket{deployment="
-        + "\"XGBoostService\""), metrics);
+    assertTrue(
+        metrics.contains(
+            "air_serve_requests_total{deployment=\"XGBoostService\"," + "status=\"200\"}"),
+        metrics);
+    assertTrue(
+        metrics.contains(
+            "air_serve_request_latency_seconds_bucket{deployment=" + "\"XGBoostService\""),
+        metrics);
     assertTrue(metrics.contains("air_serve_queue_depth{deployment=\"XGBoostService\"}"));
     assertTrue(metrics.contains("air_serve_replicas{deployment=\"XGBoostService\"} 2"));
   }
 
   private HttpResponse<String> admin(String method, String name, String body, String token)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(sidecar.uri("/-/deployments/" + name))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(sidecar.uri("/-/deployments/" + name))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -291,12 +337,20 @@ class SidecarIT {
 
     HttpResponse<String> deployed = admin("PUT", "Third", body, TOKEN);
     assertEquals(200, deployed.statusCode(), deployed.body());
-    assertProbabilities(data.expected(weak, 0, 3),
-        SidecarProcess.json(sidecar.post("/third", records(0, 3))));
-    assertError(admin("PUT", "Fourth", deployment(Map.of("route", "/fourth",
-        "checkpoint", dir.resolve("none").toString())), TOKEN), 400, "none");
-    assertError(admin("PUT", "Fourth", deployment(Map.of("route", "/third",
-        "checkpoint", weak)), TOKEN), 400, "belongs to deployment Third");
+    assertProbabilities(
+        data.expected(weak, 0, 3), SidecarProcess.json(sidecar.post("/third", records(0, 3))));
+    assertError(
+        admin(
+            "PUT",
+            "Fourth",
+            deployment(Map.of("route", "/fourth", "checkpoint", dir.resolve("none").toString())),
+            TOKEN),
+        400,
+        "none");
+    assertError(
+        admin("PUT", "Fourth", deployment(Map.of("route", "/third", "checkpoint", weak)), TOKEN),
+        400,
+        "belongs to deployment Third");
 
     assertEquals(401, admin("DELETE", "Third", null, null).statusCode());
     assertEquals(200, admin("DELETE", "Third", null, TOKEN).statusCode());
@@ -306,34 +360,46 @@ class SidecarIT {
 
   @Test
   void aHotSwapUnderLoadFailsNoRequest() throws Exception {
-    assertEquals(200, admin("PUT", "Swap", deployment(Map.of("route", "/swap",
-        "checkpoint", strong, "replicas", 2)), TOKEN).statusCode());
+    assertEquals(
+        200,
+        admin(
+                "PUT",
+                "Swap",
+                deployment(Map.of("route", "/swap", "checkpoint", strong, "replicas", 2)),
+                TOKEN)
+            .statusCode());
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger answered = new AtomicInteger();
     List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     ExecutorService clients = Executors.newFixedThreadPool(4);
     List<Future<?>> loops = new ArrayList<>();
     for (int c = 0; c < 4; c++) {
-      loops.add(clients.submit(() -> {
-        while (running.get()) {
-          try {
-            HttpResponse<String> r = sidecar.post("/swap", records(5, 6));
-            if (r.statusCode() != 200) {
-              failures.add(r.statusCode() + " " + r.body());
-            }
-            answered.incrementAndGet();
-          } catch (Exception e) {
-            failures.add(e.toString());
-          }
-        }
-        return null;
-      }));
+      loops.add(
+          clients.submit(
+              () -> {
+                while (running.get()) {
+                  try {
+                    HttpResponse<String> r = sidecar.post("/swap", records(5, 6));
+                    if (r.statusCode() != 200) {
+                      failures.add(r.statusCode() + " " + r.body());
+                    }
+                    answered.incrementAndGet();
+                  } catch (Exception e) {
+                    failures.add(e.toString());
+                  }
+                }
+                return null;
+              }));
     }
     try {
       Thread.sleep(300);
       for (String checkpoint : List.of(weak, strong, weak)) {
-        HttpResponse<String> swapped = admin("PUT", "Swap", deployment(Map.of("route", "/swap",
-            "checkpoint", checkpoint, "replicas", 2)), TOKEN);
+        HttpResponse<String> swapped =
+            admin(
+                "PUT",
+                "Swap",
+                deployment(Map.of("route", "/swap", "checkpoint", checkpoint, "replicas", 2)),
+                TOKEN);
         assertEquals(200, swapped.statusCode(), swapped.body());
         Thread.sleep(300);
       }
@@ -346,28 +412,50 @@ class SidecarIT {
     }
     assertTrue(failures.isEmpty(), failures.size() + " failed: " + failures);
     assertTrue(answered.get() > 50, "requests ran during the swaps: " + answered.get());
-    assertProbabilities(data.expected(weak, 5, 6),
-        SidecarProcess.json(sidecar.post("/swap", records(5, 6))));
+    assertProbabilities(
+        data.expected(weak, 5, 6), SidecarProcess.json(sidecar.post("/swap", records(5, 6))));
     assertEquals(200, admin("DELETE", "Swap", null, TOKEN).statusCode());
   }
 
   @Test
   void autoscalingGrowsUnderABurstAndShrinksAfter() throws Exception {
-    assertEquals(200, admin("PUT", "Auto", deployment(Map.of("route", "/auto",
-        "checkpoint", strong, "replicas", 1, "maxReplicas", 3, "targetOngoingRequests", 1,
-        "upscaleDelayMs", 100, "downscaleDelayMs", 500, "maxBatchSize", 1)), TOKEN)
-        .statusCode());
+    assertEquals(
+        200,
+        admin(
+                "PUT",
+                "Auto",
+                deployment(
+                    Map.of(
+                        "route",
+                        "/auto",
+                        "checkpoint",
+                        strong,
+                        "replicas",
+                        1,
+                        "maxReplicas",
+                        3,
+                        "targetOngoingRequests",
+                        1,
+                        "upscaleDelayMs",
+                        100,
+                        "downscaleDelayMs",
+                        500,
+                        "maxBatchSize",
+                        1)),
+                TOKEN)
+            .statusCode());
     AtomicBoolean running = new AtomicBoolean(true);
     ExecutorService clients = Executors.newFixedThreadPool(16);
     Set<Integer> seen = new TreeSet<>();
     try {
       for (int c = 0; c < 16; c++) {
-        clients.submit(() -> {
-          while (running.get()) {
-            sidecar.post("/auto", records(0, 50));
-          }
-          return null;
-        });
+        clients.submit(
+            () -> {
+              while (running.get()) {
+                sidecar.post("/auto", records(0, 50));
+              }
+              return null;
+            });
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (System.nanoTime() < deadline && !seen.contains(3)) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +34,11 @@ final class SidecarProcess implements AutoCloseable {
 
   final Process process;
   final int port;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .version(HttpClient.Version.HTTP_1_1).build();
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
   private final StringBuilder output;
 
   private SidecarProcess(Process process, int port, StringBuilder output) {
@@ -37,26 +55,29 @@ final class SidecarProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the sidecar with the test classes on its classpath too (for test predictors) and
-   * waits for it to listen; {@code -Dair.serve.jvm.options} adds JVM options (a profiler).
+   * Starts the sidecar with the test classes on its classpath too (for test predictors) and waits
+   * for it to listen; {@code -Dair.serve.jvm.options} adds JVM options (a profiler).
    */
   static SidecarProcess startWithTestClasses(String... args) throws Exception {
     return startWithClasspath("", args);
   }
 
   /** As {@link #startWithTestClasses(String...)}, with {@code extraClasspath} added too. */
-  static SidecarProcess startWithClasspath(String extraClasspath, String... args)
-      throws Exception {
+  static SidecarProcess startWithClasspath(String extraClasspath, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
     String options = System.getProperty("air.serve.jvm.options", "");
     if (!options.isBlank()) {
       command.addAll(List.of(options.trim().split("\\s+")));
     }
-    command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", jar()
-        + File.pathSeparator
-            + SidecarProcess.class.getProtectionDomain().getCodeSource().getLocation().getPath()
-            + (extraClasspath.isEmpty() ? "" : File.pathSeparator + extraClasspath),
-        ServeMain.class.getName()));
+    command.addAll(
+        List.of(
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "-cp",
+            jar()
+                + File.pathSeparator
+                + SidecarProcess.class.getProtectionDomain().getCodeSource().getLocation().getPath()
+                + (extraClasspath.isEmpty() ? "" : File.pathSeparator + extraClasspath),
+            ServeMain.class.getName()));
     command.addAll(List.of(args));
     return start(command);
   }
@@ -78,9 +99,7 @@ final class SidecarProcess implements AutoCloseable {
     return start(command, java.util.Map.of());
   }
 
-  /**
-   * Starts {@code command} with {@code environment} added, and waits for the sidecar to listen.
-   */
+  /** Starts {@code command} with {@code environment} added, and waits for the sidecar to listen. */
   static SidecarProcess start(List<String> command, java.util.Map<String, String> environment)
       throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -89,11 +108,14 @@ final class SidecarProcess implements AutoCloseable {
     Process process = builder.start();
     StringBuilder output = new StringBuilder();
     try {
-      int port = SidecarOutput.awaitPort(process, line -> {
-        synchronized (output) {
-          output.append(line).append('\n');
-        }
-      });
+      int port =
+          SidecarOutput.awaitPort(
+              process,
+              line -> {
+                synchronized (output) {
+                  output.append(line).append('\n');
+                }
+              });
       return new SidecarProcess(process, port, output);
     } catch (IllegalStateException e) {
       synchronized (output) {
@@ -113,17 +135,25 @@ final class SidecarProcess implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, Object body) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body instanceof String
-            ? ((String) body).getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body)))
-        .build());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    body instanceof String
+                        ? ((String) body).getBytes(StandardCharsets.UTF_8)
+                        : JSON.writeValueAsBytes(body)))
+            .build());
   }
 
   /** An admin-API {@code PUT} of {@code body} as JSON with the admin token. */
   HttpResponse<String> put(String path, String token, Object body) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + token)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+            .build());
   }
 
   HttpResponse<String> get(String path) throws Exception {

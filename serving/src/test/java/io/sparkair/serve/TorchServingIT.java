@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,9 +44,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A DJL checkpoint (as a {@code TorchTrainer} loop makes) served by the sidecar process: with
- * DJL's jars added to its classpath it answers as {@link TorchPredictor} does in-process; without
- * them a deployment is refused with a message that says which jars to add.
+ * A DJL checkpoint (as a {@code TorchTrainer} loop makes) served by the sidecar process: with DJL's
+ * jars added to its classpath it answers as {@link TorchPredictor} does in-process; without them a
+ * deployment is refused with a message that says which jars to add.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TorchServingIT {
@@ -43,8 +58,9 @@ class TorchServingIT {
     Engine.getEngine("PyTorch").setRandomSeed(3);
     try (Model model = Model.newInstance("tiny")) {
       model.setBlock(new TinyNet().newBlock());
-      model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32,
-          new Shape(1, FEATURES.size()));
+      model
+          .getBlock()
+          .initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, FEATURES.size()));
       TorchCheckpoint.fromModel(model, TinyNet.class, FEATURES).toDirectory(dir.toString());
     }
     return dir.toString();
@@ -64,8 +80,8 @@ class TorchServingIT {
 
   private static double[] expected(String checkpoint, List<Map<String, Object>> rows) {
     try (RootAllocator allocator = new RootAllocator();
-        TorchPredictor predictor = TorchPredictor.fromCheckpoint(
-            Checkpoint.fromDirectory(checkpoint))) {
+        TorchPredictor predictor =
+            TorchPredictor.fromCheckpoint(Checkpoint.fromDirectory(checkpoint))) {
       List<org.apache.arrow.vector.FieldVector> columns = new ArrayList<>();
       for (String f : FEATURES) {
         Float8Vector v = new Float8Vector(f, allocator);
@@ -90,8 +106,11 @@ class TorchServingIT {
   /** DJL's jars (and JNA and Gson, which it needs) from this test's classpath. */
   private static String djlJars() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(p -> p.contains("/ai/djl/") || p.contains("/net/java/dev/jna/")
-            || p.contains("/com/google/code/gson/"))
+        .filter(
+            p ->
+                p.contains("/ai/djl/")
+                    || p.contains("/net/java/dev/jna/")
+                    || p.contains("/com/google/code/gson/"))
         .collect(Collectors.joining(File.pathSeparator));
   }
 
@@ -100,19 +119,24 @@ class TorchServingIT {
     String torch = checkpoint(dir.resolve("tiny"));
     List<Map<String, Object>> rows = records(25);
     double[] expected = expected(torch, rows);
-    try (SidecarProcess sidecar = SidecarProcess.startWithClasspath(djlJars(),
-        "--port", "0", "--deployment", "name=Tiny,route=/tiny,checkpoint=" + torch)) {
+    try (SidecarProcess sidecar =
+        SidecarProcess.startWithClasspath(
+            djlJars(),
+            "--port",
+            "0",
+            "--deployment",
+            "name=Tiny,route=/tiny,checkpoint=" + torch)) {
       HttpResponse<String> answer = sidecar.post("/tiny", rows);
       assertEquals(200, answer.statusCode(), answer.body());
       JsonNode predictions = SidecarProcess.json(answer);
       assertEquals(rows.size(), predictions.size());
       for (int i = 0; i < expected.length; i++) {
-        assertEquals(expected[i], predictions.get(i).get("prediction").doubleValue(), 1e-6,
-            "row " + i);
+        assertEquals(
+            expected[i], predictions.get(i).get("prediction").doubleValue(), 1e-6, "row " + i);
       }
       JsonNode routes = SidecarProcess.json(sidecar.get("/-/routes"));
-      assertEquals(TorchPredictor.class.getName(),
-          routes.get("/tiny").get("predictor").textValue());
+      assertEquals(
+          TorchPredictor.class.getName(), routes.get("/tiny").get("predictor").textValue());
     }
   }
 
@@ -120,8 +144,9 @@ class TorchServingIT {
   void withoutDjlADjlDeploymentIsRefusedNamingTheJarsToAdd(@TempDir Path dir) throws Exception {
     String torch = checkpoint(dir.resolve("tiny"));
     try (SidecarProcess sidecar = SidecarProcess.start("--port", "0", "--admin-token", TOKEN)) {
-      HttpResponse<String> refused = sidecar.put("/-/deployments/Tiny", TOKEN,
-          Map.of("routePrefix", "/tiny", "checkpoint", torch));
+      HttpResponse<String> refused =
+          sidecar.put(
+              "/-/deployments/Tiny", TOKEN, Map.of("routePrefix", "/tiny", "checkpoint", torch));
       assertEquals(400, refused.statusCode(), refused.body());
       assertTrue(refused.body().contains("AIR_SERVE_CLASSPATH"), refused.body());
     }

@@ -1,11 +1,26 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
-import io.sparkair.spark.SparkShim;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.batch.BatchAggregator;
 import io.sparkair.runtime.batch.BatchDataset;
 import io.sparkair.runtime.batch.BatchFunction;
 import io.sparkair.runtime.memory.Allocators;
+import io.sparkair.spark.SparkShim;
 import java.io.Serializable;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -40,8 +55,8 @@ import scala.reflect.ClassTag$;
  * ds.close();
  * }</pre>
  *
- * <p>Immutable. {@link #close()} releases the blocks; a dataset that becomes unreachable
- * without being closed releases them when it is garbage-collected.
+ * <p>Immutable. {@link #close()} releases the blocks; a dataset that becomes unreachable without
+ * being closed releases them when it is garbage-collected.
  *
  * <p>The class is long because it is the dataset's whole user API, as Spark's {@code Dataset} is:
  * one documented method per operation; the work is in the package's other classes ({@code
@@ -49,9 +64,10 @@ import scala.reflect.ClassTag$;
  */
 public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
+
   /**
-   * The rows per Arrow batch in the blocks a conversion writes, and a good batch size to ask
-   * for: 64,512 doubles fill a 512 KiB buffer with little rounding.
+   * The rows per Arrow batch in the blocks a conversion writes, and a good batch size to ask for:
+   * 64,512 doubles fill a 512 KiB buffer with little rounding.
    */
   public static final int BATCH_ROWS = BatchDataset.DEFAULT_BATCH_ROWS;
 
@@ -65,8 +81,14 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   private final Release release;
   private final Cleaner.Cleanable cleanable;
 
-  private AirDataset(DataContext air, SparkSession spark, StructType schema, StructType stored,
-      List<BlockRef> blocks, String name, List<Lineage> lineages) {
+  private AirDataset(
+      DataContext air,
+      SparkSession spark,
+      StructType schema,
+      StructType stored,
+      List<BlockRef> blocks,
+      String name,
+      List<Lineage> lineages) {
     this.air = air;
     this.spark = spark;
     this.schema = schema;
@@ -80,8 +102,8 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   }
 
   /**
-   * Converts a DataFrame with one Spark job: each task writes its partition into the store of
-   * the executor it runs on.
+   * Converts a DataFrame with one Spark job: each task writes its partition into the store of the
+   * executor it runs on.
    *
    * @throws IllegalArgumentException if a column's type cannot be held as Arrow
    */
@@ -99,8 +121,9 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
     WriteBlocks write = new WriteBlocks(air.settings(), schema, timeZone, BATCH_ROWS);
     String name = "AirDataset(" + partitions + " partitions)";
     spark.sparkContext().setJobDescription("AIR fromDataFrame: " + partitions + " partitions");
-    RDD<Written> writes = ExecutorPins.pinWhereComputed(
-        source.mapPartitions(write, false, ClassTag$.MODULE$.apply(Written.class)), name);
+    RDD<Written> writes =
+        ExecutorPins.pinWhereComputed(
+            source.mapPartitions(write, false, ClassTag$.MODULE$.apply(Written.class)), name);
     List<Written> written = new ArrayList<>();
     try {
       for (Object w : (Object[]) writes.collect()) {
@@ -114,7 +137,13 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
     }
     List<BlockRef> blocks = new ArrayList<>();
     written.forEach(w -> blocks.add(w.block()));
-    return new AirDataset(air, spark, userSchema, schema, blocks, name,
+    return new AirDataset(
+        air,
+        spark,
+        userSchema,
+        schema,
+        blocks,
+        name,
         List.of(new Lineage(air, name, df, write, writes, written)));
   }
 
@@ -131,8 +160,8 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   }
 
   /**
-   * The schema of the Arrow blocks, as {@link #iterBatches} and {@link #mapBatches} see them:
-   * the same as {@link #schema()} but for Spark ML vector columns, held as arrays of doubles.
+   * The schema of the Arrow blocks, as {@link #iterBatches} and {@link #mapBatches} see them: the
+   * same as {@link #schema()} but for Spark ML vector columns, held as arrays of doubles.
    */
   public StructType arrowSchema() {
     return stored;
@@ -154,8 +183,8 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   }
 
   /**
-   * Recomputes now, with a Spark job, every block lost with its executor (reading the dataset
-   * would do it then). Call it before actors take every task slot, when no Spark job could run.
+   * Recomputes now, with a Spark job, every block lost with its executor (reading the dataset would
+   * do it then). Call it before actors take every task slot, when no Spark job could run.
    */
   public void recoverLostBlocks() {
     resolvedBlocks();
@@ -187,8 +216,8 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   }
 
   /**
-   * The dataset as a DataFrame. Each block is one partition, scheduled preferably on the
-   * executor that holds it and read there as Spark columnar batches over the block's buffers.
+   * The dataset as a DataFrame. Each block is one partition, scheduled preferably on the executor
+   * that holds it and read there as Spark columnar batches over the block's buffers.
    */
   public Dataset<Row> toDataFrame() {
     requireOpen();
@@ -197,32 +226,36 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
 
   /** The blocks as a DataFrame of their Arrow schema (vectors as arrays), for conversions. */
   Dataset<Row> arrowScan() {
-    return asDataFrame(new BlockTable(name, stored, blocks, lineages, air.settings(), null, 0,
-        this));
+    return asDataFrame(
+        new BlockTable(name, stored, blocks, lineages, air.settings(), null, 0, this));
   }
 
   private Dataset<Row> asDataFrame(BlockTable table) {
-    return SparkShim.ofRows(spark,
-        DataSourceV2Relation.create(table, Option.empty(), Option.empty()));
+    return SparkShim.ofRows(
+        spark, DataSourceV2Relation.create(table, Option.empty(), Option.empty()));
   }
 
   /**
-   * Passes the rows through a function of Arrow batches of {@code batchSize} rows, where the
-   * blocks live, and keeps the results as a new dataset. The output schema is found by calling
-   * the function on an empty batch.
+   * Passes the rows through a function of Arrow batches of {@code batchSize} rows, where the blocks
+   * live, and keeps the results as a new dataset. The output schema is found by calling the
+   * function on an empty batch.
    */
   public AirDataset mapBatches(BatchFunction fn, int batchSize) {
     Objects.requireNonNull(fn, "fn");
     String timeZone = spark.sessionState().conf().sessionLocalTimeZone();
     try (BufferAllocator allocator = Allocators.child("AirDataset.mapBatches");
-        VectorSchemaRoot empty = VectorSchemaRoot.create(
-            ArrowSchemas.toArrow(stored, timeZone), allocator)) {
+        VectorSchemaRoot empty =
+            VectorSchemaRoot.create(ArrowSchemas.toArrow(stored, timeZone), allocator)) {
       VectorSchemaRoot out;
       try {
         out = fn.apply(empty, allocator);
       } catch (Exception e) {
-        throw new IllegalArgumentException("mapBatches could not find the output schema by "
-            + "calling the function on an empty batch; pass the schema instead (" + e + ")", e);
+        throw new IllegalArgumentException(
+            "mapBatches could not find the output schema by "
+                + "calling the function on an empty batch; pass the schema instead ("
+                + e
+                + ")",
+            e);
       }
       if (out == null) {
         throw new IllegalArgumentException("mapBatches function returned null");
@@ -243,8 +276,18 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
       throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
     }
     requireOpen();
-    return fromDataFrame(air, asDataFrame(new BlockTable("mapBatches of " + name, outputSchema,
-        blocks, lineages, air.settings(), fn, batchSize, this)));
+    return fromDataFrame(
+        air,
+        asDataFrame(
+            new BlockTable(
+                "mapBatches of " + name,
+                outputSchema,
+                blocks,
+                lineages,
+                air.settings(),
+                fn,
+                batchSize,
+                this)));
   }
 
   /** Passes the rows through a function of Arrow batches whose output has {@code schema}. */
@@ -266,10 +309,14 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
     spark.sparkContext().setJobDescription("AIR aggregate: " + blocks.size() + " blocks");
     Object[] partials;
     try {
-      partials = (Object[]) SourceRows.of(df)
-          .mapPartitions(new AggregateBlocks<>(aggregator), false,
-              ClassTag$.MODULE$.apply(Serializable.class))
-          .collect();
+      partials =
+          (Object[])
+              SourceRows.of(df)
+                  .mapPartitions(
+                      new AggregateBlocks<>(aggregator),
+                      false,
+                      ClassTag$.MODULE$.apply(Serializable.class))
+                  .collect();
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
@@ -339,8 +386,11 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
     for (AirDataset other : others) {
       other.requireOpen();
       if (!other.schema.equals(schema)) {
-        throw new IllegalArgumentException("union needs equal schemas: " + schema.simpleString()
-            + " vs " + other.schema.simpleString());
+        throw new IllegalArgumentException(
+            "union needs equal schemas: "
+                + schema.simpleString()
+                + " vs "
+                + other.schema.simpleString());
       }
       parts.addAll(other.resolvedBlocks());
       other.lineages.stream().filter(l -> !from.contains(l)).forEach(from::add);
@@ -349,8 +399,8 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   }
 
   /**
-   * Splits into {@code n} shards whose row counts differ by at most one, for {@code n}
-   * workers. Each shard takes first the blocks held by its preferred executor.
+   * Splits into {@code n} shards whose row counts differ by at most one, for {@code n} workers.
+   * Each shard takes first the blocks held by its preferred executor.
    *
    * @param n number of shards
    * @param localityHints the executor each shard's worker runs on, or null for no preference
@@ -359,11 +409,11 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
     if (n <= 0) {
       throw new IllegalArgumentException("split(n) needs n > 0, got " + n);
     }
-    List<String> hints = localityHints == null
-        ? java.util.Collections.nCopies(n, null) : localityHints;
+    List<String> hints =
+        localityHints == null ? java.util.Collections.nCopies(n, null) : localityHints;
     if (hints.size() != n) {
-      throw new IllegalArgumentException("split(" + n + ") got " + hints.size()
-          + " locality hints; give one per shard");
+      throw new IllegalArgumentException(
+          "split(" + n + ") got " + hints.size() + " locality hints; give one per shard");
     }
     List<AirDataset> shards = new ArrayList<>();
     List<List<BlockRef>> parts = Shards.split(resolvedBlocks(), n, hints);
@@ -379,8 +429,8 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   }
 
   /**
-   * Splits by position, as Ray's {@code train_test_split}: the first
-   * {@code floor((1 - testSize) * count)} rows train, the rest test.
+   * Splits by position, as Ray's {@code train_test_split}: the first {@code floor((1 - testSize) *
+   * count)} rows train, the rest test.
    *
    * @return {train, test}
    */
@@ -419,8 +469,8 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
   }
 
   /**
-   * Splits randomly by weights (normalized), as Spark's {@code randomSplit}: the same seed
-   * gives the same split.
+   * Splits randomly by weights (normalized), as Spark's {@code randomSplit}: the same seed gives
+   * the same split.
    */
   public List<AirDataset> randomSplit(double[] weights, long seed) {
     for (double w : weights) {
@@ -514,7 +564,13 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
 
   @Override
   public String toString() {
-    return name + ": " + count() + " rows in " + blocks.size() + " blocks, " + schema.simpleString();
+    return name
+        + ": "
+        + count()
+        + " rows in "
+        + blocks.size()
+        + " blocks, "
+        + schema.simpleString();
   }
 
   /** Releases blocks once, from close() or from the cleaner; holds no reference to the dataset. */
@@ -538,5 +594,4 @@ public final class AirDataset implements BatchDataset<AirDataset>, AutoCloseable
       }
     }
   }
-
 }

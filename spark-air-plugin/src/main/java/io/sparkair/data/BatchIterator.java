@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import io.sparkair.runtime.AirRuntime;
@@ -18,9 +33,9 @@ import org.apache.arrow.vector.util.VectorBatchAppender;
 /**
  * Streams blocks as Arrow batches of a fixed number of rows (the last may be shorter). A batch
  * inside one block batch is a zero-copy slice; one that spans block batches is appended into a
- * batch of its own. While the consumer works, up to {@code prefetch} further blocks are opened
- * on a background thread, remote ones fetched over Arrow Flight, so memory stays bounded by
- * about {@code prefetch + 1} blocks.
+ * batch of its own. While the consumer works, up to {@code prefetch} further blocks are opened on a
+ * background thread, remote ones fetched over Arrow Flight, so memory stays bounded by about {@code
+ * prefetch + 1} blocks.
  *
  * <p>Each batch returned by {@link #next()} is valid until the next call or {@link #close()}.
  */
@@ -54,11 +69,13 @@ public final class BatchIterator implements Iterator<VectorSchemaRoot>, AutoClos
     this.batchSize = batchSize;
     this.prefetch = prefetch;
     this.allocator = runtime.store().allocator();
-    this.opener = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "air-prefetch");
-      t.setDaemon(true);
-      return t;
-    });
+    this.opener =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "air-prefetch");
+              t.setDaemon(true);
+              return t;
+            });
     fillPrefetch();
   }
 
@@ -91,8 +108,10 @@ public final class BatchIterator implements Iterator<VectorSchemaRoot>, AutoClos
           long from = Math.max(block.offset(), batchStart);
           long to = Math.min(end, position);
           if (from < to) {
-            source = (from == batchStart && to == position) ? batch
-                : batch.slice((int) (from - batchStart), (int) (to - from));
+            source =
+                (from == batchStart && to == position)
+                    ? batch
+                    : batch.slice((int) (from - batchStart), (int) (to - from));
             sourceRow = 0;
             return true;
           }

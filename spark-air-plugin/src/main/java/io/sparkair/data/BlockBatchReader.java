@@ -1,8 +1,23 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
-import io.sparkair.spark.TaskRuntime;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.store.BlockReader;
+import io.sparkair.spark.TaskRuntime;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -11,9 +26,9 @@ import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * Reads one block (or the slice of it a dataset owns) as Spark columnar batches: Spark's
- * {@link ArrowColumnVector}s over the block's own buffers, without copying. A block held by
- * another executor is fetched through Arrow Flight.
+ * Reads one block (or the slice of it a dataset owns) as Spark columnar batches: Spark's {@link
+ * ArrowColumnVector}s over the block's own buffers, without copying. A block held by another
+ * executor is fetched through Arrow Flight.
  */
 final class BlockBatchReader implements PartitionReader<ColumnarBatch> {
   private final BlockReader reader;
@@ -26,9 +41,10 @@ final class BlockBatchReader implements PartitionReader<ColumnarBatch> {
   BlockBatchReader(BlockPartition partition) {
     AirRuntime runtime = TaskRuntime.get(partition.settings());
     BlockRef block = partition.block();
-    this.reader = block.executor().equals(runtime.nodeId())
-        ? runtime.store().read(block.id())
-        : runtime.fetcher().fetch(block.address(), block.id());
+    this.reader =
+        block.executor().equals(runtime.nodeId())
+            ? runtime.store().read(block.id())
+            : runtime.fetcher().fetch(block.address(), block.id());
     this.start = block.offset();
     this.end = block.offset() + block.rows();
   }

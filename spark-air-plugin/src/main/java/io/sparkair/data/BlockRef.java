@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import io.sparkair.runtime.store.BlockId;
@@ -20,8 +35,8 @@ public record BlockRef(BlockId id, String address, long offset, long rows, long 
    */
   public BlockRef {
     if (offset < 0 || rows < 0) {
-      throw new IllegalArgumentException("block slice needs offset >= 0 and rows >= 0, got "
-          + offset + ", " + rows);
+      throw new IllegalArgumentException(
+          "block slice needs offset >= 0 and rows >= 0, got " + offset + ", " + rows);
     }
   }
 
@@ -38,8 +53,8 @@ public record BlockRef(BlockId id, String address, long offset, long rows, long 
   /** The rows {@code [from, from + count)} of this slice, as a slice of the same block. */
   BlockRef slice(long from, long count) {
     if (from < 0 || count < 0 || from + count > rows) {
-      throw new IllegalArgumentException("rows " + from + ".." + (from + count)
-          + " are outside a slice of " + rows + " rows");
+      throw new IllegalArgumentException(
+          "rows " + from + ".." + (from + count) + " are outside a slice of " + rows + " rows");
     }
     long share = rows == 0 ? 0 : Math.round((double) bytes * count / rows);
     return new BlockRef(id, address, offset + from, count, share);

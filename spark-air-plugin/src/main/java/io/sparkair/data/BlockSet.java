@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import io.sparkair.runtime.AirRuntime;
@@ -6,9 +21,9 @@ import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The rows of a dataset or shard as plain data (schema and block references), small enough to
- * send to the worker that reads it. It holds no references of its own: the dataset it came
- * from must stay open while it is read.
+ * The rows of a dataset or shard as plain data (schema and block references), small enough to send
+ * to the worker that reads it. It holds no references of its own: the dataset it came from must
+ * stay open while it is read.
  *
  * @param schema the rows' Spark schema
  * @param blocks the blocks or slices, in order

@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
-import io.sparkair.spark.AirSettings;
 import io.sparkair.runtime.batch.BatchFunction;
+import io.sparkair.spark.AirSettings;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -20,8 +35,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * A dataset's blocks as a Spark table: one input partition per block, read columnar where the
- * block lives.
+ * A dataset's blocks as a Spark table: one input partition per block, read columnar where the block
+ * lives.
  */
 final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
   private final String name;
@@ -37,11 +52,18 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
    * @param schema the rows' schema (the function's output schema when {@code fn} is set)
    * @param fn a function each batch passes through, or null to read the blocks as they are
    * @param batchSize rows per batch given to {@code fn}
-   * @param owner the dataset of the blocks: a DataFrame over this table keeps it, so its blocks
-   *     are not released while the DataFrame can still be read
+   * @param owner the dataset of the blocks: a DataFrame over this table keeps it, so its blocks are
+   *     not released while the DataFrame can still be read
    */
-  BlockTable(String name, StructType schema, List<BlockRef> blocks, List<Lineage> lineages,
-      AirSettings settings, BatchFunction fn, int batchSize, AirDataset owner) {
+  BlockTable(
+      String name,
+      StructType schema,
+      List<BlockRef> blocks,
+      List<Lineage> lineages,
+      AirSettings settings,
+      BatchFunction fn,
+      int batchSize,
+      AirDataset owner) {
     this.name = name;
     this.schema = schema;
     this.blocks = blocks;
@@ -96,7 +118,8 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
   /** One partition per block, planned for each query: lost blocks are recomputed first. */
   @Override
   public InputPartition[] planInputPartitions() {
-    return Lineage.resolve(lineages, blocks).stream().map(b -> new BlockPartition(b, settings))
+    return Lineage.resolve(lineages, blocks).stream()
+        .map(b -> new BlockPartition(b, settings))
         .toArray(InputPartition[]::new);
   }
 
@@ -124,8 +147,7 @@ final class BlockTable implements SupportsRead, ScanBuilder, Scan, Batch {
     @Override
     public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
       BlockPartition block = (BlockPartition) partition;
-      return fn == null ? new BlockBatchReader(block)
-          : new MappedBatchReader(block, fn, batchSize);
+      return fn == null ? new BlockBatchReader(block) : new MappedBatchReader(block, fn, batchSize);
     }
 
     @Override

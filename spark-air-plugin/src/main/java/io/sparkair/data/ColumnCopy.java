@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import java.util.function.BiFunction;
@@ -25,16 +40,16 @@ import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.unsafe.Platform;
 
 /**
- * Copies a run of values from a Spark {@link ColumnVector} into an Arrow vector of the type
- * Spark's {@code ArrowUtils} gives that column, with no row in between: fixed-width values
- * move as one block of memory per run, strings and booleans value by value.
+ * Copies a run of values from a Spark {@link ColumnVector} into an Arrow vector of the type Spark's
+ * {@code ArrowUtils} gives that column, with no row in between: fixed-width values move as one
+ * block of memory per run, strings and booleans value by value.
  */
 @FunctionalInterface
 interface ColumnCopy {
 
   /**
-   * Copies the first {@code rows} values of {@code from} into {@code to} starting at row
-   * {@code at}. Fixed-width vectors must already have room for {@code at + rows} values.
+   * Copies the first {@code rows} values of {@code from} into {@code to} starting at row {@code
+   * at}. Fixed-width vectors must already have room for {@code at + rows} values.
    */
   void copy(ColumnVector from, int rows, FieldVector to, int at);
 
@@ -43,7 +58,8 @@ interface ColumnCopy {
     if (type == DoubleType$.MODULE$) {
       return fixedWidth(8, Platform.DOUBLE_ARRAY_OFFSET, (v, n) -> v.getDoubles(0, n));
     }
-    if (type == LongType$.MODULE$ || type == TimestampType$.MODULE$
+    if (type == LongType$.MODULE$
+        || type == TimestampType$.MODULE$
         || type == TimestampNTZType$.MODULE$) {
       return fixedWidth(8, Platform.LONG_ARRAY_OFFSET, (v, n) -> v.getLongs(0, n));
     }
@@ -75,17 +91,28 @@ interface ColumnCopy {
    * A copy of fixed-width values: {@code values} reads a run into a Java array, whose elements
    * start {@code arrayOffset} bytes into the array object.
    */
-  private static ColumnCopy fixedWidth(int width, long arrayOffset,
-      BiFunction<ColumnVector, Integer, Object> values) {
+  private static ColumnCopy fixedWidth(
+      int width, long arrayOffset, BiFunction<ColumnVector, Integer, Object> values) {
     return (from, rows, to, at) -> {
       BaseFixedWidthVector vector = (BaseFixedWidthVector) to;
       if (vector.getValueCapacity() < at + rows) {
-        throw new IllegalStateException("no room for " + rows + " values at " + at + " in "
-            + vector.getField() + " of capacity " + vector.getValueCapacity());
+        throw new IllegalStateException(
+            "no room for "
+                + rows
+                + " values at "
+                + at
+                + " in "
+                + vector.getField()
+                + " of capacity "
+                + vector.getValueCapacity());
       }
       Object array = values.apply(from, rows);
-      Platform.copyMemory(array, arrayOffset, null,
-          vector.getDataBuffer().memoryAddress() + (long) at * width, (long) rows * width);
+      Platform.copyMemory(
+          array,
+          arrayOffset,
+          null,
+          vector.getDataBuffer().memoryAddress() + (long) at * width,
+          (long) rows * width);
       markValid(from, rows, vector.getValidityBuffer(), at);
     };
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import io.sparkair.runtime.AirRuntime;
@@ -7,8 +22,8 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What a dataset needs from the application it belongs to; {@code Air} is the one
- * implementation, so the datasets do not depend on the facade that makes them.
+ * What a dataset needs from the application it belongs to; {@code Air} is the one implementation,
+ * so the datasets do not depend on the facade that makes them.
  */
 public interface DataContext {
   /** The active Spark session. */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import java.util.ArrayList;
@@ -26,22 +41,31 @@ final class Items {
       if (item == null) {
         throw new IllegalArgumentException("items must not contain null");
       }
-      item.forEach((name, value) -> {
-        if (value != null) {
-          DataType type = typeOf(name, value);
-          DataType seen = columns.putIfAbsent(name, type);
-          if (seen != null && !seen.equals(type)) {
-            throw new IllegalArgumentException("column '" + name + "' holds both "
-                + seen.simpleString() + " and " + type.simpleString() + " values");
-          }
-        } else {
-          columns.putIfAbsent(name, null);
-        }
-      });
+      item.forEach(
+          (name, value) -> {
+            if (value != null) {
+              DataType type = typeOf(name, value);
+              DataType seen = columns.putIfAbsent(name, type);
+              if (seen != null && !seen.equals(type)) {
+                throw new IllegalArgumentException(
+                    "column '"
+                        + name
+                        + "' holds both "
+                        + seen.simpleString()
+                        + " and "
+                        + type.simpleString()
+                        + " values");
+              }
+            } else {
+              columns.putIfAbsent(name, null);
+            }
+          });
     }
     List<StructField> fields = new ArrayList<>();
-    columns.forEach((name, type) -> fields.add(DataTypes.createStructField(name,
-        type == null ? DataTypes.NullType : type, true)));
+    columns.forEach(
+        (name, type) ->
+            fields.add(
+                DataTypes.createStructField(name, type == null ? DataTypes.NullType : type, true)));
     List<Row> rows = new ArrayList<>();
     for (Map<String, ?> item : items) {
       Object[] values = new Object[fields.size()];
@@ -70,8 +94,12 @@ final class Items {
     } else if (value instanceof byte[]) {
       return DataTypes.BinaryType;
     }
-    throw new IllegalArgumentException("column '" + column + "' holds a "
-        + value.getClass().getName() + "; items may hold integers, longs, floats, doubles, "
-        + "strings, booleans and byte arrays");
+    throw new IllegalArgumentException(
+        "column '"
+            + column
+            + "' holds a "
+            + value.getClass().getName()
+            + "; items may hold integers, longs, floats, doubles, "
+            + "strings, booleans and byte arrays");
   }
 }

@@ -1,9 +1,24 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
-import io.sparkair.spark.SparkShim;
 import io.sparkair.runtime.actor.ActorLocation;
 import io.sparkair.runtime.cluster.NodeInfo;
 import io.sparkair.runtime.store.BlockId;
+import io.sparkair.spark.SparkShim;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,16 +39,16 @@ import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction1;
 
 /**
- * How to make a dataset's blocks again: the DataFrame they were converted from and the
- * partition behind each block. Shared by a dataset and every dataset derived from it without
- * moving data (slices, unions, shards). When a block's executor is gone, the next read
- * recomputes the lost partitions with one Spark job, on a freshly planned copy of the source
- * (so a source that itself reads AIR blocks resolves its own losses), and every dataset that
- * shares the lineage reads the new block in place of the old one.
+ * How to make a dataset's blocks again: the DataFrame they were converted from and the partition
+ * behind each block. Shared by a dataset and every dataset derived from it without moving data
+ * (slices, unions, shards). When a block's executor is gone, the next read recomputes the lost
+ * partitions with one Spark job, on a freshly planned copy of the source (so a source that itself
+ * reads AIR blocks resolves its own losses), and every dataset that shares the lineage reads the
+ * new block in place of the old one.
  *
- * <p>The recomputed blocks are held by the lineage, and released when the last dataset that
- * shares it closes. Until then the executors that hold its blocks are pinned against dynamic
- * allocation's release ({@link ExecutorPins}).
+ * <p>The recomputed blocks are held by the lineage, and released when the last dataset that shares
+ * it closes. Until then the executors that hold its blocks are pinned against dynamic allocation's
+ * release ({@link ExecutorPins}).
  */
 final class Lineage {
   private static final Logger LOG = LoggerFactory.getLogger(Lineage.class);
@@ -52,7 +67,12 @@ final class Lineage {
   /**
    * @param writes the pinned RDD of the job that wrote the blocks (see {@link ExecutorPins})
    */
-  Lineage(DataContext air, String name, Dataset<Row> source, WriteBlocks write, RDD<Written> writes,
+  Lineage(
+      DataContext air,
+      String name,
+      Dataset<Row> source,
+      WriteBlocks write,
+      RDD<Written> writes,
       List<Written> written) {
     this.air = air;
     this.name = name;
@@ -89,8 +109,8 @@ final class Lineage {
   }
 
   /**
-   * Copies every block of this lineage held by {@code executor} to the {@code targets}, in
-   * turn, and reads the copies in their place from now on.
+   * Copies every block of this lineage held by {@code executor} to the {@code targets}, in turn,
+   * and reads the copies in their place from now on.
    *
    * @return the number of blocks moved
    */
@@ -102,11 +122,12 @@ final class Lineage {
         continue;
       }
       NodeInfo target = targets.get(moved % targets.size());
-      BlockId copy = BlockReferences.host(air.runtime(),
-          new ActorLocation(target.nodeId(), target.address()))
-          .call(h -> h.copyFrom(now.address(), now.id())).join();
-      replaced.put(original.getKey(),
-          new BlockRef(copy, target.address(), 0, now.rows(), now.bytes()));
+      BlockId copy =
+          BlockReferences.host(air.runtime(), new ActorLocation(target.nodeId(), target.address()))
+              .call(h -> h.copyFrom(now.address(), now.id()))
+              .join();
+      replaced.put(
+          original.getKey(), new BlockRef(copy, target.address(), 0, now.rows(), now.bytes()));
       partitionOf.put(copy, partitionOf.get(original.getKey()));
       moved++;
     }
@@ -126,8 +147,10 @@ final class Lineage {
       while (now != null && replaced.containsKey(now.id())) {
         now = replaced.get(now.id());
       }
-      out.add(now == null ? ref
-          : new BlockRef(now.id(), now.address(), ref.offset(), ref.rows(), ref.bytes()));
+      out.add(
+          now == null
+              ? ref
+              : new BlockRef(now.id(), now.address(), ref.offset(), ref.rows(), ref.bytes()));
     }
     return out;
   }
@@ -171,15 +194,21 @@ final class Lineage {
       BlockId original = refs.get(i).id();
       Integer partition = partitionOf.get(original);
       if (partition == null) {
-        throw new IllegalStateException("block " + ref.id() + " was lost with executor "
-            + ref.executor() + " and no lineage can make it again");
+        throw new IllegalStateException(
+            "block "
+                + ref.id()
+                + " was lost with executor "
+                + ref.executor()
+                + " and no lineage can make it again");
       }
       lost.put(partition, original);
     }
     if (lost.isEmpty()) {
       return now;
     }
-    LOG.warn("recomputing {} blocks lost with their executors (partitions {})", lost.size(),
+    LOG.warn(
+        "recomputing {} blocks lost with their executors (partitions {})",
+        lost.size(),
         new TreeSet<>(lost.keySet()));
     for (Written w : recompute(new TreeSet<>(lost.keySet()))) {
       BlockId original = lost.get(w.partition());
@@ -193,11 +222,17 @@ final class Lineage {
     Dataset<Row> fresh = SparkShim.ofRows(source.sparkSession(), SparkShim.logicalPlan(source));
     RDD<Object> rdd = SourceRows.of(fresh);
     RDD<Object> pruned = PartitionPruningRDD.create(rdd, new Keep(partitions));
-    source.sparkSession().sparkContext().setJobDescription(
-        "AIR recompute " + partitions.size() + " lost blocks");
-    RDD<Written> writes = ExecutorPins.pinWhereComputed(pruned.mapPartitions(
-        new KeepIndex(write, new ArrayList<>(new TreeSet<>(partitions))), false,
-        ClassTag$.MODULE$.apply(Written.class)), "recomputed blocks of " + name);
+    source
+        .sparkSession()
+        .sparkContext()
+        .setJobDescription("AIR recompute " + partitions.size() + " lost blocks");
+    RDD<Written> writes =
+        ExecutorPins.pinWhereComputed(
+            pruned.mapPartitions(
+                new KeepIndex(write, new ArrayList<>(new TreeSet<>(partitions))),
+                false,
+                ClassTag$.MODULE$.apply(Written.class)),
+            "recomputed blocks of " + name);
     pins.hold(writes);
     try {
       Object[] results = (Object[]) writes.collect();
@@ -232,8 +267,9 @@ final class Lineage {
    * numbers its partitions from 0).
    */
   private static final class KeepIndex
-      extends AbstractFunction1<scala.collection.Iterator<Object>,
-          scala.collection.Iterator<Written>> implements Serializable {
+      extends AbstractFunction1<
+          scala.collection.Iterator<Object>, scala.collection.Iterator<Written>>
+      implements Serializable {
     private static final long serialVersionUID = 1L;
     private final WriteBlocks write;
     private final List<Integer> originals;

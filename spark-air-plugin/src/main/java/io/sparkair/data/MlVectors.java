@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import org.apache.spark.ml.functions;
@@ -9,10 +24,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Spark ML vector columns in Arrow blocks: stored as arrays of doubles (a sparse vector
- * becomes dense), and turned back into vectors, with their ML metadata, when read as a
- * DataFrame. Spark ML's classes are touched only when such a column exists, so an application
- * without spark-mllib on its classpath never needs them.
+ * Spark ML vector columns in Arrow blocks: stored as arrays of doubles (a sparse vector becomes
+ * dense), and turned back into vectors, with their ML metadata, when read as a DataFrame. Spark
+ * ML's classes are touched only when such a column exists, so an application without spark-mllib on
+ * its classpath never needs them.
  */
 final class MlVectors {
   private static final String VECTOR_UDT = "org.apache.spark.ml.linalg.VectorUDT";
@@ -28,8 +43,11 @@ final class MlVectors {
     Dataset<Row> out = df;
     for (StructField f : df.schema().fields()) {
       if (isVector(f.dataType())) {
-        out = out.withColumn(f.name(),
-            functions.vector_to_array(df.col(quote(f.name())), "float64"), f.metadata());
+        out =
+            out.withColumn(
+                f.name(),
+                functions.vector_to_array(df.col(quote(f.name())), "float64"),
+                f.metadata());
       }
     }
     return out;

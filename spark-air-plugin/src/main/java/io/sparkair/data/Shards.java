@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import java.util.ArrayList;
@@ -6,8 +21,8 @@ import java.util.LinkedList;
 import java.util.List;
 
 /**
- * Divides a dataset's rows into shards of equal size (to one row), taking for each shard
- * first the blocks that live on its preferred executor, and cutting blocks only where needed.
+ * Divides a dataset's rows into shards of equal size (to one row), taking for each shard first the
+ * blocks that live on its preferred executor, and cutting blocks only where needed.
  */
 final class Shards {
   private Shards() {}
@@ -40,8 +55,13 @@ final class Shards {
     return shards;
   }
 
-  private static void take(LinkedList<BlockRef> pieces, List<BlockRef> shard, long[] quota,
-      int i, String executor, boolean wholeOnly) {
+  private static void take(
+      LinkedList<BlockRef> pieces,
+      List<BlockRef> shard,
+      long[] quota,
+      int i,
+      String executor,
+      boolean wholeOnly) {
     Iterator<BlockRef> it = pieces.iterator();
     List<BlockRef> rest = new ArrayList<>();
     while (quota[i] > 0 && it.hasNext()) {

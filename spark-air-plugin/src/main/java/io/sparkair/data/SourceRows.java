@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import org.apache.spark.rdd.RDD;
@@ -15,9 +30,9 @@ import org.apache.spark.sql.types.StructField;
 /**
  * The RDD a conversion reads: Spark's columnar batches when the DataFrame's plan is a single
  * columnar scan, so no row is ever made: a scan of AIR blocks (Arrow vectors of any type), or a
- * cached DataFrame or a Parquet or ORC file read vectorized, of types {@link ColumnCopy} can
- * copy; otherwise its internal rows. A scan is a
- * leaf of the plan, so running it directly, outside adaptive execution, skips no exchange.
+ * cached DataFrame or a Parquet or ORC file read vectorized, of types {@link ColumnCopy} can copy;
+ * otherwise its internal rows. A scan is a leaf of the plan, so running it directly, outside
+ * adaptive execution, skips no exchange.
  */
 final class SourceRows {
   private SourceRows() {}

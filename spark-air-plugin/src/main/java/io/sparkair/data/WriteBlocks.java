@@ -1,15 +1,30 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
-import io.sparkair.spark.AirSettings;
-import io.sparkair.spark.TaskRuntime;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.store.BlockWriter;
 import io.sparkair.runtime.store.ObjectStore;
+import io.sparkair.spark.AirSettings;
+import io.sparkair.spark.TaskRuntime;
 import java.io.Serializable;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ValueVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.util.VectorBatchAppender;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -23,9 +38,9 @@ import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The body of a conversion task: writes its partition (rows, or columnar batches from
- * {@link SourceRows}) as Arrow record batches into the store of the executor it runs on, and
- * returns only the block's reference.
+ * The body of a conversion task: writes its partition (rows, or columnar batches from {@link
+ * SourceRows}) as Arrow record batches into the store of the executor it runs on, and returns only
+ * the block's reference.
  */
 final class WriteBlocks extends AbstractFunction1<Iterator<Object>, Iterator<Written>>
     implements Serializable {
@@ -87,9 +102,9 @@ final class WriteBlocks extends AbstractFunction1<Iterator<Object>, Iterator<Wri
   }
 
   /**
-   * Copies columnar batches column by column: Arrow vectors (from AIR blocks) are appended as
-   * Arrow buffers, Spark's column vectors copied by {@link ColumnCopy}. Source batches are never
-   * split: a block batch takes whole source batches while they fit in {@code batchRows}.
+   * Copies columnar batches column by column: Arrow vectors (from AIR blocks) are appended as Arrow
+   * buffers, Spark's column vectors copied by {@link ColumnCopy}. Source batches are never split: a
+   * block batch takes whole source batches while they fit in {@code batchRows}.
    */
   private long writeColumns(Iterator<Object> batches, BlockWriter block) {
     ColumnCopy[] copies = new ColumnCopy[schema.fields().length];
@@ -112,8 +127,8 @@ final class WriteBlocks extends AbstractFunction1<Iterator<Object>, Iterator<Wri
       for (int c = 0; c < copies.length; c++) {
         ColumnVector from = batch.column(c);
         if (from instanceof ArrowColumnVector) {
-          VectorBatchAppender.batchAppend((ValueVector) root.getVector(c),
-              ((ArrowColumnVector) from).getValueVector());
+          VectorBatchAppender.batchAppend(
+              (ValueVector) root.getVector(c), ((ArrowColumnVector) from).getValueVector());
         } else {
           copies[c].copy(from, rows, root.getVector(c), filled);
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.plugin;
 
 import io.sparkair.data.AirDataset;
@@ -39,8 +54,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>With {@code spark.plugins=io.sparkair.plugin.AirPlugin} the runtimes start with the
- * application. Without it (a notebook whose session already exists), the first
- * {@link #get(SparkSession)} starts them with a Spark job; later calls return the same handle.
+ * application. Without it (a notebook whose session already exists), the first {@link
+ * #get(SparkSession)} starts them with a Spark job; later calls return the same handle.
  *
  * <p>The class is long because it is the facade: every entry point a user calls is documented here,
  * and each delegates (datasets to {@code AirDataset}, slots to {@code SlotLeasing}, groups to
@@ -63,21 +78,29 @@ public final class Air implements DataContext {
   private Air(SparkContext sc, boolean lazy) {
     this.sc = sc;
     this.lazy = lazy;
-    String secret = sc.conf().getOption("spark.authenticate.secret").getOrElse(
-        () -> Secret.generate().value());
+    String secret =
+        sc.conf().getOption("spark.authenticate.secret").getOrElse(() -> Secret.generate().value());
     AirSettings base = AirSettings.fromConf(sc.conf(), secret, "");
     String host = sc.conf().get("spark.driver.host", Utils.localHostName());
     boolean local = sc.isLocal();
-    this.runtime = AirRuntime.start(base.runtimeConfig("driver", host, localCores(sc.master()))
-        .hostsActors(local));
+    this.runtime =
+        AirRuntime.start(
+            base.runtimeConfig("driver", host, localCores(sc.master())).hostsActors(local));
     this.settings = base.withHead(runtime.address());
-    this.jobs = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "air-spark-jobs");
-      t.setDaemon(true);
-      return t;
-    });
-    this.slotLeasing = new SlotLeasing(sc, settings, runtime,
-        runtime.hostHere(SlotLeaseService.NAME, new SlotLeaseService(runtime)), jobs);
+    this.jobs =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "air-spark-jobs");
+              t.setDaemon(true);
+              return t;
+            });
+    this.slotLeasing =
+        new SlotLeasing(
+            sc,
+            settings,
+            runtime,
+            runtime.hostHere(SlotLeaseService.NAME, new SlotLeaseService(runtime)),
+            jobs);
     this.attach = new ExecutorAttach(sc, settings, runtime);
     sc.addSparkListener(new AirListener(this));
   }
@@ -92,21 +115,21 @@ public final class Air implements DataContext {
   }
 
   /**
-   * The running session this thread works in: its active session, unless that one's context
-   * has stopped (a thread can inherit a stale one, as notebook cells on fresh threads do), else
-   * the default session.
+   * The running session this thread works in: its active session, unless that one's context has
+   * stopped (a thread can inherit a stale one, as notebook cells on fresh threads do), else the
+   * default session.
    *
    * @throws IllegalStateException when no session runs
    */
   public static SparkSession currentSession() {
-    for (scala.Option<SparkSession> candidate : java.util.List.of(
-        SparkSession.getActiveSession(), SparkSession.getDefaultSession())) {
+    for (scala.Option<SparkSession> candidate :
+        java.util.List.of(SparkSession.getActiveSession(), SparkSession.getDefaultSession())) {
       if (candidate.isDefined() && !candidate.get().sparkContext().isStopped()) {
         return candidate.get();
       }
     }
-    throw new IllegalStateException("no SparkSession runs; start one with "
-        + "SparkSession.builder().getOrCreate()");
+    throw new IllegalStateException(
+        "no SparkSession runs; start one with " + "SparkSession.builder().getOrCreate()");
   }
 
   /**
@@ -119,10 +142,12 @@ public final class Air implements DataContext {
   public static Air get(SparkSession spark) {
     SparkLine.built().requireRunning();
     if (!SparkShim.isClassic(spark)) {
-      throw new IllegalArgumentException("Spark AIR needs a classic Spark session, which runs in "
-          + "this JVM; this one is a Spark Connect client (" + spark.getClass().getName()
-          + "). Start the session without spark.api.mode=connect or spark.remote, for instance "
-          + "SparkSession.builder().master(...).getOrCreate() on the cluster's driver.");
+      throw new IllegalArgumentException(
+          "Spark AIR needs a classic Spark session, which runs in "
+              + "this JVM; this one is a Spark Connect client ("
+              + spark.getClass().getName()
+              + "). Start the session without spark.api.mode=connect or spark.remote, for instance "
+              + "SparkSession.builder().master(...).getOrCreate() on the cluster's driver.");
     }
     return get(spark.sparkContext());
   }
@@ -145,8 +170,8 @@ public final class Air implements DataContext {
   }
 
   /**
-   * Converts a DataFrame into an AIR dataset: one Spark job writes each partition as Arrow
-   * blocks into the store of the executor that computed it; the driver receives references.
+   * Converts a DataFrame into an AIR dataset: one Spark job writes each partition as Arrow blocks
+   * into the store of the executor that computed it; the driver receives references.
    */
   public AirDataset fromDataFrame(Dataset<Row> df) {
     return AirDataset.fromDataFrame(this, df);
@@ -219,14 +244,21 @@ public final class Air implements DataContext {
       return runtime.awaitNodes(nodes -> nodes.size() >= count, timeout);
     } catch (TimeoutException e) {
       List<NodeInfo> nodes = nodes();
-      throw new IllegalStateException("only " + nodes.size() + " of " + count
-          + " Spark AIR runtimes registered within " + timeout + ": " + nodes);
+      throw new IllegalStateException(
+          "only "
+              + nodes.size()
+              + " of "
+              + count
+              + " Spark AIR runtimes registered within "
+              + timeout
+              + ": "
+              + nodes);
     }
   }
 
   /**
-   * Waits until the registered executors have at least {@code count} Spark task slots in all,
-   * as after an executor was lost and Spark launched another.
+   * Waits until the registered executors have at least {@code count} Spark task slots in all, as
+   * after an executor was lost and Spark launched another.
    *
    * @throws IllegalStateException if they do not within {@code timeout}
    */
@@ -240,11 +272,11 @@ public final class Air implements DataContext {
   }
 
   /**
-   * The most Spark task slots the cluster can give: those of the registered executors, or more
-   * when Spark was asked for more executors of {@code spark.executor.cores}: under dynamic
-   * allocation {@code spark.dynamicAllocation.maxExecutors} ({@link Integer#MAX_VALUE} slots
-   * when there is no maximum), otherwise {@code spark.executor.instances} (on YARN and
-   * Kubernetes executors start after the application does).
+   * The most Spark task slots the cluster can give: those of the registered executors, or more when
+   * Spark was asked for more executors of {@code spark.executor.cores}: under dynamic allocation
+   * {@code spark.dynamicAllocation.maxExecutors} ({@link Integer#MAX_VALUE} slots when there is no
+   * maximum), otherwise {@code spark.executor.instances} (on YARN and Kubernetes executors start
+   * after the application does).
    */
   public int maxSlots() {
     return slotLeasing.max();
@@ -256,8 +288,8 @@ public final class Air implements DataContext {
   }
 
   /**
-   * Fails at once if AIR's actors hold every task slot: a Spark job started now would wait for
-   * them forever.
+   * Fails at once if AIR's actors hold every task slot: a Spark job started now would wait for them
+   * forever.
    *
    * @param what the job about to start, for the message
    */
@@ -266,15 +298,20 @@ public final class Air implements DataContext {
     int total = totalSlots();
     int held = heldSlots();
     if (total > 0 && held >= total) {
-      throw new IllegalStateException(what + " needs a Spark task slot, but AIR actors hold all "
-          + held + " of the cluster's " + total + "; close actor groups first, or make the "
-          + "data before starting them");
+      throw new IllegalStateException(
+          what
+              + " needs a Spark task slot, but AIR actors hold all "
+              + held
+              + " of the cluster's "
+              + total
+              + "; close actor groups first, or make the "
+              + "data before starting them");
     }
   }
 
   /**
-   * Creates an actor. An actor that asks for CPUs holds that many Spark task slots on its
-   * executor until it dies, so Spark does not schedule tasks on the cores it uses.
+   * Creates an actor. An actor that asks for CPUs holds that many Spark task slots on its executor
+   * until it dies, so Spark does not schedule tasks on the cores it uses.
    */
   public <A> ActorRef<A> spawn(ActorFactory<A> factory, SpawnOptions options) {
     if (options.cpus() <= 0) {
@@ -286,8 +323,8 @@ public final class Air implements DataContext {
 
   /**
    * Starts {@code size} actors together, one per rank, each on the executor of a Spark task slot
-   * held for it (when {@code options} asks for CPUs). All start, or none: a request for more
-   * slots than the cluster has fails at once.
+   * held for it (when {@code options} asks for CPUs). All start, or none: a request for more slots
+   * than the cluster has fails at once.
    *
    * @param size number of actors
    * @param factory creates each rank's actor on its executor
@@ -298,14 +335,13 @@ public final class Air implements DataContext {
   }
 
   /**
-   * Holds {@code count} Spark task slots with a background barrier job, until the lease is
-   * closed. Under dynamic allocation, which Spark refuses barrier jobs, the job is a plain one:
-   * its pending tasks make Spark add executors when the cluster has too few.
+   * Holds {@code count} Spark task slots with a background barrier job, until the lease is closed.
+   * Under dynamic allocation, which Spark refuses barrier jobs, the job is a plain one: its pending
+   * tasks make Spark add executors when the cluster has too few.
    *
-   * @throws IllegalArgumentException if the cluster can never give that many
-   *     ({@link #maxSlots()})
-   * @throws IllegalStateException if the slots do not come free within
-   *     {@code spark.air.slots.timeoutSeconds}
+   * @throws IllegalArgumentException if the cluster can never give that many ({@link #maxSlots()})
+   * @throws IllegalStateException if the slots do not come free within {@code
+   *     spark.air.slots.timeoutSeconds}
    */
   public SlotLease reserveSlots(int count, String purpose) {
     return slotLeasing.reserve(count, purpose);
@@ -352,7 +388,8 @@ public final class Air implements DataContext {
     if (m.group(1) == null) {
       return 1;
     }
-    return "*".equals(m.group(1)) ? Runtime.getRuntime().availableProcessors()
+    return "*".equals(m.group(1))
+        ? Runtime.getRuntime().availableProcessors()
         : Integer.parseInt(m.group(1));
   }
 }

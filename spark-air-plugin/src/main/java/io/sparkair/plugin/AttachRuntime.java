@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.plugin;
 
 import io.sparkair.spark.AirSettings;
@@ -9,8 +24,8 @@ import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The body of an attach task: starts the runtime in the executor it runs on, when the plugin
- * was not configured, and registers it with the driver.
+ * The body of an attach task: starts the runtime in the executor it runs on, when the plugin was
+ * not configured, and registers it with the driver.
  */
 final class AttachRuntime extends AbstractFunction1<Iterator<String>, Iterator<String>>
     implements Serializable {
@@ -25,8 +40,8 @@ final class AttachRuntime extends AbstractFunction1<Iterator<String>, Iterator<S
   @Override
   public Iterator<String> apply(Iterator<String> ignored) {
     String executor = SparkEnv.get().executorId();
-    ExecutorRuntime.ensureStarted(settings, executor,
-        ExecutorCores.of(SparkEnv.get().conf()), true);
+    ExecutorRuntime.ensureStarted(
+        settings, executor, ExecutorCores.of(SparkEnv.get().conf()), true);
     return scala.collection.Iterator$.MODULE$.single(executor);
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.plugin;
 
 import io.sparkair.runtime.AirRuntime;
@@ -15,14 +30,18 @@ final class GroupPlacement {
   private GroupPlacement() {}
 
   /** See {@link Air#spawnGroup}. */
-  static <A> ActorGroup<A> spawn(AirRuntime runtime, SlotLeasing slots, int size,
-      RankedFactory<A> factory, SpawnOptions options) {
+  static <A> ActorGroup<A> spawn(
+      AirRuntime runtime,
+      SlotLeasing slots,
+      int size,
+      RankedFactory<A> factory,
+      SpawnOptions options) {
     if (size <= 0) {
       throw new IllegalArgumentException("group size must be > 0, got " + size);
     }
     int slotsPerActor = (int) Math.ceil(options.cpus());
-    SlotLease lease = slotsPerActor > 0
-        ? slots.reserve(size * slotsPerActor, "actor group of " + size) : null;
+    SlotLease lease =
+        slotsPerActor > 0 ? slots.reserve(size * slotsPerActor, "actor group of " + size) : null;
     List<ActorRef<A>> actors = new ArrayList<>();
     try {
       for (int rank = 0; rank < size; rank++) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.plugin;
 
 import io.sparkair.runtime.AirRuntime;
@@ -14,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver-side actor that tracks Spark task slots held for actor groups. The slot-holding
- * tasks report here when they start and ask here whether to keep holding; a lease ends when it
- * is released (its tasks are told at once) or when every actor bound to it has died.
+ * The driver-side actor that tracks Spark task slots held for actor groups. The slot-holding tasks
+ * report here when they start and ask here whether to keep holding; a lease ends when it is
+ * released (its tasks are told at once) or when every actor bound to it has died.
  */
 final class SlotLeaseService {
   static final String NAME = "air.slots";
@@ -82,13 +97,19 @@ final class SlotLeaseService {
       l.released = true;
       for (String executor : new TreeSet<>(l.granted.values())) {
         try {
-          runtime.<SlotHolds>actor(SlotHolds.actorName(executor)).tell(h -> {
-            h.released(lease);
-            return null;
-          });
+          runtime
+              .<SlotHolds>actor(SlotHolds.actorName(executor))
+              .tell(
+                  h -> {
+                    h.released(lease);
+                    return null;
+                  });
         } catch (RuntimeException e) {
-          LOG.debug("executor {} not told of the release of {} (its task will ask): {}",
-              executor, lease, e.toString());
+          LOG.debug(
+              "executor {} not told of the release of {} (its task will ask): {}",
+              executor,
+              lease,
+              e.toString());
         }
       }
     }
@@ -119,7 +140,6 @@ final class SlotLeaseService {
 
   /** Task slots held by leases that have not ended. */
   int held() {
-    return leases.values().stream().filter(l -> !l.released).mapToInt(l -> l.granted.size())
-        .sum();
+    return leases.values().stream().filter(l -> !l.released).mapToInt(l -> l.granted.size()).sum();
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.plugin;
 
 import io.sparkair.runtime.AirRuntime;
@@ -21,9 +36,9 @@ import org.slf4j.LoggerFactory;
 import scala.reflect.ClassTag$;
 
 /**
- * Spark task slots for actors: how many the cluster has and can have, and leases that hold
- * some with a background Spark job whose tasks keep their slots busy ({@link HoldSlots}) until
- * the lease ends.
+ * Spark task slots for actors: how many the cluster has and can have, and leases that hold some
+ * with a background Spark job whose tasks keep their slots busy ({@link HoldSlots}) until the lease
+ * ends.
  */
 final class SlotLeasing {
   private static final Logger LOG = LoggerFactory.getLogger(SlotLeasing.class);
@@ -34,8 +49,12 @@ final class SlotLeasing {
   private final ActorRef<SlotLeaseService> slots;
   private final Executor jobs;
 
-  SlotLeasing(SparkContext sc, AirSettings settings, AirRuntime runtime,
-      ActorRef<SlotLeaseService> slots, Executor jobs) {
+  SlotLeasing(
+      SparkContext sc,
+      AirSettings settings,
+      AirRuntime runtime,
+      ActorRef<SlotLeaseService> slots,
+      Executor jobs) {
     this.sc = sc;
     this.settings = settings;
     this.runtime = runtime;
@@ -55,11 +74,12 @@ final class SlotLeasing {
 
   /** See {@link Air#maxSlots()}. */
   int max() {
-    int requested = dynamicAllocation()
-        ? sc.conf().getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE)
-        : sc.conf().getInt("spark.executor.instances", 0);
-    int perExecutor = sc.conf().getInt("spark.executor.cores", 1)
-        / sc.conf().getInt("spark.task.cpus", 1);
+    int requested =
+        dynamicAllocation()
+            ? sc.conf().getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE)
+            : sc.conf().getInt("spark.executor.instances", 0);
+    int perExecutor =
+        sc.conf().getInt("spark.executor.cores", 1) / sc.conf().getInt("spark.task.cpus", 1);
     return (int) Math.max(total(), Math.min(Integer.MAX_VALUE, (long) requested * perExecutor));
   }
 
@@ -73,14 +93,20 @@ final class SlotLeasing {
     try {
       runtime.awaitNodes(nodes -> slotsOf(nodes) >= count, timeout);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("the cluster has " + total() + " Spark task slots,"
-          + " fewer than the " + count + " needed, after waiting " + timeout);
+      throw new IllegalStateException(
+          "the cluster has "
+              + total()
+              + " Spark task slots,"
+              + " fewer than the "
+              + count
+              + " needed, after waiting "
+              + timeout);
     }
   }
 
   /**
-   * True when Spark adds and removes executors by load. Spark refuses barrier jobs then, so
-   * slots are held by a plain job whose pending tasks also make Spark add executors.
+   * True when Spark adds and removes executors by load. Spark refuses barrier jobs then, so slots
+   * are held by a plain job whose pending tasks also make Spark add executors.
    */
   private boolean dynamicAllocation() {
     return !sc.isLocal() && sc.conf().getBoolean("spark.dynamicAllocation.enabled", false);
@@ -90,40 +116,61 @@ final class SlotLeasing {
   SlotLease reserve(int count, String purpose) {
     int total = max();
     if (count > total) {
-      throw new IllegalArgumentException(purpose + " asks for " + count
-          + " Spark task slots but the cluster has at most " + total);
+      throw new IllegalArgumentException(
+          purpose
+              + " asks for "
+              + count
+              + " Spark task slots but the cluster has at most "
+              + total);
     }
     String id = UUID.randomUUID().toString();
     CompletableFuture<List<String>> granted = new CompletableFuture<>();
-    slots.call(s -> {
-      s.open(id, count, granted);
-      return null;
-    }).join();
+    slots
+        .call(
+            s -> {
+              s.open(id, count, granted);
+              return null;
+            })
+        .join();
     String group = "spark-air-" + id;
     boolean dynamic = dynamicAllocation();
     HoldSlots hold = new HoldSlots(settings, id);
-    CompletableFuture.runAsync(() -> {
-      sc.setJobGroup(group, "Spark AIR: " + purpose + " holds " + count + " task slots", true);
-      try {
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          indices.add(i);
-        }
-        RDD<Integer> tasks = sc.parallelize(SparkShim.seq(indices), count,
-            ClassTag$.MODULE$.apply(Integer.class));
-        if (dynamic) {
-          tasks.mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class)).collect();
-        } else {
-          tasks.barrier().mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class))
-              .collect();
-        }
-      } finally {
-        sc.clearJobGroup();
-      }
-    }, jobs).whenComplete((done, failure) -> granted.completeExceptionally(
-        new IllegalStateException("the Spark job holding slots for " + purpose
-            + " ended before all " + count + " slots were held: "
-            + (failure == null ? "it ended" : failure.toString()), failure)));
+    CompletableFuture.runAsync(
+            () -> {
+              sc.setJobGroup(
+                  group, "Spark AIR: " + purpose + " holds " + count + " task slots", true);
+              try {
+                List<Integer> indices = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                  indices.add(i);
+                }
+                RDD<Integer> tasks =
+                    sc.parallelize(
+                        SparkShim.seq(indices), count, ClassTag$.MODULE$.apply(Integer.class));
+                if (dynamic) {
+                  tasks.mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class)).collect();
+                } else {
+                  tasks
+                      .barrier()
+                      .mapPartitions(hold, false, ClassTag$.MODULE$.apply(String.class))
+                      .collect();
+                }
+              } finally {
+                sc.clearJobGroup();
+              }
+            },
+            jobs)
+        .whenComplete(
+            (done, failure) ->
+                granted.completeExceptionally(
+                    new IllegalStateException(
+                        "the Spark job holding slots for "
+                            + purpose
+                            + " ended before all "
+                            + count
+                            + " slots were held: "
+                            + (failure == null ? "it ended" : failure.toString()),
+                        failure)));
     long timeoutMs = TimeUnit.SECONDS.toMillis(sc.conf().getLong(AirSettings.SLOT_TIMEOUT, 60));
     try {
       List<String> executors = granted.get(timeoutMs, TimeUnit.MILLISECONDS);
@@ -132,9 +179,19 @@ final class SlotLeasing {
     } catch (TimeoutException e) {
       sc.cancelJobGroup(group);
       int got = slots.call(s -> s.granted(id)).join().size();
-      throw new IllegalStateException(purpose + " got " + got + " of " + count
-          + " Spark task slots within " + timeoutMs / 1000 + " s; the cluster has " + total
-          + " slots and other jobs hold the rest (" + AirSettings.SLOT_TIMEOUT + ")");
+      throw new IllegalStateException(
+          purpose
+              + " got "
+              + got
+              + " of "
+              + count
+              + " Spark task slots within "
+              + timeoutMs / 1000
+              + " s; the cluster has "
+              + total
+              + " slots and other jobs hold the rest ("
+              + AirSettings.SLOT_TIMEOUT
+              + ")");
     } catch (ExecutionException e) {
       throw (RuntimeException) e.getCause();
     } catch (InterruptedException e) {

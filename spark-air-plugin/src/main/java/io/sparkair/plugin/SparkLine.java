@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.plugin;
 
 import java.io.IOException;
@@ -10,10 +25,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The Spark line this build of Spark AIR was made for, and the check that the Spark it runs in
- * is of that line. A build runs only on its own line: the Spark and Scala binary interfaces and
- * the Arrow version differ between lines, and a mismatch would otherwise surface as a
- * {@code NoSuchMethodError} deep in a task.
+ * The Spark line this build of Spark AIR was made for, and the check that the Spark it runs in is
+ * of that line. A build runs only on its own line: the Spark and Scala binary interfaces and the
+ * Arrow version differ between lines, and a mismatch would otherwise surface as a {@code
+ * NoSuchMethodError} deep in a task.
  */
 public final class SparkLine {
   /** The Scala binary version of every line Spark AIR is built for. */
@@ -40,8 +55,7 @@ public final class SparkLine {
       Properties built = new Properties();
       try (InputStream in = SparkLine.class.getResourceAsStream("spark-line.properties")) {
         if (in == null) {
-          throw new IllegalStateException(
-              "spark-line.properties is missing from Spark AIR's jar");
+          throw new IllegalStateException("spark-line.properties is missing from Spark AIR's jar");
         }
         built.load(in);
       } catch (IOException e) {
@@ -61,7 +75,9 @@ public final class SparkLine {
     return scalaBinary;
   }
 
-  /** The name of the runtime jar artifact of this line, such as {@code spark-air-runtime-4.2_2.13}. */
+  /**
+   * The name of the runtime jar artifact of this line, such as {@code spark-air-runtime-4.2_2.13}.
+   */
   public String runtimeArtifact() {
     return artifact(line, scalaBinary);
   }
@@ -72,10 +88,13 @@ public final class SparkLine {
    * @throws IllegalStateException naming both versions and the artifact to use instead
    */
   public void requireRunning() {
-    mismatch(org.apache.spark.package$.MODULE$.SPARK_VERSION(),
-        scala.util.Properties.versionNumberString()).ifPresent(message -> {
-          throw new IllegalStateException(message);
-        });
+    mismatch(
+            org.apache.spark.package$.MODULE$.SPARK_VERSION(),
+            scala.util.Properties.versionNumberString())
+        .ifPresent(
+            message -> {
+              throw new IllegalStateException(message);
+            });
   }
 
   /** Why this build cannot run on the given Spark and Scala versions, if it cannot. */
@@ -85,14 +104,27 @@ public final class SparkLine {
     if (line.equals(runningLine) && scalaBinary.equals(runningScala)) {
       return Optional.empty();
     }
-    String use = runningScala.equals(LINES.get(runningLine))
-        ? "use " + artifact(runningLine, runningScala) + " instead"
-        : "Spark AIR is built for " + new TreeMap<>(LINES).entrySet().stream()
-            .map(e -> "Spark " + e.getKey() + " (Scala " + e.getValue() + ")")
-            .collect(Collectors.joining(", ")) + " only";
-    return Optional.of(runtimeArtifact() + " is built for Spark " + line + " with Scala "
-        + scalaBinary + ", but this application runs Spark " + sparkVersion + " with Scala " + scalaVersion
-        + ": " + use);
+    String use =
+        runningScala.equals(LINES.get(runningLine))
+            ? "use " + artifact(runningLine, runningScala) + " instead"
+            : "Spark AIR is built for "
+                + new TreeMap<>(LINES)
+                    .entrySet().stream()
+                        .map(e -> "Spark " + e.getKey() + " (Scala " + e.getValue() + ")")
+                        .collect(Collectors.joining(", "))
+                + " only";
+    return Optional.of(
+        runtimeArtifact()
+            + " is built for Spark "
+            + line
+            + " with Scala "
+            + scalaBinary
+            + ", but this application runs Spark "
+            + sparkVersion
+            + " with Scala "
+            + scalaVersion
+            + ": "
+            + use);
   }
 
   private static String artifact(String line, String scala) {

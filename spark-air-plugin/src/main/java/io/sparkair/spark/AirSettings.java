@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.spark;
 
 import io.sparkair.runtime.Internal;
@@ -8,19 +23,22 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 
 /**
- * The settings every runtime of one application shares: the secret, the head's address and
- * the {@code spark.air.*} configuration. Travels from the driver to executors through the
- * plugin's extra configuration (or inside the attach job's tasks).
+ * The settings every runtime of one application shares: the secret, the head's address and the
+ * {@code spark.air.*} configuration. Travels from the driver to executors through the plugin's
+ * extra configuration (or inside the attach job's tasks).
  */
 public final class AirSettings implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Share of an executor's maximum heap its object store keeps in memory (default 0.3). */
   public static final String STORE_FRACTION = "spark.air.store.memoryFraction";
+
   /** The largest actor call or reply in bytes (default 64 MiB). */
   public static final String MAX_MESSAGE_BYTES = "spark.air.rpc.maxMessageBytes";
+
   /** The port every runtime listens on (default 0: any free port). */
   public static final String PORT = "spark.air.rpc.port";
+
   /** Seconds to wait for Spark task slots for an actor group (default 60). */
   public static final String SLOT_TIMEOUT = "spark.air.slots.timeoutSeconds";
 
@@ -29,20 +47,24 @@ public final class AirSettings implements Serializable {
 
   /** The application's secret, as text. */
   private final String secret;
+
   /** The head runtime's address, host:port. */
   private final String headAddress;
+
   /** Share of an executor's maximum heap its object store keeps in memory; in (0, 1). */
   private final double storeFraction;
+
   /** The largest actor call or reply, in bytes. */
   private final int maxMessageBytes;
+
   /** The port every runtime listens on, or 0 for any free port. */
   private final int port;
 
-  private AirSettings(String secret, String headAddress, double storeFraction,
-      int maxMessageBytes, int port) {
+  private AirSettings(
+      String secret, String headAddress, double storeFraction, int maxMessageBytes, int port) {
     if (!(storeFraction > 0 && storeFraction < 1)) {
-      throw new IllegalArgumentException(STORE_FRACTION + " must be in (0, 1), got "
-          + storeFraction);
+      throw new IllegalArgumentException(
+          STORE_FRACTION + " must be in (0, 1), got " + storeFraction);
     }
     this.secret = secret;
     this.headAddress = headAddress;
@@ -54,7 +76,9 @@ public final class AirSettings implements Serializable {
   /** Reads the {@code spark.air.*} settings from a Spark configuration. */
   @Internal
   public static AirSettings fromConf(SparkConf conf, String secret, String headAddress) {
-    return new AirSettings(secret, headAddress,
+    return new AirSettings(
+        secret,
+        headAddress,
         conf.getDouble(STORE_FRACTION, RuntimeConfig.DEFAULT_STORE_FRACTION),
         conf.getInt(MAX_MESSAGE_BYTES, RuntimeConfig.DEFAULT_MAX_MESSAGE_BYTES),
         conf.getInt(PORT, 0));
@@ -69,9 +93,17 @@ public final class AirSettings implements Serializable {
   /** The form passed to executor plugins. */
   @Internal
   public Map<String, String> toMap() {
-    return Map.of(SECRET_KEY, secret, HEAD_KEY, headAddress, STORE_FRACTION,
-        Double.toString(storeFraction), MAX_MESSAGE_BYTES, Integer.toString(maxMessageBytes),
-        PORT, Integer.toString(port));
+    return Map.of(
+        SECRET_KEY,
+        secret,
+        HEAD_KEY,
+        headAddress,
+        STORE_FRACTION,
+        Double.toString(storeFraction),
+        MAX_MESSAGE_BYTES,
+        Integer.toString(maxMessageBytes),
+        PORT,
+        Integer.toString(port));
   }
 
   /** Reads the form made by {@link #toMap()}. */
@@ -80,11 +112,16 @@ public final class AirSettings implements Serializable {
     String secret = map.get(SECRET_KEY);
     String head = map.get(HEAD_KEY);
     if (secret == null || head == null) {
-      throw new IllegalArgumentException("the Spark AIR driver plugin did not pass its settings "
-          + "(is spark.plugins set to io.sparkair.plugin.AirPlugin on the driver too?)");
+      throw new IllegalArgumentException(
+          "the Spark AIR driver plugin did not pass its settings "
+              + "(is spark.plugins set to io.sparkair.plugin.AirPlugin on the driver too?)");
     }
-    return new AirSettings(secret, head, Double.parseDouble(map.get(STORE_FRACTION)),
-        Integer.parseInt(map.get(MAX_MESSAGE_BYTES)), Integer.parseInt(map.get(PORT)));
+    return new AirSettings(
+        secret,
+        head,
+        Double.parseDouble(map.get(STORE_FRACTION)),
+        Integer.parseInt(map.get(MAX_MESSAGE_BYTES)),
+        Integer.parseInt(map.get(PORT)));
   }
 
   /** The head runtime's address. */

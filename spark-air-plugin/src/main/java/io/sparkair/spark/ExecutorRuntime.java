@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.spark;
 
 import io.sparkair.runtime.AirRuntime;
@@ -20,11 +35,11 @@ public final class ExecutorRuntime {
    * @param settings the application's settings
    * @param executorId Spark's executor id, which becomes the node id
    * @param cores the executor's cores
-   * @param register whether the runtime registers itself with the head (the plugin uses
-   *     Spark's plugin channel instead)
+   * @param register whether the runtime registers itself with the head (the plugin uses Spark's
+   *     plugin channel instead)
    */
-  public static synchronized AirRuntime ensureStarted(AirSettings settings, String executorId,
-      int cores, boolean register) {
+  public static synchronized AirRuntime ensureStarted(
+      AirSettings settings, String executorId, int cores, boolean register) {
     if (runtime != null) {
       return runtime;
     }
@@ -33,10 +48,13 @@ public final class ExecutorRuntime {
         return running;
       }
     }
-    runtime = AirRuntime.start(settings.runtimeConfig(executorId, Utils.localHostName(), cores)
-        .head(settings.headAddress())
-        .registerWithHead(register)
-        .classLoader(Thread.currentThread().getContextClassLoader()));
+    runtime =
+        AirRuntime.start(
+            settings
+                .runtimeConfig(executorId, Utils.localHostName(), cores)
+                .head(settings.headAddress())
+                .registerWithHead(register)
+                .classLoader(Thread.currentThread().getContextClassLoader()));
     return runtime;
   }
 

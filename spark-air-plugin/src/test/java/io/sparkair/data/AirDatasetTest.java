@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,10 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -41,12 +56,15 @@ class AirDatasetTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("air-dataset-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.air.store.memoryFraction", "0.002")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("air-dataset-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.air.store.memoryFraction", "0.002")
+            .getOrCreate();
     air = Air.get(spark);
   }
 
@@ -57,8 +75,8 @@ class AirDatasetTest {
 
   @Test
   void aDataFrameKeepsTheBlocksOfADatasetNoLongerReferenced() {
-    Dataset<Row> df = air.range(1000).mapBatches((batch, allocator) -> batch, 100)
-        .toDataFrame().orderBy("id");
+    Dataset<Row> df =
+        air.range(1000).mapBatches((batch, allocator) -> batch, 100).toDataFrame().orderBy("id");
     for (int i = 0; i < 3; i++) {
       System.gc();
     }
@@ -79,8 +97,11 @@ class AirDatasetTest {
       assertEquals(1000, back.count());
       assertEquals(5, ds.take(5).size());
       try (AirDataset same = ds.mapBatches((batch, allocator) -> batch, 128)) {
-        assertTrue(SourceRows.of(asArrowScan(ds)).toJavaRDD()
-            .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch).first(),
+        assertTrue(
+            SourceRows.of(asArrowScan(ds))
+                .toJavaRDD()
+                .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch)
+                .first(),
             "blocks are read back as Arrow batches and appended as Arrow buffers");
         assertEquals(AllTypes.sorted(df), AllTypes.sorted(same.toDataFrame()));
       }
@@ -89,16 +110,28 @@ class AirDatasetTest {
 
   @Test
   void cachedAndParquetSourcesAreCopiedColumnWiseWithNulls(@TempDir Path dir) {
-    Dataset<Row> numeric = spark.range(0, 150_000, 1, 2).selectExpr("cast(id as int) as id",
-        "if(id % 7 = 0, null, id % 2 = 0) as b", "if(id % 5 = 0, null, cast(id % 128 as byte)) as by",
-        "cast(id % 32768 as short) as sh", "if(id % 3 = 0, null, id * 1000) as l",
-        "cast(id / 4 as float) as f", "if(id % 11 = 0, null, id * 0.5D) as d").cache();
+    Dataset<Row> numeric =
+        spark
+            .range(0, 150_000, 1, 2)
+            .selectExpr(
+                "cast(id as int) as id",
+                "if(id % 7 = 0, null, id % 2 = 0) as b",
+                "if(id % 5 = 0, null, cast(id % 128 as byte)) as by",
+                "cast(id % 32768 as short) as sh",
+                "if(id % 3 = 0, null, id * 1000) as l",
+                "cast(id / 4 as float) as f",
+                "if(id % 11 = 0, null, id * 0.5D) as d")
+            .cache();
     assertColumnarRoundTrip(numeric, 150_000);
     numeric.unpersist();
 
     String parquet = dir.resolve("all.parquet").toString();
-    spark.createDataFrame(AllTypes.rows(30_000), AllTypes.SCHEMA)
-        .drop("dec", "arr", "ints").repartition(2).write().parquet(parquet);
+    spark
+        .createDataFrame(AllTypes.rows(30_000), AllTypes.SCHEMA)
+        .drop("dec", "arr", "ints")
+        .repartition(2)
+        .write()
+        .parquet(parquet);
     assertColumnarRoundTrip(spark.read().parquet(parquet), 30_000);
   }
 
@@ -118,8 +151,11 @@ class AirDatasetTest {
   }
 
   private void assertColumnarRoundTrip(Dataset<Row> df, long rows) {
-    boolean columnar = SourceRows.of(df).toJavaRDD()
-        .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch).first();
+    boolean columnar =
+        SourceRows.of(df)
+            .toJavaRDD()
+            .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch)
+            .first();
     assertTrue(columnar, "the source is read as columnar batches");
     try (AirDataset ds = air.fromDataFrame(df)) {
       assertEquals(rows, ds.count());
@@ -147,8 +183,11 @@ class AirDatasetTest {
     try (AirDataset ds = air.fromDataFrame(spark.range(0, 3, 1, 8).toDF())) {
       assertEquals(3, ds.count());
       assertEquals(3, ds.blocks().size());
-      assertEquals(List.of(0L, 1L, 2L), ds.toDataFrame().orderBy("id").collectAsList().stream()
-          .map(r -> r.getLong(0)).collect(Collectors.toList()));
+      assertEquals(
+          List.of(0L, 1L, 2L),
+          ds.toDataFrame().orderBy("id").collectAsList().stream()
+              .map(r -> r.getLong(0))
+              .collect(Collectors.toList()));
     }
     try (AirDataset empty = air.fromDataFrame(spark.range(0).toDF())) {
       assertEquals(0, empty.count());
@@ -160,17 +199,17 @@ class AirDatasetTest {
   void readersGoThroughSpark(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("points.csv");
     Files.writeString(csv, "x,y,label\n1.5,2,a\n3.0,4,b\n-1,0,a\n");
-    try (AirDataset ds = air.readCsv(csv.toString(),
-        Map.of("header", "true", "inferSchema", "true"))) {
+    try (AirDataset ds =
+        air.readCsv(csv.toString(), Map.of("header", "true", "inferSchema", "true"))) {
       assertEquals(3, ds.count());
       assertEquals("struct<x:double,y:int,label:string>", ds.schema().simpleString());
-      assertEquals(3.5, ds.toDataFrame().agg(org.apache.spark.sql.functions.sum("x"))
-          .first().getDouble(0));
+      assertEquals(
+          3.5, ds.toDataFrame().agg(org.apache.spark.sql.functions.sum("x")).first().getDouble(0));
     }
     try (AirDataset ds = air.range(100)) {
       assertEquals(100, ds.count());
-      assertEquals(4950L, ds.toDataFrame().agg(org.apache.spark.sql.functions.sum("id"))
-          .first().getLong(0));
+      assertEquals(
+          4950L, ds.toDataFrame().agg(org.apache.spark.sql.functions.sum("id")).first().getLong(0));
     }
     spark.range(10).write().parquet(dir.resolve("p").toString());
     try (AirDataset ds = air.readParquet(dir.resolve("p").toString())) {
@@ -179,7 +218,8 @@ class AirDatasetTest {
   }
 
   private static List<Long> ids(AirDataset ds) {
-    return ds.toDataFrame().collectAsList().stream().map(r -> r.getLong(0))
+    return ds.toDataFrame().collectAsList().stream()
+        .map(r -> r.getLong(0))
         .collect(Collectors.toList());
   }
 
@@ -195,12 +235,15 @@ class AirDatasetTest {
       assertEquals(range(0, 3_500), ids(first), "limit keeps the first rows in block order");
       assertEquals(3_510, both.count());
       AirDataset[] split = ds.trainTestSplit(0.2);
-      try (AirDataset train = split[0]; AirDataset test = split[1]) {
+      try (AirDataset train = split[0];
+          AirDataset test = split[1]) {
         assertEquals(range(0, 8_000), ids(train));
         assertEquals(range(8_000, 10_000), ids(test));
       }
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> ds.union(air.range(3).select("id").dropColumns("id")));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ds.union(air.range(3).select("id").dropColumns("id")));
       assertTrue(e.getMessage().contains("equal schemas"), e.getMessage());
     }
   }
@@ -235,8 +278,9 @@ class AirDatasetTest {
 
   @Test
   void sparkBackedOperationsAreDeterministicForASeed() {
-    try (AirDataset ds = air.fromDataFrame(spark.range(0, 5_000, 1, 4).toDF()
-        .withColumn("x", functions.col("id").multiply(2)))) {
+    try (AirDataset ds =
+        air.fromDataFrame(
+            spark.range(0, 5_000, 1, 4).toDF().withColumn("x", functions.col("id").multiply(2)))) {
       AirDataset[] a = ds.trainTestSplit(0.3, 42);
       AirDataset[] b = ds.trainTestSplit(0.3, 42);
       assertEquals(ids(a[1]), ids(b[1]), "same seed, same test set");
@@ -259,8 +303,8 @@ class AirDatasetTest {
         assertEquals("struct<x:bigint>", onlyX.schema().simpleString());
         assertEquals("struct<id:bigint>", noX.schema().simpleString());
       }
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> ds.select("nope"));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> ds.select("nope"));
       assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
       assertThrows(IllegalArgumentException.class, () -> ds.trainTestSplit(1.5));
     }
@@ -269,9 +313,14 @@ class AirDatasetTest {
   @Test
   void readsBackCorrectlyWhenTheStoreMustSpill() {
     long budget = air.runtime().store().stats().budgetBytes();
-    try (AirDataset ds = air.fromDataFrame(spark.range(0, 3_000_000, 1, 6).toDF()
-        .withColumn("x", functions.col("id").multiply(0.5)))) {
-      assertTrue(ds.sizeBytes() > 2 * budget,
+    try (AirDataset ds =
+        air.fromDataFrame(
+            spark
+                .range(0, 3_000_000, 1, 6)
+                .toDF()
+                .withColumn("x", functions.col("id").multiply(0.5)))) {
+      assertTrue(
+          ds.sizeBytes() > 2 * budget,
           "the dataset (" + ds.sizeBytes() + " B) is larger than the budget (" + budget + " B)");
       assertTrue(air.runtime().store().stats().spills() > 0, "blocks spilled");
       Row sums = ds.toDataFrame().agg(functions.sum("id"), functions.sum("x")).first();
@@ -318,8 +367,8 @@ class AirDatasetTest {
           assertEquals(range(0, 10_000), iterate(it, size, 10_000), "batch size " + size);
         }
         long now = air.runtime().store().allocator().getAllocatedMemory();
-        assertTrue(now <= memory, "closing the iterator frees its batches: " + now + " > "
-            + memory);
+        assertTrue(
+            now <= memory, "closing the iterator frees its batches: " + now + " > " + memory);
       }
       List<AirDataset> shards = ds.split(3);
       for (AirDataset shard : shards) {
@@ -336,7 +385,8 @@ class AirDatasetTest {
   @Test
   void iterBatchesCarriesEveryType() {
     Dataset<Row> df = spark.createDataFrame(AllTypes.rows(1000), AllTypes.SCHEMA).repartition(3);
-    try (AirDataset ds = air.fromDataFrame(df); BatchIterator it = ds.iterBatches(7, 1)) {
+    try (AirDataset ds = air.fromDataFrame(df);
+        BatchIterator it = ds.iterBatches(7, 1)) {
       long rows = 0;
       long idSum = 0;
       long nullStrings = 0;
@@ -368,20 +418,26 @@ class AirDatasetTest {
       assertEquals("struct<x:int,y:int>", ds.schema().simpleString());
       assertEquals(100L, ds.toDataFrame().agg(functions.sum("y")).first().getLong(0));
     }
-    IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
-        () -> air.fromItems(List.of(Map.of("a", 1), Map.of("a", "one"))));
+    IllegalArgumentException mixed =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> air.fromItems(List.of(Map.of("a", 1), Map.of("a", "one"))));
     assertTrue(mixed.getMessage().contains("'a'"), mixed.getMessage());
-    IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
-        () -> air.fromItems(List.of(Map.of("when", new java.util.Date()))));
+    IllegalArgumentException odd =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> air.fromItems(List.of(Map.of("when", new java.util.Date()))));
     assertTrue(odd.getMessage().contains("'when'"), odd.getMessage());
   }
 
   /** Output: id, and the number of rows of the batch each row was in. */
-  static VectorSchemaRoot withBatchRows(VectorSchemaRoot in,
-      org.apache.arrow.memory.BufferAllocator allocator) {
-    Schema schema = new Schema(List.of(
-        Field.nullable("id", new ArrowType.Int(64, true)),
-        Field.nullable("batch_rows", new ArrowType.Int(32, true))));
+  static VectorSchemaRoot withBatchRows(
+      VectorSchemaRoot in, org.apache.arrow.memory.BufferAllocator allocator) {
+    Schema schema =
+        new Schema(
+            List.of(
+                Field.nullable("id", new ArrowType.Int(64, true)),
+                Field.nullable("batch_rows", new ArrowType.Int(32, true))));
     VectorSchemaRoot out = VectorSchemaRoot.create(schema, allocator);
     BigIntVector ids = (BigIntVector) out.getVector("id");
     IntVector sizes = (IntVector) out.getVector("batch_rows");
@@ -404,33 +460,49 @@ class AirDatasetTest {
       assertEquals("struct<id:bigint,batch_rows:int>", mapped.schema().simpleString());
       assertEquals(10_000, mapped.count());
       List<Row> rows = mapped.toDataFrame().orderBy("id").collectAsList();
-      assertEquals(range(0, 10_000), rows.stream().map(r -> r.getLong(0))
-          .collect(Collectors.toList()));
+      assertEquals(
+          range(0, 10_000), rows.stream().map(r -> r.getLong(0)).collect(Collectors.toList()));
       assertTrue(rows.stream().allMatch(r -> r.getInt(1) <= 1_000 && r.getInt(1) > 0));
-      assertTrue(rows.stream().filter(r -> r.getInt(1) == 1_000).count() >= 9_000,
+      assertTrue(
+          rows.stream().filter(r -> r.getInt(1) == 1_000).count() >= 9_000,
           "batches are full but for the last of each block");
 
-      try (AirDataset doubled = ds.mapBatches((in, alloc) -> {
-        BigIntVector id = (BigIntVector) in.getVector("id");
-        for (int i = 0; i < in.getRowCount(); i++) {
-          id.set(i, id.get(i) * 2);
-        }
-        return in;
-      }, 4_096)) {
-        assertEquals(2L * 9_999 * 10_000 / 2,
+      try (AirDataset doubled =
+          ds.mapBatches(
+              (in, alloc) -> {
+                BigIntVector id = (BigIntVector) in.getVector("id");
+                for (int i = 0; i < in.getRowCount(); i++) {
+                  id.set(i, id.get(i) * 2);
+                }
+                return in;
+              },
+              4_096)) {
+        assertEquals(
+            2L * 9_999 * 10_000 / 2,
             doubled.toDataFrame().agg(functions.sum("id")).first().getLong(0));
       }
-      Exception failed = assertThrows(Exception.class, () -> ds.mapBatches((in, alloc) -> {
-        if (in.getRowCount() > 0) {
-          throw new IllegalStateException("bad row");
-        }
-        return in;
-      }, 100));
+      Exception failed =
+          assertThrows(
+              Exception.class,
+              () ->
+                  ds.mapBatches(
+                      (in, alloc) -> {
+                        if (in.getRowCount() > 0) {
+                          throw new IllegalStateException("bad row");
+                        }
+                        return in;
+                      },
+                      100));
       assertTrue(String.valueOf(failed.getMessage()).contains("bad row"), failed.getMessage());
-      IllegalArgumentException noSchema = assertThrows(IllegalArgumentException.class,
-          () -> ds.mapBatches((in, alloc) -> {
-            throw new IllegalStateException("no empty batches please");
-          }, 100));
+      IllegalArgumentException noSchema =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  ds.mapBatches(
+                      (in, alloc) -> {
+                        throw new IllegalStateException("no empty batches please");
+                      },
+                      100));
       assertTrue(noSchema.getMessage().contains("empty batch"), noSchema.getMessage());
     }
   }
@@ -441,24 +513,32 @@ class AirDatasetTest {
     for (int i = 0; i < 300; i++) {
       rows.add(RowFactory.create(i, i % 3 == 0 ? 0.0 : i * 0.5, 0.0, i % 5 == 0 ? 0.0 : -1.0 * i));
     }
-    StructType plain = new StructType(new StructField[] {
-        DataTypes.createStructField("id", DataTypes.IntegerType, false),
-        DataTypes.createStructField("a", DataTypes.DoubleType, false),
-        DataTypes.createStructField("b", DataTypes.DoubleType, false),
-        DataTypes.createStructField("c", DataTypes.DoubleType, false)});
-    Dataset<Row> withVectors = new org.apache.spark.ml.feature.VectorAssembler()
-        .setInputCols(new String[] {"a", "b", "c"}).setOutputCol("features")
-        .transform(spark.createDataFrame(rows, plain)).repartition(2);
-    assertTrue(withVectors.collectAsList().stream()
-        .anyMatch(r -> r.get(4) instanceof org.apache.spark.ml.linalg.SparseVector),
+    StructType plain =
+        new StructType(
+            new StructField[] {
+              DataTypes.createStructField("id", DataTypes.IntegerType, false),
+              DataTypes.createStructField("a", DataTypes.DoubleType, false),
+              DataTypes.createStructField("b", DataTypes.DoubleType, false),
+              DataTypes.createStructField("c", DataTypes.DoubleType, false)
+            });
+    Dataset<Row> withVectors =
+        new org.apache.spark.ml.feature.VectorAssembler()
+            .setInputCols(new String[] {"a", "b", "c"})
+            .setOutputCol("features")
+            .transform(spark.createDataFrame(rows, plain))
+            .repartition(2);
+    assertTrue(
+        withVectors.collectAsList().stream()
+            .anyMatch(r -> r.get(4) instanceof org.apache.spark.ml.linalg.SparseVector),
         "the assembler made some sparse vectors");
     try (AirDataset ds = air.fromDataFrame(withVectors)) {
       assertEquals(withVectors.schema(), ds.schema());
-      assertEquals("array<double>",
-          ds.arrowSchema().apply("features").dataType().simpleString());
+      assertEquals("array<double>", ds.arrowSchema().apply("features").dataType().simpleString());
       Dataset<Row> back = ds.toDataFrame();
-      assertEquals(withVectors.schema().apply("features").metadata(),
-          back.schema().apply("features").metadata(), "ML attributes survive");
+      assertEquals(
+          withVectors.schema().apply("features").metadata(),
+          back.schema().apply("features").metadata(),
+          "ML attributes survive");
       List<Row> expected = withVectors.orderBy("id").collectAsList();
       List<Row> actual = back.orderBy("id").collectAsList();
       for (int i = 0; i < expected.size(); i++) {
@@ -466,7 +546,8 @@ class AirDatasetTest {
       }
       try (BatchIterator it = ds.iterBatches(1_000, 0)) {
         VectorSchemaRoot batch = it.next();
-        assertEquals(org.apache.arrow.vector.complex.ListVector.class,
+        assertEquals(
+            org.apache.arrow.vector.complex.ListVector.class,
             batch.getVector("features").getClass());
       }
     }
@@ -477,14 +558,16 @@ class AirDatasetTest {
     Dataset<Row> intervals = spark.sql("select 1 as id, make_interval(0, 0, 0, 1, 0, 0, 0) as iv");
     if (arrowCarries(intervals.schema())) {
       try (AirDataset ds = air.fromDataFrame(intervals)) {
-        assertEquals(intervals.collectAsList(), ds.toDataFrame().collectAsList(),
+        assertEquals(
+            intervals.collectAsList(),
+            ds.toDataFrame().collectAsList(),
             "Spark 4's Arrow carries calendar intervals, so they round-trip");
       }
     } else {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> air.fromDataFrame(intervals));
-      assertTrue(e.getMessage().contains("'iv'") && e.getMessage().contains("interval"),
-          e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> air.fromDataFrame(intervals));
+      assertTrue(
+          e.getMessage().contains("'iv'") && e.getMessage().contains("interval"), e.getMessage());
     }
     assertThrows(IllegalArgumentException.class, () -> air.range(-1));
     try (AirDataset ds = air.range(3)) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.actor;
 
 import io.sparkair.runtime.transport.Reply;
@@ -9,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One hosted actor: its instance, its mailbox and the thread that drains it. Calls run one at
- * a time in arrival order. When idle the thread spins briefly before parking, so a steady
- * stream of calls does not pay a wake-up each.
+ * One hosted actor: its instance, its mailbox and the thread that drains it. Calls run one at a
+ * time in arrival order. When idle the thread spins briefly before parking, so a steady stream of
+ * calls does not pay a wake-up each.
  */
 final class ActorCell implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(ActorCell.class);
@@ -158,14 +173,18 @@ final class ActorCell implements Runnable {
     }
     if (result instanceof CompletionStage<?> stage) {
       Reply reply = e.reply;
-      stage.whenComplete((value, failure) -> {
-        if (failure == null) {
-          reply.ok(value, false);
-        } else {
-          reply.fail(failure instanceof CompletionException && failure.getCause() != null
-              ? failure.getCause() : failure, false);
-        }
-      });
+      stage.whenComplete(
+          (value, failure) -> {
+            if (failure == null) {
+              reply.ok(value, false);
+            } else {
+              reply.fail(
+                  failure instanceof CompletionException && failure.getCause() != null
+                      ? failure.getCause()
+                      : failure,
+                  false);
+            }
+          });
       return;
     }
     e.reply.ok(result, !mailbox.isEmpty());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.actor;
 
 import io.sparkair.runtime.transport.Dispatcher;
@@ -60,7 +75,8 @@ public final class ActorHost implements Dispatcher {
     if (cell == null) {
       return false;
     }
-    cell.enqueue(fn, arg, result == null ? null : new LocalReply(result, cell.description(), nodeId));
+    cell.enqueue(
+        fn, arg, result == null ? null : new LocalReply(result, cell.description(), nodeId));
     return true;
   }
 
@@ -69,8 +85,12 @@ public final class ActorHost implements Dispatcher {
     ActorCell cell = cells.get(actorId);
     if (cell == null) {
       if (reply != null) {
-        reply.died("actor #" + actorId + " is not hosted on " + nodeId
-            + " (killed, failed, or restarted elsewhere)");
+        reply.died(
+            "actor #"
+                + actorId
+                + " is not hosted on "
+                + nodeId
+                + " (killed, failed, or restarted elsewhere)");
       }
       return;
     }

@@ -1,15 +1,29 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.actor;
 
 import io.sparkair.runtime.Internal;
 import io.sparkair.runtime.transport.Invocation;
 import java.io.Serializable;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A handle to an actor, usable from any JVM of the application. Calls are delivered to the
- * actor's mailbox and run one at a time, in the order each caller made them.
+ * A handle to an actor, usable from any JVM of the application. Calls are delivered to the actor's
+ * mailbox and run one at a time, in the order each caller made them.
  *
  * <pre>{@code
  * ActorRef<Counter> counter = runtime.spawn(Counter::new, SpawnOptions.defaults());
@@ -17,10 +31,10 @@ import java.util.concurrent.CompletionStage;
  * counter.tell(c -> c.reset());
  * }</pre>
  *
- * <p>A call to an actor in the same JVM runs the function directly, without serialization. A
- * call to a remote actor ships the function (and argument) with Java serialization. Exceptions
- * thrown by the actor complete the future exceptionally with the remote stack trace; when the
- * actor's JVM dies, pending calls fail with {@link ActorDiedException}.
+ * <p>A call to an actor in the same JVM runs the function directly, without serialization. A call
+ * to a remote actor ships the function (and argument) with Java serialization. Exceptions thrown by
+ * the actor complete the future exceptionally with the remote stack trace; when the actor's JVM
+ * dies, pending calls fail with {@link ActorDiedException}.
  *
  * @param <A> the actor's class
  */
@@ -29,10 +43,13 @@ public final class ActorRef<A> implements Serializable {
 
   /** The actor's cluster-unique id. */
   private final long id;
+
   /** The actor's name, or null. */
   private final String name;
+
   /** Where the actor lives, as last known. */
   private volatile ActorLocation location;
+
   private transient volatile CallRouter router;
 
   /**
@@ -52,8 +69,8 @@ public final class ActorRef<A> implements Serializable {
   }
 
   /**
-   * Calls a function of the actor; the future completes with its result. (A result that is a
-   * {@code CompletionStage} is waited for: use {@link #callAsync} for such functions.)
+   * Calls a function of the actor; the future completes with its result. (A result that is a {@code
+   * CompletionStage} is waited for: use {@link #callAsync} for such functions.)
    */
   public <R> ActorFuture<R> call(ActorCall<A, R> fn) {
     return send(Objects.requireNonNull(fn, "fn"), Invocation.NO_ARG);
@@ -65,18 +82,18 @@ public final class ActorRef<A> implements Serializable {
   }
 
   /**
-   * Calls a function of the actor that answers later (Ray's async actor methods): the actor
-   * goes on with its mailbox at once, and the future completes when the returned stage does.
-   * Calls such as a barrier, where the actor answers every caller once the last one arrives,
-   * are written this way.
+   * Calls a function of the actor that answers later (Ray's async actor methods): the actor goes on
+   * with its mailbox at once, and the future completes when the returned stage does. Calls such as
+   * a barrier, where the actor answers every caller once the last one arrives, are written this
+   * way.
    */
   public <R> ActorFuture<R> callAsync(ActorCall<A, ? extends CompletionStage<R>> fn) {
     return send(Objects.requireNonNull(fn, "fn"), Invocation.NO_ARG);
   }
 
   /** Calls a one-argument method of the actor that answers later; see {@link #callAsync}. */
-  public <T, R> ActorFuture<R> callAsync(ActorMethod1<A, T, ? extends CompletionStage<R>> method,
-      T arg) {
+  public <T, R> ActorFuture<R> callAsync(
+      ActorMethod1<A, T, ? extends CompletionStage<R>> method, T arg) {
     return send(Objects.requireNonNull(method, "method"), arg);
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.actor;
 
 import io.sparkair.runtime.store.BlockId;
@@ -6,8 +21,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How and where to start an actor: resources, placement, name and restarts. Immutable; each
- * setter returns a new instance.
+ * How and where to start an actor: resources, placement, name and restarts. Immutable; each setter
+ * returns a new instance.
  *
  * <pre>{@code
  * SpawnOptions.defaults().name("trainer-0").cpus(1).onNode("1").maxRestarts(2)
@@ -18,14 +33,19 @@ public final class SpawnOptions implements Serializable {
 
   /** The actor's name, or null. */
   private final String name;
+
   /** Reserved CPU cores. */
   private final double cpus;
+
   /** Reserved GPUs. */
   private final int gpus;
+
   /** The requested node, or null for any. */
   private final String node;
+
   /** Blocks the actor should be placed near. */
   private final List<BlockId> nearBlocks;
+
   /** How many times the actor is re-created when its node dies. */
   private final int maxRestarts;
 
@@ -124,7 +144,18 @@ public final class SpawnOptions implements Serializable {
 
   @Override
   public String toString() {
-    return "SpawnOptions{name=" + name + ", cpus=" + cpus + ", gpus=" + gpus + ", node=" + node
-        + ", nearBlocks=" + nearBlocks.size() + ", maxRestarts=" + maxRestarts + "}";
+    return "SpawnOptions{name="
+        + name
+        + ", cpus="
+        + cpus
+        + ", gpus="
+        + gpus
+        + ", node="
+        + node
+        + ", nearBlocks="
+        + nearBlocks.size()
+        + ", maxRestarts="
+        + maxRestarts
+        + "}";
   }
 }

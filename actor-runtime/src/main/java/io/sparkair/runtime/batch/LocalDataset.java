@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.batch;
 
 import io.sparkair.runtime.memory.Allocators;
@@ -44,14 +59,14 @@ public final class LocalDataset implements BatchDataset<LocalDataset> {
   public static LocalDataset of(List<VectorSchemaRoot> batches) {
     Objects.requireNonNull(batches, "batches");
     if (batches.isEmpty()) {
-      throw new IllegalArgumentException("a LocalDataset needs at least one batch (an empty one "
-          + "gives the schema)");
+      throw new IllegalArgumentException(
+          "a LocalDataset needs at least one batch (an empty one " + "gives the schema)");
     }
     Schema schema = batches.get(0).getSchema();
     for (VectorSchemaRoot batch : batches) {
       if (!schema.equals(batch.getSchema())) {
-        throw new IllegalArgumentException("the batches' schemas differ: " + schema + " and "
-            + batch.getSchema());
+        throw new IllegalArgumentException(
+            "the batches' schemas differ: " + schema + " and " + batch.getSchema());
       }
     }
     return new LocalDataset(schema, List.copyOf(batches), null);
@@ -122,8 +137,13 @@ public final class LocalDataset implements BatchDataset<LocalDataset> {
     }
   }
 
-  private static VectorSchemaRoot mapOne(BatchFunction fn, VectorSchemaRoot batch, int from,
-      int rows, Schema outputSchema, BufferAllocator allocator) {
+  private static VectorSchemaRoot mapOne(
+      BatchFunction fn,
+      VectorSchemaRoot batch,
+      int from,
+      int rows,
+      Schema outputSchema,
+      BufferAllocator allocator) {
     boolean whole = from == 0 && rows == batch.getRowCount();
     VectorSchemaRoot input = whole ? batch : batch.slice(from, rows);
     try {
@@ -133,8 +153,11 @@ public final class LocalDataset implements BatchDataset<LocalDataset> {
       }
       try {
         if (!outputSchema.equals(result.getSchema())) {
-          throw new IllegalArgumentException("the batch function returned schema "
-              + result.getSchema() + ", not the declared " + outputSchema);
+          throw new IllegalArgumentException(
+              "the batch function returned schema "
+                  + result.getSchema()
+                  + ", not the declared "
+                  + outputSchema);
         }
         return copy(result, allocator);
       } finally {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.cluster;
 
 import io.sparkair.runtime.actor.ActorDiedException;
@@ -23,9 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster directory, run as a system actor on the driver's runtime under id {@link #ID}:
- * which nodes are alive and what they offer, where each actor lives, and placement. Its
- * methods run one at a time in its mailbox, so its state needs no locks.
+ * The cluster directory, run as a system actor on the driver's runtime under id {@link #ID}: which
+ * nodes are alive and what they offer, where each actor lives, and placement. Its methods run one
+ * at a time in its mailbox, so its state needs no locks.
  *
  * <p>The class is long because it is the one directory actor of the cluster (nodes, named actors,
  * placement, liveness) and its state changes under one lock, which is simpler to check kept
@@ -104,21 +119,28 @@ public final class Head {
       nodeLost(info.nodeId(), "re-registered at " + info.address());
     }
     nodes.put(info.nodeId(), new NodeState(info));
-    LOG.info("node {} registered at {} ({} cpus, {} gpus, pid {})", info.nodeId(),
-        info.address(), info.cpus(), info.gpus(), info.pid());
+    LOG.info(
+        "node {} registered at {} ({} cpus, {} gpus, pid {})",
+        info.nodeId(),
+        info.address(),
+        info.cpus(),
+        info.gpus(),
+        info.pid());
     wakeWaiters();
   }
 
   /** The live nodes. */
   public List<NodeInfo> nodes() {
-    return nodes.values().stream().filter(n -> n.alive).map(n -> n.info)
+    return nodes.values().stream()
+        .filter(n -> n.alive)
+        .map(n -> n.info)
         .collect(Collectors.toList());
   }
 
   /**
    * A future of the live nodes, completed as soon as they satisfy {@code condition}: at once if
-   * they do now, otherwise when a node registers and they then do. Call it in the head's JVM
-   * (the future is not sent anywhere).
+   * they do now, otherwise when a node registers and they then do. Call it in the head's JVM (the
+   * future is not sent anywhere).
    */
   public CompletableFuture<List<NodeInfo>> whenNodes(Predicate<List<NodeInfo>> condition) {
     NodeWaiter waiter = new NodeWaiter(condition);
@@ -169,8 +191,8 @@ public final class Head {
   }
 
   /**
-   * Registers an actor its runtime already hosts, outside placement (the driver's services).
-   * It holds no resources and is not restarted.
+   * Registers an actor its runtime already hosts, outside placement (the driver's services). It
+   * holds no resources and is not restarted.
    *
    * @param name its name
    * @param location the runtime hosting it
@@ -230,8 +252,9 @@ public final class Head {
     }
     if (node == null || node.alive) {
       try {
-        hostOn(r.location).call(h -> h.kill(id, "it was killed")).get(spawnTimeoutMs,
-            TimeUnit.MILLISECONDS);
+        hostOn(r.location)
+            .call(h -> h.kill(id, "it was killed"))
+            .get(spawnTimeoutMs, TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         LOG.warn("could not reach {} to kill actor {}", r.node, r.describe(), e);
       }
@@ -278,7 +301,10 @@ public final class Head {
       try {
         NodeState target = place(r.options.onNodeCleared(), nodeId);
         start(r, target);
-        LOG.info("actor {} restarted on {} ({} restarts left)", r.describe(), target.info.nodeId(),
+        LOG.info(
+            "actor {} restarted on {} ({} restarts left)",
+            r.describe(),
+            target.info.nodeId(),
             r.restartsLeft);
       } catch (RuntimeException e) {
         actors.remove(r.id);
@@ -304,10 +330,13 @@ public final class Head {
     byte[] factory = r.factory;
     long id = r.id;
     try {
-      hostOn(r.location).call(h -> {
-        h.spawn(id, description, factory);
-        return null;
-      }).get(spawnTimeoutMs, TimeUnit.MILLISECONDS);
+      hostOn(r.location)
+          .call(
+              h -> {
+                h.spawn(id, description, factory);
+                return null;
+              })
+          .get(spawnTimeoutMs, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       release(node, r);
       throw unwrap(e, r, node);
@@ -317,18 +346,26 @@ public final class Head {
   private static RuntimeException unwrap(Exception e, ActorRecord r, NodeState node) {
     Throwable cause = e;
     while ((cause instanceof CompletionException
-        || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            || cause instanceof java.util.concurrent.ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     if (cause instanceof TimeoutException) {
-      return new IllegalStateException("actor " + r.describe() + " did not start on "
-          + node.info.nodeId() + " within " + e.getMessage(), cause);
+      return new IllegalStateException(
+          "actor "
+              + r.describe()
+              + " did not start on "
+              + node.info.nodeId()
+              + " within "
+              + e.getMessage(),
+          cause);
     }
     if (cause instanceof RuntimeException re) {
       return re;
     }
-    return new IllegalStateException("actor " + r.describe() + " failed to start on "
-        + node.info.nodeId() + ": " + cause, cause);
+    return new IllegalStateException(
+        "actor " + r.describe() + " failed to start on " + node.info.nodeId() + ": " + cause,
+        cause);
   }
 
   private void release(NodeState node, ActorRecord r) {
@@ -348,53 +385,76 @@ public final class Head {
   }
 
   private NodeState place(SpawnOptions o, String excluded) {
-    List<NodeState> live = nodes.values().stream()
-        .filter(n -> n.alive && !n.info.nodeId().equals(excluded))
-        .collect(Collectors.toList());
+    List<NodeState> live =
+        nodes.values().stream()
+            .filter(n -> n.alive && !n.info.nodeId().equals(excluded))
+            .collect(Collectors.toList());
     if (live.isEmpty()) {
-      throw new IllegalStateException("no live node can host an actor (registered: "
-          + nodes.keySet() + ")");
+      throw new IllegalStateException(
+          "no live node can host an actor (registered: " + nodes.keySet() + ")");
     }
     int maxCpus = live.stream().mapToInt(n -> n.info.cpus()).max().orElse(0);
     int maxGpus = live.stream().mapToInt(n -> n.info.gpus()).max().orElse(0);
     if (o.cpus() > maxCpus) {
-      throw new IllegalArgumentException("the actor asks for " + o.cpus()
-          + " CPUs but the largest node has " + maxCpus);
+      throw new IllegalArgumentException(
+          "the actor asks for " + o.cpus() + " CPUs but the largest node has " + maxCpus);
     }
     if (o.gpus() > maxGpus) {
-      throw new IllegalArgumentException("the actor asks for " + o.gpus()
-          + " GPUs but the largest node has " + maxGpus);
+      throw new IllegalArgumentException(
+          "the actor asks for " + o.gpus() + " GPUs but the largest node has " + maxGpus);
     }
     if (o.node() != null) {
       NodeState n = nodes.get(o.node());
       if (n == null || !n.alive) {
-        throw new IllegalArgumentException("no live node '" + o.node() + "' (live: "
-            + live.stream().map(x -> x.info.nodeId()).collect(Collectors.toList()) + ")");
+        throw new IllegalArgumentException(
+            "no live node '"
+                + o.node()
+                + "' (live: "
+                + live.stream().map(x -> x.info.nodeId()).collect(Collectors.toList())
+                + ")");
       }
       requireFree(n, o);
       return n;
     }
-    List<NodeState> fits = live.stream()
-        .filter(n -> n.freeCpus() + 1e-9 >= o.cpus() && n.freeGpus() >= o.gpus())
-        .collect(Collectors.toList());
+    List<NodeState> fits =
+        live.stream()
+            .filter(n -> n.freeCpus() + 1e-9 >= o.cpus() && n.freeGpus() >= o.gpus())
+            .collect(Collectors.toList());
     if (fits.isEmpty()) {
-      throw new IllegalStateException("no node has " + o.cpus() + " free CPUs and " + o.gpus()
-          + " free GPUs now (free CPUs: " + live.stream().collect(Collectors.toMap(
-              n -> n.info.nodeId(), NodeState::freeCpus)) + ")");
+      throw new IllegalStateException(
+          "no node has "
+              + o.cpus()
+              + " free CPUs and "
+              + o.gpus()
+              + " free GPUs now (free CPUs: "
+              + live.stream().collect(Collectors.toMap(n -> n.info.nodeId(), NodeState::freeCpus))
+              + ")");
     }
-    Map<String, Long> blocksPerNode = o.nearBlocks().stream()
-        .collect(Collectors.groupingBy(BlockId::node, Collectors.counting()));
-    return fits.stream().min(Comparator
-        .comparingLong((NodeState n) -> -blocksPerNode.getOrDefault(n.info.nodeId(), 0L))
-        .thenComparingInt(n -> n.actors)
-        .thenComparingDouble(n -> -n.freeCpus())).orElseThrow();
+    Map<String, Long> blocksPerNode =
+        o.nearBlocks().stream()
+            .collect(Collectors.groupingBy(BlockId::node, Collectors.counting()));
+    return fits.stream()
+        .min(
+            Comparator.comparingLong(
+                    (NodeState n) -> -blocksPerNode.getOrDefault(n.info.nodeId(), 0L))
+                .thenComparingInt(n -> n.actors)
+                .thenComparingDouble(n -> -n.freeCpus()))
+        .orElseThrow();
   }
 
   private static void requireFree(NodeState n, SpawnOptions o) {
     if (n.freeCpus() + 1e-9 < o.cpus() || n.freeGpus() < o.gpus()) {
-      throw new IllegalStateException("node " + n.info.nodeId() + " has " + n.freeCpus()
-          + " free CPUs and " + n.freeGpus() + " free GPUs; the actor asks for " + o.cpus()
-          + " and " + o.gpus());
+      throw new IllegalStateException(
+          "node "
+              + n.info.nodeId()
+              + " has "
+              + n.freeCpus()
+              + " free CPUs and "
+              + n.freeGpus()
+              + " free GPUs; the actor asks for "
+              + o.cpus()
+              + " and "
+              + o.gpus());
     }
   }
 }

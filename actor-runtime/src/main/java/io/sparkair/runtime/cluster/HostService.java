@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.cluster;
 
 import io.sparkair.runtime.actor.ActorFactory;
@@ -8,8 +23,8 @@ import io.sparkair.runtime.store.ObjectStore;
 import io.sparkair.runtime.transport.JavaSerializer;
 
 /**
- * The system actor every runtime hosts under id {@link #ID}: it creates and stops the node's
- * actors on the head's behalf, and releases the node's blocks for datasets that close.
+ * The system actor every runtime hosts under id {@link #ID}: it creates and stops the node's actors
+ * on the head's behalf, and releases the node's blocks for datasets that close.
  */
 public final class HostService {
   /** The well-known actor id of every runtime's host service. */
@@ -28,8 +43,8 @@ public final class HostService {
    * @param store the node's object store
    * @param fetcher reads other nodes' blocks into this node's store
    */
-  public HostService(String nodeId, ActorHost host, JavaSerializer java, ObjectStore store,
-      BlockFetcher fetcher) {
+  public HostService(
+      String nodeId, ActorHost host, JavaSerializer java, ObjectStore store, BlockFetcher fetcher) {
     this.nodeId = nodeId;
     this.host = host;
     this.java = java;
@@ -38,8 +53,8 @@ public final class HostService {
   }
 
   /**
-   * Copies a block from another node's store into this node's, with one reference: a block
-   * moving off a node that is going away.
+   * Copies a block from another node's store into this node's, with one reference: a block moving
+   * off a node that is going away.
    *
    * @param address the runtime address of the node that holds the block
    * @param id the block

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.store;
 
 import io.grpc.ManagedChannel;
@@ -30,20 +45,22 @@ public final class BlockFetcher {
   }
 
   /**
-   * Opens a remote block: its batches are streamed into this runtime's memory and read like a
-   * local block. Closing the reader frees them.
+   * Opens a remote block: its batches are streamed into this runtime's memory and read like a local
+   * block. Closing the reader frees them.
    *
    * @param address the owning runtime's address
    * @param id the block
    */
   public BlockReader fetch(String address, BlockId id) {
     List<ArrowRecordBatch> batches = new ArrayList<>();
-    FlightClient client = FlightGrpcUtils.createFlightClientWithSharedChannel(local.allocator(),
-        channels.apply(address));
-    Runnable free = () -> {
-      batches.forEach(ArrowRecordBatch::close);
-      AutoCloseables.closeNoChecked(client);
-    };
+    FlightClient client =
+        FlightGrpcUtils.createFlightClientWithSharedChannel(
+            local.allocator(), channels.apply(address));
+    Runnable free =
+        () -> {
+          batches.forEach(ArrowRecordBatch::close);
+          AutoCloseables.closeNoChecked(client);
+        };
     Schema schema;
     try (FlightStream stream = client.getStream(BlockFlightService.ticket(id))) {
       schema = stream.getSchema();
@@ -59,8 +76,10 @@ public final class BlockFetcher {
       throw e;
     } catch (Exception e) {
       free.run();
-      throw CallStatus.INTERNAL.withDescription("fetching " + id + " from " + address + " failed")
-          .withCause(e).toRuntimeException();
+      throw CallStatus.INTERNAL
+          .withDescription("fetching " + id + " from " + address + " failed")
+          .withCause(e)
+          .toRuntimeException();
     }
     return new BlockReader(schema, batches, local.allocator(), free);
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.store;
 
 import io.grpc.BindableService;
@@ -11,15 +26,16 @@ import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.auth.ServerAuthHandler;
 
 /**
- * Serves the store's blocks to other runtimes over Arrow Flight: a {@code DoGet} whose ticket
- * is a block id streams that block's record batches without copying them.
+ * Serves the store's blocks to other runtimes over Arrow Flight: a {@code DoGet} whose ticket is a
+ * block id streams that block's record batches without copying them.
  */
 public final class BlockFlightService extends NoOpFlightProducer {
   private static final long READY_POLL_NANOS = 20_000;
+
   /**
-   * Batches queued beyond the point where the stream last reported ready. gRPC reports ready
-   * only when under 32 KiB is queued, so waiting for it before every batch sends batches
-   * stop-and-wait; queued zero-copy batches reference the pinned block and cost no memory.
+   * Batches queued beyond the point where the stream last reported ready. gRPC reports ready only
+   * when under 32 KiB is queued, so waiting for it before every batch sends batches stop-and-wait;
+   * queued zero-copy batches reference the pinned block and cost no memory.
    */
   private static final int BATCHES_AHEAD = 2;
 
@@ -33,8 +49,11 @@ public final class BlockFlightService extends NoOpFlightProducer {
 
   /** The gRPC service to serve beside the runtime's other services. */
   public static BindableService create(ObjectStore store, ExecutorService executor) {
-    return FlightGrpcUtils.createFlightService(store.allocator(), new BlockFlightService(store, executor),
-        ServerAuthHandler.NO_OP, executor);
+    return FlightGrpcUtils.createFlightService(
+        store.allocator(),
+        new BlockFlightService(store, executor),
+        ServerAuthHandler.NO_OP,
+        executor);
   }
 
   /** The ticket that names a block. */
@@ -43,8 +62,8 @@ public final class BlockFlightService extends NoOpFlightProducer {
   }
 
   /**
-   * Streams on the Flight executor, not on the caller's (network) thread: waiting for the
-   * stream to become ready must not block the event loop that makes it ready.
+   * Streams on the Flight executor, not on the caller's (network) thread: waiting for the stream to
+   * become ready must not block the event loop that makes it ready.
    */
   /** Waits until the stream can take more; false if the client cancelled. */
   private static boolean awaitReady(ServerStreamListener listener) {
@@ -90,8 +109,11 @@ public final class BlockFlightService extends NoOpFlightProducer {
         listener.completed();
       }
     } catch (RuntimeException e) {
-      listener.error(CallStatus.INTERNAL.withDescription("streaming block failed: " + e)
-          .withCause(e).toRuntimeException());
+      listener.error(
+          CallStatus.INTERNAL
+              .withDescription("streaming block failed: " + e)
+              .withCause(e)
+              .toRuntimeException());
     }
   }
 }

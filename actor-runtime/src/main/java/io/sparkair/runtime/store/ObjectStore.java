@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.store;
 
 import java.io.IOException;
@@ -7,9 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.ArrowBuf;
@@ -28,10 +43,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One runtime's blocks of Arrow record batches, held off-heap under a memory budget. Past the
- * budget, the least recently used blocks that no reader holds are written to local disk as
- * Arrow IPC files and read back when next opened. Blocks are reference-counted: a block starts
- * with one reference, {@link #retain} adds one, {@link #release} drops one, and the block is
- * freed (memory and spill file) when none is left.
+ * budget, the least recently used blocks that no reader holds are written to local disk as Arrow
+ * IPC files and read back when next opened. Blocks are reference-counted: a block starts with one
+ * reference, {@link #retain} adds one, {@link #release} drops one, and the block is freed (memory
+ * and spill file) when none is left.
  *
  * <p>The class is long because memory accounting, spilling and reading back share one lock and one
  * budget; splitting them would spread that invariant over several classes.
@@ -203,8 +218,8 @@ public final class ObjectStore implements AutoCloseable {
 
   /** A snapshot of the store's contents. */
   public synchronized StoreStats stats() {
-    return new StoreStats(entries.size(), bytesInMemory, bytesSpilled, budgetBytes, spills,
-        reloads);
+    return new StoreStats(
+        entries.size(), bytesInMemory, bytesSpilled, budgetBytes, spills, reloads);
   }
 
   private Entry entry(BlockId id) {
@@ -254,8 +269,12 @@ public final class ObjectStore implements AutoCloseable {
       Path file = spillDir.resolve(e.id.id() + ".arrow");
       try {
         Files.createDirectories(spillDir);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        try (FileChannel channel =
+                FileChannel.open(
+                    file,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
             VectorSchemaRoot root = VectorSchemaRoot.create(e.schema, allocator);
             ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
           VectorLoader loader = new VectorLoader(root);
@@ -292,7 +311,8 @@ public final class ObjectStore implements AutoCloseable {
       }
     } catch (IOException ex) {
       closeBatches(batches);
-      throw new UncheckedIOException("could not read spilled block " + e.id + " from " + e.file, ex);
+      throw new UncheckedIOException(
+          "could not read spilled block " + e.id + " from " + e.file, ex);
     }
     e.batches = batches;
     bytesInMemory += e.bytes;

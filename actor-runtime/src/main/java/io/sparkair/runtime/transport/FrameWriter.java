@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.transport;
 
 import io.grpc.stub.StreamObserver;
@@ -9,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Packs queued messages into frames on one stream. One thread writes at a time; messages queued
- * while it writes go into the next frame, so a burst of calls costs a few frames, not one each.
- * A message is written at once on the caller's thread when nothing is in flight (lowest
- * latency), and otherwise by the writer executor, which collects what accumulated meanwhile.
+ * while it writes go into the next frame, so a burst of calls costs a few frames, not one each. A
+ * message is written at once on the caller's thread when nothing is in flight (lowest latency), and
+ * otherwise by the writer executor, which collects what accumulated meanwhile.
  */
 final class FrameWriter {
   private final StreamObserver<byte[]> stream;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.transport;
 
 import io.grpc.ManagedChannel;
@@ -25,8 +40,10 @@ public final class Peer {
   private final JavaSerializer java;
   private final FunctionCodec functions;
   private final int maxMessageBytes;
+
   /** Null only while the constructor runs, when gRPC may already report the stream failed. */
   private final FrameWriter writer;
+
   private final AtomicLong callIds = new AtomicLong();
   private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
   private final Consumer<Peer> onLost;
@@ -34,15 +51,22 @@ public final class Peer {
 
   private record Pending(CompletableFuture<Object> future, CallTarget target) {}
 
-  Peer(String address, ManagedChannel channel, JavaSerializer java, FunctionCodec functions,
-      java.util.concurrent.Executor writerExecutor, int maxMessageBytes, Consumer<Peer> onLost) {
+  Peer(
+      String address,
+      ManagedChannel channel,
+      JavaSerializer java,
+      FunctionCodec functions,
+      java.util.concurrent.Executor writerExecutor,
+      int maxMessageBytes,
+      Consumer<Peer> onLost) {
     this.address = address;
     this.java = java;
     this.functions = functions;
     this.maxMessageBytes = maxMessageBytes;
     this.onLost = onLost;
-    StreamObserver<byte[]> requests = ClientCalls.asyncBidiStreamingCall(
-        channel.newCall(RuntimeService.CONNECT, io.grpc.CallOptions.DEFAULT), new Replies());
+    StreamObserver<byte[]> requests =
+        ClientCalls.asyncBidiStreamingCall(
+            channel.newCall(RuntimeService.CONNECT, io.grpc.CallOptions.DEFAULT), new Replies());
     this.writer = new FrameWriter(requests, writerExecutor, maxMessageBytes);
   }
 
@@ -80,9 +104,14 @@ public final class Peer {
     }
     int size = fnBytes.length + argBytes.size() + 32;
     if (size > maxMessageBytes) {
-      throw new RemoteCallException("call to " + target.actorDescription() + " is " + size
-          + " bytes, over the limit of " + maxMessageBytes
-          + " bytes (spark.air.rpc.maxMessageBytes); put large data in the object store");
+      throw new RemoteCallException(
+          "call to "
+              + target.actorDescription()
+              + " is "
+              + size
+              + " bytes, over the limit of "
+              + maxMessageBytes
+              + " bytes (spark.air.rpc.maxMessageBytes); put large data in the object store");
     }
     long callId = 0;
     boolean idle = pending.isEmpty();
@@ -109,14 +138,22 @@ public final class Peer {
     if (writer != null) {
       writer.close(cause);
     }
-    boolean refused = cause instanceof io.grpc.StatusRuntimeException s
-        && s.getStatus().getCode() == io.grpc.Status.Code.UNAUTHENTICATED;
+    boolean refused =
+        cause instanceof io.grpc.StatusRuntimeException s
+            && s.getStatus().getCode() == io.grpc.Status.Code.UNAUTHENTICATED;
     for (Map.Entry<Long, Pending> e : pending.entrySet()) {
       if (pending.remove(e.getKey()) != null) {
-        e.getValue().future.completeExceptionally(refused
-            ? new RemoteCallException(address + " refused the call: " + cause.getMessage()
-                + " (is this runtime started with the application's secret?)")
-            : died(e.getValue().target, "connection to " + address + " was lost: " + cause));
+        e.getValue()
+            .future
+            .completeExceptionally(
+                refused
+                    ? new RemoteCallException(
+                        address
+                            + " refused the call: "
+                            + cause.getMessage()
+                            + " (is this runtime started with the application's secret?)")
+                    : died(
+                        e.getValue().target, "connection to " + address + " was lost: " + cause));
       }
     }
     if (notify) {
@@ -137,8 +174,14 @@ public final class Peer {
     private final boolean hasArg;
     private final Wire.Out arg;
 
-    OutCall(long callId, CallTarget target, Object fn, FunctionCodec.Info info, byte[] fnBytes,
-        boolean hasArg, Wire.Out arg) {
+    OutCall(
+        long callId,
+        CallTarget target,
+        Object fn,
+        FunctionCodec.Info info,
+        byte[] fnBytes,
+        boolean hasArg,
+        Wire.Out arg) {
       this.callId = callId;
       this.target = target;
       this.fn = fn;
@@ -235,7 +278,8 @@ public final class Peer {
     if (kind == Wire.ERR_DIED) {
       return new ActorDiedException(
           target == null ? "?" : target.actorDescription(),
-          target == null ? "?" : target.node(), message);
+          target == null ? "?" : target.node(),
+          message);
     }
     if (serialized.length > 0) {
       try {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.transport;
 
 import io.grpc.MethodDescriptor;
@@ -28,8 +43,10 @@ final class RuntimeService {
   static ServerServiceDefinition definition(
       Dispatcher dispatcher, JavaSerializer java, Executor writer, int maxMessageBytes) {
     return ServerServiceDefinition.builder("sparkair.Runtime")
-        .addMethod(CONNECT, ServerCalls.asyncBidiStreamingCall(
-            replies -> new InboundStream(dispatcher, java, replies, writer, maxMessageBytes)))
+        .addMethod(
+            CONNECT,
+            ServerCalls.asyncBidiStreamingCall(
+                replies -> new InboundStream(dispatcher, java, replies, writer, maxMessageBytes)))
         .build();
   }
 
@@ -41,8 +58,12 @@ final class RuntimeService {
     private final int maxMessageBytes;
     private final Map<Integer, Object> functions = new HashMap<>();
 
-    InboundStream(Dispatcher dispatcher, JavaSerializer java, StreamObserver<byte[]> replies,
-        Executor writerExecutor, int maxMessageBytes) {
+    InboundStream(
+        Dispatcher dispatcher,
+        JavaSerializer java,
+        StreamObserver<byte[]> replies,
+        Executor writerExecutor,
+        int maxMessageBytes) {
       this.dispatcher = dispatcher;
       this.java = java;
       this.maxMessageBytes = maxMessageBytes;
@@ -102,8 +123,10 @@ final class RuntimeService {
       }
       StreamReply reply = callId == 0 ? null : new StreamReply(callId);
       if (decodeError != null) {
-        RemoteCallException e = new RemoteCallException(
-            "node " + dispatcher.nodeId() + " cannot decode the call: " + decodeError, decodeError);
+        RemoteCallException e =
+            new RemoteCallException(
+                "node " + dispatcher.nodeId() + " cannot decode the call: " + decodeError,
+                decodeError);
         if (reply != null) {
           reply.fail(e, false);
         } else {
@@ -142,8 +165,14 @@ final class RuntimeService {
           return;
         }
         if (out.size() > maxMessageBytes) {
-          fail(new RemoteCallException("result of " + out.size() + " bytes is over the limit of "
-              + maxMessageBytes + " bytes; put large data in the object store"), more);
+          fail(
+              new RemoteCallException(
+                  "result of "
+                      + out.size()
+                      + " bytes is over the limit of "
+                      + maxMessageBytes
+                      + " bytes; put large data in the object store"),
+              more);
           return;
         }
         writer.send(new Encoded(out), !more);
@@ -158,9 +187,13 @@ final class RuntimeService {
           serialized = new byte[0];
         }
         Wire.Out out = new Wire.Out(256);
-        out.b(Wire.ERROR).l(callId).b(Wire.ERR_EXCEPTION)
-            .str(error.getClass().getName()).str(String.valueOf(error.getMessage()))
-            .str(Wire.stackTrace(error)).bytes(serialized);
+        out.b(Wire.ERROR)
+            .l(callId)
+            .b(Wire.ERR_EXCEPTION)
+            .str(error.getClass().getName())
+            .str(String.valueOf(error.getMessage()))
+            .str(Wire.stackTrace(error))
+            .bytes(serialized);
         writer.send(new Encoded(out), !more);
       }
 

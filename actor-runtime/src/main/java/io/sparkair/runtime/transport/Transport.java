@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.transport;
 
 import io.grpc.BindableService;
@@ -32,20 +47,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One gRPC server per runtime, carrying the actor-call stream and any other services (Arrow
- * Flight) on one port, plus the client channels and streams to other runtimes. Every call in
- * either direction carries the application's secret.
+ * One gRPC server per runtime, carrying the actor-call stream and any other services (Arrow Flight)
+ * on one port, plus the client channels and streams to other runtimes. Every call in either
+ * direction carries the application's secret.
  */
 public final class Transport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+
   /** HTTP/2 flow-control window: large enough that block transfers are not window-bound. */
   private static final int FLOW_CONTROL_WINDOW = 16 << 20;
+
   /**
    * Netty's default (32/64 KiB) lets HTTP/2 write only 64 KiB per pass before waiting for the
    * socket to drain, which caps block transfers far below the network's speed.
    */
-  private static final WriteBufferWaterMark WATER_MARK =
-      new WriteBufferWaterMark(1 << 20, 4 << 20);
+  private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 4 << 20);
 
   private final Secret secret;
   private final int maxMessageBytes;
@@ -73,8 +89,14 @@ public final class Transport implements AutoCloseable {
    * @param services more services to serve on the same port, behind the same secret
    * @param onPeerLost told when a stream to another runtime breaks
    */
-  public Transport(String bindHost, String advertisedHost, int port, Secret secret,
-      int maxMessageBytes, Dispatcher dispatcher, List<BindableService> services,
+  public Transport(
+      String bindHost,
+      String advertisedHost,
+      int port,
+      Secret secret,
+      int maxMessageBytes,
+      Dispatcher dispatcher,
+      List<BindableService> services,
       Consumer<Peer> onPeerLost) {
     this.secret = secret;
     this.maxMessageBytes = maxMessageBytes;
@@ -83,23 +105,26 @@ public final class Transport implements AutoCloseable {
     this.functions = new FunctionCodec(java);
     this.boss = newGroup(1, "air-rpc-accept");
     this.workers = newGroup(2, "air-rpc");
-    this.writer = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "air-rpc-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "air-rpc-writer");
+              t.setDaemon(true);
+              return t;
+            });
     AuthInterceptor auth = new AuthInterceptor(secret);
-    NettyServerBuilder builder = NettyServerBuilder
-        .forAddress(new InetSocketAddress(bindHost, port))
-        .bossEventLoopGroup(boss)
-        .workerEventLoopGroup(workers)
-        .channelType(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-        .directExecutor()
-        .flowControlWindow(FLOW_CONTROL_WINDOW)
-        .withChildOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-        .maxInboundMessageSize(maxMessageBytes + 1024)
-        .addService(ServerInterceptors.intercept(
-            RuntimeService.definition(dispatcher, java, writer, maxMessageBytes), auth));
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port))
+            .bossEventLoopGroup(boss)
+            .workerEventLoopGroup(workers)
+            .channelType(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+            .directExecutor()
+            .flowControlWindow(FLOW_CONTROL_WINDOW)
+            .withChildOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+            .maxInboundMessageSize(maxMessageBytes + 1024)
+            .addService(
+                ServerInterceptors.intercept(
+                    RuntimeService.definition(dispatcher, java, writer, maxMessageBytes), auth));
     for (BindableService service : services) {
       builder.addService(ServerInterceptors.intercept(service, auth));
     }
@@ -118,7 +143,8 @@ public final class Transport implements AutoCloseable {
 
   private static EventLoopGroup newGroup(int threads, String name) {
     DefaultThreadFactory factory = new DefaultThreadFactory(name, true);
-    return EPOLL ? new EpollEventLoopGroup(threads, factory)
+    return EPOLL
+        ? new EpollEventLoopGroup(threads, factory)
         : new NioEventLoopGroup(threads, factory);
   }
 
@@ -154,8 +180,9 @@ public final class Transport implements AutoCloseable {
     synchronized (peers) {
       peer = peers.get(address);
       if (peer == null || peer.isLost()) {
-        peer = new Peer(address, channel(address), java, functions, writer, maxMessageBytes,
-            this::lost);
+        peer =
+            new Peer(
+                address, channel(address), java, functions, writer, maxMessageBytes, this::lost);
         peers.put(address, peer);
       }
       return peer;
@@ -175,8 +202,8 @@ public final class Transport implements AutoCloseable {
     }
     Metadata headers = new Metadata();
     headers.put(Secret.HEADER, secret.value());
-    return NettyChannelBuilder
-        .forAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)))
+    return NettyChannelBuilder.forAddress(
+            address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)))
         .usePlaintext()
         .eventLoopGroup(workers)
         .channelType(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)

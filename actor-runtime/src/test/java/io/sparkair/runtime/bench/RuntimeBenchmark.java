@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.runtime.bench;
 
 import io.sparkair.runtime.AirRuntime;
@@ -33,19 +48,19 @@ import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Measures the actor runtime between two JVMs on loopback, each figure beside its peer measured
- * in the same run: same-JVM call overhead against a plain executor hand-off, remote synchronous
- * and pipelined calls against raw sockets with 100-byte messages, and a block fetched over Arrow
- * Flight against reading the same block locally and against Arrow's own FlightServer and
- * FlightClient serving it from the same JVM.
+ * Measures the actor runtime between two JVMs on loopback, each figure beside its peer measured in
+ * the same run: same-JVM call overhead against a plain executor hand-off, remote synchronous and
+ * pipelined calls against raw sockets with 100-byte messages, and a block fetched over Arrow Flight
+ * against reading the same block locally and against Arrow's own FlightServer and FlightClient
+ * serving it from the same JVM.
  *
  * <p>Run: {@code mvn -B -pl actor-runtime -Pbench test-compile exec:exec}; pass section names
  * ({@code local sync pipelined flight}) as {@code -Dbench.sections="sync flight"} to run only
@@ -94,8 +109,8 @@ public final class RuntimeBenchmark {
   static BlockId writeBlock(long rows) {
     List<Field> fields = new ArrayList<>();
     for (int c = 0; c < COLUMNS; c++) {
-      fields.add(Field.nullable("c" + c,
-          new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+      fields.add(
+          Field.nullable("c" + c, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
     }
     try (BlockWriter w = AirRuntime.current().store().writer(new Schema(fields))) {
       long done = 0;
@@ -139,11 +154,14 @@ public final class RuntimeBenchmark {
   public static void main(String[] args) throws Exception {
     Secret secret = Secret.generate();
     try (AirRuntime head = AirRuntime.start(RuntimeConfig.forNode("driver", secret).cpus(1))) {
-      Process worker = new ProcessBuilder(javaCommand(head.address(), secret))
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      Process worker =
+          new ProcessBuilder(javaCommand(head.address(), secret))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
       try {
-        BufferedReader out = new BufferedReader(
-            new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
         String line;
         int echoPort = -1;
         while ((line = out.readLine()) != null) {
@@ -158,8 +176,12 @@ public final class RuntimeBenchmark {
         if (echoPort < 0) {
           throw new IllegalStateException("the worker JVM did not start");
         }
-        run(head, echoPort, args.length == 0 ? List.of("local", "sync", "pipelined", "flight")
-            : List.of(String.join(" ", args).trim().split("\\s+")));
+        run(
+            head,
+            echoPort,
+            args.length == 0
+                ? List.of("local", "sync", "pipelined", "flight")
+                : List.of(String.join(" ", args).trim().split("\\s+")));
       } finally {
         worker.getOutputStream().close();
         worker.waitFor(10, TimeUnit.SECONDS);
@@ -181,10 +203,12 @@ public final class RuntimeBenchmark {
     return cmd;
   }
 
-  private static void run(AirRuntime head, int echoPort, List<String> sections)
-      throws Exception {
-    System.out.printf(Locale.ROOT, "machine: %d cores, %s, %s%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+  private static void run(AirRuntime head, int echoPort, List<String> sections) throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %s, %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"),
         System.getProperty("java.version"));
 
     ActorRef<Echo> local = head.spawn(Echo::new, SpawnOptions.defaults().onNode("driver"));
@@ -227,12 +251,14 @@ public final class RuntimeBenchmark {
     single.shutdown();
     double actorMedian = median(actorNs) / 1000.0;
     double executorMedian = median(executorNs) / 1000.0;
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "same-JVM call: median %.2f us (p99 %.2f us); executor hand-off peer %.2f us; "
             + "ratio %.2fx the peer's latency%n",
-        actorMedian, percentile(actorNs, 0.99) / 1000.0, executorMedian,
+        actorMedian,
+        percentile(actorNs, 0.99) / 1000.0,
+        executorMedian,
         actorMedian / executorMedian);
-
   }
 
   private static void remoteSync(ActorRef<Echo> remote, byte[] payload, int echoPort)
@@ -248,10 +274,12 @@ public final class RuntimeBenchmark {
       }
       actorSync = Math.max(actorSync, n / ((System.nanoTime() - t) / 1e9));
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "remote sync: %.0f calls/s; raw socket ping-pong peer %.0f/s; ratio %.2f%n",
-        actorSync, socketSync, actorSync / socketSync);
-
+        actorSync,
+        socketSync,
+        actorSync / socketSync);
   }
 
   private static void remotePipelined(ActorRef<Echo> remote, byte[] payload, int echoPort)
@@ -266,18 +294,24 @@ public final class RuntimeBenchmark {
       long t = System.nanoTime();
       for (int i = 0; i < n; i++) {
         window.acquire();
-        remote.call(Echo::echo, payload).whenComplete((r, e) -> {
-          done.incrementAndGet();
-          window.release();
-        });
+        remote
+            .call(Echo::echo, payload)
+            .whenComplete(
+                (r, e) -> {
+                  done.incrementAndGet();
+                  window.release();
+                });
       }
       window.acquire(WINDOW);
       actorPipe = Math.max(actorPipe, n / ((System.nanoTime() - t) / 1e9));
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "remote pipelined (%d in flight): %.0f calls/s; raw socket peer %.0f/s; ratio %.2f%n",
-        WINDOW, actorPipe, socketPipe, actorPipe / socketPipe);
-
+        WINDOW,
+        actorPipe,
+        socketPipe,
+        actorPipe / socketPipe);
   }
 
   private static void flight(AirRuntime head) {
@@ -285,8 +319,12 @@ public final class RuntimeBenchmark {
     ActorRef<BlockHolder> holder =
         head.spawn(BlockHolder::new, SpawnOptions.defaults().onNode("1"));
     BlockId id = holder.call(BlockHolder::make, 4L * BATCH_ROWS * 16).join();
-    String address = head.nodes().stream().filter(n -> n.nodeId().equals("1")).findFirst()
-        .orElseThrow().address();
+    String address =
+        head.nodes().stream()
+            .filter(n -> n.nodeId().equals("1"))
+            .findFirst()
+            .orElseThrow()
+            .address();
     double flight = 0;
     double localRead = 0;
     double plain = 0;
@@ -296,10 +334,11 @@ public final class RuntimeBenchmark {
     for (int round = 0; round < 4; round++) {
       long tp = System.nanoTime();
       try (RootAllocator alloc = new RootAllocator();
-          FlightClient client = FlightClient.builder(alloc,
-              Location.forGrpcInsecure("127.0.0.1", plainFlightPort)).build();
-          FlightStream stream = client.getStream(
-              new Ticket(id.toString().getBytes(StandardCharsets.UTF_8)))) {
+          FlightClient client =
+              FlightClient.builder(alloc, Location.forGrpcInsecure("127.0.0.1", plainFlightPort))
+                  .build();
+          FlightStream stream =
+              client.getStream(new Ticket(id.toString().getBytes(StandardCharsets.UTF_8)))) {
         double sum = 0;
         while (stream.next()) {
           sum += sumColumns(stream.getRoot());
@@ -324,10 +363,15 @@ public final class RuntimeBenchmark {
       }
       flight = Math.max(flight, bytes / (nanos / 1e9));
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "flight fetch+sum of a %.0f MB block: %.2f GB/s; local read+sum peer %.2f GB/s; "
             + "ratio %.2f; plain Arrow FlightServer/FlightClient peer %.2f GB/s, ratio %.2f%n",
-        bytes / 1e6, flight / 1e9, localRead / 1e9, flight / localRead, plain / 1e9,
+        bytes / 1e6,
+        flight / 1e9,
+        localRead / 1e9,
+        flight / localRead,
+        plain / 1e9,
         flight / plain);
   }
 
@@ -371,17 +415,19 @@ public final class RuntimeBenchmark {
       for (int round = 0; round < rounds; round++) {
         int n = 500_000;
         Semaphore window = new Semaphore(WINDOW);
-        Thread reader = new Thread(() -> {
-          byte[] reply = new byte[MESSAGE_BYTES];
-          try {
-            for (int i = 0; i < n; i++) {
-              in.readFully(reply);
-              window.release();
-            }
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        Thread reader =
+            new Thread(
+                () -> {
+                  byte[] reply = new byte[MESSAGE_BYTES];
+                  try {
+                    for (int i = 0; i < n; i++) {
+                      in.readFully(reply);
+                      window.release();
+                    }
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
         reader.start();
         byte[] msg = new byte[MESSAGE_BYTES];
         long t = System.nanoTime();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess.custom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,8 +74,7 @@ class PersistentPreprocessorTest {
     }
 
     @Override
-    protected VectorSchemaRoot transformFitted(VectorSchemaRoot batch,
-        BufferAllocator allocator) {
+    protected VectorSchemaRoot transformFitted(VectorSchemaRoot batch, BufferAllocator allocator) {
       Float8Vector in = (Float8Vector) batch.getVector(column);
       Float8Vector out = new Float8Vector(column, allocator);
       out.allocateNew(Math.max(batch.getRowCount(), 1));
@@ -131,8 +145,7 @@ class PersistentPreprocessorTest {
     }
 
     @Override
-    protected VectorSchemaRoot transformFitted(VectorSchemaRoot batch,
-        BufferAllocator allocator) {
+    protected VectorSchemaRoot transformFitted(VectorSchemaRoot batch, BufferAllocator allocator) {
       return batch;
     }
   }
@@ -142,8 +155,7 @@ class PersistentPreprocessorTest {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected VectorSchemaRoot transformFitted(VectorSchemaRoot batch,
-        BufferAllocator allocator) {
+    protected VectorSchemaRoot transformFitted(VectorSchemaRoot batch, BufferAllocator allocator) {
       return batch;
     }
   }
@@ -154,8 +166,12 @@ class PersistentPreprocessorTest {
     String json = Preprocessors.toJson(clip);
     ObjectNode expected = JSON.createObjectNode();
     expected.put("formatVersion", 1);
-    expected.putObject("preprocessor").put("type", Clip.class.getName()).put("column", "a")
-        .put("low", 1.5).put("high", 3.5);
+    expected
+        .putObject("preprocessor")
+        .put("type", Clip.class.getName())
+        .put("column", "a")
+        .put("low", 1.5)
+        .put("high", 3.5);
     assertEquals(expected, JSON.readTree(json));
     Preprocessor loaded = Preprocessors.fromJson(json);
     try (BufferAllocator allocator = new RootAllocator();
@@ -186,28 +202,40 @@ class PersistentPreprocessorTest {
 
   @Test
   void aPreprocessorThatDoesNotSayHowToSaveItselfIsRefused() {
-    IllegalArgumentException write = assertThrows(IllegalArgumentException.class,
-        () -> Preprocessors.toJson(new Unsaved()));
-    assertTrue(write.getMessage().contains(Unsaved.class.getName())
-        && write.getMessage().contains("PersistentPreprocessor"), write.getMessage());
-    IllegalArgumentException read = assertThrows(IllegalArgumentException.class,
-        () -> Preprocessors.fromJson("{\"formatVersion\": 1, \"preprocessor\": {\"type\": \""
-            + Unsaved.class.getName() + "\"}}"));
+    IllegalArgumentException write =
+        assertThrows(IllegalArgumentException.class, () -> Preprocessors.toJson(new Unsaved()));
+    assertTrue(
+        write.getMessage().contains(Unsaved.class.getName())
+            && write.getMessage().contains("PersistentPreprocessor"),
+        write.getMessage());
+    IllegalArgumentException read =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Preprocessors.fromJson(
+                    "{\"formatVersion\": 1, \"preprocessor\": {\"type\": \""
+                        + Unsaved.class.getName()
+                        + "\"}}"));
     assertTrue(read.getMessage().contains("PersistentPreprocessor"), read.getMessage());
   }
 
   @Test
   void failuresOfAPersistentPreprocessorAreIllegalArguments() {
-    IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
-        () -> Preprocessors.toJson(new Clashing()));
+    IllegalArgumentException clash =
+        assertThrows(IllegalArgumentException.class, () -> Preprocessors.toJson(new Clashing()));
     assertTrue(clash.getMessage().contains("'columns'"), clash.getMessage());
-    IllegalArgumentException own = assertThrows(IllegalArgumentException.class,
-        () -> Preprocessors.fromJson("{\"formatVersion\": 1, \"preprocessor\": {\"type\": \""
-            + Clip.class.getName() + "\", \"column\": 3}}"));
+    IllegalArgumentException own =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Preprocessors.fromJson(
+                    "{\"formatVersion\": 1, \"preprocessor\": {\"type\": \""
+                        + Clip.class.getName()
+                        + "\", \"column\": 3}}"));
     assertEquals("Clip needs a string 'column'", own.getMessage());
     String careless = Preprocessors.toJson(new Careless());
-    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-        () -> Preprocessors.fromJson(careless));
+    IllegalArgumentException other =
+        assertThrows(IllegalArgumentException.class, () -> Preprocessors.fromJson(careless));
     assertTrue(other.getMessage().contains(Careless.class.getName()), other.getMessage());
     assertFalse(other.getCause() instanceof IllegalArgumentException);
   }

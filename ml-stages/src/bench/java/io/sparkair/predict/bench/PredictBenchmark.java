@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.predict.bench;
 
 import io.sparkair.bench.XGBoostSpark;
@@ -33,13 +48,13 @@ import org.apache.spark.sql.functions;
 /**
  * Batch prediction with a 50-round XGBoost model (hist, depth 6) on 1,000,000 fresh rows of 8
  * features, on 2 cores, in one run: native XGBoost4J {@code predict} on a prepared matrix (a new
- * one each time: XGBoost caches the predictions of a matrix it has seen), and
- * {@code inplace_predict} on a float array (the peers); {@code BatchPredictor.predict} on an AIR
- * dataset; {@code AirModel.transform} on a DataFrame (conversion included) against
- * XGBoost4J-Spark's {@code transform} of the same booster on the same DataFrame.
+ * one each time: XGBoost caches the predictions of a matrix it has seen), and {@code
+ * inplace_predict} on a float array (the peers); {@code BatchPredictor.predict} on an AIR dataset;
+ * {@code AirModel.transform} on a DataFrame (conversion included) against XGBoost4J-Spark's {@code
+ * transform} of the same booster on the same DataFrame.
  *
- * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile
- * exec:exec -Dbench.main=io.sparkair.predict.bench.PredictBenchmark}.
+ * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile exec:exec
+ * -Dbench.main=io.sparkair.predict.bench.PredictBenchmark}.
  */
 public final class PredictBenchmark {
   private static final int FEATURES = 8;
@@ -48,10 +63,13 @@ public final class PredictBenchmark {
 
   public static void main(String[] args) throws Exception {
     long rows = Long.getLong("bench.rows", 1_000_000L);
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("predict-bench")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("predict-bench")
+            .config("spark.ui.enabled", "false")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .getOrCreate();
     try {
       run(spark, rows);
     } finally {
@@ -64,9 +82,14 @@ public final class PredictBenchmark {
     for (int c = 0; c < FEATURES; c++) {
       columns[c] = functions.rand(seed * 100 + c).alias("f" + c);
     }
-    return spark.range(0, rows, 1, 2).select(columns)
-        .withColumn("label", functions.when(functions.col("f0").plus(functions.col("f1"))
-            .gt(1), 1.0).otherwise(0.0));
+    return spark
+        .range(0, rows, 1, 2)
+        .select(columns)
+        .withColumn(
+            "label",
+            functions
+                .when(functions.col("f0").plus(functions.col("f1")).gt(1), 1.0)
+                .otherwise(0.0));
   }
 
   private static float[] features(AirDataset ds, int rows) {
@@ -128,39 +151,58 @@ public final class PredictBenchmark {
     }
     double inplace = best(() -> booster.inplace_predict(freshValues, n, FEATURES, Float.NaN));
 
-    BatchPredictor predictor = BatchPredictor.fromCheckpoint(checkpoint,
-        XGBoostPredictor.class);
+    BatchPredictor predictor = BatchPredictor.fromCheckpoint(checkpoint, XGBoostPredictor.class);
     PredictOptions options = PredictOptions.defaults().batchSize(65_536);
     double ours = best(() -> predictor.predict(fresh, options).close());
 
     AirModel model = new AirModel(checkpoint);
-    double transform = best(() -> model.transform(freshDf).write().format("noop")
-        .mode("overwrite").save());
+    double transform =
+        best(() -> model.transform(freshDf).write().format("noop").mode("overwrite").save());
     double peerTransform = Double.NaN;
     if (XGBoostSpark.AVAILABLE) {
-      Dataset<Row> assembled = new VectorAssembler().setInputCols(freshDf.columns())
-          .setOutputCol("features").transform(freshDf);
+      Dataset<Row> assembled =
+          new VectorAssembler()
+              .setInputCols(freshDf.columns())
+              .setOutputCol("features")
+              .transform(freshDf);
       Transformer peer = XGBoostSpark.model(booster);
-      peerTransform = best(() -> peer.transform(assembled).write().format("noop")
-          .mode("overwrite").save());
+      peerTransform =
+          best(() -> peer.transform(assembled).write().format("noop").mode("overwrite").save());
     }
     fresh.close();
 
     double million = rows / 1e6;
-    System.out.printf(Locale.ROOT, "machine: %d cores; %d fresh rows x %d features, 50 rounds%n",
-        Runtime.getRuntime().availableProcessors(), rows, FEATURES);
-    System.out.printf(Locale.ROOT, "native XGBoost4J predict (prepared DMatrix): %.2f M rows/s; "
-        + "inplace_predict (float array): %.2f M rows/s%n", million / nativePredict,
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores; %d fresh rows x %d features, 50 rounds%n",
+        Runtime.getRuntime().availableProcessors(),
+        rows,
+        FEATURES);
+    System.out.printf(
+        Locale.ROOT,
+        "native XGBoost4J predict (prepared DMatrix): %.2f M rows/s; "
+            + "inplace_predict (float array): %.2f M rows/s%n",
+        million / nativePredict,
         million / inplace);
-    System.out.printf(Locale.ROOT, "BatchPredictor.predict on an AirDataset: %.2f M rows/s = "
-        + "%.2fx native predict%n", million / ours, nativePredict / ours);
+    System.out.printf(
+        Locale.ROOT,
+        "BatchPredictor.predict on an AirDataset: %.2f M rows/s = " + "%.2fx native predict%n",
+        million / ours,
+        nativePredict / ours);
     if (XGBoostSpark.AVAILABLE) {
-      System.out.printf(Locale.ROOT, "AirModel.transform(df), conversion included: %.2f M "
-          + "rows/s; XGBoost4J-Spark transform: %.2f M rows/s; ratio %.2fx%n",
-          million / transform, million / peerTransform, peerTransform / transform);
+      System.out.printf(
+          Locale.ROOT,
+          "AirModel.transform(df), conversion included: %.2f M "
+              + "rows/s; XGBoost4J-Spark transform: %.2f M rows/s; ratio %.2fx%n",
+          million / transform,
+          million / peerTransform,
+          peerTransform / transform);
     } else {
-      System.out.printf(Locale.ROOT, "AirModel.transform(df), conversion included: %.2f M "
-          + "rows/s; XGBoost4J-Spark: no build for Spark %s%n", million / transform,
+      System.out.printf(
+          Locale.ROOT,
+          "AirModel.transform(df), conversion included: %.2f M "
+              + "rows/s; XGBoost4J-Spark: no build for Spark %s%n",
+          million / transform,
           freshDf.sparkSession().version());
     }
   }

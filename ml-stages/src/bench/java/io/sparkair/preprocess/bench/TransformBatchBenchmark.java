@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.preprocess.bench;
 
 import io.sparkair.preprocess.StandardScaler;
@@ -33,8 +48,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * {@code StandardScaler.transformBatch} on 8 double columns of 64,512 rows, against a plain Java
- * loop computing {@code (x - mean) / std} from the same Arrow buffers into output buffers
- * allocated once (the limit). One thread, so the figures are per core.
+ * loop computing {@code (x - mean) / std} from the same Arrow buffers into output buffers allocated
+ * once (the limit). One thread, so the figures are per core.
  *
  * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile
  * exec:exec}. It prints rows/s for both and their ratio.
@@ -120,8 +135,10 @@ public class TransformBatchBenchmark {
   }
 
   public static void main(String[] args) throws RunnerException {
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(TransformBatchBenchmark.class.getSimpleName()).build()).run();
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder().include(TransformBatchBenchmark.class.getSimpleName()).build())
+            .run();
     double ours = 0;
     double plain = 0;
     for (RunResult result : results) {
@@ -132,8 +149,13 @@ public class TransformBatchBenchmark {
         plain = batchesPerSecond * ROWS;
       }
     }
-    System.out.printf(Locale.ROOT, "StandardScaler.transformBatch, %d double columns, one core: "
-        + "%.1f M rows/s; plain loop over the same buffers: %.1f M rows/s; ratio %.2f%n",
-        COLUMNS, ours / 1e6, plain / 1e6, ours / plain);
+    System.out.printf(
+        Locale.ROOT,
+        "StandardScaler.transformBatch, %d double columns, one core: "
+            + "%.1f M rows/s; plain loop over the same buffers: %.1f M rows/s; ratio %.2f%n",
+        COLUMNS,
+        ours / 1e6,
+        plain / 1e6,
+        ours / plain);
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.bench;
 
 import ai.djl.Model;
@@ -39,22 +54,23 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The seed's FarePredictor (6→256→16→1 with batch norm, Adam, batch 256) trained three ways in
- * one run: plain DJL in this JVM on in-memory arrays (1 PyTorch thread), {@code TorchTrainer}
- * with 1 worker, and with 2 workers, on a {@code local-cluster} of two 1-core executor JVMs.
- * Each worker times its last of {@value #EPOCHS} epochs (the others warm up the JIT of fresh
- * executor JVMs), batches read from Arrow included, then times the all-reduce alone on an array
- * of the model's size and on 16 floats. Plain DJL keeps its best epoch.
+ * The seed's FarePredictor (6→256→16→1 with batch norm, Adam, batch 256) trained three ways in one
+ * run: plain DJL in this JVM on in-memory arrays (1 PyTorch thread), {@code TorchTrainer} with 1
+ * worker, and with 2 workers, on a {@code local-cluster} of two 1-core executor JVMs. Each worker
+ * times its last of {@value #EPOCHS} epochs (the others warm up the JIT of fresh executor JVMs),
+ * batches read from Arrow included, then times the all-reduce alone on an array of the model's size
+ * and on 16 floats. Plain DJL keeps its best epoch.
  *
- * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile
- * exec:exec -Dbench.main=io.sparkair.train.bench.TorchBenchmark}; options for the executor JVMs
- * (a profiler) with {@code -Dbench.args=-Dbench.executorJvm=...}.
+ * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile exec:exec
+ * -Dbench.main=io.sparkair.train.bench.TorchBenchmark}; options for the executor JVMs (a profiler)
+ * with {@code -Dbench.args=-Dbench.executorJvm=...}.
  */
 public final class TorchBenchmark {
   private static final int BATCH = 256;
   private static final int FEATURES = 6;
   private static final List<String> COLUMNS = List.of("f0", "f1", "f2", "f3", "f4", "f5");
   private static final int STEPS_PER_WORKER = 150;
+
   /** Epochs per worker; the last is timed (fresh executor JVMs need a few to warm up). */
   private static final int EPOCHS = 6;
 
@@ -66,19 +82,27 @@ public final class TorchBenchmark {
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     double plain = plainDjl();
 
-    String opens = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore")
-            || a.startsWith("-Djdk.reflect"))
-        .collect(Collectors.joining(" ")) + " " + System.getProperty("bench.executorJvm", "");
-    SparkSession spark = SparkSession.builder().master("local-cluster[2,1,2048]")
-        .appName("torch-bench")
-        .config("spark.ui.enabled", "false")
-        .config("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-        .config("spark.executor.extraJavaOptions", opens)
-        .config("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
-        .config("spark.executorEnv.SPARK_TESTING", "1")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .getOrCreate();
+    String opens =
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(
+                    a ->
+                        a.startsWith("--add-opens")
+                            || a.startsWith("-XX:+Ignore")
+                            || a.startsWith("-Djdk.reflect"))
+                .collect(Collectors.joining(" "))
+            + " "
+            + System.getProperty("bench.executorJvm", "");
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local-cluster[2,1,2048]")
+            .appName("torch-bench")
+            .config("spark.ui.enabled", "false")
+            .config("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+            .config("spark.executor.extraJavaOptions", opens)
+            .config("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
+            .config("spark.executorEnv.SPARK_TESTING", "1")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .getOrCreate();
     try {
       Air air = Air.get(spark);
       air.awaitNodes(2, Duration.ofSeconds(60));
@@ -86,35 +110,55 @@ public final class TorchBenchmark {
       for (int c = 0; c < FEATURES; c++) {
         columns[c] = functions.randn(c).alias(COLUMNS.get(c));
       }
-      columns[FEATURES] = functions.when(functions.col("f0").plus(functions.col("f1"))
-          .gt(0), 1.0).otherwise(0.0).alias("label");
+      columns[FEATURES] =
+          functions
+              .when(functions.col("f0").plus(functions.col("f1")).gt(0), 1.0)
+              .otherwise(0.0)
+              .alias("label");
       String storage = Files.createTempDirectory("torch-bench").toString();
       Map<String, Object> one;
       Map<String, Object> two;
-      try (AirDataset single = air.fromDataFrame(spark.range(0, (long) BATCH * STEPS_PER_WORKER,
-          1, 2).select(columns));
-          AirDataset pair = air.fromDataFrame(spark.range(0, 2L * BATCH * STEPS_PER_WORKER, 1,
-              4).select(columns))) {
+      try (AirDataset single =
+              air.fromDataFrame(
+                  spark.range(0, (long) BATCH * STEPS_PER_WORKER, 1, 2).select(columns));
+          AirDataset pair =
+              air.fromDataFrame(
+                  spark.range(0, 2L * BATCH * STEPS_PER_WORKER, 1, 4).select(columns))) {
         one = fit(single, 1, storage);
         two = fit(pair, 2, storage);
       }
       double step1 = (Double) one.get("step_ms");
       double step2 = (Double) two.get("step_ms");
-      System.out.printf(Locale.ROOT, "machine: %d cores; FarePredictor, batch %d per worker, "
-          + "%d timed steps per worker%n", Runtime.getRuntime().availableProcessors(), BATCH,
+      System.out.printf(
+          Locale.ROOT,
+          "machine: %d cores; FarePredictor, batch %d per worker, " + "%d timed steps per worker%n",
+          Runtime.getRuntime().availableProcessors(),
+          BATCH,
           STEPS_PER_WORKER);
-      System.out.printf(Locale.ROOT, "plain DJL, one JVM, 1 PyTorch thread: %.3f ms/step%n",
-          plain);
-      System.out.printf(Locale.ROOT, "TorchTrainer, 1 worker (1-core executor): %.3f ms/step = "
-          + "%.2fx plain DJL (target <= 1.2x)%n", step1, step1 / plain);
-      System.out.printf(Locale.ROOT, "TorchTrainer, 2 workers (two 1-core executor JVMs): "
-          + "%.3f ms/step; all-reduce share of the step (2 workers - 1 worker) / 2 workers: "
-          + "%.1f%% (target <= 20%%)%n", step2, 100 * (step2 - step1) / step2);
-      System.out.printf(Locale.ROOT, "all-reduce alone, %d floats, worker to worker: "
-          + "%.3f ms per call (%.1f%% of a 2-worker step)%n",
-          ((Number) two.get("parameters")).intValue(), (Double) two.get("allreduce_ms"),
+      System.out.printf(Locale.ROOT, "plain DJL, one JVM, 1 PyTorch thread: %.3f ms/step%n", plain);
+      System.out.printf(
+          Locale.ROOT,
+          "TorchTrainer, 1 worker (1-core executor): %.3f ms/step = "
+              + "%.2fx plain DJL (target <= 1.2x)%n",
+          step1,
+          step1 / plain);
+      System.out.printf(
+          Locale.ROOT,
+          "TorchTrainer, 2 workers (two 1-core executor JVMs): "
+              + "%.3f ms/step; all-reduce share of the step (2 workers - 1 worker) / 2 workers: "
+              + "%.1f%% (target <= 20%%)%n",
+          step2,
+          100 * (step2 - step1) / step2);
+      System.out.printf(
+          Locale.ROOT,
+          "all-reduce alone, %d floats, worker to worker: "
+              + "%.3f ms per call (%.1f%% of a 2-worker step)%n",
+          ((Number) two.get("parameters")).intValue(),
+          (Double) two.get("allreduce_ms"),
           100 * (Double) two.get("allreduce_ms") / step2);
-      System.out.printf(Locale.ROOT, "all-reduce alone, 16 floats: %.3f ms per call%n",
+      System.out.printf(
+          Locale.ROOT,
+          "all-reduce alone, 16 floats: %.3f ms per call%n",
           (Double) two.get("allreduce_16_ms"));
     } finally {
       spark.stop();
@@ -122,9 +166,12 @@ public final class TorchBenchmark {
   }
 
   private static Map<String, Object> fit(AirDataset data, int workers, String storage) {
-    Result result = new TorchTrainer(new StepLoop()).setScalingConfig(ScalingConfig.of(workers))
-        .setDataset("train", data)
-        .setRunConfig(new RunConfig().setStoragePath(storage).setVerbose(0)).fit();
+    Result result =
+        new TorchTrainer(new StepLoop())
+            .setScalingConfig(ScalingConfig.of(workers))
+            .setDataset("train", data)
+            .setRunConfig(new RunConfig().setStoragePath(storage).setVerbose(0))
+            .fit();
     if (result.error() != null) {
       throw new IllegalStateException(result.error());
     }
@@ -157,10 +204,12 @@ public final class TorchBenchmark {
           long t = System.nanoTime();
           for (int s = 0; s < STEPS_PER_WORKER; s++) {
             try (NDManager batch = model.getNDManager().newSubManager()) {
-              NDArray features = batch.create(FloatBuffer.wrap(x, s * BATCH * FEATURES,
-                  BATCH * FEATURES), new Shape(BATCH, FEATURES));
-              NDArray labels = batch.create(FloatBuffer.wrap(y, s * BATCH, BATCH),
-                  new Shape(BATCH, 1));
+              NDArray features =
+                  batch.create(
+                      FloatBuffer.wrap(x, s * BATCH * FEATURES, BATCH * FEATURES),
+                      new Shape(BATCH, FEATURES));
+              NDArray labels =
+                  batch.create(FloatBuffer.wrap(y, s * BATCH, BATCH), new Shape(BATCH, 1));
               step(trainer, features, labels);
             }
           }
@@ -173,8 +222,8 @@ public final class TorchBenchmark {
 
   private static void step(Trainer trainer, NDArray features, NDArray labels) {
     try (GradientCollector collector = trainer.newGradientCollector()) {
-      NDArray loss = trainer.getLoss().evaluate(new NDList(labels),
-          trainer.forward(new NDList(features)));
+      NDArray loss =
+          trainer.getLoss().evaluate(new NDList(labels), trainer.forward(new NDList(features)));
       collector.backward(loss);
     }
     trainer.step();
@@ -197,8 +246,13 @@ public final class TorchBenchmark {
           for (int epoch = 0; epoch < EPOCHS; epoch++) {
             long t = System.nanoTime();
             int steps = 0;
-            try (TorchBatches batches = TorchTrain.iterBatches(context.getDatasetShard("train"),
-                model.getNDManager(), BATCH, COLUMNS, "label")) {
+            try (TorchBatches batches =
+                TorchTrain.iterBatches(
+                    context.getDatasetShard("train"),
+                    model.getNDManager(),
+                    BATCH,
+                    COLUMNS,
+                    "label")) {
               while (batches.hasNext()) {
                 NDList batch = batches.next();
                 step(trainer, batch.get(0), batch.get(1));
@@ -208,8 +262,10 @@ public final class TorchBenchmark {
             }
             stepMs = (System.nanoTime() - t) / 1e6 / steps;
           }
-          int parameters = model.getBlock().getParameters().stream()
-              .mapToInt(p -> (int) p.getValue().getArray().size()).sum();
+          int parameters =
+              model.getBlock().getParameters().stream()
+                  .mapToInt(p -> (int) p.getValue().getArray().size())
+                  .sum();
           Collective collective = TorchTrain.collective();
           float[] values = new float[parameters];
           int calls = 2000;
@@ -224,8 +280,16 @@ public final class TorchBenchmark {
             collective.sum(tiny);
           }
           double tinyMs = (System.nanoTime() - t2) / 1e6 / calls;
-          context.report(Map.of("step_ms", stepMs, "allreduce_ms", allReduceMs,
-              "allreduce_16_ms", tinyMs, "parameters", parameters));
+          context.report(
+              Map.of(
+                  "step_ms",
+                  stepMs,
+                  "allreduce_ms",
+                  allReduceMs,
+                  "allreduce_16_ms",
+                  tinyMs,
+                  "parameters",
+                  parameters));
         }
       }
     }

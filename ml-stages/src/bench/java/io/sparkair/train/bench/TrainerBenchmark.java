@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.bench;
 
 import io.sparkair.bench.XGBoostSpark;
@@ -13,9 +28,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.Communicator;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -31,17 +46,16 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * XGBoost training, 1,000,000 rows x 8 features, 50 rounds, hist, depth 6, on 2 cores, in one
- * run: native XGBoost4J in one process (2 threads), two tracker-joined XGBoost workers as threads
- * of one JVM (with and without evaluating each round), {@code XGBoostTrainer.fit} on
- * an AIR dataset (2 workers of 1 core), and XGBoost4J-Spark's {@code XGBoostClassifier.fit}
- * (2 workers, on the same rows assembled into a cached vector column; Spark 3.5 only, as
- * XGBoost4J-Spark has no Spark 4 build). The one-time
- * DataFrame-to-dataset conversion is timed apart from the fit.
+ * XGBoost training, 1,000,000 rows x 8 features, 50 rounds, hist, depth 6, on 2 cores, in one run:
+ * native XGBoost4J in one process (2 threads), two tracker-joined XGBoost workers as threads of one
+ * JVM (with and without evaluating each round), {@code XGBoostTrainer.fit} on an AIR dataset (2
+ * workers of 1 core), and XGBoost4J-Spark's {@code XGBoostClassifier.fit} (2 workers, on the same
+ * rows assembled into a cached vector column; Spark 3.5 only, as XGBoost4J-Spark has no Spark 4
+ * build). The one-time DataFrame-to-dataset conversion is timed apart from the fit.
  *
- * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile
- * exec:exec -Dbench.main=io.sparkair.train.bench.TrainerBenchmark}; rows with
- * {@code -Dbench.args=-Dbench.rows=N}.
+ * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile exec:exec
+ * -Dbench.main=io.sparkair.train.bench.TrainerBenchmark}; rows with {@code
+ * -Dbench.args=-Dbench.rows=N}.
  */
 public final class TrainerBenchmark {
   private static final int FEATURES = 8;
@@ -51,10 +65,13 @@ public final class TrainerBenchmark {
 
   public static void main(String[] args) throws Exception {
     long rows = Long.getLong("bench.rows", 1_000_000L);
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("trainer-bench")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName())
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("trainer-bench")
+            .config("spark.ui.enabled", "false")
+            .config("spark.plugins", AirPlugin.class.getName())
+            .getOrCreate();
     try {
       run(spark, rows);
     } finally {
@@ -78,10 +95,22 @@ public final class TrainerBenchmark {
       names[c] = "f" + c;
       columns[c] = functions.rand(c).alias(names[c]);
     }
-    Dataset<Row> df = spark.range(0, rows, 1, 2).select(columns)
-        .withColumn("label", functions.when(functions.col("f0").plus(functions.col("f1"))
-            .plus(functions.rand(99).multiply(0.2)).gt(1.1), 1.0).otherwise(0.0))
-        .cache();
+    Dataset<Row> df =
+        spark
+            .range(0, rows, 1, 2)
+            .select(columns)
+            .withColumn(
+                "label",
+                functions
+                    .when(
+                        functions
+                            .col("f0")
+                            .plus(functions.col("f1"))
+                            .plus(functions.rand(99).multiply(0.2))
+                            .gt(1.1),
+                        1.0)
+                    .otherwise(0.0))
+            .cache();
     df.count();
     Air air = Air.get(spark);
 
@@ -123,17 +152,26 @@ public final class TrainerBenchmark {
     double ours = Double.MAX_VALUE;
     for (int i = 0; i < 2; i++) {
       long t = System.nanoTime();
-      new XGBoostTrainer().setLabelColumn("label").setNumBoostRound(ROUNDS)
-          .setParams(params(1)).setScalingConfig(ScalingConfig.of(2))
+      new XGBoostTrainer()
+          .setLabelColumn("label")
+          .setNumBoostRound(ROUNDS)
+          .setParams(params(1))
+          .setScalingConfig(ScalingConfig.of(2))
           .setDataset("train", ds)
-          .setRunConfig(new RunConfig().setStoragePath(storage).setVerbose(0)).fit();
+          .setRunConfig(new RunConfig().setStoragePath(storage).setVerbose(0))
+          .fit();
       ours = Math.min(ours, seconds(t));
     }
 
     double sparkFit = Double.NaN;
     if (XGBoostSpark.AVAILABLE) {
-      Dataset<Row> assembled = new VectorAssembler().setInputCols(names)
-          .setOutputCol("features").transform(df).select("features", "label").cache();
+      Dataset<Row> assembled =
+          new VectorAssembler()
+              .setInputCols(names)
+              .setOutputCol("features")
+              .transform(df)
+              .select("features", "label")
+              .cache();
       assembled.count();
       sparkFit = Double.MAX_VALUE;
       for (int i = 0; i < 2; i++) {
@@ -144,19 +182,37 @@ public final class TrainerBenchmark {
     }
     ds.close();
 
-    System.out.printf(Locale.ROOT, "machine: %d cores; %d rows x %d features, %d rounds%n",
-        Runtime.getRuntime().availableProcessors(), rows, FEATURES, ROUNDS);
-    System.out.printf(Locale.ROOT, "native XGBoost4J, one process, 2 threads: %.2f s%n",
-        nativeFit);
-    System.out.printf(Locale.ROOT, "two tracker workers in one JVM, 1 thread each: %.2f s "
-        + "(%.2fx native); evaluating train every round as the trainer does: %.2f s (%.2fx)%n",
-        pair, pair / nativeFit, pairWithEval, pairWithEval / nativeFit);
-    System.out.printf(Locale.ROOT, "XGBoostTrainer.fit, 2 workers: %.2f s = %.2fx native, "
-        + "%.2fx the tracker pair with evaluation; one-time fromDataFrame: %.2f s%n", ours,
-        ours / nativeFit, ours / pairWithEval, convert);
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores; %d rows x %d features, %d rounds%n",
+        Runtime.getRuntime().availableProcessors(),
+        rows,
+        FEATURES,
+        ROUNDS);
+    System.out.printf(Locale.ROOT, "native XGBoost4J, one process, 2 threads: %.2f s%n", nativeFit);
+    System.out.printf(
+        Locale.ROOT,
+        "two tracker workers in one JVM, 1 thread each: %.2f s "
+            + "(%.2fx native); evaluating train every round as the trainer does: %.2f s (%.2fx)%n",
+        pair,
+        pair / nativeFit,
+        pairWithEval,
+        pairWithEval / nativeFit);
+    System.out.printf(
+        Locale.ROOT,
+        "XGBoostTrainer.fit, 2 workers: %.2f s = %.2fx native, "
+            + "%.2fx the tracker pair with evaluation; one-time fromDataFrame: %.2f s%n",
+        ours,
+        ours / nativeFit,
+        ours / pairWithEval,
+        convert);
     if (XGBoostSpark.AVAILABLE) {
-      System.out.printf(Locale.ROOT, "XGBoost4J-Spark XGBoostClassifier.fit, 2 workers: %.2f s; "
-          + "XGBoostTrainer is %.2fx faster%n", sparkFit, sparkFit / ours);
+      System.out.printf(
+          Locale.ROOT,
+          "XGBoost4J-Spark XGBoostClassifier.fit, 2 workers: %.2f s; "
+              + "XGBoostTrainer is %.2fx faster%n",
+          sparkFit,
+          sparkFit / ours);
     } else {
       System.out.printf(Locale.ROOT, "XGBoost4J-Spark: no build for Spark %s%n", spark.version());
     }
@@ -179,32 +235,38 @@ public final class TrainerBenchmark {
       int from = rank * half;
       int to = rank == 0 ? half : rows;
       String id = String.valueOf(rank);
-      Thread worker = new Thread(() -> {
-        try {
-          Map<String, Object> a = new HashMap<>(workerArgs);
-          a.put("dmlc_task_id", id);
-          Communicator.init(a);
-          try {
-            DMatrix m = new DMatrix(Arrays.copyOfRange(values, from * FEATURES, to * FEATURES),
-                to - from, FEATURES, Float.NaN);
-            m.setLabel(Arrays.copyOfRange(labels, from, to));
-            Booster booster = XGBoost.train(m, params(1), 0, new HashMap<>(), null, null, null,
-                0, null);
-            for (int round = 0; round < ROUNDS; round++) {
-              booster.update(m, round);
-              if (eval) {
-                booster.evalSet(new DMatrix[] {m}, new String[] {"train"}, round);
-              }
-            }
-            booster.dispose();
-            m.dispose();
-          } finally {
-            Communicator.shutdown();
-          }
-        } catch (Throwable e) {
-          errors.add(e);
-        }
-      });
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  Map<String, Object> a = new HashMap<>(workerArgs);
+                  a.put("dmlc_task_id", id);
+                  Communicator.init(a);
+                  try {
+                    DMatrix m =
+                        new DMatrix(
+                            Arrays.copyOfRange(values, from * FEATURES, to * FEATURES),
+                            to - from,
+                            FEATURES,
+                            Float.NaN);
+                    m.setLabel(Arrays.copyOfRange(labels, from, to));
+                    Booster booster =
+                        XGBoost.train(m, params(1), 0, new HashMap<>(), null, null, null, 0, null);
+                    for (int round = 0; round < ROUNDS; round++) {
+                      booster.update(m, round);
+                      if (eval) {
+                        booster.evalSet(new DMatrix[] {m}, new String[] {"train"}, round);
+                      }
+                    }
+                    booster.dispose();
+                    m.dispose();
+                  } finally {
+                    Communicator.shutdown();
+                  }
+                } catch (Throwable e) {
+                  errors.add(e);
+                }
+              });
       worker.start();
       threads.add(worker);
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.dl;
 
 import ai.djl.Model;
@@ -13,8 +28,8 @@ import java.util.List;
 /**
  * A DJL trainer whose workers stay identical: once its parameters are initialized every worker
  * takes rank 0's, and before each optimizer step the gradients (and the running statistics of
- * layers such as batch normalization, which have no gradient) are averaged over all workers in
- * one all-reduce.
+ * layers such as batch normalization, which have no gradient) are averaged over all workers in one
+ * all-reduce.
  */
 final class AllReduceTrainer extends Trainer {
   private final Collective collective;
@@ -58,8 +73,8 @@ final class AllReduceTrainer extends Trainer {
       total += a.size();
     }
     if (total > Integer.MAX_VALUE) {
-      throw new IllegalStateException("the model has " + total + " values, more than one "
-          + "all-reduce carries");
+      throw new IllegalStateException(
+          "the model has " + total + " values, more than one " + "all-reduce carries");
     }
     float[] out = new float[(int) total];
     int at = 0;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.dl;
 
 import io.sparkair.runtime.actor.ActorRef;
@@ -7,9 +22,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The driver-side actor of one training attempt's workers: it tells every worker where the
- * others' mailboxes are, and records when one has left (its loop ended, normally or not) so
- * that the others stop waiting for it. The arrays themselves go from worker to worker.
+ * The driver-side actor of one training attempt's workers: it tells every worker where the others'
+ * mailboxes are, and records when one has left (its loop ended, normally or not) so that the others
+ * stop waiting for it. The arrays themselves go from worker to worker.
  */
 final class PeerGroup implements AutoCloseable {
   private final int worldSize;
@@ -29,15 +44,13 @@ final class PeerGroup implements AutoCloseable {
   }
 
   /**
-   * Records a worker's mailbox; completes with every worker's, in rank order, once all have
-   * joined.
+   * Records a worker's mailbox; completes with every worker's, in rank order, once all have joined.
    *
    * @throws IllegalArgumentException for a rank out of range or one that joined already
    */
   CompletableFuture<List<ActorRef<PeerMailbox>>> join(Member m) {
     if (m.rank() < 0 || m.rank() >= worldSize) {
-      throw new IllegalArgumentException("rank " + m.rank() + " is not in a group of "
-          + worldSize);
+      throw new IllegalArgumentException("rank " + m.rank() + " is not in a group of " + worldSize);
     }
     if (mailboxes.get(m.rank()) != null) {
       throw new IllegalArgumentException("rank " + m.rank() + " joined twice");
@@ -64,8 +77,11 @@ final class PeerGroup implements AutoCloseable {
 
   /** Records that {@code rank}'s loop ended: the others can no longer be answered. */
   Void leave(int rank) {
-    fail("worker " + rank + " left the all-reduce (its loop ended) while the others still "
-        + "call it; every worker must take the same number of steps");
+    fail(
+        "worker "
+            + rank
+            + " left the all-reduce (its loop ended) while the others still "
+            + "call it; every worker must take the same number of steps");
     return null;
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.dl;
 
 import io.sparkair.plugin.Air;
@@ -8,16 +23,15 @@ import io.sparkair.train.TrainLoop;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Data-parallel deep learning on DJL's PyTorch engine (Ray's {@code TorchTrainer}): every worker
- * runs the loop on its shard of the datasets. In the loop, {@link TorchTrain#prepareModel}
- * makes the model data-parallel (gradients averaged over the workers before each optimizer
- * step) and {@link TorchTrain#iterBatches} reads the shard as DJL batches. Each worker's
- * PyTorch uses as many threads as the worker holds task slots, so workers sharing an executor
- * do not fight over its cores. The engine never downloads anything: its native library comes
- * from the {@code pytorch-native-cpu} jar.
+ * runs the loop on its shard of the datasets. In the loop, {@link TorchTrain#prepareModel} makes
+ * the model data-parallel (gradients averaged over the workers before each optimizer step) and
+ * {@link TorchTrain#iterBatches} reads the shard as DJL batches. Each worker's PyTorch uses as many
+ * threads as the worker holds task slots, so workers sharing an executor do not fight over its
+ * cores. The engine never downloads anything: its native library comes from the {@code
+ * pytorch-native-cpu} jar.
  *
  * <pre>{@code
  * new TorchTrainer((config, context) -> {
@@ -49,8 +63,8 @@ public class TorchTrainer extends BaseTrainer<TorchTrainer> {
   @Override
   protected TrainLoop startAttempt(int numWorkers) {
     Air air = Air.get(Air.currentSession());
-    group = air.runtime().hostHere("air-torch-group-" + UUID.randomUUID(),
-        new PeerGroup(numWorkers));
+    group =
+        air.runtime().hostHere("air-torch-group-" + UUID.randomUUID(), new PeerGroup(numWorkers));
     return new SessionLoop(loop, new Collective(group, 0, numWorkers));
   }
 
@@ -79,15 +93,17 @@ public class TorchTrainer extends BaseTrainer<TorchTrainer> {
       Collective collective = group.forRank(context.worldRank());
       DjlEngine.prepare(context.cpus());
       Exception[] thrown = new Exception[1];
-      TorchTrain.within(collective, () -> {
-        try {
-          loop.run(config, context);
-        } catch (Exception e) {
-          thrown[0] = e;
-        } finally {
-          collective.leave();
-        }
-      });
+      TorchTrain.within(
+          collective,
+          () -> {
+            try {
+              loop.run(config, context);
+            } catch (Exception e) {
+              thrown[0] = e;
+            } finally {
+              collective.leave();
+            }
+          });
       if (thrown[0] != null) {
         throw thrown[0];
       }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.lightgbm;
 
 import com.microsoft.ml.lightgbm.PredictionType;
@@ -23,14 +38,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One LightGBM worker: builds its datasets from its shards, joins the other workers in
- * LightGBM's data-parallel network ({@link LightGBMNetwork} tells it the machine list and when
- * to connect), boosts round by round, and reports each round's metrics over every worker's rows
- * as {@code <dataset>-<metric>}, with a checkpoint every {@code checkpointFrequency} rounds and
- * after the last. When the driver asks to stop, every worker learns it in the same round.
+ * One LightGBM worker: builds its datasets from its shards, joins the other workers in LightGBM's
+ * data-parallel network ({@link LightGBMNetwork} tells it the machine list and when to connect),
+ * boosts round by round, and reports each round's metrics over every worker's rows as {@code
+ * <dataset>-<metric>}, with a checkpoint every {@code checkpointFrequency} rounds and after the
+ * last. When the driver asks to stop, every worker learns it in the same round.
  */
 final class LightGBMLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
+
   /** Metrics whose value is the square root of a mean: combined from their squares. */
   private static final Set<String> ROOT_MEAN = Set.of("rmse", "l2_root", "root_mean_squared_error");
 
@@ -41,16 +57,29 @@ final class LightGBMLoop implements TrainLoop {
   private final int rounds;
   private final int checkpointFrequency;
   private final List<String> datasets;
+
   /** The attempt's network of workers, or null for one worker. */
   private final ActorRef<LightGBMNetwork> network;
 
-  LightGBMLoop(String label, List<String> features, String params, String objective,
-      int rounds, int checkpointFrequency, List<String> datasets) {
+  LightGBMLoop(
+      String label,
+      List<String> features,
+      String params,
+      String objective,
+      int rounds,
+      int checkpointFrequency,
+      List<String> datasets) {
     this(label, features, params, objective, rounds, checkpointFrequency, datasets, null);
   }
 
-  private LightGBMLoop(String label, List<String> features, String params, String objective,
-      int rounds, int checkpointFrequency, List<String> datasets,
+  private LightGBMLoop(
+      String label,
+      List<String> features,
+      String params,
+      String objective,
+      int rounds,
+      int checkpointFrequency,
+      List<String> datasets,
       ActorRef<LightGBMNetwork> network) {
     this.label = label;
     this.features = features;
@@ -64,8 +93,8 @@ final class LightGBMLoop implements TrainLoop {
 
   /** This loop, for the workers of an attempt joined by {@code network}. */
   LightGBMLoop onNetwork(ActorRef<LightGBMNetwork> network) {
-    return new LightGBMLoop(label, features, params, objective, rounds, checkpointFrequency,
-        datasets, network);
+    return new LightGBMLoop(
+        label, features, params, objective, rounds, checkpointFrequency, datasets, network);
   }
 
   @Override
@@ -82,8 +111,11 @@ final class LightGBMLoop implements TrainLoop {
       rows.add(read(shard, used));
     }
     if (rows.get(0).rows() == 0) {
-      throw new IllegalArgumentException("LightGBM worker " + rank + " got no rows of the train "
-          + "dataset; use fewer workers or repartition the data");
+      throw new IllegalArgumentException(
+          "LightGBM worker "
+              + rank
+              + " got no rows of the train "
+              + "dataset; use fewer workers or repartition the data");
     }
     LightGBMPeers peers = network == null ? null : new LightGBMPeers(network, rank);
     List<LGBMDataset> matrices = new ArrayList<>();
@@ -97,8 +129,9 @@ final class LightGBMLoop implements TrainLoop {
       Checkpoint resume = context.getCheckpoint();
       int done = 0;
       if (resume != null) {
-        resumed = LGBMBooster.loadModelFromString(Files.readString(resume.modelDirectory()
-            .resolve(LightGBMPredictor.MODEL_FILE)));
+        resumed =
+            LGBMBooster.loadModelFromString(
+                Files.readString(resume.modelDirectory().resolve(LightGBMPredictor.MODEL_FILE)));
         done = ((Number) resume.getMetadata().metrics().get("training_iteration")).intValue();
       }
       for (int d = 0; d < rows.size(); d++) {
@@ -116,8 +149,8 @@ final class LightGBMLoop implements TrainLoop {
       String[] metricNames = booster.getEvalNames();
       for (int round = done; round < rounds; round++) {
         booster.updateOneIter();
-        double[] mine = evaluate(booster, rows, matrices, metricNames,
-            rank == 0 && context.shouldStop());
+        double[] mine =
+            evaluate(booster, rows, matrices, metricNames, rank == 0 && context.shouldStop());
         double[] all = peers == null ? mine : peers.round(mine);
         Map<String, Object> metrics = metrics(all, metricNames);
         metrics.put("training_iteration", round + 1);
@@ -161,21 +194,33 @@ final class LightGBMLoop implements TrainLoop {
   }
 
   /**
-   * A LightGBM dataset of these rows (null when there are none), binned like {@code reference}
-   * when given; when resuming, its initial scores are the resumed model's raw predictions.
+   * A LightGBM dataset of these rows (null when there are none), binned like {@code reference} when
+   * given; when resuming, its initial scores are the resumed model's raw predictions.
    */
-  private static LGBMDataset dataset(FeatureRows rows, String params, LGBMDataset reference,
-      LGBMBooster resumed) throws LGBMException {
+  private static LGBMDataset dataset(
+      FeatureRows rows, String params, LGBMDataset reference, LGBMBooster resumed)
+      throws LGBMException {
     int n = rows.rows();
     if (n == 0) {
       return null;
     }
-    LGBMDataset data = LGBMDataset.createFromMat(java.util.Arrays.copyOf(rows.values(),
-        n * rows.width()), n, rows.width(), true, params, reference);
+    LGBMDataset data =
+        LGBMDataset.createFromMat(
+            java.util.Arrays.copyOf(rows.values(), n * rows.width()),
+            n,
+            rows.width(),
+            true,
+            params,
+            reference);
     data.setField("label", java.util.Arrays.copyOf(rows.labels(), n));
     if (resumed != null) {
-      double[] raw = resumed.predictForMat(java.util.Arrays.copyOf(rows.values(),
-          n * rows.width()), n, rows.width(), true, PredictionType.C_API_PREDICT_RAW_SCORE);
+      double[] raw =
+          resumed.predictForMat(
+              java.util.Arrays.copyOf(rows.values(), n * rows.width()),
+              n,
+              rows.width(),
+              true,
+              PredictionType.C_API_PREDICT_RAW_SCORE);
       int perRow = raw.length / n;
       double[] byClass = new double[raw.length];
       for (int i = 0; i < n; i++) {
@@ -189,11 +234,16 @@ final class LightGBMLoop implements TrainLoop {
   }
 
   /**
-   * This worker's part of the round: the stop flag, then per dataset its row count and, per
-   * metric, the value times the rows (its square times the rows for a root-mean metric).
+   * This worker's part of the round: the stop flag, then per dataset its row count and, per metric,
+   * the value times the rows (its square times the rows for a root-mean metric).
    */
-  private static double[] evaluate(LGBMBooster booster, List<FeatureRows> rows,
-      List<LGBMDataset> matrices, String[] names, boolean stop) throws LGBMException {
+  private static double[] evaluate(
+      LGBMBooster booster,
+      List<FeatureRows> rows,
+      List<LGBMDataset> matrices,
+      String[] names,
+      boolean stop)
+      throws LGBMException {
     double[] part = new double[1 + rows.size() * (1 + names.length)];
     part[0] = stop ? 1 : 0;
     int at = 1;
@@ -221,8 +271,8 @@ final class LightGBMLoop implements TrainLoop {
       if (n > 0) {
         for (int m = 0; m < names.length; m++) {
           double mean = all[at + 1 + m] / n;
-          metrics.put(dataset + "-" + names[m],
-              ROOT_MEAN.contains(names[m]) ? Math.sqrt(mean) : mean);
+          metrics.put(
+              dataset + "-" + names[m], ROOT_MEAN.contains(names[m]) ? Math.sqrt(mean) : mean);
         }
       }
       at += 1 + names.length;
@@ -230,13 +280,14 @@ final class LightGBMLoop implements TrainLoop {
     return metrics;
   }
 
-  private Checkpoint checkpoint(LGBMBooster booster, Map<String, Object> metrics,
-      List<String> featureColumns) throws LGBMException {
+  private Checkpoint checkpoint(
+      LGBMBooster booster, Map<String, Object> metrics, List<String> featureColumns)
+      throws LGBMException {
     String model = booster.saveModelToString(0, 0, LGBMBooster.FeatureImportanceType.SPLIT);
     return Checkpoint.builder(LightGBMPredictor.FRAMEWORK)
         .modelFile(LightGBMPredictor.MODEL_FILE, model.getBytes(StandardCharsets.UTF_8))
-        .modelFile(ModelInfo.INFO_FILE,
-            new ModelInfo(label, featureColumns, objective).toJson())
-        .metrics(metrics).build();
+        .modelFile(ModelInfo.INFO_FILE, new ModelInfo(label, featureColumns, objective).toJson())
+        .metrics(metrics)
+        .build();
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.lightgbm;
 
 import java.io.Serializable;
@@ -6,22 +21,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The driver-side actor that lets one attempt's LightGBM workers find each other and agree
- * after every round. Hosted on the driver for one attempt.
+ * The driver-side actor that lets one attempt's LightGBM workers find each other and agree after
+ * every round. Hosted on the driver for one attempt.
  *
  * <ul>
- *   <li>{@link #join}: every worker gives the address its LightGBM listens on and gets the
- *       whole machine list, in rank order.
- *   <li>{@link #turn} and {@link #listening}: LightGBM's rank {@code r} connects to the ranks
- *       above it as soon as it starts, and waits 10 s or more before retrying a refused
- *       connection; so rank {@code r} starts once rank {@code r + 1} listens, the last rank
- *       first.
+ *   <li>{@link #join}: every worker gives the address its LightGBM listens on and gets the whole
+ *       machine list, in rank order.
+ *   <li>{@link #turn} and {@link #listening}: LightGBM's rank {@code r} connects to the ranks above
+ *       it as soon as it starts, and waits 10 s or more before retrying a refused connection; so
+ *       rank {@code r} starts once rank {@code r + 1} listens, the last rank first.
  *   <li>{@link #round}: after each boosting round every worker gives an array (its row counts,
  *       metric sums and stop flag) and gets the element-wise sum over the workers.
  * </ul>
  *
- * <p>Once a worker has left (its loop ended) or the group is closed, every pending and later
- * call fails at once rather than waiting for it.
+ * <p>Once a worker has left (its loop ended) or the group is closed, every pending and later call
+ * fails at once rather than waiting for it.
  */
 final class LightGBMNetwork implements AutoCloseable {
   private final int worldSize;
@@ -43,8 +57,7 @@ final class LightGBMNetwork implements AutoCloseable {
   @SuppressWarnings("unchecked")
   LightGBMNetwork(int worldSize) {
     if (worldSize < 2) {
-      throw new IllegalArgumentException("a LightGBM network needs >= 2 workers, got "
-          + worldSize);
+      throw new IllegalArgumentException("a LightGBM network needs >= 2 workers, got " + worldSize);
     }
     this.worldSize = worldSize;
     this.addresses = new String[worldSize];

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.lightgbm;
 
 import com.microsoft.ml.lightgbm.lightgbmlib;
@@ -14,15 +29,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.util.Utils;
 
 /**
- * A worker's place in LightGBM's socket network: it picks a free port, learns the machine
- * list, waits for its turn, starts LightGBM's network on the calling thread (LightGBM keeps it
- * per thread) and, once its LightGBM listens, lets the rank below it start (a short-lived watch
- * thread, in ranks above 0 only, ended when the network is up). It also carries the per-round
- * exchange and, when closed, frees the network and leaves the group.
+ * A worker's place in LightGBM's socket network: it picks a free port, learns the machine list,
+ * waits for its turn, starts LightGBM's network on the calling thread (LightGBM keeps it per
+ * thread) and, once its LightGBM listens, lets the rank below it start (a short-lived watch thread,
+ * in ranks above 0 only, ended when the network is up). It also carries the per-round exchange and,
+ * when closed, frees the network and leaves the group.
  */
 final class LightGBMPeers implements AutoCloseable {
   /** Minutes LightGBM waits for its peers' connections. */
   private static final int LISTEN_TIMEOUT_MINUTES = 2;
+
   private static final long WATCH_NANOS = TimeUnit.SECONDS.toNanos(60);
   private static final long UNWATCHABLE_MILLIS = 300;
 
@@ -39,8 +55,8 @@ final class LightGBMPeers implements AutoCloseable {
   void connect(int worldSize) {
     int port = freePort();
     String address = localAddress() + ":" + port;
-    List<String> machines = network.callAsync(LightGBMNetwork::join,
-        new LightGBMNetwork.Member(rank, address)).join();
+    List<String> machines =
+        network.callAsync(LightGBMNetwork::join, new LightGBMNetwork.Member(rank, address)).join();
     int me = rank;
     network.callAsync(n -> n.turn(me)).join();
     Thread watch = null;
@@ -58,15 +74,19 @@ final class LightGBMPeers implements AutoCloseable {
     }
     started = true;
     if (rc != 0) {
-      throw new IllegalStateException("LightGBM worker " + rank + " could not join its peers "
-          + machines + ": " + lightgbmlib.LGBM_GetLastError());
+      throw new IllegalStateException(
+          "LightGBM worker "
+              + rank
+              + " could not join its peers "
+              + machines
+              + ": "
+              + lightgbmlib.LGBM_GetLastError());
     }
   }
 
   /** The element-wise sum of every worker's {@code values} for this round. */
   double[] round(double[] values) {
-    return network.callAsync(LightGBMNetwork::round, new LightGBMNetwork.Part(rank, values))
-        .join();
+    return network.callAsync(LightGBMNetwork::round, new LightGBMNetwork.Part(rank, values)).join();
   }
 
   @Override
@@ -79,8 +99,8 @@ final class LightGBMPeers implements AutoCloseable {
   }
 
   /**
-   * Ends the watch: once LightGBM's network is up (or has failed), the rank below has connected
-   * and nobody waits for the announcement any more.
+   * Ends the watch: once LightGBM's network is up (or has failed), the rank below has connected and
+   * nobody waits for the announcement any more.
    */
   private static void stop(Thread watch) {
     if (watch == null) {
@@ -95,8 +115,8 @@ final class LightGBMPeers implements AutoCloseable {
   }
 
   /**
-   * Tells the group once this JVM has a socket listening on {@code port} (read from Linux's
-   * {@code /proc/net/tcp}); where that cannot be read, after a short pause.
+   * Tells the group once this JVM has a socket listening on {@code port} (read from Linux's {@code
+   * /proc/net/tcp}); where that cannot be read, after a short pause.
    */
   private void announceWhenListening(int port) {
     long deadline = System.nanoTime() + WATCH_NANOS;
@@ -142,15 +162,18 @@ final class LightGBMPeers implements AutoCloseable {
   }
 
   /**
-   * This executor's IPv4 address as Spark knows it. LightGBM's machine list reads IPv4 only:
-   * set {@code SPARK_LOCAL_IP} to an IPv4 address on hosts that resolve to IPv6.
+   * This executor's IPv4 address as Spark knows it. LightGBM's machine list reads IPv4 only: set
+   * {@code SPARK_LOCAL_IP} to an IPv4 address on hosts that resolve to IPv6.
    */
   private static String localAddress() {
     try {
       String ip = InetAddress.getByName(Utils.localHostName()).getHostAddress();
       if (ip.contains(":")) {
-        throw new IllegalStateException("LightGBM's network needs an IPv4 address; this "
-            + "executor's is " + ip + " (set SPARK_LOCAL_IP)");
+        throw new IllegalStateException(
+            "LightGBM's network needs an IPv4 address; this "
+                + "executor's is "
+                + ip
+                + " (set SPARK_LOCAL_IP)");
       }
       return ip;
     } catch (java.net.UnknownHostException e) {

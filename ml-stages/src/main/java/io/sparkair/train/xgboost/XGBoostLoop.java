@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.xgboost;
 
 import io.sparkair.checkpoint.Checkpoint;
@@ -20,11 +35,11 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 
 /**
- * One XGBoost worker: joins the collective through the driver's tracker, builds its matrices
- * from its shards, boosts round by round, and reports each round's metrics (computed over every
- * worker's rows) as {@code <dataset>-<metric>}, with a checkpoint every
- * {@code checkpointFrequency} rounds and after the last. When the driver asks to stop, rank 0
- * tells every worker through the collective, so all stop after the same round, checkpointed.
+ * One XGBoost worker: joins the collective through the driver's tracker, builds its matrices from
+ * its shards, boosts round by round, and reports each round's metrics (computed over every worker's
+ * rows) as {@code <dataset>-<metric>}, with a checkpoint every {@code checkpointFrequency} rounds
+ * and after the last. When the driver asks to stop, rank 0 tells every worker through the
+ * collective, so all stop after the same round, checkpointed.
  */
 final class XGBoostLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
@@ -36,16 +51,29 @@ final class XGBoostLoop implements TrainLoop {
   private final int rounds;
   private final int checkpointFrequency;
   private final List<String> datasets;
+
   /** The arguments joining the attempt's tracker. */
   private final Map<String, Object> tracker;
 
-  XGBoostLoop(String label, List<String> features, Map<String, Object> params,
-      List<String> evalMetrics, int rounds, int checkpointFrequency, List<String> datasets) {
+  XGBoostLoop(
+      String label,
+      List<String> features,
+      Map<String, Object> params,
+      List<String> evalMetrics,
+      int rounds,
+      int checkpointFrequency,
+      List<String> datasets) {
     this(label, features, params, evalMetrics, rounds, checkpointFrequency, datasets, Map.of());
   }
 
-  private XGBoostLoop(String label, List<String> features, Map<String, Object> params,
-      List<String> evalMetrics, int rounds, int checkpointFrequency, List<String> datasets,
+  private XGBoostLoop(
+      String label,
+      List<String> features,
+      Map<String, Object> params,
+      List<String> evalMetrics,
+      int rounds,
+      int checkpointFrequency,
+      List<String> datasets,
       Map<String, Object> tracker) {
     this.label = label;
     this.features = features;
@@ -59,8 +87,15 @@ final class XGBoostLoop implements TrainLoop {
 
   /** This loop, for the workers of an attempt joining the tracker of {@code trackerArgs}. */
   XGBoostLoop withTracker(Map<String, Object> trackerArgs) {
-    return new XGBoostLoop(label, features, params, evalMetrics, rounds, checkpointFrequency,
-        datasets, new HashMap<>(trackerArgs));
+    return new XGBoostLoop(
+        label,
+        features,
+        params,
+        evalMetrics,
+        rounds,
+        checkpointFrequency,
+        datasets,
+        new HashMap<>(trackerArgs));
   }
 
   @Override
@@ -94,8 +129,10 @@ final class XGBoostLoop implements TrainLoop {
       int done = 0;
       Checkpoint resume = context.getCheckpoint();
       if (resume != null) {
-        start = XGBoost.loadModel(java.nio.file.Files.readAllBytes(
-            resume.modelDirectory().resolve(XGBoostPredictor.MODEL_FILE)));
+        start =
+            XGBoost.loadModel(
+                java.nio.file.Files.readAllBytes(
+                    resume.modelDirectory().resolve(XGBoostPredictor.MODEL_FILE)));
         done = start.getNumBoostedRound();
       }
       Booster booster = XGBoost.train(train, p, 0, new HashMap<>(), null, null, null, 0, start);
@@ -111,8 +148,9 @@ final class XGBoostLoop implements TrainLoop {
         boolean due = last || (checkpointFrequency > 0 && (round + 1) % checkpointFrequency == 0);
         boolean rankZero = context.worldRank() == 0;
         context.report(metrics, due && rankZero ? checkpoint(booster, metrics, resolved) : null);
-        float[] stop = Communicator.allReduce(
-            new float[] {rankZero && context.shouldStop() ? 1f : 0f}, Communicator.OpType.MAX);
+        float[] stop =
+            Communicator.allReduce(
+                new float[] {rankZero && context.shouldStop() ? 1f : 0f}, Communicator.OpType.MAX);
         if (stop[0] > 0) {
           if (!due && rankZero) {
             context.report(metrics, checkpoint(booster, metrics, resolved));
@@ -126,16 +164,18 @@ final class XGBoostLoop implements TrainLoop {
     }
   }
 
-  private Checkpoint checkpoint(Booster booster, Map<String, Object> metrics,
-      List<String> featureColumns) throws Exception {
+  private Checkpoint checkpoint(
+      Booster booster, Map<String, Object> metrics, List<String> featureColumns) throws Exception {
     ByteArrayOutputStream model = new ByteArrayOutputStream();
     booster.saveModel(model, "json");
     Object objective = params.getOrDefault("objective", "reg:squarederror");
     return Checkpoint.builder(XGBoostPredictor.FRAMEWORK)
         .modelFile(XGBoostPredictor.MODEL_FILE, model.toByteArray())
-        .modelFile(ModelInfo.INFO_FILE, new ModelInfo(label, featureColumns,
-            objective.toString()).toJson())
-        .metrics(metrics).build();
+        .modelFile(
+            ModelInfo.INFO_FILE,
+            new ModelInfo(label, featureColumns, objective.toString()).toJson())
+        .metrics(metrics)
+        .build();
   }
 
   /** Parses XGBoost's {@code [3]\ttrain-logloss:0.2\tvalid-error:0.05} into a map. */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.xgboost;
 
 import io.sparkair.plugin.Air;
@@ -6,23 +21,21 @@ import io.sparkair.train.BoostingTrainer;
 import io.sparkair.train.TrainLoop;
 import io.sparkair.train.TrainingFailedException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import ml.dmlc.xgboost4j.java.RabitTracker;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Distributed XGBoost on AIR datasets, as Ray's {@code XGBoostTrainer}: one XGBoost worker per
  * actor, joined through XGBoost4J's collective with the tracker on the driver, each building its
- * matrix from its own shard. Each round's metrics are reported as {@code <dataset>-<metric>}
- * (e.g. {@code train-logloss}, {@code valid-error}) and a checkpoint holding the booster in
- * XGBoost's JSON format is stored every {@code checkpointFrequency} rounds and after the last.
+ * matrix from its own shard. Each round's metrics are reported as {@code <dataset>-<metric>} (e.g.
+ * {@code train-logloss}, {@code valid-error}) and a checkpoint holding the booster in XGBoost's
+ * JSON format is stored every {@code checkpointFrequency} rounds and after the last.
  *
  * <pre>{@code
  * Result result = new XGBoostTrainer()
@@ -35,16 +48,31 @@ import org.slf4j.LoggerFactory;
  *     .fit();
  * }</pre>
  *
- * <p>{@code nthread} defaults to the worker's cores.
- * {@code useGpu} sets XGBoost's {@code device} to {@code cuda} (not tested here: these machines
- * have no GPU).
+ * <p>{@code nthread} defaults to the worker's cores. {@code useGpu} sets XGBoost's {@code device}
+ * to {@code cuda} (not tested here: these machines have no GPU).
  */
 public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
-  private static final Set<String> OBJECTIVES = Set.of("reg:squarederror",
-      "reg:squaredlogerror", "reg:logistic", "reg:pseudohubererror", "reg:absoluteerror",
-      "reg:quantileerror", "reg:gamma", "reg:tweedie", "binary:logistic", "binary:logitraw",
-      "binary:hinge", "count:poisson", "survival:cox", "survival:aft", "multi:softmax",
-      "multi:softprob", "rank:ndcg", "rank:map", "rank:pairwise");
+  private static final Set<String> OBJECTIVES =
+      Set.of(
+          "reg:squarederror",
+          "reg:squaredlogerror",
+          "reg:logistic",
+          "reg:pseudohubererror",
+          "reg:absoluteerror",
+          "reg:quantileerror",
+          "reg:gamma",
+          "reg:tweedie",
+          "binary:logistic",
+          "binary:logitraw",
+          "binary:hinge",
+          "count:poisson",
+          "survival:cox",
+          "survival:aft",
+          "multi:softmax",
+          "multi:softprob",
+          "rank:ndcg",
+          "rank:map",
+          "rank:pairwise");
   private static final Logger LOG = LoggerFactory.getLogger(XGBoostTrainer.class);
   private static final long TRACKER_STOP_SECONDS = 5;
 
@@ -76,16 +104,17 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
     return "XGBoost";
   }
 
-  /**
-   * {@inheritDoc} XGBoost's {@code eval_metric} may be one name or a list.
-   */
+  /** {@inheritDoc} XGBoost's {@code eval_metric} may be one name or a list. */
   @Override
   protected void validateParams(List<String> datasetOrder) {
     Map<String, Object> boosterParams = params();
     Object objective = boosterParams.get("objective");
     if (objective != null && !OBJECTIVES.contains(objective.toString())) {
-      throw new IllegalArgumentException("unknown XGBoost objective '" + objective
-          + "'; known: " + new java.util.TreeSet<>(OBJECTIVES));
+      throw new IllegalArgumentException(
+          "unknown XGBoost objective '"
+              + objective
+              + "'; known: "
+              + new java.util.TreeSet<>(OBJECTIVES));
     }
     Object metrics = boosterParams.remove("eval_metric");
     List<String> evalMetrics = new ArrayList<>();
@@ -97,15 +126,22 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
     if (scalingConfig().useGpu()) {
       boosterParams.putIfAbsent("device", "cuda");
     }
-    loop = new XGBoostLoop(labelColumn(), featureColumns(), boosterParams, evalMetrics,
-        numBoostRound(), checkpointFrequency(), datasetOrder);
+    loop =
+        new XGBoostLoop(
+            labelColumn(),
+            featureColumns(),
+            boosterParams,
+            evalMetrics,
+            numBoostRound(),
+            checkpointFrequency(),
+            datasetOrder);
   }
 
   /** {@inheritDoc} The loop joins the workers through an XGBoost tracker of this attempt. */
   @Override
   protected TrainLoop startAttempt(int numWorkers) {
-    String host = Air.currentSession().sparkContext().getConf()
-        .get("spark.driver.host", "127.0.0.1");
+    String host =
+        Air.currentSession().sparkContext().getConf().get("spark.driver.host", "127.0.0.1");
     try {
       tracker = new RabitTracker(numWorkers, host);
       tracker.start();
@@ -116,9 +152,9 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
   }
 
   /**
-   * {@inheritDoc} After a failure the tracker is stopped on a thread of its own, waited for
-   * {@value #TRACKER_STOP_SECONDS} s at most: XGBoost's native tracker can wait forever for a
-   * worker that died, and the run must go on to its retry or its error.
+   * {@inheritDoc} After a failure the tracker is stopped on a thread of its own, waited for {@value
+   * #TRACKER_STOP_SECONDS} s at most: XGBoost's native tracker can wait forever for a worker that
+   * died, and the run must go on to its retry or its error.
    */
   @Override
   protected void endAttempt(boolean failed) {
@@ -136,13 +172,16 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
       }
       return;
     }
-    Thread stopping = new Thread(() -> {
-      try {
-        ending.stop();
-      } catch (XGBoostError e) {
-        LOG.warn("stopping XGBoost's tracker after a failed attempt: {}", e.toString());
-      }
-    }, "xgboost-tracker-stop");
+    Thread stopping =
+        new Thread(
+            () -> {
+              try {
+                ending.stop();
+              } catch (XGBoostError e) {
+                LOG.warn("stopping XGBoost's tracker after a failed attempt: {}", e.toString());
+              }
+            },
+            "xgboost-tracker-stop");
     stopping.setDaemon(true);
     stopping.start();
     try {
@@ -151,8 +190,10 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
       Thread.currentThread().interrupt();
     }
     if (stopping.isAlive()) {
-      LOG.warn("XGBoost's tracker did not stop within {} s after a failed attempt; left to "
-          + "end on its own", TRACKER_STOP_SECONDS);
+      LOG.warn(
+          "XGBoost's tracker did not stop within {} s after a failed attempt; left to "
+              + "end on its own",
+          TRACKER_STOP_SECONDS);
     }
   }
 }

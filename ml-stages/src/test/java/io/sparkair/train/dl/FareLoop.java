@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.dl;
 
 import ai.djl.Model;
@@ -18,14 +33,13 @@ import io.sparkair.train.TrainLoop;
 import java.util.Map;
 
 /**
- * The seed's train loop for the FarePredictor: Adam, batches of {@code batch_size}, one report
- * per epoch ({@code epoch}, {@code loss}: the mean batch loss) with rank 0's checkpoint of the
- * model. Half the squared error is the
- * seed's SmoothL1 loss here, since a sigmoid output and a 0/1 label differ by less than 1. With
- * {@code check_identical}, every worker checks after every step that its parameters equal the
- * other workers' (their sum over the group is exactly {@code worldSize} times its own), and the
- * report counts the checked steps. After a failure it resumes from the epoch after its
- * checkpoint's, with the checkpoint's parameters.
+ * The seed's train loop for the FarePredictor: Adam, batches of {@code batch_size}, one report per
+ * epoch ({@code epoch}, {@code loss}: the mean batch loss) with rank 0's checkpoint of the model.
+ * Half the squared error is the seed's SmoothL1 loss here, since a sigmoid output and a 0/1 label
+ * differ by less than 1. With {@code check_identical}, every worker checks after every step that
+ * its parameters equal the other workers' (their sum over the group is exactly {@code worldSize}
+ * times its own), and the report counts the checked steps. After a failure it resumes from the
+ * epoch after its checkpoint's, with the checkpoint's parameters.
  */
 final class FareLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
@@ -42,19 +56,25 @@ final class FareLoop implements TrainLoop {
       model.setBlock(FarePredictor.block());
       if (context.getCheckpoint() != null) {
         TorchCheckpoint.loadInto(model, context.getCheckpoint());
-        first = ((Number) context.getCheckpoint().getMetadata().metrics().get("epoch"))
-            .intValue() + 1;
+        first =
+            ((Number) context.getCheckpoint().getMetadata().metrics().get("epoch")).intValue() + 1;
       }
-      DefaultTrainingConfig training = new DefaultTrainingConfig(Loss.l2Loss())
-          .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
+      DefaultTrainingConfig training =
+          new DefaultTrainingConfig(Loss.l2Loss())
+              .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
       try (Trainer trainer = model.newTrainer(training)) {
         trainer.initialize(new Shape(batchSize, TaxiTrips.FEATURES.size()));
         int checked = 0;
         for (int epoch = first; epoch < epochs; epoch++) {
           double loss = 0;
           int batches = 0;
-          try (TorchBatches shard = TorchTrain.iterBatches(context.getDatasetShard("train"),
-              model.getNDManager(), batchSize, TaxiTrips.FEATURES, TaxiTrips.LABEL)) {
+          try (TorchBatches shard =
+              TorchTrain.iterBatches(
+                  context.getDatasetShard("train"),
+                  model.getNDManager(),
+                  batchSize,
+                  TaxiTrips.FEATURES,
+                  TaxiTrips.LABEL)) {
             while (shard.hasNext()) {
               NDList batch = shard.next();
               try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -71,8 +91,17 @@ final class FareLoop implements TrainLoop {
               }
             }
           }
-          context.report(Map.of("epoch", epoch, "loss", loss / Math.max(1, batches),
-              "batches", batches, "checked_steps", checked), context.worldRank() == 0
+          context.report(
+              Map.of(
+                  "epoch",
+                  epoch,
+                  "loss",
+                  loss / Math.max(1, batches),
+                  "batches",
+                  batches,
+                  "checked_steps",
+                  checked),
+              context.worldRank() == 0
                   ? TorchCheckpoint.fromModel(model, FarePredictor.class, TaxiTrips.FEATURES)
                   : null);
         }
@@ -94,8 +123,16 @@ final class FareLoop implements TrainLoop {
     float[] sum = collective.sum(mine);
     for (int i = 0; i < mine.length; i++) {
       if (sum[i] != mine[i] * collective.worldSize()) {
-        throw new IllegalStateException("rank " + collective.rank() + " differs from the others "
-            + "at value " + i + ": " + mine[i] + " against a group sum of " + sum[i]);
+        throw new IllegalStateException(
+            "rank "
+                + collective.rank()
+                + " differs from the others "
+                + "at value "
+                + i
+                + ": "
+                + mine[i]
+                + " against a group sum of "
+                + sum[i]);
       }
     }
   }

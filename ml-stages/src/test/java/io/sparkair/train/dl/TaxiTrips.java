@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.dl;
 
 import java.util.ArrayList;
@@ -17,8 +32,14 @@ import org.apache.spark.sql.types.StructType;
  */
 final class TaxiTrips {
   static final String LABEL = "is_big_tip";
-  static final List<String> FEATURES = List.of("passenger_count", "trip_distance",
-      "fare_amount", "trip_duration", "hour", "day_of_week");
+  static final List<String> FEATURES =
+      List.of(
+          "passenger_count",
+          "trip_distance",
+          "fare_amount",
+          "trip_duration",
+          "hour",
+          "day_of_week");
 
   private TaxiTrips() {}
 
@@ -33,10 +54,16 @@ final class TaxiTrips {
       double hour = random.nextInt(24);
       double weekday = random.nextInt(7);
       double night = hour >= 20 || hour < 5 ? 1 : 0;
-      double score = 0.12 * distance + 1.4 * night - 0.45 * (passengers - 1)
-          + (weekday >= 5 ? 0.5 : 0) - 0.9 + random.nextGaussian() * 0.6;
-      out.add(RowFactory.create(passengers, distance, fare, duration, hour, weekday,
-          score > 0 ? 1.0 : 0.0));
+      double score =
+          0.12 * distance
+              + 1.4 * night
+              - 0.45 * (passengers - 1)
+              + (weekday >= 5 ? 0.5 : 0)
+              - 0.9
+              + random.nextGaussian() * 0.6;
+      out.add(
+          RowFactory.create(
+              passengers, distance, fare, duration, hour, weekday, score > 0 ? 1.0 : 0.0));
     }
     StructType schema = new StructType();
     for (String f : FEATURES) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.train.lightgbm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * than a resumed LightGBM run) when a lightgbm4j release renames or retypes it.
  */
 class BoosterMergeTest {
-  private static final String PARAMS = "objective=binary verbosity=-1 num_leaves=4 "
-      + "min_data_in_leaf=5 deterministic=true num_threads=1";
+  private static final String PARAMS =
+      "objective=binary verbosity=-1 num_leaves=4 "
+          + "min_data_in_leaf=5 deterministic=true num_threads=1";
 
   private static LGBMBooster trained(LGBMDataset data, int rounds) throws Exception {
     LGBMBooster booster = LGBMBooster.create(data, PARAMS);
@@ -26,8 +42,9 @@ class BoosterMergeTest {
   }
 
   private static int trees(LGBMBooster booster) throws Exception {
-    Matcher tree = Pattern.compile("(?m)^Tree=").matcher(
-        booster.saveModelToString(0, 0, LGBMBooster.FeatureImportanceType.SPLIT));
+    Matcher tree =
+        Pattern.compile("(?m)^Tree=")
+            .matcher(booster.saveModelToString(0, 0, LGBMBooster.FeatureImportanceType.SPLIT));
     int count = 0;
     while (tree.find()) {
       count++;
@@ -48,7 +65,8 @@ class BoosterMergeTest {
     }
     try (LGBMDataset data = LGBMDataset.createFromMat(features, rows, 2, true, PARAMS, null)) {
       data.setField("label", labels);
-      try (LGBMBooster earlier = trained(data, 3); LGBMBooster later = trained(data, 2)) {
+      try (LGBMBooster earlier = trained(data, 3);
+          LGBMBooster later = trained(data, 2)) {
         assertEquals(3, trees(earlier));
         BoosterMerge.prepend(later, earlier);
         assertEquals(5, trees(later), "the merged model holds both boosters' trees");

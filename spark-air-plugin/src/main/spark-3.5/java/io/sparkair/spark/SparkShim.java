@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.spark;
 
 import java.util.ArrayList;
@@ -18,8 +33,8 @@ import scala.collection.Seq;
 import scala.reflect.ClassTag$;
 
 /**
- * The Spark calls whose API differs between Spark lines, for Spark 3.5 (Scala 2.12). The Spark
- * 4 folder has a class of the same name and methods. Internal to Spark AIR.
+ * The Spark calls whose API differs between Spark lines, for Spark 3.5 (Scala 2.12). The Spark 4
+ * folder has a class of the same name and methods. Internal to Spark AIR.
  */
 public final class SparkShim {
   private SparkShim() {}
@@ -40,8 +55,8 @@ public final class SparkShim {
   }
 
   /** A DataFrame over rows already in Spark's internal format. */
-  public static Dataset<Row> internalCreateDataFrame(SparkSession spark, RDD<InternalRow> rows,
-      StructType schema) {
+  public static Dataset<Row> internalCreateDataFrame(
+      SparkSession spark, RDD<InternalRow> rows, StructType schema) {
     return spark.internalCreateDataFrame(rows, schema, false);
   }
 

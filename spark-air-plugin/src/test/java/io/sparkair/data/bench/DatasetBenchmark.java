@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.sparkair.data.bench;
 
 import io.sparkair.data.AirDataset;
@@ -24,15 +39,15 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.functions;
 
 /**
- * DataFrame to AIR dataset conversion, beside Spark's own paths in the same run: a bare scan of
- * the same rows (the ceiling), Spark's ArrowWriter path ({@code toArrowBatchRdd}),
- * {@code collectAsList} and {@code toLocalIterator}; then streaming the dataset with
- * {@code iterBatches}. The source is cached first so that every path reads the same rows; the
- * same rows are then read from Parquet, where both conversions read Spark's vectorized reader.
+ * DataFrame to AIR dataset conversion, beside Spark's own paths in the same run: a bare scan of the
+ * same rows (the ceiling), Spark's ArrowWriter path ({@code toArrowBatchRdd}), {@code
+ * collectAsList} and {@code toLocalIterator}; then streaming the dataset with {@code iterBatches}.
+ * The source is cached first so that every path reads the same rows; the same rows are then read
+ * from Parquet, where both conversions read Spark's vectorized reader.
  *
- * <p>Run: {@code mvn -B -pl spark-air-plugin -Pbench test-compile exec:exec}; rows with
- * {@code -Dbench.rows=10000000}. With {@code -Dbench.remote=true} it instead runs on two
- * executor JVMs ({@code local-cluster}) and streams the blocks, all remote, on the driver.
+ * <p>Run: {@code mvn -B -pl spark-air-plugin -Pbench test-compile exec:exec}; rows with {@code
+ * -Dbench.rows=10000000}. With {@code -Dbench.remote=true} it instead runs on two executor JVMs
+ * ({@code local-cluster}) and streams the blocks, all remote, on the driver.
  */
 public final class DatasetBenchmark {
   private static final int COLUMNS = 8;
@@ -42,11 +57,14 @@ public final class DatasetBenchmark {
   public static void main(String[] args) {
     long rows = Long.getLong("bench.rows", 10_000_000L);
     boolean remote = Boolean.getBoolean("bench.remote");
-    SparkSession.Builder builder = SparkSession.builder().appName("dataset-bench")
-        .config("spark.ui.enabled", "false")
-        .config("spark.plugins", AirPlugin.class.getName());
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("dataset-bench")
+            .config("spark.ui.enabled", "false")
+            .config("spark.plugins", AirPlugin.class.getName());
     if (remote) {
-      builder.master("local-cluster[2,1,3072]")
+      builder
+          .master("local-cluster[2,1,3072]")
           .config("spark.executor.extraClassPath", System.getProperty("java.class.path"))
           .config("spark.executor.extraJavaOptions", System.getProperty("bench.jvm.options", ""))
           .config("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
@@ -76,14 +94,22 @@ public final class DatasetBenchmark {
     }
     double mb = rows * COLUMNS * 8 / 1e6;
     try (AirDataset ds = air.fromDataFrame(spark.range(0, rows, 1, 8).select(cols))) {
-      System.out.printf(Locale.ROOT, "%d rows x %d doubles = %.0f MB in %s%n", rows, COLUMNS, mb,
+      System.out.printf(
+          Locale.ROOT,
+          "%d rows x %d doubles = %.0f MB in %s%n",
+          rows,
+          COLUMNS,
+          mb,
           ds.rowsPerExecutor());
       double remoteIter = best(() -> sumAll(ds, 2));
       double noPrefetch = best(() -> sumAll(ds, 0));
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "iterBatches on the driver over remote blocks: %.0f MB/s with 2 blocks prefetched, "
               + "%.0f MB/s without prefetch (ratio %.2f)%n",
-          mb / remoteIter, mb / noPrefetch, noPrefetch / remoteIter);
+          mb / remoteIter,
+          mb / noPrefetch,
+          noPrefetch / remoteIter);
     }
   }
 
@@ -114,50 +140,70 @@ public final class DatasetBenchmark {
     Dataset<Row> df = spark.range(0, rows, 1, 2).select(cols).cache();
     df.count();
     double mb = rows * COLUMNS * 8 / 1e6;
-    System.out.printf(Locale.ROOT, "machine: %d cores; %d rows x %d doubles = %.0f MB%n",
-        Runtime.getRuntime().availableProcessors(), rows, COLUMNS, mb);
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores; %d rows x %d doubles = %.0f MB%n",
+        Runtime.getRuntime().availableProcessors(),
+        rows,
+        COLUMNS,
+        mb);
 
-    double scan = best(() -> df.queryExecution().toRdd().toJavaRDD().foreachPartition(
-        (Iterator<InternalRow> it) -> {
-          while (it.hasNext()) {
-            it.next();
-          }
-        }));
+    double scan =
+        best(
+            () ->
+                df.queryExecution()
+                    .toRdd()
+                    .toJavaRDD()
+                    .foreachPartition(
+                        (Iterator<InternalRow> it) -> {
+                          while (it.hasNext()) {
+                            it.next();
+                          }
+                        }));
     double arrow = best(() -> SparkShim.toArrowBatchRdd(df).count());
     long collectRows = Math.min(rows, 2_000_000L);
-    double collect = timed(() -> df.limit((int) collectRows).collectAsList())
-        * rows / collectRows;
-    double local = timed(() -> {
-      Iterator<Row> it = df.toLocalIterator();
-      while (it.hasNext()) {
-        it.next();
-      }
-    });
+    double collect = timed(() -> df.limit((int) collectRows).collectAsList()) * rows / collectRows;
+    double local =
+        timed(
+            () -> {
+              Iterator<Row> it = df.toLocalIterator();
+              while (it.hasNext()) {
+                it.next();
+              }
+            });
 
     long heapBefore = usedHeap();
     AirDataset[] kept = new AirDataset[1];
-    double ours = best(() -> {
-      if (kept[0] != null) {
-        kept[0].close();
-      }
-      kept[0] = air.fromDataFrame(df);
-    });
+    double ours =
+        best(
+            () -> {
+              if (kept[0] != null) {
+                kept[0].close();
+              }
+              kept[0] = air.fromDataFrame(df);
+            });
     long heapGrowth = usedHeap() - heapBefore;
     AirDataset ds = kept[0];
     double iter = best(() -> sumAll(ds, 2));
 
-    System.out.printf(Locale.ROOT, "bare scan of the cached rows (ceiling): %.0f MB/s%n", mb / scan);
-    System.out.printf(Locale.ROOT, "Spark ArrowWriter path (toArrowBatchRdd): %.0f MB/s%n",
-        mb / arrow);
-    System.out.printf(Locale.ROOT, "collectAsList (%d rows, scaled): %.0f MB/s%n", collectRows,
-        mb / collect);
+    System.out.printf(
+        Locale.ROOT, "bare scan of the cached rows (ceiling): %.0f MB/s%n", mb / scan);
+    System.out.printf(
+        Locale.ROOT, "Spark ArrowWriter path (toArrowBatchRdd): %.0f MB/s%n", mb / arrow);
+    System.out.printf(
+        Locale.ROOT, "collectAsList (%d rows, scaled): %.0f MB/s%n", collectRows, mb / collect);
     System.out.printf(Locale.ROOT, "toLocalIterator: %.0f MB/s%n", mb / local);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "fromDataFrame: %.0f MB/s = %.2fx Spark's ArrowWriter path, %.2fx the bare scan; "
             + "driver heap growth %.1f MB; store bytes per data byte %.3f%n",
-        mb / ours, arrow / ours, scan / ours, heapGrowth / 1e6, ds.sizeBytes() / (mb * 1e6));
-    System.out.printf(Locale.ROOT, "iterBatches (local blocks, sum of all values): %.0f MB/s%n",
-        mb / iter);
+        mb / ours,
+        arrow / ours,
+        scan / ours,
+        heapGrowth / 1e6,
+        ds.sizeBytes() / (mb * 1e6));
+    System.out.printf(
+        Locale.ROOT, "iterBatches (local blocks, sum of all values): %.0f MB/s%n", mb / iter);
     ds.close();
     parquet(spark, df, mb);
   }
@@ -176,8 +222,12 @@ public final class DatasetBenchmark {
     Air air = Air.get(spark);
     double arrow = best(() -> SparkShim.toArrowBatchRdd(df).count());
     double ours = best(() -> air.fromDataFrame(df).close());
-    System.out.printf(Locale.ROOT, "Parquet: Spark ArrowWriter path %.0f MB/s; fromDataFrame "
-        + "%.0f MB/s = %.2fx%n", mb / arrow, mb / ours, arrow / ours);
+    System.out.printf(
+        Locale.ROOT,
+        "Parquet: Spark ArrowWriter path %.0f MB/s; fromDataFrame " + "%.0f MB/s = %.2fx%n",
+        mb / arrow,
+        mb / ours,
+        arrow / ours);
     FileUtils.deleteQuietly(dir.toFile());
   }
 
