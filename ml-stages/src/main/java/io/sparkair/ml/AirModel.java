@@ -42,11 +42,11 @@ import org.apache.spark.sql.types.StructType;
  * A trained model as a Spark ML {@code Model} (and the batch-predictor transformer of any
  * checkpoint): it holds a checkpoint and a {@link Predictor} class, and {@code transform} keeps
  * every input column and adds the predictor's columns ({@code prediction}, and {@code probability}
- * for classifiers), computed inside Spark tasks with the checkpoint's preprocessor applied first,
- * through the same per-executor predictor as {@link BatchPredictor}. The predictor's columns take
- * the names of the {@code predictionCol} and {@code probabilityCol} params. Saved and loaded with
- * Spark ML's {@code write()}/{@code read()} (the checkpoint is stored under the stage's path, the
- * params in its metadata).
+ * for classifiers, a Spark ML vector as Spark's classifiers give it), computed inside Spark tasks
+ * with the checkpoint's preprocessor applied first, through the same per-executor predictor as
+ * {@link BatchPredictor}. The predictor's columns take the names of the {@code predictionCol} and
+ * {@code probabilityCol} params. Saved and loaded with Spark ML's {@code write()}/{@code read()}
+ * (the checkpoint is stored under the stage's path, the params in its metadata).
  */
 public final class AirModel extends Model<AirModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
@@ -165,14 +165,16 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
   public Dataset<Row> transform(Dataset<?> dataset) {
     SharedPredictor shared = predictions.shared();
     Map<String, String> names = outputNames();
-    return ArrowTransform.apply(
-        batch -> {
-          try (PredictorCache.Lease lease = shared.acquire()) {
-            return OutputColumns.renamed(lease.predictor().predict(batch), names);
-          }
-        },
-        true,
-        dataset);
+    Dataset<Row> scored =
+        ArrowTransform.apply(
+            batch -> {
+              try (PredictorCache.Lease lease = shared.acquire()) {
+                return OutputColumns.renamed(lease.predictor().predict(batch), names);
+              }
+            },
+            true,
+            dataset);
+    return OutputColumns.probabilityAsVector(scored, getProbabilityCol());
   }
 
   @Override
@@ -180,11 +182,13 @@ public final class AirModel extends Model<AirModel> implements MLWritable {
     Map<String, String> names = outputNames();
     try (PredictorCache.Lease local = predictions.local()) {
       Predictor predictor = local.predictor();
-      return ArrowTransform.outputSchema(
-          batch -> OutputColumns.renamed(predictor.predict(batch), names),
-          schema,
-          true,
-          Air.currentSession().sessionState().conf().sessionLocalTimeZone());
+      return OutputColumns.probabilityAsVector(
+          ArrowTransform.outputSchema(
+              batch -> OutputColumns.renamed(predictor.predict(batch), names),
+              schema,
+              true,
+              Air.currentSession().sessionState().conf().sessionLocalTimeZone()),
+          getProbabilityCol());
     }
   }
 

@@ -21,8 +21,14 @@ import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.util.TransferPair;
+import org.apache.spark.ml.functions;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -78,7 +84,37 @@ final class OutputColumns {
       }
       out = out.add(new StructField(name, field.dataType(), field.nullable(), field.metadata()));
     }
-    return out;
+    return probabilityAsVector(out, probabilityCol);
+  }
+
+  /**
+   * {@code schema} with the class-probability column, when it has one as an array of doubles, a
+   * Spark ML vector, as Spark ML's classifiers give it.
+   */
+  static StructType probabilityAsVector(StructType schema, String probabilityCol) {
+    if (!isDoubleArray(schema, probabilityCol)) {
+      return schema;
+    }
+    StructField[] fields = schema.fields().clone();
+    int i = schema.fieldIndex(probabilityCol);
+    fields[i] =
+        new StructField(
+            probabilityCol, SQLDataTypes.VectorType(), fields[i].nullable(), fields[i].metadata());
+    return new StructType(fields);
+  }
+
+  /** {@code scored} with its class-probability column converted as {@link #probabilityAsVector}. */
+  static Dataset<Row> probabilityAsVector(Dataset<Row> scored, String probabilityCol) {
+    if (!isDoubleArray(scored.schema(), probabilityCol)) {
+      return scored;
+    }
+    return scored.withColumn(probabilityCol, functions.array_to_vector(scored.col(probabilityCol)));
+  }
+
+  private static boolean isDoubleArray(StructType schema, String column) {
+    return List.of(schema.fieldNames()).contains(column)
+        && schema.apply(column).dataType() instanceof ArrayType array
+        && array.elementType() == DataTypes.DoubleType;
   }
 
   /**

@@ -19,9 +19,11 @@ import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.Preprocessors;
+import java.io.Serializable;
 import java.util.Objects;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -30,11 +32,17 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import scala.Function1;
 
 /**
  * A Spark AIR preprocessor as a Spark ML {@code Estimator}: {@code fit(df)} converts the DataFrame
  * to an AIR dataset, fits a copy of the preprocessor where its blocks live, and returns a {@link
  * PreprocessorModel}. The preprocessor given is left unfitted.
+ *
+ * <p>The preprocessor is the stage's one {@code Param}, {@code preprocessorJson} (its {@link
+ * Preprocessors#toJson JSON}), so a {@code ParamGridBuilder} can search over preprocessors (a
+ * {@code StandardScaler} against a {@code MinMaxScaler}, say), and {@code copy}, {@code fit(df,
+ * paramMap)} and Spark ML's params writer work as on Spark's own stages.
  */
 public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
     implements MLWritable {
@@ -43,22 +51,60 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
   /** The estimator's Spark ML identifier. */
   private final String uid;
 
-  /** The preprocessor this estimator fits copies of. */
-  private final Preprocessor preprocessor;
+  private final Param<String> preprocessorJson;
 
   /** An estimator fitting (a copy of) {@code preprocessor}. */
   public PreprocessorEstimator(Preprocessor preprocessor) {
-    this(Identifiable$.MODULE$.randomUID("airPreprocessor"), preprocessor);
+    this(Identifiable$.MODULE$.randomUID("airPreprocessor"));
+    setPreprocessor(preprocessor);
   }
 
-  private PreprocessorEstimator(String uid, Preprocessor preprocessor) {
+  /**
+   * An estimator with the given Spark ML identifier and no preprocessor yet (Spark ML's readers use
+   * it); set one with {@link #setPreprocessor} before fitting.
+   */
+  public PreprocessorEstimator(String uid) {
     this.uid = uid;
-    this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
+    this.preprocessorJson =
+        new Param<>(
+            this,
+            "preprocessorJson",
+            "the preprocessor to fit, as its JSON (Preprocessors.toJson)",
+            (Function1<String, Object> & Serializable) PreprocessorEstimator::isPreprocessor);
   }
 
-  /** The preprocessor this estimator fits copies of. */
+  private static Object isPreprocessor(String json) {
+    try {
+      Preprocessors.fromJson(json);
+      return true;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return false;
+    }
+  }
+
+  /** The preprocessor to fit, as its JSON. */
+  public Param<String> preprocessorJson() {
+    return preprocessorJson;
+  }
+
+  /** Sets the preprocessor to fit (a copy of it: later changes to it are not seen). */
+  public PreprocessorEstimator setPreprocessor(Preprocessor preprocessor) {
+    set(
+        preprocessorJson,
+        Preprocessors.toJson(Objects.requireNonNull(preprocessor, "preprocessor")));
+    return this;
+  }
+
+  /**
+   * A copy of the preprocessor this estimator fits.
+   *
+   * @throws IllegalStateException when none is set
+   */
   public Preprocessor preprocessor() {
-    return preprocessor;
+    if (!isDefined(preprocessorJson)) {
+      throw new IllegalStateException(uid + " has no preprocessor; set one with setPreprocessor");
+    }
+    return Preprocessors.fromJson(getOrDefault(preprocessorJson));
   }
 
   @Override
@@ -69,7 +115,7 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
   @Override
   @SuppressWarnings("unchecked")
   public PreprocessorModel fit(Dataset<?> dataset) {
-    Preprocessor copy = Preprocessors.copy(preprocessor);
+    Preprocessor copy = preprocessor();
     try (AirDataset air = Air.get(dataset.sparkSession()).fromDataFrame((Dataset<Row>) dataset)) {
       copy.fit(air);
     }
@@ -87,31 +133,35 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
 
   @Override
   public PreprocessorEstimator copy(ParamMap extra) {
-    return copyValues(new PreprocessorEstimator(uid, Preprocessors.copy(preprocessor)), extra);
+    return (PreprocessorEstimator) defaultCopy(extra);
   }
 
+  /** Writes the stage's metadata, which holds the preprocessor's JSON among its params. */
   @Override
   public MLWriter write() {
     return new MLWriter() {
       @Override
       public void saveImpl(String path) {
-        StageStore.save(
-            PreprocessorEstimator.this, preprocessor, path, sparkSession().sparkContext());
+        StageStore.saveMetadata(PreprocessorEstimator.this, path, sparkSession().sparkContext());
       }
     };
   }
 
-  /** Reads an estimator saved with {@link #write()}. */
+  /**
+   * Reads an estimator saved with {@link #write()}, or by a version that kept the preprocessor in a
+   * file beside the metadata.
+   */
   public static MLReader<PreprocessorEstimator> read() {
     return new MLReader<>() {
       @Override
       public PreprocessorEstimator load(String path) {
         SparkContext sc = sparkSession().sparkContext();
-        return StageStore.load(
-            path,
-            sc,
-            PreprocessorEstimator.class,
-            uid -> new PreprocessorEstimator(uid, StageStore.preprocessor(path, sc)));
+        PreprocessorEstimator stage =
+            StageStore.load(path, sc, PreprocessorEstimator.class, PreprocessorEstimator::new);
+        if (!stage.isDefined(stage.preprocessorJson)) {
+          stage.setPreprocessor(StageStore.preprocessor(path, sc));
+        }
+        return stage;
       }
     };
   }
@@ -123,6 +173,8 @@ public final class PreprocessorEstimator extends Estimator<PreprocessorModel>
 
   @Override
   public String toString() {
-    return "PreprocessorEstimator(" + preprocessor + ")";
+    return "PreprocessorEstimator("
+        + (isDefined(preprocessorJson) ? preprocessor().toString() : "no preprocessor")
+        + ")";
   }
 }

@@ -15,6 +15,7 @@
  */
 package io.sparkair.predict;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,7 +195,17 @@ class BatchPredictorTest {
       assertEquals(train.count(), second.count());
     }
     AirModel model = new AirModel(checkpoint, XGBoostPredictor.class);
-    List<Row> scored = model.transform(valid.toDataFrame()).select("probability").collectAsList();
+    List<Row> scored =
+        model
+            .transform(valid.toDataFrame())
+            .select(
+                org.apache
+                    .spark
+                    .ml
+                    .functions
+                    .vector_to_array(col("probability"), "float64")
+                    .as("probability"))
+            .collectAsList();
     try (AirDataset predicted = predictor.predict(valid)) {
       assertEquals(
           predicted.toDataFrame().select("probability").collectAsList(),

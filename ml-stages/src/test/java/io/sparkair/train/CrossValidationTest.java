@@ -21,12 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkair.ml.AirModel;
 import io.sparkair.ml.PreprocessorEstimator;
+import io.sparkair.ml.PreprocessorModel;
 import io.sparkair.ml.TrainerEstimator;
 import io.sparkair.ml.XGBoostEstimator;
+import io.sparkair.preprocess.MinMaxScaler;
+import io.sparkair.preprocess.Preprocessors;
 import io.sparkair.preprocess.StandardScaler;
 import io.sparkair.train.lightgbm.LightGBMTrainer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +43,7 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
@@ -45,6 +52,7 @@ import org.apache.spark.ml.tuning.TrainValidationSplit;
 import org.apache.spark.ml.tuning.TrainValidationSplitModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,8 +174,12 @@ class CrossValidationTest {
             .fit(train);
     PipelineModel best = assertInstanceOf(PipelineModel.class, model.bestModel());
     assertEquals(2, best.stages().length);
+    Dataset<Row> scored = best.transform(valid);
+    assertEquals(SQLDataTypes.VectorType(), scored.schema().apply("probability").dataType());
+    assertEquals(scored.schema(), best.transformSchema(valid.schema()));
     assertTrue(
-        auc().evaluate(best.transform(valid)) > 0.85, "the best pipeline predicts held-out rows");
+        auc().setRawPredictionCol("probability").evaluate(scored) > 0.95,
+        "the best pipeline ranks held-out rows by its probability vectors");
 
     String path = dir.resolve("cv-pipeline").toString();
     model.write().overwrite().save(path);
@@ -234,9 +246,9 @@ class CrossValidationTest {
             .setNumWorkers(2)
             .setStoragePath(dir.resolve("runs").toString())
             .setPredictionCol("score");
-    assertEquals(
-        List.of("target", "score", "probability"),
-        Arrays.asList(estimator.transformSchema(train.select("target").schema()).fieldNames()));
+    StructType announced = estimator.transformSchema(train.select("target").schema());
+    assertEquals(List.of("target", "score", "probability"), Arrays.asList(announced.fieldNames()));
+    assertEquals(SQLDataTypes.VectorType(), announced.apply("probability").dataType());
 
     ParamMap[] grid = {
       new ParamMap().put(estimator.trainerConfig().w("{\"numBoostRound\": 1}")),
@@ -272,5 +284,60 @@ class CrossValidationTest {
     assertEquals(
         pipeline.transform(valid).select("score").collectAsList(),
         loaded.transform(valid).select("score").collectAsList());
+  }
+
+  @Test
+  void aGridSearchesOverPreprocessorsAndTheStageSavesAsParams(@TempDir Path dir) throws Exception {
+    String[] columns = {"mean radius", "mean texture"};
+    PreprocessorEstimator scaler = new PreprocessorEstimator(new StandardScaler(columns));
+    String minMax = Preprocessors.toJson(new MinMaxScaler(columns));
+    ParamMap[] grid = {
+      new ParamMap()
+          .put(scaler.preprocessorJson().w(Preprocessors.toJson(new StandardScaler(columns)))),
+      new ParamMap().put(scaler.preprocessorJson().w(minMax))
+    };
+    Pipeline pipeline =
+        new Pipeline().setStages(new PipelineStage[] {scaler, xgboost(dir).setNumRound(5)});
+    TrainValidationSplitModel model =
+        new TrainValidationSplit()
+            .setEstimator(pipeline)
+            .setEstimatorParamMaps(grid)
+            .setEvaluator(auc())
+            .setSeed(7)
+            .fit(train);
+    int winner = best(model.validationMetrics());
+    PreprocessorModel fitted =
+        assertInstanceOf(PreprocessorModel.class, ((PipelineModel) model.bestModel()).stages()[0]);
+    assertEquals(
+        winner == 0 ? StandardScaler.class : MinMaxScaler.class,
+        fitted.preprocessor().getClass(),
+        "the best model's preprocessor is the winning point's");
+
+    PreprocessorEstimator copy =
+        scaler.copy(new ParamMap().put(scaler.preprocessorJson().w(minMax)));
+    assertInstanceOf(MinMaxScaler.class, copy.preprocessor());
+    assertInstanceOf(StandardScaler.class, scaler.preprocessor(), "copy leaves the original");
+
+    String path = dir.resolve("scaler").toString();
+    copy.write().overwrite().save(path);
+    PreprocessorEstimator loaded = PreprocessorEstimator.load(path);
+    assertEquals(copy.uid(), loaded.uid());
+    assertEquals(minMax, loaded.getOrDefault(loaded.preprocessorJson()));
+
+    Path metadata;
+    try (var parts = Files.list(Path.of(path, "metadata"))) {
+      metadata =
+          parts.filter(f -> f.getFileName().toString().startsWith("part-")).findFirst().get();
+    }
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode saved = (ObjectNode) json.readTree(Files.readString(metadata));
+    saved.putObject("paramMap");
+    Files.writeString(metadata, json.writeValueAsString(saved) + "\n");
+    Files.deleteIfExists(metadata.resolveSibling("." + metadata.getFileName() + ".crc"));
+    Files.writeString(Path.of(path, "preprocessor.json"), minMax);
+    assertInstanceOf(
+        MinMaxScaler.class,
+        PreprocessorEstimator.load(path).preprocessor(),
+        "an estimator saved with its preprocessor beside the metadata (version 0.1.0) loads");
   }
 }
