@@ -16,8 +16,10 @@
 package io.sparkair.tune;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkair.preprocess.Preprocessor;
@@ -28,7 +30,8 @@ import java.util.Map;
 
 /** Trial configurations and experiment state as JSON: preprocessors in their own JSON form. */
 final class ConfigJson {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private ConfigJson() {}
 
@@ -65,6 +68,15 @@ final class ConfigJson {
       return JSON.valueToTree(value);
     }
     return JSON.valueToTree(value.toString());
+  }
+
+  /** {@link #toNode}, as it reads back from its text: comparable with a node read from a file. */
+  static JsonNode normalized(Object value) {
+    try {
+      return JSON.readTree(JSON.writeValueAsString(toNode(value)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String write(Object value) {

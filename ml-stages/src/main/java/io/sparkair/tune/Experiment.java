@@ -19,29 +19,27 @@ import io.sparkair.train.CheckpointConfig;
 import io.sparkair.train.FailureConfig;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.RunStorage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.NotSerializableException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * What an experiment must keep to continue after its driver stops: the search space, the tune
- * configuration with the searcher and scheduler in their current state, the run settings and every
- * trial suggested so far with its status. It is saved whole, as Java serialization, to {@code
- * tuner.state} in the experiment directory whenever a trial starts or ends; the searcher, the
- * scheduler and the trial list change only while this object's monitor is held, so a save is always
+ * What an experiment must keep to continue after its driver stops: the run settings, every trial
+ * suggested so far with its status, and what the searcher and scheduler were told, in order (its
+ * events). It is saved as JSON ({@link ExperimentState}, {@code tuner.json}) whenever a trial
+ * starts or ends; a restore makes a new searcher and scheduler from the search space and tune
+ * configuration given again and replays the events to them. The searcher, the scheduler, the trial
+ * list and the events change only while this object's monitor is held, so a save is always
  * consistent.
+ *
+ * <p>An experiment saved by 0.1.0 is one Java-serialized object in {@code tuner.state}; such an
+ * experiment is read, continued and saved in that form ({@link LegacyExperimentState}), which is
+ * why this class stays {@code Serializable}.
  */
 final class Experiment implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -84,6 +82,9 @@ final class Experiment implements Serializable {
   final FailureConfig failureConfig;
   final List<Trial> trials = new ArrayList<>();
 
+  /** What the searcher and scheduler were told, in order; null when read from a 0.1.0 save. */
+  private transient List<Map<String, Object>> events = new ArrayList<>();
+
   Experiment(
       String name,
       Map<String, ?> paramSpace,
@@ -119,11 +120,13 @@ final class Experiment implements Serializable {
     }
     Trial trial = new Trial(id, config);
     trials.add(trial);
+    record("suggest", id, null, null);
     return trial;
   }
 
   /** Tells the scheduler about a report; true when the trial is to stop. */
   synchronized boolean shouldStopAfter(String trialId, Map<String, Object> metrics) {
+    record("result", trialId, metrics, null);
     return scheduler.onTrialResult(trialId, metrics) == TrialScheduler.Decision.STOP;
   }
 
@@ -137,6 +140,7 @@ final class Experiment implements Serializable {
    */
   synchronized void ended(
       Trial trial, Map<String, Object> lastMetrics, Throwable error, boolean stoppedByScheduler) {
+    record("complete", trial.id, lastMetrics, error != null);
     scheduler.onTrialComplete(trial.id);
     searcher.onTrialComplete(trial.id, lastMetrics, error != null);
     trial.state = error == null ? State.TERMINATED : State.ERROR;
@@ -144,78 +148,58 @@ final class Experiment implements Serializable {
     trial.stopped = stoppedByScheduler;
   }
 
+  private void record(String event, String trialId, Map<String, Object> metrics, Boolean error) {
+    if (events == null) {
+      return;
+    }
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("event", event);
+    entry.put("trial", trialId);
+    if (metrics != null) {
+      entry.put("metrics", new LinkedHashMap<>(metrics));
+    }
+    if (error != null) {
+      entry.put("error", error);
+    }
+    events.add(entry);
+  }
+
+  /** The events so far, in order; null for an experiment read from a 0.1.0 save. */
+  synchronized List<Map<String, Object>> events() {
+    return events == null ? null : List.copyOf(events);
+  }
+
+  /** The trial with this id. */
+  synchronized Trial trial(String id) {
+    for (Trial t : trials) {
+      if (t.id.equals(id)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("the experiment has no trial " + id);
+  }
+
   /**
-   * Saves this experiment to {@code dir/tuner.state}, replacing the previous save only once the new
-   * one is written whole (on local storage; other storage replaces it as its file system does). An
-   * experiment with a part that cannot be serialized (a search-space function, a searcher, a
-   * scheduler) is not saved: it runs, but cannot be restored.
+   * Saves this experiment in {@code dir}, as JSON, or in 0.1.0's form when it was read from one.
    *
    * @return why the experiment could not be saved, or null when it was
    */
   String save(String dir, Configuration hadoop) {
-    byte[] bytes;
-    synchronized (this) {
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
-        out.writeObject(this);
-      } catch (NotSerializableException e) {
-        return e.getMessage() + " is not serializable";
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      bytes = buffer.toByteArray();
+    if (events == null) {
+      return LegacyExperimentState.save(this, dir, hadoop);
     }
-    RunStorage.write(dir + "/" + STATE_FILE, bytes, hadoop);
+    String json;
+    synchronized (this) {
+      json = ExperimentState.write(this);
+    }
+    RunStorage.write(
+        dir + "/" + ExperimentState.FILE, json.getBytes(StandardCharsets.UTF_8), hadoop);
     return null;
   }
 
-  /** Whether {@code dir} holds a saved experiment. */
+  /** Whether {@code dir} holds a saved experiment, of this version or of 0.1.0. */
   static boolean exists(String dir, Configuration hadoop) {
-    return RunStorage.exists(dir + "/" + STATE_FILE, hadoop);
-  }
-
-  /**
-   * Loads the experiment saved in {@code dir}, resolving classes through the thread's context class
-   * loader (the application's).
-   *
-   * @throws IllegalArgumentException when {@code dir} holds no saved experiment
-   */
-  static Experiment load(String dir, Configuration hadoop) {
-    byte[] saved = RunStorage.readIfExists(dir + "/" + STATE_FILE, hadoop);
-    if (saved == null) {
-      throw new IllegalArgumentException(
-          "no experiment to restore at "
-              + dir
-              + " (it has no "
-              + STATE_FILE
-              + "; an experiment whose search space, searcher or scheduler is not "
-              + "serializable is not saved)");
-    }
-    try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(saved))) {
-      return (Experiment) in.readObject();
-    } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("cannot read the experiment saved in " + dir + ": " + e, e);
-    }
-  }
-
-  /** Resolves classes through the thread's context class loader. */
-  private static final class ContextObjectInputStream extends ObjectInputStream {
-    ContextObjectInputStream(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc)
-        throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader == null) {
-        return super.resolveClass(desc);
-      }
-      try {
-        return Class.forName(desc.getName(), false, loader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
-      }
-    }
+    return RunStorage.exists(dir + "/" + ExperimentState.FILE, hadoop)
+        || RunStorage.exists(dir + "/" + STATE_FILE, hadoop);
   }
 }

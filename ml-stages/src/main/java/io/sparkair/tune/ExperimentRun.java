@@ -264,8 +264,8 @@ final class ExperimentRun implements AutoCloseable {
   }
 
   /**
-   * Saves the experiment for {@link Tuner#restore} and writes {@code experiment_state.json}: every
-   * trial's status, configuration, last result and error.
+   * Saves the experiment for {@link Tuner#restore(String, Trainer, Map, TuneConfig)} and writes
+   * {@code experiment_state.json}: every trial's status, configuration, last result and error.
    */
   synchronized void save() {
     if (!unsaved) {
@@ -273,8 +273,8 @@ final class ExperimentRun implements AutoCloseable {
       if (why != null) {
         unsaved = true;
         LOG.warn(
-            "experiment {} cannot be restored: {} (search-space values, searchers and "
-                + "schedulers must be serializable to be saved)",
+            "experiment {}, restored from Spark AIR 0.1.0's tuner.state, cannot be saved in that "
+                + "form any more: {}",
             experiment.name,
             why);
       }

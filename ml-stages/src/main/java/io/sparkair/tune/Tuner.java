@@ -43,10 +43,10 @@ import org.apache.spark.sql.SparkSession;
  * on.
  *
  * <p>The experiment directory {@code <storagePath>/<name>} holds {@code experiment_state.json},
- * {@code tuner.state} (what {@link #restore} reads), {@code report.html} (the metric's curve per
- * trial) and one directory per trial with {@code params.json}, {@code result.json}, {@code
- * progress.csv} and its checkpoints. With {@code verbose > 0} a table of the trials is printed
- * every 10 seconds and at the end.
+ * {@code tuner.json} (what {@link #restore(String, Trainer, Map, TuneConfig)} reads), {@code
+ * report.html} (the metric's curve per trial) and one directory per trial with {@code params.json},
+ * {@code result.json}, {@code progress.csv} and its checkpoints. With {@code verbose > 0} a table
+ * of the trials is printed every 10 seconds and at the end.
  */
 public final class Tuner {
 
@@ -78,23 +78,60 @@ public final class Tuner {
   /**
    * A tuner that continues the interrupted experiment in {@code path} (an experiment directory)
    * when {@link #fit()} is called: trials that ended are not run again, trials that were running
-   * resume from their latest checkpoint, and the searcher and scheduler carry on from their saved
-   * state. {@code trainer} supplies what cannot be saved: the datasets and the training loop; the
-   * search space and configuration are the saved ones. Run callbacks are not saved, nor is an
-   * experiment whose search space, searcher or scheduler is not serializable (a warning says so
-   * when it runs).
+   * resume from their latest checkpoint, and the searcher and scheduler carry on from where they
+   * were. As with Ray's {@code Tuner.restore(path, trainable, param_space=...)}, what holds code is
+   * given again: {@code trainer} (the datasets and the training loop), and the search space and
+   * tune configuration the experiment ran with, whose searcher and scheduler are brought to their
+   * saved state by replaying what they were told; the run settings are the saved ones. Run
+   * callbacks are not saved.
    *
-   * @throws IllegalArgumentException when {@code path} holds no saved experiment
+   * @throws IllegalArgumentException when {@code path} holds no saved experiment, or when the
+   *     search space and configuration given suggest other trials than the saved ones
    */
+  public static Tuner restore(
+      String path, Trainer trainer, Map<String, ?> paramSpace, TuneConfig tuneConfig) {
+    Configuration hadoop = Air.currentSession().sparkContext().hadoopConfiguration();
+    if (!ExperimentState.exists(path, hadoop)) {
+      if (LegacyExperimentState.exists(path, hadoop)) {
+        return restore(path, trainer);
+      }
+      throw new IllegalArgumentException("no experiment to restore at " + path);
+    }
+    String storagePath = new Path(path).getParent().toString();
+    Experiment experiment =
+        ExperimentState.restore(path, hadoop, paramSpace, tuneConfig, storagePath);
+    return new Tuner(
+        trainer, paramSpace, tuneConfig, experiment.runConfig(storagePath), experiment);
+  }
+
+  /**
+   * A tuner that continues an experiment saved by Spark AIR 0.1.0, whose {@code tuner.state} holds
+   * its search space, searcher and scheduler; otherwise as {@link #restore(String, Trainer, Map,
+   * TuneConfig)}.
+   *
+   * @throws IllegalArgumentException when {@code path} holds no experiment saved by 0.1.0 (one
+   *     saved by this version needs its search space and configuration given again)
+   * @deprecated for experiments saved by this version, use {@link #restore(String, Trainer, Map,
+   *     TuneConfig)}
+   */
+  @Deprecated
   public static Tuner restore(String path, Trainer trainer) {
     Configuration hadoop = Air.currentSession().sparkContext().hadoopConfiguration();
-    Experiment experiment = Experiment.load(path, hadoop);
-    Path dir = new Path(path);
+    if (!LegacyExperimentState.exists(path, hadoop)) {
+      throw new IllegalArgumentException(
+          ExperimentState.exists(path, hadoop)
+              ? "the experiment at "
+                  + path
+                  + " was saved by this version: give its search space and TuneConfig again, "
+                  + "Tuner.restore(path, trainer, paramSpace, tuneConfig)"
+              : "no experiment to restore at " + path);
+    }
+    Experiment experiment = LegacyExperimentState.load(path, hadoop);
     return new Tuner(
         trainer,
         experiment.paramSpace,
         experiment.tuneConfig,
-        experiment.runConfig(dir.getParent().toString()),
+        experiment.runConfig(new Path(path).getParent().toString()),
         experiment);
   }
 
@@ -117,7 +154,10 @@ public final class Tuner {
     SparkSession spark = Air.currentSession();
     StorageLocation.requireReachable(runConfig.storagePath(), spark);
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Experiment experiment = restored != null ? restored : newExperiment();
+    Experiment experiment =
+        restored != null
+            ? restored
+            : newExperiment(experimentName(), paramSpace, tuneConfig, runConfig);
     ExperimentRun run =
         new ExperimentRun(
             trainer,
@@ -153,12 +193,19 @@ public final class Tuner {
     }
   }
 
-  private Experiment newExperiment() {
-    String name =
-        runConfig.name() != null
-            ? runConfig.name()
-            : "Tuner_"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
+  private String experimentName() {
+    return runConfig.name() != null
+        ? runConfig.name()
+        : "Tuner_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"));
+  }
+
+  /**
+   * A new experiment, its searcher and scheduler set up for the search space.
+   *
+   * @throws IllegalArgumentException for {@code numSamples} with a searcher of its own
+   */
+  static Experiment newExperiment(
+      String name, Map<String, ?> paramSpace, TuneConfig tuneConfig, RunConfig runConfig) {
     if (tuneConfig.searcher() != null && tuneConfig.numSamples() != 1) {
       throw new IllegalArgumentException(
           "TuneConfig sets numSamples="

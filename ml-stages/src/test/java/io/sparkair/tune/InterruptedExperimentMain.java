@@ -42,6 +42,20 @@ public final class InterruptedExperimentMain {
         .setTrainLoopConfig(Map.of("iterations", 6, "sleepMs", 250, "log", log));
   }
 
+  /** The experiment's search space; the restore passes it again. */
+  static Map<String, ?> paramSpace() {
+    return Map.of("trainLoopConfig", Map.of("x", Tune.uniform(0, 10)));
+  }
+
+  /** The experiment's tune configuration, with a new searcher; the restore passes it again. */
+  static TuneConfig tuneConfig() {
+    return new TuneConfig()
+        .setMetric("score", "max")
+        .setMaxConcurrentTrials(1)
+        .setSearcher(new TpeSearcher(6, 2, 0.25, 6))
+        .setSeed(7);
+  }
+
   public static void main(String[] args) {
     SparkSession spark =
         SparkSession.builder()
@@ -53,12 +67,8 @@ public final class InterruptedExperimentMain {
     try (AirDataset data = Air.get(spark).range(100)) {
       new Tuner(
               trainer(data, args[1]),
-              Map.of("trainLoopConfig", Map.of("x", Tune.uniform(0, 10))),
-              new TuneConfig()
-                  .setMetric("score", "max")
-                  .setMaxConcurrentTrials(1)
-                  .setSearcher(new TpeSearcher(6, 2, 0.25, 6))
-                  .setSeed(7),
+              paramSpace(),
+              tuneConfig(),
               new RunConfig().setName(NAME).setStoragePath(args[0]).setVerbose(0))
           .fit();
     }

@@ -150,12 +150,20 @@ class TunerExecutionTest {
     IllegalArgumentException nothing =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Tuner.restore(dir.toString(), InterruptedExperimentMain.trainer(data, "")));
+            () ->
+                Tuner.restore(
+                    dir.toString(),
+                    InterruptedExperimentMain.trainer(data, ""),
+                    InterruptedExperimentMain.paramSpace(),
+                    InterruptedExperimentMain.tuneConfig()));
     assertTrue(nothing.getMessage().contains("no experiment to restore"), nothing.getMessage());
 
     ResultGrid grid =
         Tuner.restore(
-                experiment.toString(), InterruptedExperimentMain.trainer(data, log.toString()))
+                experiment.toString(),
+                InterruptedExperimentMain.trainer(data, log.toString()),
+                InterruptedExperimentMain.paramSpace(),
+                InterruptedExperimentMain.tuneConfig())
             .fit();
 
     assertEquals(6, grid.size(), "the searcher went on to its 6 trials, no more");
@@ -315,23 +323,56 @@ class TunerExecutionTest {
   }
 
   @Test
-  void anExperimentThatCannotBeSavedStillRunsButCannotBeRestored(@TempDir Path dir) {
+  void anExperimentWhoseSpaceHoldsCodeIsSavedAndRestoredOnlyWithItsOwnSpace(@TempDir Path dir)
+      throws Exception {
     Object notSerializable = new Object();
+    int salt = notSerializable.hashCode() % 2;
     DataParallelTrainer trainer =
         new DataParallelTrainer(new ToyLoop())
             .setScalingConfig(ScalingConfig.of(1))
             .setDataset("train", data);
+    Map<String, ?> space =
+        Map.of(
+            "trainLoopConfig",
+            Map.of(
+                "x", Tune.sampleFrom(spec -> notSerializable.hashCode() % 2 + 1.0),
+                "y", Tune.gridSearch(List.of(1, 2))));
     ResultGrid grid =
         new Tuner(
                 trainer,
-                Map.of(
-                    "trainLoopConfig",
-                    Map.of("x", Tune.sampleFrom(spec -> notSerializable.hashCode() % 2 + 1.0))),
+                space,
                 new TuneConfig().setMetric("score", "max"),
-                new RunConfig().setName("unsaved").setStoragePath(dir.toString()).setVerbose(0))
+                new RunConfig().setName("functions").setStoragePath(dir.toString()).setVerbose(0))
             .fit();
     assertEquals(0, grid.numErrors(), grid.errors().toString());
-    assertFalse(Tuner.canRestore(dir.resolve("unsaved").toString()));
+    String path = dir.resolve("functions").toString();
+    assertTrue(Tuner.canRestore(path), "a search space holding functions is saved too");
+    String saved = Files.readString(dir.resolve("functions").resolve("tuner.json"));
+    assertTrue(saved.contains("\"event\" : \"complete\""), saved);
+
+    IllegalArgumentException other =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Tuner.restore(
+                    path,
+                    trainer,
+                    Map.of("trainLoopConfig", Map.of("x", Tune.gridSearch(List.of(7.0, 8.0)))),
+                    new TuneConfig().setMetric("score", "max")));
+    assertTrue(other.getMessage().contains("trial_00000"), other.getMessage());
+    IllegalArgumentException old =
+        assertThrows(IllegalArgumentException.class, () -> Tuner.restore(path, trainer));
+    assertTrue(old.getMessage().contains("give its search space"), old.getMessage());
+
+    ResultGrid again =
+        Tuner.restore(path, trainer, space, new TuneConfig().setMetric("score", "max")).fit();
+    assertEquals(2, again.size(), "the finished experiment runs no trial again");
+    assertEquals(
+        grid.getBestResult().metrics().get("score"), again.getBestResult().metrics().get("score"));
+    assertEquals(
+        salt + 1.0,
+        ((Number) ((Map<?, ?>) again.getBestResult().config().get("trainLoopConfig")).get("x"))
+            .doubleValue());
   }
 
   @Test
