@@ -15,6 +15,7 @@
  */
 package io.sparkair.checkpoint;
 
+import io.sparkair.runtime.AirEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,17 +29,22 @@ import java.util.stream.Stream;
 
 /**
  * The temporary directories this JVM's checkpoints live in: made here, and deleted when their
- * checkpoint is closed or, at the latest, when the JVM exits.
+ * checkpoint is closed or, at the latest, when the JVM exits (the set of live directories is one of
+ * the JVM's {@link AirEnv} services).
  */
 final class TemporaryDirectories {
-  private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+  /** The directories made and not deleted yet; deletes them when the JVM exits. */
+  private static final class Live implements AutoCloseable {
+    private final Set<Path> dirs = ConcurrentHashMap.newKeySet();
 
-  static {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> List.copyOf(LIVE).forEach(TemporaryDirectories::delete),
-                "spark-air-checkpoint-cleanup"));
+    @Override
+    public void close() {
+      List.copyOf(dirs).forEach(TemporaryDirectories::delete);
+    }
+  }
+
+  private static Set<Path> live() {
+    return AirEnv.service(Live.class, Live::new).dirs;
   }
 
   private TemporaryDirectories() {}
@@ -47,7 +53,7 @@ final class TemporaryDirectories {
   private static Path create() {
     try {
       Path dir = Files.createTempDirectory("spark-air-checkpoint-");
-      LIVE.add(dir);
+      live().add(dir);
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make a temporary directory: " + e, e);
@@ -73,12 +79,12 @@ final class TemporaryDirectories {
 
   /** Whether {@code dir} was made by {@link #create} and is not deleted yet. */
   static boolean contains(Path dir) {
-    return LIVE.contains(dir);
+    return live().contains(dir);
   }
 
   /** Deletes {@code dir} with everything in it, if {@link #create} made it; quietly. */
   static void delete(Path dir) {
-    if (!LIVE.remove(dir)) {
+    if (!live().remove(dir)) {
       return;
     }
     try {

@@ -15,6 +15,7 @@
  */
 package io.sparkair.predict;
 
+import io.sparkair.runtime.AirEnv;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,17 +26,23 @@ import java.util.function.Supplier;
  * The predictors of this JVM, one per model: a model is loaded once per executor and reused by
  * every later batch, prediction and dataset that uses the same checkpoint. At most {@value
  * #CAPACITY} models stay loaded; beyond that the least recently used one is closed, at once if no
- * task is predicting with it, otherwise when the last one is done.
+ * task is predicting with it, otherwise when the last one is done. The cache is one of the JVM's
+ * {@link AirEnv} services; it closes nothing when the JVM exits, where the native engines (XGBoost,
+ * LightGBM, PyTorch) may be shutting down themselves and the process's memory goes anyway.
  */
 public final class PredictorCache {
   /** How many models a JVM keeps loaded. */
   public static final int CAPACITY = 8;
 
-  private static final Map<String, Entry> LOADED = new LinkedHashMap<>(16, 0.75f, true);
-  private static final AtomicLong LOADS = new AtomicLong();
-  private static int capacity = CAPACITY;
+  private final Map<String, Entry> loaded = new LinkedHashMap<>(16, 0.75f, true);
+  private final AtomicLong loads = new AtomicLong();
+  private int capacity = CAPACITY;
 
   private PredictorCache() {}
+
+  private static PredictorCache instance() {
+    return AirEnv.service(PredictorCache.class, PredictorCache::new);
+  }
 
   /**
    * The predictor of a model, made by {@code load} the first time this JVM sees the model (or after
@@ -44,48 +51,58 @@ public final class PredictorCache {
    * @throws RuntimeException what {@code load} throws; a failed load is not kept
    */
   static Lease acquire(String model, Supplier<Predictor> load) {
+    return instance().lease(model, load);
+  }
+
+  private Lease lease(String model, Supplier<Predictor> load) {
     Entry entry;
-    synchronized (PredictorCache.class) {
-      entry = LOADED.computeIfAbsent(model, key -> new Entry());
+    synchronized (this) {
+      entry = loaded.computeIfAbsent(model, key -> new Entry());
       entry.users++;
     }
     try {
-      entry.load(load);
+      entry.load(load, loads);
     } catch (RuntimeException | Error e) {
-      synchronized (PredictorCache.class) {
-        LOADED.remove(model, entry);
+      synchronized (this) {
+        loaded.remove(model, entry);
         entry.users--;
       }
       throw e;
     }
-    synchronized (PredictorCache.class) {
+    synchronized (this) {
       evictBeyond(capacity);
     }
-    return new Lease(entry);
+    return new Lease(this, entry);
   }
 
   /** How many models this JVM has loaded. */
   public static long loads() {
-    return LOADS.get();
+    return instance().loads.get();
   }
 
   /** How many models this JVM holds loaded now. */
-  public static synchronized int size() {
-    return LOADED.size();
+  public static int size() {
+    PredictorCache cache = instance();
+    synchronized (cache) {
+      return cache.loaded.size();
+    }
   }
 
   /** Keeps at most {@code models} loaded from now on, evicting the least recently used. */
-  static synchronized void setCapacity(int models) {
+  static void setCapacity(int models) {
     if (models < 1) {
       throw new IllegalArgumentException("the cache needs room for a model, got " + models);
     }
-    capacity = models;
-    evictBeyond(capacity);
+    PredictorCache cache = instance();
+    synchronized (cache) {
+      cache.capacity = models;
+      cache.evictBeyond(models);
+    }
   }
 
-  private static void evictBeyond(int models) {
-    Iterator<Entry> eldest = LOADED.values().iterator();
-    while (LOADED.size() > models && eldest.hasNext()) {
+  private void evictBeyond(int models) {
+    Iterator<Entry> eldest = loaded.values().iterator();
+    while (loaded.size() > models && eldest.hasNext()) {
       Entry entry = eldest.next();
       eldest.remove();
       entry.evicted = true;
@@ -95,7 +112,7 @@ public final class PredictorCache {
     }
   }
 
-  private static synchronized void release(Entry entry) {
+  private synchronized void release(Entry entry) {
     entry.users--;
     if (entry.evicted && entry.users == 0) {
       entry.close();
@@ -108,9 +125,9 @@ public final class PredictorCache {
     private int users;
     private boolean evicted;
 
-    synchronized Predictor load(Supplier<Predictor> load) {
+    synchronized Predictor load(Supplier<Predictor> load, AtomicLong loads) {
       if (predictor == null) {
-        LOADS.incrementAndGet();
+        loads.incrementAndGet();
         predictor = load.get();
       }
       return predictor;
@@ -126,10 +143,12 @@ public final class PredictorCache {
 
   /** A predictor in use; closing the lease hands it back to the cache. */
   public static final class Lease implements AutoCloseable {
+    private final PredictorCache cache;
     private final Entry entry;
     private boolean closed;
 
-    private Lease(Entry entry) {
+    private Lease(PredictorCache cache, Entry entry) {
+      this.cache = cache;
       this.entry = entry;
     }
 
@@ -145,7 +164,7 @@ public final class PredictorCache {
     public void close() {
       if (!closed) {
         closed = true;
-        release(entry);
+        cache.release(entry);
       }
     }
   }

@@ -15,6 +15,7 @@
  */
 package io.sparkair.plugin;
 
+import io.sparkair.runtime.AirEnv;
 import io.sparkair.runtime.AirRuntime;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -26,11 +27,19 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The slot-holding tasks of one executor JVM, woken as soon as the driver releases their lease so
  * that the slots come free at once rather than at the tasks' next poll. One named actor per
- * executor receives the driver's releases.
+ * executor receives the driver's releases; the latches it opens are one of the JVM's {@link AirEnv}
+ * services.
  */
 final class SlotHolds {
-  private static final Map<String, CountDownLatch> RELEASED = new ConcurrentHashMap<>();
-  private static final Set<AirRuntime> HOSTED = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The latches of this JVM's slot-holding tasks, and the runtimes hosting a receiver. */
+  private static final class Latches {
+    private final Map<String, CountDownLatch> released = new ConcurrentHashMap<>();
+    private final Set<AirRuntime> hosted = Collections.newSetFromMap(new IdentityHashMap<>());
+  }
+
+  private static Latches latches() {
+    return AirEnv.service(Latches.class, Latches::new);
+  }
 
   /** The name of the actor that receives releases for {@code executor}. */
   static String actorName(String executor) {
@@ -38,25 +47,28 @@ final class SlotHolds {
   }
 
   /** Hosts this executor's receiver on {@code runtime} unless it already is. */
-  static synchronized void ensureHosted(AirRuntime runtime, String executor) {
-    if (HOSTED.add(runtime)) {
-      runtime.hostHere(actorName(executor), new SlotHolds());
+  static void ensureHosted(AirRuntime runtime, String executor) {
+    Latches latches = latches();
+    synchronized (latches) {
+      if (latches.hosted.add(runtime)) {
+        runtime.hostHere(actorName(executor), new SlotHolds());
+      }
     }
   }
 
   /** A latch that opens when the driver releases {@code lease}. */
   static CountDownLatch watch(String lease) {
-    return RELEASED.computeIfAbsent(lease, k -> new CountDownLatch(1));
+    return latches().released.computeIfAbsent(lease, k -> new CountDownLatch(1));
   }
 
   /** Stops watching {@code lease}. */
   static void forget(String lease) {
-    RELEASED.remove(lease);
+    latches().released.remove(lease);
   }
 
   /** The driver released {@code lease}: its tasks on this executor end. */
   void released(String lease) {
-    CountDownLatch latch = RELEASED.get(lease);
+    CountDownLatch latch = latches().released.get(lease);
     if (latch != null) {
       latch.countDown();
     }
