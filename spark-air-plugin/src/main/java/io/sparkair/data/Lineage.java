@@ -49,6 +49,9 @@ import scala.runtime.AbstractFunction1;
  * <p>The recomputed blocks are held by the lineage, and released when the last dataset that shares
  * it closes. Until then the executors that hold its blocks are pinned against dynamic allocation's
  * release ({@link ExecutorPins}).
+ *
+ * <p>The class is a little over 300 lines because recomputing, holding and moving a lineage's
+ * blocks share the map of its partitions and one lock.
  */
 final class Lineage {
   private static final Logger LOG = LoggerFactory.getLogger(Lineage.class);
