@@ -26,17 +26,21 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes the experiment {@link SavedFormatsTest} restores: three grid trials of the toy loop,
- * finished, under {@code <storage path>/}{@value #NAME}. Run it once per format version and check
- * the directory in under {@code src/test/resources/formats/}:
+ * finished, under {@code <storage path>/<name>}. Run it once per format version and check the
+ * directory in under {@code src/test/resources/formats/} ({@value #NAME} was written by 0.1.0,
+ * {@value #JSON_NAME} by the first version that saved {@code tuner.json}):
  *
  * <pre>
  * mvn -B -pl ml-stages exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.sparkair.tune.SavedExperimentMain -Dexec.args=&lt;storage path&gt;
+ *   -Dexec.mainClass=io.sparkair.tune.SavedExperimentMain -Dexec.args="&lt;storage path&gt; &lt;name&gt;"
  * </pre>
  */
 public final class SavedExperimentMain {
   /** The experiment's name. */
   static final String NAME = "experiment-0.1.0";
+
+  /** The experiment saved in the first {@code tuner.json} format. */
+  static final String JSON_NAME = "experiment-tuner-json-1";
 
   private SavedExperimentMain() {}
 
@@ -46,6 +50,16 @@ public final class SavedExperimentMain {
         .setScalingConfig(ScalingConfig.of(1))
         .setDataset("train", data)
         .setTrainLoopConfig(Map.of("iterations", 3));
+  }
+
+  /** The experiment's search space. */
+  static Map<String, ?> paramSpace() {
+    return Map.of("trainLoopConfig", Map.of("x", Tune.gridSearch(1, 2, 3)));
+  }
+
+  /** The experiment's tune configuration. */
+  static TuneConfig tuneConfig() {
+    return new TuneConfig().setMetric("score", "max").setMaxConcurrentTrials(1).setSeed(7);
   }
 
   public static void main(String[] args) {
@@ -59,9 +73,12 @@ public final class SavedExperimentMain {
     try (AirDataset data = Air.get(spark).range(10)) {
       new Tuner(
               trainer(data),
-              Map.of("trainLoopConfig", Map.of("x", Tune.gridSearch(1, 2, 3))),
-              new TuneConfig().setMetric("score", "max").setMaxConcurrentTrials(1).setSeed(7),
-              new RunConfig().setName(NAME).setStoragePath(args[0]).setVerbose(0))
+              paramSpace(),
+              tuneConfig(),
+              new RunConfig()
+                  .setName(args.length > 1 ? args[1] : NAME)
+                  .setStoragePath(args[0])
+                  .setVerbose(0))
           .fit();
     } finally {
       spark.stop();

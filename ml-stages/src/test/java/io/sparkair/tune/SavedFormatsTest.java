@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Experiments saved by an earlier version stay restorable: {@code formats/experiment-0.1.0} was
- * written by {@link SavedExperimentMain} with version 0.1.0 and is checked in as it was written. A
- * change that breaks reading it (a renamed field of the saved Tuner state, say) fails here.
+ * Experiments saved by an earlier version stay restorable: {@code formats/experiment-0.1.0} (Java
+ * serialization, {@code tuner.state}) and {@code formats/experiment-tuner-json-1} (the first {@code
+ * tuner.json}) were written by {@link SavedExperimentMain} and are checked in as they were written.
+ * A change that breaks reading them (a renamed field of the saved Tuner state, say) fails here.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SavedFormatsTest {
@@ -66,10 +68,33 @@ class SavedFormatsTest {
   @Test
   void anExperimentSavedByVersion010IsRestoredWithoutRunningItsTrialsAgain(@TempDir Path dir)
       throws Exception {
-    Path experiment = dir.resolve(SavedExperimentMain.NAME);
-    copy(
-        Path.of(getClass().getResource("/formats/" + SavedExperimentMain.NAME).toURI()),
-        experiment);
+    restoresWithoutRunningTrialsAgain(
+        dir, SavedExperimentMain.NAME, (path, data) -> legacyRestore(path, data));
+  }
+
+  @SuppressWarnings("deprecation")
+  private static Tuner legacyRestore(String path, AirDataset data) {
+    return Tuner.restore(path, SavedExperimentMain.trainer(data));
+  }
+
+  @Test
+  void anExperimentSavedAsTunerJson1IsRestoredWithoutRunningItsTrialsAgain(@TempDir Path dir)
+      throws Exception {
+    restoresWithoutRunningTrialsAgain(
+        dir,
+        SavedExperimentMain.JSON_NAME,
+        (path, data) ->
+            Tuner.restore(
+                path,
+                SavedExperimentMain.trainer(data),
+                SavedExperimentMain.paramSpace(),
+                SavedExperimentMain.tuneConfig()));
+  }
+
+  private void restoresWithoutRunningTrialsAgain(
+      Path dir, String name, BiFunction<String, AirDataset, Tuner> restore) throws Exception {
+    Path experiment = dir.resolve(name);
+    copy(Path.of(getClass().getResource("/formats/" + name).toURI()), experiment);
     Map<String, Long> before = reportLines(experiment);
     assertEquals(Map.of("trial_00000", 3L, "trial_00001", 3L, "trial_00002", 3L), before);
 
@@ -81,8 +106,7 @@ class SavedFormatsTest {
             .config("spark.plugins", AirPlugin.class.getName())
             .getOrCreate();
     try (AirDataset data = Air.get(spark).range(10)) {
-      ResultGrid grid =
-          Tuner.restore(experiment.toString(), SavedExperimentMain.trainer(data)).fit();
+      ResultGrid grid = restore.apply(experiment.toString(), data).fit();
       assertEquals(3, grid.size());
       assertEquals(0, grid.numErrors(), grid.errors().toString());
       TrialResult best = grid.getBestResult();
