@@ -72,8 +72,19 @@ final class ProgressReporter {
     return out.toString();
   }
 
-  /** The HTML report: a line chart of the metric per trial, and the trial table. */
+  /** The HTML report: a page with the experiment's name and its {@link #fragment}. */
   String html(List<TrialStatus> trials) {
+    return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
+        + escape(experiment)
+        + "</title></head>\n<body style=\"font-family:sans-serif\">\n<h1>"
+        + escape(experiment)
+        + "</h1>\n"
+        + fragment(trials)
+        + "</body></html>\n";
+  }
+
+  /** A line chart of the metric per trial, as inline SVG, and the trial table, as HTML. */
+  String fragment(List<TrialStatus> trials) {
     double maxX = 1;
     double minY = Double.POSITIVE_INFINITY;
     double maxY = Double.NEGATIVE_INFINITY;
@@ -163,11 +174,7 @@ final class ProgressReporter {
               value == null ? "" : value,
               escape(flat(t.config))));
     }
-    return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
-        + escape(experiment)
-        + "</title></head>\n<body style=\"font-family:sans-serif\">\n<h1>"
-        + escape(experiment)
-        + "</h1>\n<p>"
+    return "<p>"
         + escape(metric)
         + " per training iteration, one line per trial.</p>\n"
         + svg
@@ -176,7 +183,7 @@ final class ProgressReporter {
         + escape(metric)
         + "</th><th>config</th></tr>\n"
         + rows
-        + "</table>\n</body></html>\n";
+        + "</table>\n";
   }
 
   private static String flat(Map<String, Object> config) {

@@ -45,6 +45,24 @@ public final class ResultGrid implements Iterable<TrialResult> {
     this.path = path;
   }
 
+  /**
+   * The trials as HTML, as a notebook shows them: the metric's curve per trial as inline SVG, and a
+   * table of each trial's status, last metric value and configuration.
+   */
+  public String toHtml() {
+    List<TrialStatus> statuses = new java.util.ArrayList<>();
+    for (TrialResult t : trials) {
+      TrialStatus status = new TrialStatus(t.trialId(), t.config());
+      status.end(
+          t.result() == null ? List.of() : t.result().metricsHistory(),
+          t.error() != null ? "ERROR" : t.stoppedEarly() ? "STOPPED" : "TERMINATED",
+          metric);
+      statuses.add(status);
+    }
+    String name = path == null ? "experiment" : path.substring(path.lastIndexOf('/') + 1);
+    return new ProgressReporter(name, metric).fragment(statuses);
+  }
+
   @Override
   public Iterator<TrialResult> iterator() {
     return trials.iterator();

@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.sparkair.notebook;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The "Spark AIR (Java)" Jupyter kernel: each cell is Java, run by JShell in this JVM with Spark,
+ * Spark AIR and the examples on the classpath (see {@link Cells} for what is imported); a cell's
+ * value is shown as Spark AIR's objects want ({@link Displays}), and a failing cell shows its cause
+ * first. Started by Jupyter with the connection file as its argument.
+ */
+public final class AirKernel extends BaseKernel {
+  private final Cells cells = new Cells();
+  private final LanguageInfo language =
+      new LanguageInfo.Builder("java")
+          .version(Runtime.version().toString())
+          .mimetype("text/x-java-source")
+          .fileExtension(".jshell")
+          .pygments("java")
+          .codemirror("text/x-java")
+          .build();
+
+  @Override
+  public LanguageInfo getLanguageInfo() {
+    return language;
+  }
+
+  @Override
+  public String getBanner() {
+    return "Spark AIR (Java): cells are Java snippets; Spark AIR, Spark SQL and java.util are "
+        + "imported";
+  }
+
+  @Override
+  public DisplayData eval(String cell) {
+    return cells.run(cell).map(Displays::of).orElse(null);
+  }
+
+  /** The failure's cause first, as the cell's error output; no wall of stack frames. */
+  @Override
+  public List<String> formatError(Exception e) {
+    return errorStyler.primaryLines(String.valueOf(e.getMessage()));
+  }
+
+  @Override
+  public void onShutdown(boolean isRestarting) {
+    cells.close();
+  }
+
+  /**
+   * Runs the kernel on the connection Jupyter describes in the file {@code args[0]}, until Jupyter
+   * shuts it down.
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      throw new IllegalArgumentException(
+          "usage: AirKernel <connection file>, got " + List.of(args));
+    }
+    KernelConnectionProperties connection =
+        KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+    JupyterConnection jupyter = new JupyterConnection(connection);
+    AirKernel kernel = new AirKernel();
+    kernel.becomeHandlerForConnection(jupyter);
+    jupyter.connect();
+    jupyter.waitUntilClose();
+    System.exit(0);
+  }
+}

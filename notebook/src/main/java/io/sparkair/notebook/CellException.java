@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.sparkair.notebook;
+
+import io.sparkair.runtime.AirException;
+
+/**
+ * A cell that failed: its code does not compile, or it threw. The message names the cause first
+ * (the compiler's message, or the root exception's class and message).
+ */
+public final class CellException extends AirException {
+  private static final long serialVersionUID = 1L;
+
+  CellException(String message) {
+    super(message);
+  }
+
+  CellException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

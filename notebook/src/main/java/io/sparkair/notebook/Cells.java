@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.sparkair.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+
+/**
+ * Runs notebook cells, Java snippets, in one JShell whose state lasts as long as the kernel: a
+ * class, method or variable a cell declares is there for the next cells, and declaring it again
+ * replaces it. The packages a Spark AIR notebook uses are imported before the first cell.
+ */
+final class Cells implements AutoCloseable {
+  /** Imported before the first cell. */
+  static final List<String> IMPORTS =
+      List.of(
+          "java.util.*",
+          "java.nio.file.*",
+          "org.apache.spark.sql.*",
+          "org.apache.spark.sql.types.*",
+          "io.sparkair.plugin.Air",
+          "io.sparkair.data.AirDataset",
+          "io.sparkair.checkpoint.Checkpoint",
+          "io.sparkair.preprocess.*",
+          "io.sparkair.predict.*",
+          "io.sparkair.train.*",
+          "io.sparkair.train.xgboost.XGBoostTrainer",
+          "io.sparkair.train.lightgbm.LightGBMTrainer",
+          "io.sparkair.train.dl.TorchTrainer",
+          "io.sparkair.train.dl.TorchTrain",
+          "io.sparkair.tune.*",
+          "io.sparkair.ml.*",
+          "io.sparkair.serve.PredictorDeployment",
+          "io.sparkair.serve.HttpAdapters");
+
+  private final KeptValues values = new KeptValues();
+  private final JShell shell;
+
+  Cells() {
+    shell =
+        JShell.builder()
+            .executionEngine(values, null)
+            .compilerOptions("--class-path", System.getProperty("java.class.path"))
+            .build();
+    IMPORTS.forEach(name -> run("import " + name + ";"));
+  }
+
+  /**
+   * Runs a cell, snippet after snippet, and returns the object its last snippet evaluated to (empty
+   * when that snippet is a statement or a declaration without a value).
+   *
+   * @throws CellException when a snippet does not compile, naming the compiler's message and the
+   *     snippet
+   * @throws Exception what the cell's code threw, as its own exception class
+   */
+  Optional<Object> run(String cell) {
+    SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+    String rest = cell;
+    Object last = null;
+    boolean hasValue = false;
+    values.clear();
+    while (!rest.isBlank()) {
+      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+      String source = info.source();
+      if (source == null || source.isBlank()) {
+        throw new CellException("this code is not complete: " + rest.strip());
+      }
+      rest = info.remaining();
+      List<SnippetEvent> events = shell.eval(source);
+      hasValue = false;
+      for (SnippetEvent event : events) {
+        if (event.causeSnippet() != null) {
+          continue;
+        }
+        Snippet snippet = event.snippet();
+        if (event.status() == Snippet.Status.REJECTED) {
+          throw new CellException(diagnostics(snippet) + "\n  in: " + source.strip());
+        }
+        if (event.exception() != null) {
+          throw unwrap(event.exception());
+        }
+        if (snippet.kind() == Snippet.Kind.EXPRESSION
+            || (snippet.kind() == Snippet.Kind.VAR
+                && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND)) {
+          last = values.take(event.value());
+          hasValue = true;
+        }
+      }
+    }
+    return hasValue ? Optional.ofNullable(last) : Optional.empty();
+  }
+
+  private String diagnostics(Snippet snippet) {
+    List<String> messages =
+        shell
+            .diagnostics(snippet)
+            .map(d -> d.getMessage(Locale.ROOT))
+            .map(String::strip)
+            .collect(Collectors.toList());
+    return messages.isEmpty() ? "this code does not compile" : String.join("\n", messages);
+  }
+
+  /**
+   * What a cell threw, as one line per exception from the root cause up, so that the reason comes
+   * first: {@code IllegalArgumentException: label column 'x' is not in ...}.
+   */
+  private static CellException unwrap(Exception thrown) {
+    List<String> chain = new ArrayList<>();
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      String name =
+          t instanceof EvalException eval ? eval.getExceptionClassName() : t.getClass().getName();
+      chain.add(0, simpleName(name) + ": " + t.getMessage());
+    }
+    return new CellException(String.join("\n  from ", chain), thrown);
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  @Override
+  public void close() {
+    shell.close();
+  }
+}

@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.sparkair.notebook;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * JShell's execution in the kernel's own JVM, keeping the object each snippet evaluates to (JShell
+ * itself only keeps its text), so that a cell's value can be shown as a table or a chart. Snippet
+ * classes load in a class loader whose parent is the JVM's application class loader, which holds
+ * Spark and Spark AIR.
+ */
+final class KeptValues implements ExecutionControlProvider {
+  private final Map<String, Object> values = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  @Override
+  public String name() {
+    return "spark-air-kept-values";
+  }
+
+  @Override
+  public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+    return new LocalExecutionControl() {
+      @Override
+      protected String invoke(Method doitMethod) throws Exception {
+        Object value = doitMethod.invoke(null);
+        String id = "#value" + ids.incrementAndGet();
+        if (value != null) {
+          values.put(id, value);
+        }
+        return id;
+      }
+    };
+  }
+
+  /** The object of the snippet whose value JShell reported as {@code id}, forgotten once taken. */
+  Object take(String id) {
+    return id == null ? null : values.remove(id);
+  }
+
+  /** Forgets the values no cell showed. */
+  void clear() {
+    values.clear();
+  }
+}

@@ -1,0 +1,210 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.sparkair.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kernel as Jupyter runs it: Jupyter's own {@code nbconvert --execute} (Debian's, from {@code
+ * /usr/bin/python3}) starts {@link AirKernel} from a kernelspec and executes real notebooks; the
+ * test reads the executed {@code .ipynb}.
+ */
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
+class NotebookKernelTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A kernelspec directory tree under {@code dir} for the kernel on this test's classpath. */
+  private static Path kernelspec(Path dir) throws Exception {
+    Path kernel = Files.createDirectories(dir.resolve("kernels").resolve("spark-air-java"));
+    ObjectNode spec = JSON.createObjectNode();
+    ArrayNode argv = spec.putArray("argv");
+    argv.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect"))
+        .forEach(argv::add);
+    argv.add("-Dspark.air.serve.jar=" + System.getProperty("spark.air.serve.jar"));
+    argv.add("-cp");
+    argv.add(System.getProperty("java.class.path"));
+    argv.add(AirKernel.class.getName());
+    argv.add("{connection_file}");
+    spec.put("display_name", "Spark AIR (Java)");
+    spec.put("language", "java");
+    Files.writeString(kernel.resolve("kernel.json"), JSON.writeValueAsString(spec));
+    return dir;
+  }
+
+  /** Runs nbconvert on {@code notebook}; returns its exit code, its output in {@code log}. */
+  private static int execute(Path notebook, Path out, Path jupyterPath, Path log, String... extra)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            "/usr/bin/python3",
+            "-m",
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--ExecutePreprocessor.kernel_name=spark-air-java",
+            "--ExecutePreprocessor.timeout=500",
+            "--output",
+            out.toString()));
+    command.addAll(List.of(extra));
+    command.add(notebook.toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    builder.environment().put("JUPYTER_PATH", jupyterPath.toString());
+    builder.environment().put("JUPYTER_RUNTIME_DIR", jupyterPath.resolve("runtime").toString());
+    Process process = builder.start();
+    if (!process.waitFor(540, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("nbconvert did not finish: " + Files.readString(log));
+    }
+    return process.exitValue();
+  }
+
+  /** Every output of every code cell, as text: streams, then each MIME type's data. */
+  private static List<JsonNode> outputs(Path executed) throws Exception {
+    List<JsonNode> all = new ArrayList<>();
+    for (JsonNode cell : JSON.readTree(executed.toFile()).get("cells")) {
+      cell.path("outputs").forEach(all::add);
+    }
+    return all;
+  }
+
+  private static String text(JsonNode output, String field) {
+    JsonNode value = output.path(field);
+    if (value.isArray()) {
+      StringBuilder joined = new StringBuilder();
+      value.forEach(line -> joined.append(line.asText()));
+      return joined.toString();
+    }
+    return value.asText();
+  }
+
+  private static List<String> streams(List<JsonNode> outputs) {
+    return outputs.stream()
+        .filter(o -> o.path("output_type").asText().equals("stream"))
+        .map(o -> text(o, "text"))
+        .collect(Collectors.toList());
+  }
+
+  private static List<String> html(List<JsonNode> outputs) {
+    return outputs.stream()
+        .filter(o -> o.path("data").has("text/html"))
+        .map(o -> text(o.get("data"), "text/html"))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void theBreastCancerNotebookRunsFromDataToAServedAnswer(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("breast_cancer.executed.ipynb");
+    Path log = dir.resolve("nbconvert.log");
+    Path notebook = Path.of(System.getProperty("air.notebooks"), "breast_cancer.ipynb");
+    int exit = execute(notebook, out, kernelspec(dir), log);
+    assertEquals(0, exit, () -> "nbconvert failed: " + read(log));
+
+    List<JsonNode> outputs = outputs(out);
+    String printed = String.join("", streams(outputs));
+    Matcher accuracy = Pattern.compile("held-out accuracy ([0-9.]+)").matcher(printed);
+    assertTrue(accuracy.find(), printed);
+    assertTrue(Double.parseDouble(accuracy.group(1)) > 0.9, printed);
+    assertTrue(printed.contains("best trial trial_0000"), printed);
+    assertTrue(printed.matches("(?s).*the service answered: \\[\\{.*probability.*"), printed);
+
+    List<String> tables = html(outputs);
+    assertTrue(
+        tables.stream()
+            .anyMatch(
+                h ->
+                    h.contains("<th title=\"double\">mean radius</th>")
+                        && h.contains("AirDataset: 569 rows")),
+        "the dataset cell shows an HTML table: " + tables);
+    assertTrue(
+        tables.stream().anyMatch(h -> h.contains("<td>valid-error</td>")),
+        "the result cell shows its metrics: " + tables);
+    assertTrue(
+        tables.stream().anyMatch(h -> h.contains("<svg") && h.contains("<polyline")),
+        "the grid cell draws its trials' curves: " + tables);
+  }
+
+  @Test
+  void aFailingCellFailsTheRunAndShowsItsCauseFirst(@TempDir Path dir) throws Exception {
+    Path notebook = dir.resolve("failing.ipynb");
+    ObjectNode nb = JSON.createObjectNode();
+    ArrayNode cells = nb.putArray("cells");
+    String[] sources = {"int x = 41;", "x + 1", "Integer.parseInt(\"not a number\")", "x"};
+    for (int i = 0; i < sources.length; i++) {
+      ObjectNode cell = cells.addObject();
+      cell.put("cell_type", "code");
+      cell.put("id", "c" + i);
+      cell.putObject("metadata");
+      cell.putArray("outputs");
+      cell.putNull("execution_count");
+      cell.put("source", sources[i]);
+    }
+    nb.putObject("metadata");
+    nb.put("nbformat", 4);
+    nb.put("nbformat_minor", 5);
+    Files.writeString(notebook, JSON.writeValueAsString(nb));
+    Path jupyter = kernelspec(dir);
+
+    Path log = dir.resolve("strict.log");
+    assertNotEquals(0, execute(notebook, dir.resolve("strict.ipynb"), jupyter, log));
+    assertTrue(read(log).contains("NumberFormatException"), read(log));
+
+    Path out = dir.resolve("errors.ipynb");
+    assertEquals(0, execute(notebook, out, jupyter, dir.resolve("errors.log"), "--allow-errors"));
+    List<JsonNode> outputs = outputs(out);
+    JsonNode result = outputs.get(0);
+    assertEquals("42", text(result.get("data"), "text/plain"), "a cell's value");
+    JsonNode error = outputs.get(1);
+    assertEquals("error", error.path("output_type").asText());
+    String first = error.get("traceback").get(0).asText().replaceAll("\u001b\\[[0-9;]*m", "");
+    assertTrue(
+        first.startsWith("NumberFormatException: For input string: \"not a number\""),
+        "the cause comes first: " + error);
+    assertTrue(error.get("traceback").size() < 5, "no wall of stack frames: " + error);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (Exception e) {
+      return "(no " + file + ")";
+    }
+  }
+}
