@@ -19,7 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Prints one line per report, at most one a second unless every report is asked for. */
+/**
+ * A run's progress for {@link ProgressOutput}: its start, a report at most once a second (every one
+ * when asked for), and its end, each the run's latest state.
+ */
 final class ConsoleProgress implements TrainingCallback {
   private final boolean everyReport;
   private long lastPrinted;
@@ -30,7 +33,7 @@ final class ConsoleProgress implements TrainingCallback {
 
   @Override
   public void onStart(String run, int attempt) {
-    System.out.println("[" + run + "] attempt " + attempt + " started");
+    ProgressOutput.current().show(run, "[" + run + "] attempt " + attempt + " started");
   }
 
   @Override
@@ -40,22 +43,28 @@ final class ConsoleProgress implements TrainingCallback {
       return;
     }
     lastPrinted = now;
-    System.out.println(
-        "["
-            + metrics.get("run")
-            + "] "
-            + metrics.entrySet().stream()
-                .filter(e -> !"run".equals(e.getKey()))
-                .map(e -> e.getKey() + "=" + format(e.getValue()))
-                .collect(Collectors.joining(" ")));
+    String run = String.valueOf(metrics.get("run"));
+    ProgressOutput.current()
+        .show(
+            run,
+            "["
+                + run
+                + "] "
+                + metrics.entrySet().stream()
+                    .filter(e -> !"run".equals(e.getKey()))
+                    .map(e -> e.getKey() + "=" + format(e.getValue()))
+                    .collect(Collectors.joining(" ")));
   }
 
   @Override
   public void onEnd(Result result, Throwable error) {
-    System.out.println(
-        error == null
-            ? "[" + result.path() + "] finished: " + result.metrics()
-            : "[" + result.path() + "] failed: " + error);
+    String run = result.path().substring(result.path().lastIndexOf('/') + 1);
+    ProgressOutput.current()
+        .show(
+            run,
+            error == null
+                ? "[" + result.path() + "] finished: " + result.metrics()
+                : "[" + result.path() + "] failed: " + error);
   }
 
   private static String format(Object value) {

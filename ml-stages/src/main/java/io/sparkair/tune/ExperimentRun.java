@@ -16,6 +16,7 @@
 package io.sparkair.tune;
 
 import io.sparkair.checkpoint.Checkpoint;
+import io.sparkair.train.ProgressOutput;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.RunStorage;
@@ -196,7 +197,7 @@ final class ExperimentRun implements AutoCloseable {
 
   private void printTable() {
     if (runConfig.verbose() > 0) {
-      System.out.print(progress.table(statuses));
+      ProgressOutput.current().show(experiment.name, progress.table(statuses).stripTrailing());
     }
   }
 

@@ -20,6 +20,7 @@ import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.sparkair.train.ProgressOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.List;
  */
 public final class AirKernel extends BaseKernel {
   private final Cells cells = new Cells();
+  private final CellProgress progress = new CellProgress(this);
   private final LanguageInfo language =
       new LanguageInfo.Builder("java")
           .version(Runtime.version().toString())
@@ -52,8 +54,11 @@ public final class AirKernel extends BaseKernel {
         + "imported";
   }
 
+  /** Runs a cell; training and tuning progress shows in the cell, updated in place. */
   @Override
   public DisplayData eval(String cell) {
+    progress.newCell();
+    ProgressOutput.use(progress);
     return cells.run(cell).map(Displays::of).orElse(null);
   }
 

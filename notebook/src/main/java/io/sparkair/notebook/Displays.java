@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -77,7 +78,11 @@ final class Displays {
     for (Row row : rows) {
       html.append("<tr>");
       for (int i = 0; i < fields.length; i++) {
-        String cell = String.valueOf(row.get(i));
+        Object value =
+            !row.isNullAt(i) && fields[i].dataType() instanceof ArrayType
+                ? row.getList(i)
+                : row.get(i);
+        String cell = String.valueOf(value);
         html.append("<td>").append(escape(cell)).append("</td>");
         text.append(cell).append('\t');
       }

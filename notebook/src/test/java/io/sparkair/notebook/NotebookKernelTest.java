@@ -105,6 +105,22 @@ class NotebookKernelTest {
     return all;
   }
 
+  /** The executed cell whose source contains {@code code}. */
+  private static JsonNode cellRunning(Path executed, String code) throws Exception {
+    for (JsonNode cell : JSON.readTree(executed.toFile()).get("cells")) {
+      if (text(cell, "source").contains(code)) {
+        return cell;
+      }
+    }
+    throw new AssertionError("no cell runs " + code);
+  }
+
+  private static List<String> streamsOf(JsonNode cell) {
+    List<JsonNode> outputs = new ArrayList<>();
+    cell.get("outputs").forEach(outputs::add);
+    return streams(outputs);
+  }
+
   private static String text(JsonNode output, String field) {
     JsonNode value = output.path(field);
     if (value.isArray()) {
@@ -144,6 +160,29 @@ class NotebookKernelTest {
     assertTrue(Double.parseDouble(accuracy.group(1)) > 0.9, printed);
     assertTrue(printed.contains("best trial trial_0000"), printed);
     assertTrue(printed.matches("(?s).*the service answered: \\[\\{.*probability.*"), printed);
+
+    JsonNode training = cellRunning(out, "trainer.fit()");
+    List<JsonNode> progress = new ArrayList<>();
+    training
+        .get("outputs")
+        .forEach(
+            o -> {
+              if (text(o.path("data"), "text/html").contains("spark-air-progress")) {
+                progress.add(o);
+              }
+            });
+    assertTrue(
+        streamsOf(training).stream().noneMatch(t -> t.contains("XGBoostTrainer_")),
+        "no line per round: " + training);
+    assertEquals(1, progress.size(), "one progress area, updated in place: " + training);
+    assertEquals("display_data", progress.get(0).path("output_type").asText());
+    assertTrue(
+        text(progress.get(0).get("data"), "text/plain").contains("finished: {"),
+        "the area ends with the run's result: " + progress.get(0));
+    JsonNode tuning = cellRunning(out, "new Tuner(");
+    assertTrue(
+        streamsOf(tuning).stream().noneMatch(t -> t.contains("== Tuner_")),
+        "the trial table is no stream of lines: " + tuning);
 
     List<String> tables = html(outputs);
     assertTrue(
