@@ -28,7 +28,8 @@ import jdk.jshell.spi.ExecutionEnv;
  * JShell's execution in the kernel's own JVM, keeping the object each snippet evaluates to (JShell
  * itself only keeps its text), so that a cell's value can be shown as a table or a chart. Snippet
  * classes load in a class loader whose parent is the JVM's application class loader, which holds
- * Spark and Spark AIR.
+ * Spark and Spark AIR; a cell runs with that loader as its thread's context class loader, so that a
+ * local Spark session made in a cell deserializes the cells' lambdas in its tasks.
  */
 final class KeptValues implements ExecutionControlProvider {
   private final Map<String, Object> values = new ConcurrentHashMap<>();
@@ -44,6 +45,8 @@ final class KeptValues implements ExecutionControlProvider {
     return new LocalExecutionControl() {
       @Override
       protected String invoke(Method doitMethod) throws Exception {
+        Thread.currentThread()
+            .setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
         Object value = doitMethod.invoke(null);
         String id = "#value" + ids.incrementAndGet();
         if (value != null) {

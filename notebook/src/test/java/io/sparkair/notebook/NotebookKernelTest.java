@@ -239,6 +239,62 @@ class NotebookKernelTest {
     assertTrue(error.get("traceback").size() < 5, "no wall of stack frames: " + error);
   }
 
+  @Test
+  void cellsRunAgainGiveTheSameResultsOnOneRuntimeAndTheirLambdasRunInSpark(@TempDir Path dir)
+      throws Exception {
+    ObjectNode nb =
+        (ObjectNode)
+            JSON.readTree(
+                Path.of(System.getProperty("air.notebooks"), "breast_cancer.ipynb").toFile());
+    ArrayNode cells = (ArrayNode) nb.get("cells");
+    List<JsonNode> code = new ArrayList<>();
+    cells.forEach(
+        c -> {
+          if (c.path("cell_type").asText().equals("code")) {
+            code.add(c);
+          }
+        });
+    for (int i = 1; i < code.size(); i++) {
+      cells.add(((ObjectNode) code.get(i).deepCopy()).put("id", "again-" + i));
+    }
+    String[] more = {
+      "spark.range(5).map((org.apache.spark.api.java.function.MapFunction<Long, Long>) x -> x * 2,"
+          + " Encoders.LONG()).collectAsList()",
+      "io.sparkair.runtime.AirRuntime.running().size()"
+    };
+    for (int i = 0; i < more.length; i++) {
+      ObjectNode cell = cells.addObject();
+      cell.put("cell_type", "code");
+      cell.put("id", "more-" + i);
+      cell.putObject("metadata");
+      cell.putArray("outputs");
+      cell.putNull("execution_count");
+      cell.put("source", more[i]);
+    }
+    Path notebook = dir.resolve("twice.ipynb");
+    Files.writeString(notebook, JSON.writeValueAsString(nb));
+    Path out = dir.resolve("twice.executed.ipynb");
+    Path log = dir.resolve("twice.log");
+    assertEquals(0, execute(notebook, out, kernelspec(dir), log), () -> read(log));
+
+    List<JsonNode> outputs = outputs(out);
+    List<String> accuracies = new ArrayList<>();
+    Matcher accuracy =
+        Pattern.compile("held-out accuracy ([0-9.]+)").matcher(String.join("", streams(outputs)));
+    while (accuracy.find()) {
+      accuracies.add(accuracy.group(1));
+    }
+    assertEquals(2, accuracies.size(), accuracies.toString());
+    assertEquals(accuracies.get(0), accuracies.get(1), "a cell run again gives the same result");
+    List<String> values =
+        outputs.stream()
+            .filter(o -> o.path("output_type").asText().equals("execute_result"))
+            .map(o -> text(o.get("data"), "text/plain"))
+            .collect(Collectors.toList());
+    assertEquals("[0, 2, 4, 6, 8]", values.get(values.size() - 2), "a cell's lambda ran in Spark");
+    assertEquals("1", values.get(values.size() - 1), "re-running cells starts no second runtime");
+  }
+
   private static String read(Path file) {
     try {
       return Files.readString(file);
