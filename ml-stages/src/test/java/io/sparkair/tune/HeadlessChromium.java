@@ -27,12 +27,16 @@ import javax.imageio.ImageIO;
  * Renders a local HTML file to a PNG screenshot in Debian's headless Chromium (installed by {@code
  * scripts/install-test-tools.sh}), with the flags that keep it off the network.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
   private static final Path BINARY = Path.of("/usr/bin/chromium");
 
   private HeadlessChromium() {}
 
-  static BufferedImage screenshot(Path html, Path png, int width, int height)
+  /**
+   * The PNG screenshot of {@code html}, {@code width} by {@code height} pixels, saved at {@code
+   * png}.
+   */
+  public static BufferedImage screenshot(Path html, Path png, int width, int height)
       throws IOException, InterruptedException {
     if (!Files.isExecutable(BINARY)) {
       throw new IllegalStateException(BINARY + " is missing: run scripts/install-test-tools.sh");

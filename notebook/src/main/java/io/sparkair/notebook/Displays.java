@@ -36,6 +36,9 @@ final class Displays {
   /** Rows a table shows. */
   static final int ROWS = 10;
 
+  /** The background of a table's header row. */
+  static final String HEADER = "#dde6f3";
+
   private Displays() {}
 
   /** The display of {@code value}. */
@@ -63,7 +66,8 @@ final class Displays {
   private static DisplayData table(Dataset<Row> frame, long count, String kind) {
     List<Row> rows = frame.limit(ROWS).collectAsList();
     StructField[] fields = frame.schema().fields();
-    StringBuilder html = new StringBuilder("<table class=\"spark-air\">\n<tr>");
+    StringBuilder html =
+        new StringBuilder("<table class=\"spark-air\">\n<tr style=\"background:" + HEADER + "\">");
     StringBuilder text = new StringBuilder();
     for (StructField field : fields) {
       html.append("<th title=\"")
@@ -103,7 +107,7 @@ final class Displays {
 
   private static String metrics(Result result) {
     StringBuilder html = new StringBuilder("<table class=\"spark-air\">\n");
-    html.append("<tr><th>metric</th><th>value</th></tr>\n");
+    html.append("<tr style=\"background:" + HEADER + "\"><th>metric</th><th>value</th></tr>\n");
     for (Map.Entry<String, Object> e : result.metrics().entrySet()) {
       html.append("<tr><td>")
           .append(escape(e.getKey()))

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparkair.tune.HeadlessChromium;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -198,6 +200,44 @@ class NotebookKernelTest {
     assertTrue(
         tables.stream().anyMatch(h -> h.contains("<svg") && h.contains("<polyline")),
         "the grid cell draws its trials' curves: " + tables);
+
+    Path html = dir.resolve("breast_cancer.executed.html");
+    Process convert =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                "-m",
+                "nbconvert",
+                "--to",
+                "html",
+                "--output",
+                html.toString(),
+                out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("html.log").toFile())
+            .start();
+    assertTrue(convert.waitFor(120, TimeUnit.SECONDS) && convert.exitValue() == 0, read(log));
+    BufferedImage shot =
+        HeadlessChromium.screenshot(
+            html, Path.of("target", "breast-cancer-notebook.png"), 1000, 6000);
+    assertTrue(
+        pixels(shot, Displays.HEADER) > 2000,
+        "the tables' header rows are on the page: " + pixels(shot, Displays.HEADER));
+    for (String color : List.of("#1f77b4", "#ff7f0e")) {
+      assertTrue(pixels(shot, color) > 300, "the trial curve in " + color + " is drawn");
+    }
+  }
+
+  private static int pixels(BufferedImage shot, String color) {
+    int rgb = Integer.parseInt(color.substring(1), 16);
+    int count = 0;
+    for (int y = 0; y < shot.getHeight(); y++) {
+      for (int x = 0; x < shot.getWidth(); x++) {
+        if ((shot.getRGB(x, y) & 0xffffff) == rgb) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   @Test
