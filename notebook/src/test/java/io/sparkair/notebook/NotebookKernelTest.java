@@ -240,6 +240,41 @@ class NotebookKernelTest {
     return count;
   }
 
+  /** Executes an example notebook; returns everything its cells printed. */
+  private static String executeExample(Path dir, String name) throws Exception {
+    Path out = dir.resolve(name + ".executed.ipynb");
+    Path log = dir.resolve(name + ".log");
+    Path notebook = Path.of(System.getProperty("air.notebooks"), name + ".ipynb");
+    assertEquals(0, execute(notebook, out, kernelspec(dir), log), () -> read(log));
+    return String.join("", streams(outputs(out)));
+  }
+
+  @Test
+  void theTaxiTipNotebookTrainsTunesScores2022AndServes(@TempDir Path dir) throws Exception {
+    String printed = executeExample(dir, "taxi_tip");
+    Matcher accuracy = Pattern.compile("2021 held-out accuracy ([0-9.]+)").matcher(printed);
+    assertTrue(accuracy.find(), printed);
+    assertTrue(Double.parseDouble(accuracy.group(1)) > 0.7, printed);
+    assertTrue(
+        printed.matches("(?s).*2022: \\d+ of 20000 trips predicted to tip over 20%.*"), printed);
+    assertTrue(printed.contains("it answered 200 [{\"prediction\""), printed);
+  }
+
+  @Test
+  void theFareNotebookTrainsItsOwnLoopOnTorchTrainer(@TempDir Path dir) throws Exception {
+    String printed = executeExample(dir, "taxi_fare");
+    Matcher losses = Pattern.compile("epoch (\\d): loss ([0-9.E-]+)").matcher(printed);
+    List<Double> loss = new ArrayList<>();
+    while (losses.find()) {
+      loss.add(Double.parseDouble(losses.group(2)));
+    }
+    assertEquals(3, loss.size(), printed);
+    assertTrue(loss.get(2) < loss.get(0), "the loss falls: " + loss);
+    Matcher accuracy = Pattern.compile("2022 accuracy ([0-9.]+)").matcher(printed);
+    assertTrue(accuracy.find(), printed);
+    assertTrue(Double.parseDouble(accuracy.group(1)) > 0.65, printed);
+  }
+
   @Test
   void aFailingCellFailsTheRunAndShowsItsCauseFirst(@TempDir Path dir) throws Exception {
     Path notebook = dir.resolve("failing.ipynb");
