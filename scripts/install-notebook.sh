@@ -24,11 +24,16 @@ fi
 if ! ls "$root"/notebook/target/notebook-*.jar >/dev/null 2>&1; then
   mvn -B -q -f "$root/pom.xml" -DskipTests install -pl notebook -am
 fi
-cp_file="$(mktemp)"
-mvn -B -q -f "$root/notebook/pom.xml" dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-classpath="$(ls "$root"/notebook/target/notebook-*.jar | head -1):$(cat "$cp_file")"
-rm -f "$cp_file"
+# The kernel's classpath: its jar and its compile, provided (Spark) and runtime dependencies, not
+# its test ones.
+classpath="$(ls "$root"/notebook/target/notebook-*.jar | head -1)"
+for scope in compile runtime; do
+  cp_file="$(mktemp)"
+  mvn -B -q -f "$root/notebook/pom.xml" dependency:build-classpath \
+    -Dmdep.includeScope="$scope" -Dmdep.outputFile="$cp_file"
+  classpath="$classpath:$(cat "$cp_file")"
+  rm -f "$cp_file"
+done
 
 kernel_dir="${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}/kernels/spark-air-java"
 mkdir -p "$kernel_dir"

@@ -24,6 +24,8 @@ import io.sparkair.train.ProgressOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The "Spark AIR (Java)" Jupyter kernel: each cell is Java, run by JShell in this JVM with Spark,
@@ -32,6 +34,9 @@ import java.util.List;
  * first. Started by Jupyter with the connection file as its argument.
  */
 public final class AirKernel extends BaseKernel {
+  /** A {@code %classpath} line at the top of a cell. */
+  private static final Pattern CLASSPATH = Pattern.compile("\\s*%classpath[ \\t]+([^\\n]+)\\n?");
+
   private final Cells cells = new Cells();
   private final CellProgress progress = new CellProgress(this);
   private final LanguageInfo language =
@@ -54,12 +59,22 @@ public final class AirKernel extends BaseKernel {
         + "imported";
   }
 
-  /** Runs a cell; training and tuning progress shows in the cell, updated in place. */
+  /**
+   * Runs a cell; training and tuning progress shows in the cell, updated in place. Lines at the top
+   * of the cell of the form {@code %classpath <jar or directory>} add to the classpath first.
+   */
   @Override
   public DisplayData eval(String cell) {
     progress.newCell();
     ProgressOutput.use(progress);
-    return cells.run(cell).map(Displays::of).orElse(null);
+    String code = cell;
+    Matcher magic = CLASSPATH.matcher(code);
+    while (magic.lookingAt()) {
+      cells.addToClasspath(magic.group(1).strip());
+      code = code.substring(magic.end());
+      magic = CLASSPATH.matcher(code);
+    }
+    return code.isBlank() ? null : cells.run(code).map(Displays::of).orElse(null);
   }
 
   /** The failure's cause first, as the cell's error output; no wall of stack frames. */

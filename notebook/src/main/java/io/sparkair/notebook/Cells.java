@@ -58,11 +58,8 @@ final class Cells implements AutoCloseable {
   private final JShell shell;
 
   Cells() {
-    shell =
-        JShell.builder()
-            .executionEngine(values, null)
-            .compilerOptions("--class-path", System.getProperty("java.class.path"))
-            .build();
+    shell = JShell.builder().executionEngine(values, null).build();
+    shell.addToClasspath(System.getProperty("java.class.path"));
     IMPORTS.forEach(name -> run("import " + name + ";"));
   }
 
@@ -137,6 +134,20 @@ final class Cells implements AutoCloseable {
 
   private static String simpleName(String className) {
     return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * Adds a jar or a class directory to the classpath of this and later cells.
+   *
+   * @throws CellException when {@code path} is neither
+   */
+  void addToClasspath(String path) {
+    java.io.File file = new java.io.File(path);
+    if (!file.isDirectory() && !(file.isFile() && path.endsWith(".jar"))) {
+      throw new CellException(
+          "%classpath takes a jar or a directory of classes; " + path + " is not one");
+    }
+    shell.addToClasspath(file.getAbsolutePath());
   }
 
   @Override

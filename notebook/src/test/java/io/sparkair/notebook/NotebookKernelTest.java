@@ -275,25 +275,72 @@ class NotebookKernelTest {
     assertTrue(Double.parseDouble(accuracy.group(1)) > 0.65, printed);
   }
 
-  @Test
-  void aFailingCellFailsTheRunAndShowsItsCauseFirst(@TempDir Path dir) throws Exception {
-    Path notebook = dir.resolve("failing.ipynb");
+  private static void addCodeCell(ArrayNode cells, String id, String source) {
+    ObjectNode cell = cells.addObject();
+    cell.put("cell_type", "code");
+    cell.put("id", id);
+    cell.putObject("metadata");
+    cell.putArray("outputs");
+    cell.putNull("execution_count");
+    cell.put("source", source);
+  }
+
+  /** A notebook of code cells with the given sources. */
+  private static Path notebookOf(Path file, String... sources) throws Exception {
     ObjectNode nb = JSON.createObjectNode();
     ArrayNode cells = nb.putArray("cells");
-    String[] sources = {"int x = 41;", "x + 1", "Integer.parseInt(\"not a number\")", "x"};
     for (int i = 0; i < sources.length; i++) {
-      ObjectNode cell = cells.addObject();
-      cell.put("cell_type", "code");
-      cell.put("id", "c" + i);
-      cell.putObject("metadata");
-      cell.putArray("outputs");
-      cell.putNull("execution_count");
-      cell.put("source", sources[i]);
+      addCodeCell(cells, "c" + i, sources[i]);
     }
     nb.putObject("metadata");
     nb.put("nbformat", 4);
     nb.put("nbformat_minor", 5);
-    Files.writeString(notebook, JSON.writeValueAsString(nb));
+    Files.writeString(file, JSON.writeValueAsString(nb));
+    return file;
+  }
+
+  @Test
+  void aJarOfYourOwnIsAddedWithClasspath(@TempDir Path dir) throws Exception {
+    Path source = Files.createDirectories(dir.resolve("src/greeting")).resolve("Hello.java");
+    Files.writeString(
+        source,
+        "package greeting; public class Hello { public String toString() { return \"hello from a"
+            + " jar\"; } }");
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    assertEquals(
+        0,
+        javax.tools.ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", classes.toString(), source.toString()));
+    Path jar = dir.resolve("greeting.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("greeting/Hello.class"));
+      out.write(Files.readAllBytes(classes.resolve("greeting/Hello.class")));
+    }
+    Path notebook =
+        notebookOf(
+            dir.resolve("classpath.ipynb"),
+            "%classpath " + jar + "\nnew greeting.Hello().toString()",
+            "%classpath " + dir.resolve("missing.jar"));
+    Path out = dir.resolve("classpath.executed.ipynb");
+    Path log = dir.resolve("classpath.log");
+    assertEquals(
+        0, execute(notebook, out, kernelspec(dir), log, "--allow-errors"), () -> read(log));
+    List<JsonNode> outputs = outputs(out);
+    assertEquals("hello from a jar", text(outputs.get(0).get("data"), "text/plain"));
+    assertTrue(
+        outputs.get(1).path("evalue").asText().contains("missing.jar is not one"),
+        "a bad path is named: " + outputs.get(1));
+  }
+
+  @Test
+  void aFailingCellFailsTheRunAndShowsItsCauseFirst(@TempDir Path dir) throws Exception {
+    Path notebook =
+        notebookOf(
+            dir.resolve("failing.ipynb"),
+            "int x = 41;",
+            "x + 1",
+            "Integer.parseInt(\"not a number\")",
+            "x");
     Path jupyter = kernelspec(dir);
 
     Path log = dir.resolve("strict.log");
@@ -338,13 +385,7 @@ class NotebookKernelTest {
       "io.sparkair.runtime.AirRuntime.running().size()"
     };
     for (int i = 0; i < more.length; i++) {
-      ObjectNode cell = cells.addObject();
-      cell.put("cell_type", "code");
-      cell.put("id", "more-" + i);
-      cell.putObject("metadata");
-      cell.putArray("outputs");
-      cell.putNull("execution_count");
-      cell.put("source", more[i]);
+      addCodeCell(cells, "more-" + i, more[i]);
     }
     Path notebook = dir.resolve("twice.ipynb");
     Files.writeString(notebook, JSON.writeValueAsString(nb));
