@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -331,21 +330,7 @@ class PreprocessorTest {
 
   @Test
   void batchMapperRunsAUserFunctionAndSurvivesJson() {
-    BatchMapper.Function addOne =
-        (batch, alloc) -> {
-          Float8Vector in = (Float8Vector) batch.getVector("a");
-          Float8Vector out = new Float8Vector("a_plus_one", alloc);
-          out.allocateNew(Math.max(batch.getRowCount(), 1));
-          for (int i = 0; i < batch.getRowCount(); i++) {
-            if (in.isNull(i)) {
-              out.setNull(i);
-            } else {
-              out.set(i, in.get(i) + 1);
-            }
-          }
-          out.setValueCount(batch.getRowCount());
-          return Batches.of(out);
-        };
+    BatchMapper.Function addOne = (batch, alloc) -> new FormatSamples.AddOne().apply(batch, alloc);
     try (VectorSchemaRoot batch = sample()) {
       BatchMapper mapper = new BatchMapper(addOne);
       assertDoubles(

@@ -37,6 +37,12 @@ public final class AirKernel extends BaseKernel {
   /** A {@code %classpath} line at the top of a cell. */
   private static final Pattern CLASSPATH = Pattern.compile("\\s*%classpath[ \\t]+([^\\n]+)\\n?");
 
+  /**
+   * The kernel's Log4j configuration, used unless {@code log4j2.configurationFile} names another:
+   * log lines go to the kernel process's standard error, not into cells.
+   */
+  static final String LOG_CONFIG = "io/sparkair/notebook/kernel-log4j2.properties";
+
   private final Cells cells = new Cells();
   private final CellProgress progress = new CellProgress(this);
   private final LanguageInfo language =
@@ -96,6 +102,9 @@ public final class AirKernel extends BaseKernel {
     if (args.length != 1) {
       throw new IllegalArgumentException(
           "usage: AirKernel <connection file>, got " + List.of(args));
+    }
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", LOG_CONFIG);
     }
     KernelConnectionProperties connection =
         KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));

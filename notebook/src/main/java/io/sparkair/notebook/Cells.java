@@ -15,11 +15,19 @@
  */
 package io.sparkair.notebook;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -30,6 +38,11 @@ import jdk.jshell.SourceCodeAnalysis;
  * Runs notebook cells, Java snippets, in one JShell whose state lasts as long as the kernel: a
  * class, method or variable a cell declares is there for the next cells, and declaring it again
  * replaces it. The packages a Spark AIR notebook uses are imported before the first cell.
+ *
+ * <p>The cells' classes are written to the directory named by the system property {@value
+ * #CLASS_DIR} (a new temporary directory unless it is set), which a Spark session made afterwards
+ * serves to its executors as spark-shell serves its own: so a lambda or a class written in a cell
+ * runs in executors in other JVMs, in Spark's tasks and in Spark AIR's actors alike.
  */
 final class Cells implements AutoCloseable {
   /** Imported before the first cell. */
@@ -54,10 +67,25 @@ final class Cells implements AutoCloseable {
           "io.sparkair.serve.PredictorDeployment",
           "io.sparkair.serve.HttpAdapters");
 
-  private final KeptValues values = new KeptValues();
+  /** Spark's setting for the directory of classes a REPL defines, served to executors. */
+  static final String CLASS_DIR = "spark.repl.class.outputDir";
+
+  /**
+   * What an executor's failure to load a class of a cell looks like: the class's name, or Java
+   * serialization's complaint about the object it could not turn into an instance of the class.
+   */
+  private static final Pattern UNLOADED_CLASS =
+      Pattern.compile(
+          "REPL\\.\\$JShell\\$|cannot assign instance of (java\\.lang\\.invoke\\.SerializedLambda"
+              + "|scala\\.collection\\.generic\\.DefaultSerializationProxy)");
+
+  private final KeptValues values;
   private final JShell shell;
+  private final Path createdClassDir;
 
   Cells() {
+    createdClassDir = System.getProperty(CLASS_DIR) == null ? newClassDir() : null;
+    values = new KeptValues(Path.of(System.getProperty(CLASS_DIR)));
     shell = JShell.builder().executionEngine(values, null).build();
     shell.addToClasspath(System.getProperty("java.class.path"));
     IMPORTS.forEach(name -> run("import " + name + ";"));
@@ -108,6 +136,16 @@ final class Cells implements AutoCloseable {
     return hasValue ? Optional.ofNullable(last) : Optional.empty();
   }
 
+  private static Path newClassDir() {
+    try {
+      Path created = Files.createTempDirectory("spark-air-cells");
+      System.setProperty(CLASS_DIR, created.toString());
+      return created;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a directory for the cells' classes", e);
+    }
+  }
+
   private String diagnostics(Snippet snippet) {
     List<String> messages =
         shell
@@ -120,7 +158,8 @@ final class Cells implements AutoCloseable {
 
   /**
    * What a cell threw, as one line per exception from the root cause up, so that the reason comes
-   * first: {@code IllegalArgumentException: label column 'x' is not in ...}.
+   * first: {@code IllegalArgumentException: label column 'x' is not in ...}. When an executor could
+   * not load a class of a cell, a sentence saying what to do comes before them.
    */
   private static CellException unwrap(Exception thrown) {
     List<String> chain = new ArrayList<>();
@@ -129,7 +168,18 @@ final class Cells implements AutoCloseable {
           t instanceof EvalException eval ? eval.getExceptionClassName() : t.getClass().getName();
       chain.add(0, simpleName(name) + ": " + t.getMessage());
     }
-    return new CellException(String.join("\n  from ", chain), thrown);
+    String causes = String.join("\n  from ", chain);
+    if (UNLOADED_CLASS.matcher(causes).find()) {
+      causes =
+          "An executor could not load a class of this notebook's cells (Spark reports that as a"
+              + " ClassNotFoundException, or as a ClassCastException while reading a task). Make"
+              + " the Spark session in a cell of this kernel, whose executors then load the cells'"
+              + " classes from it ("
+              + CLASS_DIR
+              + "); a jar added with %classpath must be given to spark.jars too.\n"
+              + causes;
+    }
+    return new CellException(causes, thrown);
   }
 
   private static String simpleName(String className) {
@@ -142,7 +192,7 @@ final class Cells implements AutoCloseable {
    * @throws CellException when {@code path} is neither
    */
   void addToClasspath(String path) {
-    java.io.File file = new java.io.File(path);
+    File file = new File(path);
     if (!file.isDirectory() && !(file.isFile() && path.endsWith(".jar"))) {
       throw new CellException(
           "%classpath takes a jar or a directory of classes; " + path + " is not one");
@@ -153,5 +203,12 @@ final class Cells implements AutoCloseable {
   @Override
   public void close() {
     shell.close();
+    if (createdClassDir != null) {
+      try (Stream<Path> files = Files.walk(createdClassDir)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }

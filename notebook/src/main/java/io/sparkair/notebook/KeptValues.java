@@ -15,7 +15,11 @@
  */
 package io.sparkair.notebook;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,10 +34,20 @@ import jdk.jshell.spi.ExecutionEnv;
  * classes load in a class loader whose parent is the JVM's application class loader, which holds
  * Spark and Spark AIR; a cell runs with that loader as its thread's context class loader, so that a
  * local Spark session made in a cell deserializes the cells' lambdas in its tasks.
+ *
+ * <p>Each snippet class is also written, as a class file, under a directory that Spark serves to
+ * executors as spark-shell's classes are (see {@link Cells}), so that executors in other JVMs load
+ * the cells' classes too.
  */
 final class KeptValues implements ExecutionControlProvider {
   private final Map<String, Object> values = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final Path classDir;
+
+  /** Keeps values, and writes snippet classes under {@code classDir}. */
+  KeptValues(Path classDir) {
+    this.classDir = classDir;
+  }
 
   @Override
   public String name() {
@@ -43,6 +57,15 @@ final class KeptValues implements ExecutionControlProvider {
   @Override
   public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
     return new LocalExecutionControl() {
+      @Override
+      public void load(ClassBytecodes[] classes)
+          throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        for (ClassBytecodes c : classes) {
+          write(c.name(), c.bytecodes());
+        }
+        super.load(classes);
+      }
+
       @Override
       protected String invoke(Method doitMethod) throws Exception {
         Thread.currentThread()
@@ -55,6 +78,16 @@ final class KeptValues implements ExecutionControlProvider {
         return id;
       }
     };
+  }
+
+  private void write(String className, byte[] bytecodes) {
+    Path file = classDir.resolve(className.replace('.', '/') + ".class");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, bytecodes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the class of a cell to " + file, e);
+    }
   }
 
   /** The object of the snippet whose value JShell reported as {@code id}, forgotten once taken. */

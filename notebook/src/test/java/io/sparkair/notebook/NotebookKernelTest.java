@@ -16,6 +16,7 @@
 package io.sparkair.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class NotebookKernelTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A line of the kernel's log. */
+  private static final Pattern LOG_LINE =
+      Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO|WARN|ERROR) ");
 
   /** A kernelspec directory tree under {@code dir} for the kernel on this test's classpath. */
   private static Path kernelspec(Path dir) throws Exception {
@@ -160,6 +165,7 @@ class NotebookKernelTest {
     Matcher accuracy = Pattern.compile("held-out accuracy ([0-9.]+)").matcher(printed);
     assertTrue(accuracy.find(), printed);
     assertTrue(Double.parseDouble(accuracy.group(1)) > 0.9, printed);
+    assertFalse(LOG_LINE.matcher(printed).find(), "log lines stay out of the cells: " + printed);
     assertTrue(printed.contains("best trial trial_0000"), printed);
     assertTrue(printed.matches("(?s).*the service answered: \\[\\{.*probability.*"), printed);
 
@@ -409,6 +415,111 @@ class NotebookKernelTest {
             .collect(Collectors.toList());
     assertEquals("[0, 2, 4, 6, 8]", values.get(values.size() - 2), "a cell's lambda ran in Spark");
     assertEquals("1", values.get(values.size() - 1), "re-running cells starts no second runtime");
+  }
+
+  /** A cell that makes a session on two executors, each in its own JVM. */
+  private static final String CLUSTER_SESSION =
+      String.join(
+          "\n",
+          "String jvmOptions = String.join(\" \",",
+          "    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()",
+          "        .stream().filter(a -> a.startsWith(\"--add-opens\")).toList());",
+          "SparkSession spark = SparkSession.builder()",
+          "    .master(\"local-cluster[2,1,1024]\").appName(\"cells-on-a-cluster\")",
+          "    .config(\"spark.ui.enabled\", \"false\")",
+          "    .config(\"spark.driver.host\", \"127.0.0.1\")",
+          "    .config(\"spark.driver.bindAddress\", \"127.0.0.1\")",
+          "    .config(\"spark.executor.extraClassPath\", System.getProperty(\"java.class.path\"))",
+          "    .config(\"spark.executor.extraJavaOptions\", jvmOptions)",
+          "    .config(\"spark.executorEnv.SPARK_SCALA_VERSION\", \"2.12\")",
+          "    .config(\"spark.executorEnv.SPARK_TESTING\", \"1\")",
+          "    .getOrCreate();");
+
+  /** A cell whose value is a list of "3x@pid" of the Spark tasks that ran its lambda. */
+  private static final String LAMBDA_IN_TASKS =
+      "spark.range(0, 6, 1, 2).map((org.apache.spark.api.java.function.MapFunction<Long,"
+          + " String>) x -> x * 3 + \"@\" + ProcessHandle.current().pid(),"
+          + " Encoders.STRING()).collectAsList()";
+
+  @Test
+  void cellLambdasRunInExecutorsOfOtherJvms(@TempDir Path dir) throws Exception {
+    Path notebook =
+        notebookOf(
+            dir.resolve("cluster.ipynb"),
+            CLUSTER_SESSION,
+            "ProcessHandle.current().pid()",
+            LAMBDA_IN_TASKS,
+            String.join(
+                "\n",
+                "Air.get(spark).fromDataFrame(spark.range(0, 6, 1, 2).toDF())",
+                "    .mapBatches((batch, allocator) -> {",
+                "      var ids = (org.apache.arrow.vector.BigIntVector) batch.getVector(\"id\");",
+                "      for (int i = 0; i < batch.getRowCount(); i++) {",
+                "        ids.set(i, ids.get(i) * 3);",
+                "      }",
+                "      return batch;",
+                "    }, 100)",
+                "    .toDataFrame().orderBy(\"id\").collectAsList()"));
+    Path out = dir.resolve("cluster.executed.ipynb");
+    Path log = dir.resolve("cluster.log");
+    assertEquals(0, execute(notebook, out, kernelspec(dir), log), () -> read(log));
+    List<String> values =
+        outputs(out).stream()
+            .filter(o -> o.path("output_type").asText().equals("execute_result"))
+            .map(o -> text(o.get("data"), "text/plain"))
+            .collect(Collectors.toList());
+    String kernel = values.get(0);
+    List<String> ran = List.of(values.get(1).replaceAll("[\\[\\] ]", "").split(","));
+    assertEquals(
+        List.of("0", "3", "6", "9", "12", "15"),
+        ran.stream().map(r -> r.substring(0, r.indexOf('@'))).collect(Collectors.toList()));
+    assertTrue(
+        ran.stream().noneMatch(r -> r.endsWith("@" + kernel)),
+        "a Spark task ran the cell's lambda in an executor's JVM, not the kernel's ("
+            + kernel
+            + "): "
+            + ran);
+    assertEquals("[[0], [3], [6], [9], [12], [15]]", values.get(2), "an AIR actor ran it too");
+  }
+
+  @Test
+  void aSessionThatDoesNotServeTheCellsClassesFailsSayingSo(@TempDir Path dir) throws Exception {
+    Path notebook =
+        notebookOf(
+            dir.resolve("unserved.ipynb"),
+            "System.clearProperty(\"spark.repl.class.outputDir\");\n" + CLUSTER_SESSION,
+            LAMBDA_IN_TASKS,
+            String.join(
+                "\n",
+                "class Same implements io.sparkair.runtime.batch.BatchFunction {",
+                "  public org.apache.arrow.vector.VectorSchemaRoot apply(",
+                "      org.apache.arrow.vector.VectorSchemaRoot batch,",
+                "      org.apache.arrow.memory.BufferAllocator allocator) {",
+                "    return batch;",
+                "  }",
+                "}"),
+            "Air.get(spark).range(10).mapBatches(new Same(), 5).count()");
+    Path out = dir.resolve("unserved.executed.ipynb");
+    Path log = dir.resolve("unserved.log");
+    assertEquals(
+        0, execute(notebook, out, kernelspec(dir), log, "--allow-errors"), () -> read(log));
+    JsonNode error = cellRunning(out, "MapFunction").get("outputs").get(0);
+    assertEquals("error", error.path("output_type").asText(), error::toString);
+    assertTrue(
+        error
+            .path("evalue")
+            .asText()
+            .matches(
+                "(?s)An executor could not load a class of this notebook's cells.*Make the Spark"
+                    + " session in a cell of this kernel.*SerializedLambda.*"),
+        "the error says what to do first: " + error);
+    JsonNode actorError = cellRunning(out, "mapBatches").get("outputs").get(0);
+    assertTrue(
+        actorError
+            .path("evalue")
+            .asText()
+            .startsWith("An executor could not load a class of this notebook's cells"),
+        "and so does it for a class: " + actorError);
   }
 
   private static String read(Path file) {
