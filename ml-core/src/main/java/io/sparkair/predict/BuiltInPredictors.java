@@ -75,4 +75,22 @@ final class BuiltInPredictors {
       return TorchPredictor.fromCheckpoint(checkpoint);
     }
   }
+
+  /** Model files made elsewhere, read by {@link ModelFilePredictor} (needs a DJL engine's jars). */
+  public static final class ModelFile implements PredictorProvider {
+    @Override
+    public String framework() {
+      return ModelFileCheckpoint.FRAMEWORK;
+    }
+
+    @Override
+    public String predictorClassName() {
+      return "io.sparkair.predict.ModelFilePredictor";
+    }
+
+    @Override
+    public Predictor load(Checkpoint checkpoint) {
+      return ModelFilePredictor.fromCheckpoint(checkpoint);
+    }
+  }
 }
