@@ -177,7 +177,7 @@ public final class FeatureRows {
               + column
               + "' has type "
               + vector.getField().getType()
-              + "; XGBoost needs numbers");
+              + "; the model needs numbers (cast it to double)");
     }
   }
 
@@ -199,7 +199,7 @@ public final class FeatureRows {
             + vector.getName()
             + "' has type "
             + vector.getField().getType()
-            + "; XGBoost needs numbers");
+            + "; the model needs numbers (cast it to double)");
   }
 
   /** Forgets the rows read so far, keeping the arrays for the next ones. */

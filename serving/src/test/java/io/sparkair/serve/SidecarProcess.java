@@ -25,8 +25,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** {@code air-serve} started from the built jar as a process of its own, and an HTTP client. */
 final class SidecarProcess implements AutoCloseable {
@@ -162,6 +164,21 @@ final class SidecarProcess implements AutoCloseable {
 
   HttpResponse<String> send(HttpRequest request) throws Exception {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * DJL's jars with its engines (PyTorch, ONNX Runtime) and what they need (JNA, Gson), from this
+   * test's classpath: what AIR_SERVE_CLASSPATH adds for DJL checkpoints and model files.
+   */
+  static String djlJars() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(
+            p ->
+                p.contains("/ai/djl/")
+                    || p.contains("/com/microsoft/onnxruntime/")
+                    || p.contains("/net/java/dev/jna/")
+                    || p.contains("/com/google/code/gson/"))
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -26,16 +26,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.checkpoint.TorchCheckpoint;
 import io.sparkair.predict.TorchPredictor;
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -103,17 +100,6 @@ class TorchServingIT {
     }
   }
 
-  /** DJL's jars (and JNA and Gson, which it needs) from this test's classpath. */
-  private static String djlJars() {
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(
-            p ->
-                p.contains("/ai/djl/")
-                    || p.contains("/net/java/dev/jna/")
-                    || p.contains("/com/google/code/gson/"))
-        .collect(Collectors.joining(File.pathSeparator));
-  }
-
   @Test
   void withDjlOnItsClasspathTheSidecarServesADjlCheckpoint(@TempDir Path dir) throws Exception {
     String torch = checkpoint(dir.resolve("tiny"));
@@ -121,7 +107,7 @@ class TorchServingIT {
     double[] expected = expected(torch, rows);
     try (SidecarProcess sidecar =
         SidecarProcess.startWithClasspath(
-            djlJars(),
+            SidecarProcess.djlJars(),
             "--port",
             "0",
             "--deployment",
