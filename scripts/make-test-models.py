@@ -21,6 +21,11 @@ the tests use again to compute the expected predictions on their own.
   tanh_net.pt     TorchScript; forward(x: float32 [N, 4]) = tanh(x @ W.T + b) [N, 2];
                   W = [[0.1, 0.2, -0.3, 0.4], [-0.5, 0.25, 0.125, -1.0]], b = [0.05, -0.1]
 
+  mlp.onnx, mlp.pt
+                  the same multilayer perceptron for the benchmarks, 16 -> 64 -> 64 -> 1 (ReLU,
+                  sigmoid out), weights from torch.manual_seed(0); input "features" [N, 16],
+                  output "probability" [N, 1]
+
 Usage: /usr/bin/python3 scripts/make-test-models.py <output directory>
 Needs Debian's python3-onnx and python3-torch (apt-get install --no-install-recommends). The
 files it made are checked in under ml-core/src/test/resources/models, so that the build does not
@@ -72,3 +77,24 @@ class TanhNet(torch.nn.Module):
 
 
 torch.jit.script(TanhNet().eval()).save(os.path.join(out, "tanh_net.pt"))
+
+
+torch.manual_seed(0)
+mlp = torch.nn.Sequential(
+    torch.nn.Linear(16, 64),
+    torch.nn.ReLU(),
+    torch.nn.Linear(64, 64),
+    torch.nn.ReLU(),
+    torch.nn.Linear(64, 1),
+    torch.nn.Sigmoid(),
+).eval()
+torch.jit.script(mlp).save(os.path.join(out, "mlp.pt"))
+torch.onnx.export(
+    mlp,
+    torch.zeros(1, 16),
+    os.path.join(out, "mlp.onnx"),
+    input_names=["features"],
+    output_names=["probability"],
+    dynamic_axes={"features": {0: "N"}, "probability": {0: "N"}},
+    opset_version=13,
+)

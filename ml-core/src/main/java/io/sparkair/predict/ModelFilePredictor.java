@@ -24,13 +24,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.training.ParameterStore;
+import ai.djl.translate.TranslateException;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.runtime.memory.Allocators;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -41,10 +42,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
@@ -61,6 +65,9 @@ public final class ModelFilePredictor implements Predictor, Serializable {
   private static final long serialVersionUID = 1L;
   private static final BufferAllocator ALLOCATOR = Allocators.child("ModelFilePredictor");
 
+  /** Each thread's arrays for turning columns into rows, kept from batch to batch. */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   /** The checkpoint's files, by relative path. */
   private final Map<String, byte[]> checkpointFiles;
 
@@ -71,8 +78,35 @@ public final class ModelFilePredictor implements Predictor, Serializable {
   /** The model as loaded in this JVM; it serializes empty and loads again. */
   private final LoadOnce<Loaded> loaded = new LoadOnce<>();
 
-  /** What is loaded once per JVM. */
-  private record Loaded(ZooModel<NDList, NDList> model, Preprocessor preprocessor) {}
+  /** A column's values and the rows they become, grown to the largest batch seen. */
+  private static final class Scratch {
+    double[] column = new double[0];
+    float[] rows = new float[0];
+
+    Scratch ensure(int columnLength, int rowsLength) {
+      if (column.length < columnLength) {
+        column = new double[columnLength];
+      }
+      if (rows.length < rowsLength) {
+        rows = new float[rowsLength];
+      }
+      return this;
+    }
+  }
+
+  /**
+   * What is loaded once per JVM: the model, its preprocessor, and DJL predictors of it that no
+   * thread uses now (a DJL predictor serves one thread at a time).
+   */
+  private record Loaded(
+      ZooModel<NDList, NDList> model,
+      Preprocessor preprocessor,
+      Queue<ai.djl.inference.Predictor<NDList, NDList>> idle) {
+    void close() {
+      idle.forEach(ai.djl.inference.Predictor::close);
+      model.close();
+    }
+  }
 
   private ModelFilePredictor(
       Map<String, byte[]> checkpointFiles, String modelFile, ModelSignature signature) {
@@ -148,7 +182,20 @@ public final class ModelFilePredictor implements Predictor, Serializable {
         tensor.setName(spec.name());
         tensors.add(tensor);
       }
-      NDList out = m.model().getBlock().forward(new ParameterStore(manager, false), tensors, false);
+      NDList out;
+      ai.djl.inference.Predictor<NDList, NDList> engine = m.idle().poll();
+      if (engine == null) {
+        engine = m.model().newPredictor();
+      }
+      try {
+        out = engine.predict(tensors);
+      } catch (TranslateException e) {
+        throw new IllegalArgumentException(
+            "the model " + modelFile + " cannot predict: " + e.getMessage(), e);
+      } finally {
+        m.idle().add(engine);
+      }
+      out.attach(manager);
       return columns(out, Math.max(n, 1), n);
     } finally {
       if (input != batch) {
@@ -181,6 +228,10 @@ public final class ModelFilePredictor implements Predictor, Serializable {
     Shape shape = new Shape(dims);
     int width = spec.rowWidth();
     if (spec.datatype() == ModelSignature.DataType.FP32) {
+      float[] doubles = floatsOfDoubleColumns(batch, spec, n);
+      if (doubles != null) {
+        return manager.create(FloatBuffer.wrap(doubles, 0, n * width), shape);
+      }
       FeatureRows rows = new FeatureRows();
       rows.add(batch, null, spec.columns());
       requireWidth(spec, rows.width());
@@ -205,6 +256,44 @@ public final class ModelFilePredictor implements Predictor, Serializable {
       }
       case FP32 -> throw new IllegalStateException("read above");
     };
+  }
+
+  /**
+   * The rows of an input fed by double columns without nulls (what a DataFrame's doubles become),
+   * as floats row after row in this thread's scratch array (which the engines copy from when they
+   * make a tensor); null for other columns.
+   */
+  private static float[] floatsOfDoubleColumns(
+      VectorSchemaRoot batch, ModelSignature.Input spec, int n) {
+    List<String> names = spec.columns();
+    int width = names.size();
+    if (width != spec.rowWidth()) {
+      return null;
+    }
+    List<FieldVector> columns = new ArrayList<>(width);
+    for (String name : names) {
+      FieldVector column = batch.getVector(name);
+      if (!(column instanceof Float8Vector) || column.getNullCount() > 0) {
+        return null;
+      }
+      columns.add(column);
+    }
+    Scratch scratch = SCRATCH.get().ensure(n, n * width);
+    double[] column = scratch.column;
+    float[] out = scratch.rows;
+    for (int c = 0; c < width; c++) {
+      columns
+          .get(c)
+          .getDataBuffer()
+          .nioBuffer(0, n * Float8Vector.TYPE_WIDTH)
+          .order(ByteOrder.LITTLE_ENDIAN)
+          .asDoubleBuffer()
+          .get(column, 0, n);
+      for (int i = 0, at = c; i < n; i++, at += width) {
+        out[at] = (float) column[i];
+      }
+    }
+    return out;
   }
 
   /** An input's values, row after row: one per column, or a row's array of one array column. */
@@ -290,16 +379,10 @@ public final class ModelFilePredictor implements Predictor, Serializable {
     List<ModelSignature.Output> outputs = signature().outputs();
     for (int i = 0; i < outputs.size(); i++) {
       ModelSignature.Output spec = outputs.get(i);
-      double[] values = values(output(out, spec, i));
-      int width = values.length / n;
+      NDArray tensor = output(out, spec, i);
+      int width = (int) (tensor.size() / n);
       vectors.add(
-          OutputColumns.of(
-                  spec.column(),
-                  keep,
-                  width,
-                  width != 1,
-                  (row, k) -> values[row * width + k],
-                  ALLOCATOR)
+          OutputColumns.of(spec.column(), keep, width, width != 1, scores(tensor, width), ALLOCATOR)
               .getVector(0));
     }
     return new VectorSchemaRoot(vectors);
@@ -325,32 +408,24 @@ public final class ModelFilePredictor implements Predictor, Serializable {
     return out.get(index);
   }
 
-  private static double[] values(NDArray tensor) {
+  /** The values of an output tensor, by row and position in the row. */
+  private static OutputColumns.Scores scores(NDArray tensor, int width) {
     return switch (tensor.getDataType()) {
       case FLOAT32 -> {
-        float[] floats = tensor.toFloatArray();
-        double[] d = new double[floats.length];
-        for (int i = 0; i < d.length; i++) {
-          d[i] = floats[i];
-        }
-        yield d;
+        float[] values = tensor.toFloatArray();
+        yield (row, k) -> values[row * width + k];
       }
-      case FLOAT64 -> tensor.toDoubleArray();
+      case FLOAT64 -> {
+        double[] values = tensor.toDoubleArray();
+        yield (row, k) -> values[row * width + k];
+      }
       case INT64 -> {
-        long[] longs = tensor.toLongArray();
-        double[] d = new double[longs.length];
-        for (int i = 0; i < d.length; i++) {
-          d[i] = longs[i];
-        }
-        yield d;
+        long[] values = tensor.toLongArray();
+        yield (row, k) -> values[row * width + k];
       }
       case INT32 -> {
-        int[] ints = tensor.toIntArray();
-        double[] d = new double[ints.length];
-        for (int i = 0; i < d.length; i++) {
-          d[i] = ints[i];
-        }
-        yield d;
+        int[] values = tensor.toIntArray();
+        yield (row, k) -> values[row * width + k];
       }
       default ->
           throw new IllegalArgumentException(
@@ -366,7 +441,10 @@ public final class ModelFilePredictor implements Predictor, Serializable {
     return loaded.get(
         () -> {
           try (Checkpoint checkpoint = Checkpoint.fromFiles(checkpointFiles)) {
-            return new Loaded(loadModel(checkpoint.modelDirectory()), checkpoint.getPreprocessor());
+            return new Loaded(
+                loadModel(checkpoint.modelDirectory()),
+                checkpoint.getPreprocessor(),
+                new ConcurrentLinkedQueue<>());
           }
         });
   }
@@ -404,7 +482,7 @@ public final class ModelFilePredictor implements Predictor, Serializable {
   public void close() {
     Loaded l = loaded.take();
     if (l != null) {
-      l.model().close();
+      l.close();
     }
   }
 }

@@ -15,8 +15,13 @@
  */
 package io.sparkair.predict;
 
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -54,26 +59,56 @@ final class OutputColumns {
     if (!arrays) {
       Float8Vector column = new Float8Vector(name, allocator);
       column.allocateNew(Math.max(rows, 1));
+      DoubleBuffer data = doubles(column.getDataBuffer(), rows);
       for (int i = 0; i < rows; i++) {
-        column.set(i, scores.get(i, 0));
+        data.put(i, scores.get(i, 0));
       }
+      setValid(column.getValidityBuffer(), rows);
       column.setValueCount(rows);
       return new VectorSchemaRoot(List.<FieldVector>of(column));
     }
     ListVector column = ListVector.empty(name, allocator);
     column.addOrGetVector(
         FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
+    column.setInitialCapacity(Math.max(rows, 1), width);
     column.allocateNew();
     Float8Vector values = (Float8Vector) column.getDataVector();
+    values.allocateNew(Math.max(rows * width, 1));
+    DoubleBuffer data = doubles(values.getDataBuffer(), rows * width);
+    IntBuffer offsets =
+        column
+            .getOffsetBuffer()
+            .nioBuffer(0, (rows + 1) * ListVector.OFFSET_WIDTH)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .asIntBuffer();
+    offsets.put(0, 0);
     for (int i = 0; i < rows; i++) {
-      int start = column.startNewValue(i);
       for (int k = 0; k < width; k++) {
-        values.setSafe(start + k, scores.get(i, k));
+        data.put(i * width + k, scores.get(i, k));
       }
-      column.endValue(i, width);
+      offsets.put(i + 1, (i + 1) * width);
     }
+    setValid(values.getValidityBuffer(), rows * width);
+    values.setValueCount(rows * width);
+    setValid(column.getValidityBuffer(), rows);
+    column.setLastSet(rows - 1);
     column.setValueCount(rows);
     return new VectorSchemaRoot(List.<FieldVector>of(column));
+  }
+
+  /** The first {@code n} values of a double vector's data buffer, written in place. */
+  private static DoubleBuffer doubles(ArrowBuf data, int n) {
+    return data.nioBuffer(0, n * Float8Vector.TYPE_WIDTH)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asDoubleBuffer();
+  }
+
+  /** Marks the first {@code n} values of a vector valid. */
+  private static void setValid(ArrowBuf validity, int n) {
+    validity.setOne(0L, (long) (n / 8));
+    for (int i = n / 8 * 8; i < n; i++) {
+      BitVectorHelper.setBit(validity, i);
+    }
   }
 
   /**

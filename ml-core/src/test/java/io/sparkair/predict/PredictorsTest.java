@@ -44,6 +44,9 @@ class PredictorsTest {
     assertEquals(
         "io.sparkair.predict.TorchPredictor",
         Predictors.forFramework("djl-pytorch").predictorClassName());
+    assertEquals(
+        "io.sparkair.predict.ModelFilePredictor",
+        Predictors.forFramework("djl-model").predictorClassName());
     Predictors.requireLoadable(XGBoostPredictor.class);
   }
 
@@ -53,7 +56,7 @@ class PredictorsTest {
         assertThrows(IllegalArgumentException.class, () -> Predictors.forFramework("sklearn"));
     assertTrue(
         framework.getMessage().contains("sklearn")
-            && framework.getMessage().contains("[djl-pytorch, lightgbm, xgboost]"),
+            && framework.getMessage().contains("[djl-model, djl-pytorch, lightgbm, xgboost]"),
         framework.getMessage());
     IllegalArgumentException type =
         assertThrows(
