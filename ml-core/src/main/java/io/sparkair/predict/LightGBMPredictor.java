@@ -109,6 +109,12 @@ public final class LightGBMPredictor implements Predictor, Serializable {
   }
 
   @Override
+  public List<String> inputColumns() {
+    List<String> features = info().featureColumns();
+    return features == null ? List.of() : features;
+  }
+
+  @Override
   public VectorSchemaRoot predict(VectorSchemaRoot batch) {
     Loaded m = load();
     VectorSchemaRoot input =

@@ -161,6 +161,12 @@ public final class ModelFilePredictor implements Predictor, Serializable {
     return signature;
   }
 
+  /** The columns the signature reads; empty when the checkpoint's preprocessor makes them. */
+  @Override
+  public List<String> inputColumns() {
+    return load().preprocessor() == null ? signature().inputColumns() : List.of();
+  }
+
   /**
    * The names of the model's inputs as the engine reports them, or an empty list if it does not.
    */

@@ -15,6 +15,7 @@
  */
 package io.sparkair.predict;
 
+import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -31,6 +32,14 @@ public interface Predictor extends AutoCloseable {
    *     closes
    */
   VectorSchemaRoot predict(VectorSchemaRoot batch);
+
+  /**
+   * The columns the model reads, in order, after the checkpoint's preprocessor, when the predictor
+   * knows them; empty when it does not. A server describes its model with them.
+   */
+  default List<String> inputColumns() {
+    return List.of();
+  }
 
   /** Frees the model. */
   @Override

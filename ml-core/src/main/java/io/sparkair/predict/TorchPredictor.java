@@ -117,6 +117,11 @@ public final class TorchPredictor implements Predictor, Serializable {
   }
 
   @Override
+  public List<String> inputColumns() {
+    return features;
+  }
+
+  @Override
   public VectorSchemaRoot predict(VectorSchemaRoot batch) {
     Loaded m = load();
     VectorSchemaRoot input =

@@ -197,6 +197,12 @@ public final class XGBoostPredictor implements Predictor, Serializable {
   }
 
   @Override
+  public List<String> inputColumns() {
+    List<String> features = info().featureColumns();
+    return features == null ? List.of() : features;
+  }
+
+  @Override
   public VectorSchemaRoot predict(VectorSchemaRoot batch) {
     Loaded model = load();
     VectorSchemaRoot input =

@@ -46,6 +46,7 @@ final class Deployment implements AutoCloseable {
   private final AtomicInteger started = new AtomicInteger();
   private volatile DeploymentConfig config;
   private volatile String predictorClass;
+  private volatile List<String> inputColumns = List.of();
   private volatile HttpAdapter adapter;
   private volatile ColumnBatch sample;
   private volatile boolean closed;
@@ -97,6 +98,16 @@ final class Deployment implements AutoCloseable {
 
   HttpAdapter adapter() {
     return adapter;
+  }
+
+  /** The columns the model reads, when its predictor knows them; empty otherwise. */
+  List<String> inputColumns() {
+    return inputColumns;
+  }
+
+  /** Whether it takes requests: it has replicas and was not removed. */
+  boolean ready() {
+    return !closed && !replicas.isEmpty();
   }
 
   /**
@@ -157,6 +168,7 @@ final class Deployment implements AutoCloseable {
       for (int i = 0; i < count; i++) {
         Predictor predictor = PredictorLoader.load(cfg.getPredictor(), cfg.getCheckpoint());
         predictorClass = predictor.getClass().getName();
+        inputColumns = predictor.inputColumns();
         Replica replica =
             new Replica(this, predictor, queue, allocator, cfg, started.incrementAndGet());
         loaded.add(replica);

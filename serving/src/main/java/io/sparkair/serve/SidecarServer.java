@@ -18,13 +18,10 @@ package io.sparkair.serve;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
-import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.ExchangeType;
-import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
@@ -32,7 +29,6 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
-import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.RoutingContext;
 import com.linecorp.armeria.server.Server;
@@ -54,7 +50,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -101,6 +96,8 @@ public final class SidecarServer implements AutoCloseable {
 
   private SidecarServer(ServerConfig config) {
     this.config = config;
+    OpenInferenceService openInference =
+        new OpenInferenceService(byName::get, byName::values, metrics);
     this.server =
         Server.builder()
             .http(new InetSocketAddress(config.getHost(), config.getPort()))
@@ -114,7 +111,7 @@ public final class SidecarServer implements AutoCloseable {
             .service(
                 "/-/healthz",
                 (ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, "ok"))
-            .service("/-/routes", (ctx, req) -> json(HttpStatus.OK, routes()))
+            .service("/-/routes", (ctx, req) -> HttpAnswers.json(HttpStatus.OK, routes()))
             .service(
                 "/metrics",
                 PrometheusExpositionService.of(metrics.registry.getPrometheusRegistry()))
@@ -123,6 +120,8 @@ public final class SidecarServer implements AutoCloseable {
                     .addService(new GrpcPredictService(byName::get, metrics))
                     .build())
             .serviceUnder(ADMIN_PREFIX, this::admin)
+            .service("/v2", openInference)
+            .serviceUnder("/v2/", openInference)
             .serviceUnder(
                 "/",
                 new HttpService() {
@@ -224,12 +223,12 @@ public final class SidecarServer implements AutoCloseable {
         byRoute.get(
             path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     if (deployment == null) {
-      return error(
+      return HttpAnswers.error(
           HttpStatus.NOT_FOUND,
           "no deployment at " + path + "; the routes are " + new TreeMap<>(byRoute).keySet());
     }
     if (req.method() != HttpMethod.POST) {
-      return error(HttpStatus.METHOD_NOT_ALLOWED, "POST rows to " + path);
+      return HttpAnswers.error(HttpStatus.METHOD_NOT_ALLOWED, "POST rows to " + path);
     }
     long start = System.nanoTime();
     String name = deployment.name();
@@ -243,7 +242,7 @@ public final class SidecarServer implements AutoCloseable {
                       .submit(rows)
                       .thenApplyAsync(predictions -> answer(adapter, predictions), ctx.eventLoop());
                 })
-            .exceptionally(SidecarServer::failure)
+            .exceptionally(HttpAnswers::failure)
             .thenApply(
                 r -> {
                   metrics.request(name, r.status().code(), System.nanoTime() - start);
@@ -282,42 +281,14 @@ public final class SidecarServer implements AutoCloseable {
     return AggregatedHttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, out.toByteArray());
   }
 
-  private static AggregatedHttpResponse failure(Throwable thrown) {
-    Throwable e =
-        thrown instanceof CompletionException && thrown.getCause() != null
-            ? thrown.getCause()
-            : thrown;
-    if (e instanceof BadRequestException) {
-      return errorBody(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-    if (e instanceof ContentTooLargeException) {
-      return errorBody(
-          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-          "the body is larger than the " + "server's limit (maxRequestBytes)");
-    }
-    if (e instanceof OverloadedException) {
-      return AggregatedHttpResponse.of(
-          ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
-              .contentType(MediaType.JSON_UTF_8)
-              .add(HttpHeaderNames.RETRY_AFTER, "1")
-              .build(),
-          HttpData.wrap(errorJson(e.getMessage())));
-    }
-    if (e instanceof IllegalStateException) {
-      return errorBody(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    }
-    LOG.warn("a request failed: {}", e.toString());
-    return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, String.valueOf(e));
-  }
-
   private HttpResponse admin(ServiceRequestContext ctx, HttpRequest req) {
     if (config.getAdminToken() == null) {
-      return error(
+      return HttpAnswers.error(
           HttpStatus.FORBIDDEN, "the admin API is off; start air-serve with " + "--admin-token");
     }
     String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
     if (auth == null || !constantTimeEquals(auth, "Bearer " + config.getAdminToken())) {
-      return error(
+      return HttpAnswers.error(
           HttpStatus.UNAUTHORIZED,
           "the admin API needs 'Authorization: Bearer " + "<admin token>'");
     }
@@ -325,20 +296,21 @@ public final class SidecarServer implements AutoCloseable {
     if (req.method() == HttpMethod.GET) {
       Deployment d = byName.get(name);
       return d == null
-          ? error(HttpStatus.NOT_FOUND, "no deployment named " + name)
-          : json(HttpStatus.OK, ConfigMapper.JSON.valueToTree(d.config()));
+          ? HttpAnswers.error(HttpStatus.NOT_FOUND, "no deployment named " + name)
+          : HttpAnswers.json(HttpStatus.OK, ConfigMapper.JSON.valueToTree(d.config()));
     }
     if (req.method() == HttpMethod.DELETE) {
       return HttpResponse.of(
           CompletableFuture.supplyAsync(
               () ->
                   remove(name)
-                      ? json(HttpStatus.OK, status("removed", name))
-                      : error(HttpStatus.NOT_FOUND, "no deployment named " + name),
+                      ? HttpAnswers.json(HttpStatus.OK, status("removed", name))
+                      : HttpAnswers.error(HttpStatus.NOT_FOUND, "no deployment named " + name),
               ctx.blockingTaskExecutor()));
     }
     if (req.method() != HttpMethod.PUT) {
-      return error(HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET or DELETE " + ADMIN_PREFIX + name);
+      return HttpAnswers.error(
+          HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET or DELETE " + ADMIN_PREFIX + name);
     }
     return HttpResponse.of(
         req.aggregate()
@@ -349,7 +321,7 @@ public final class SidecarServer implements AutoCloseable {
                     deployment =
                         ConfigMapper.JSON.readValue(body.content().array(), DeploymentConfig.class);
                   } catch (IOException e) {
-                    return error(
+                    return HttpAnswers.error(
                         HttpStatus.BAD_REQUEST,
                         "not a deployment configuration: "
                             + (e instanceof JsonProcessingException
@@ -359,7 +331,7 @@ public final class SidecarServer implements AutoCloseable {
                   if (deployment.getName() == null) {
                     deployment.setName(name);
                   } else if (!deployment.getName().equals(name)) {
-                    return error(
+                    return HttpAnswers.error(
                         HttpStatus.BAD_REQUEST,
                         "the body names deployment "
                             + deployment.getName()
@@ -369,9 +341,9 @@ public final class SidecarServer implements AutoCloseable {
                   try {
                     deploy(deployment);
                   } catch (IllegalArgumentException e) {
-                    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+                    return HttpAnswers.error(HttpStatus.BAD_REQUEST, e.getMessage());
                   }
-                  return json(
+                  return HttpAnswers.json(
                       HttpStatus.OK,
                       status("deployed", name).put("route", deployment.getRoutePrefix()));
                 },
@@ -397,7 +369,7 @@ public final class SidecarServer implements AutoCloseable {
           status == HttpStatus.REQUEST_ENTITY_TOO_LARGE
               ? "the body is larger than the server's limit (maxRequestBytes)"
               : description != null ? description : status.reasonPhrase();
-      return errorBody(status, message);
+      return HttpAnswers.errorBody(status, message);
     }
   }
 
@@ -422,32 +394,6 @@ public final class SidecarServer implements AutoCloseable {
   private static boolean constantTimeEquals(String a, String b) {
     return MessageDigest.isEqual(
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static HttpResponse json(HttpStatus status, JsonNode body) {
-    try {
-      return HttpResponse.of(
-          status, MediaType.JSON_UTF_8, ConfigMapper.JSON.writeValueAsBytes(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static HttpResponse error(HttpStatus status, String message) {
-    return errorBody(status, message).toHttpResponse();
-  }
-
-  private static AggregatedHttpResponse errorBody(HttpStatus status, String message) {
-    return AggregatedHttpResponse.of(status, MediaType.JSON_UTF_8, errorJson(message));
-  }
-
-  private static byte[] errorJson(String message) {
-    try {
-      return ConfigMapper.JSON.writeValueAsBytes(
-          ConfigMapper.JSON.createObjectNode().put("error", message));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**

@@ -1,0 +1,274 @@
+/*
+ * Copyright 2026 The Spark AIR Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.sparkair.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.ExchangeType;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.RoutingContext;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The Open Inference Protocol's REST routes (KServe's v2), beside the sidecar's own: every
+ * deployment is a model of its name.
+ *
+ * <ul>
+ *   <li>{@code GET /v2/health/live}, {@code GET /v2/health/ready}: {@code {"live": true}}, {@code
+ *       {"ready": true}} (503 with {@code false} while a deployment has no replica);
+ *   <li>{@code GET /v2}: the server's name and version;
+ *   <li>{@code GET /v2/models/{name}}: the model's inputs and outputs with datatype and shape;
+ *   <li>{@code GET /v2/models/{name}/ready}: {@code {"name": ..., "ready": true}};
+ *   <li>{@code POST /v2/models/{name}/infer}: the protocol's JSON tensors in and out.
+ * </ul>
+ *
+ * Errors are the protocol's {@code {"error": "..."}}: 400 for a request the model cannot take, 404
+ * for an unknown model or route.
+ */
+final class OpenInferenceService implements HttpService {
+  private static final String MODELS = "/v2/models/";
+
+  private final Function<String, Deployment> deployments;
+  private final Supplier<Collection<Deployment>> all;
+  private final ServeMetrics metrics;
+  private final Map<Deployment, Described> described = new ConcurrentHashMap<>();
+
+  /** A model's metadata as of a deployment's configuration. */
+  private record Described(DeploymentConfig config, ObjectNode metadata) {}
+
+  /**
+   * @param deployments finds a deployment by name (null: none)
+   * @param all every deployment
+   */
+  OpenInferenceService(
+      Function<String, Deployment> deployments,
+      Supplier<Collection<Deployment>> all,
+      ServeMetrics metrics) {
+    this.deployments = deployments;
+    this.all = all;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public ExchangeType exchangeType(RoutingContext routingContext) {
+    return ExchangeType.UNARY;
+  }
+
+  @Override
+  public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+    String path = ctx.path();
+    HttpMethod method = req.method();
+    if (path.equals("/v2") || path.equals("/v2/")) {
+      return get(method, path, () -> server());
+    }
+    if (path.equals("/v2/health/live")) {
+      return get(method, path, () -> object().put("live", true));
+    }
+    if (path.equals("/v2/health/ready")) {
+      boolean ready = all.get().stream().allMatch(Deployment::ready);
+      return method == HttpMethod.GET
+          ? HttpAnswers.json(
+              ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, object().put("ready", ready))
+          : notAllowed("GET", path);
+    }
+    if (!path.startsWith(MODELS) || path.length() == MODELS.length()) {
+      return HttpAnswers.error(
+          HttpStatus.NOT_FOUND,
+          "no route "
+              + path
+              + "; the protocol's are /v2, /v2/health/live, /v2/health/ready, /v2/models/{name},"
+              + " /v2/models/{name}/ready and /v2/models/{name}/infer");
+    }
+    String rest = path.substring(MODELS.length());
+    int slash = rest.indexOf('/');
+    String name = slash < 0 ? rest : rest.substring(0, slash);
+    String action = slash < 0 ? "" : rest.substring(slash + 1);
+    Deployment deployment = deployments.apply(name);
+    if (deployment == null) {
+      return HttpAnswers.error(
+          HttpStatus.NOT_FOUND, "no model named '" + name + "'; the models are " + names());
+    }
+    switch (action) {
+      case "":
+        return method == HttpMethod.GET
+            ? HttpResponse.of(
+                metadata(deployment).thenApply(m -> HttpAnswers.json(HttpStatus.OK, m)))
+            : notAllowed("GET", path);
+      case "ready":
+        return method == HttpMethod.GET
+            ? HttpAnswers.json(
+                deployment.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE,
+                object().put("name", name).put("ready", deployment.ready()))
+            : notAllowed("GET", path);
+      case "infer":
+        return method == HttpMethod.POST ? infer(ctx, req, deployment) : notAllowed("POST", path);
+      default:
+        return HttpAnswers.error(
+            HttpStatus.NOT_FOUND,
+            "no route " + path + "; a model has /v2/models/" + name + ", /ready and /infer");
+    }
+  }
+
+  private HttpResponse infer(ServiceRequestContext ctx, HttpRequest req, Deployment deployment) {
+    long start = System.nanoTime();
+    String name = deployment.name();
+    CompletableFuture<HttpResponse> response =
+        req.aggregate()
+            .thenCompose(
+                body -> {
+                  JsonNode request = parse(body);
+                  List<String> requested = requestedOutputs(request);
+                  return deployment
+                      .submit(InferTensors.read(request))
+                      .thenApplyAsync(
+                          rows ->
+                              HttpAnswers.jsonBody(
+                                  HttpStatus.OK,
+                                  InferTensors.write(name, request.get("id"), rows, requested)),
+                          ctx.eventLoop());
+                })
+            .exceptionally(HttpAnswers::failure)
+            .thenApply(
+                r -> {
+                  metrics.request(name, r.status().code(), System.nanoTime() - start);
+                  return r.toHttpResponse();
+                });
+    return HttpResponse.of(response);
+  }
+
+  private static JsonNode parse(AggregatedHttpRequest body) {
+    if (body.content().isEmpty()) {
+      throw new BadRequestException("the request has no body; POST {\"inputs\": [...]}");
+    }
+    try {
+      JsonNode request = ConfigMapper.JSON.readTree(body.content().array());
+      if (request == null || !request.isObject()) {
+        throw new BadRequestException("the request is not a JSON object {\"inputs\": [...]}");
+      }
+      return request;
+    } catch (IOException e) {
+      throw new BadRequestException("malformed JSON: " + e.getMessage());
+    }
+  }
+
+  private static List<String> requestedOutputs(JsonNode request) {
+    List<String> names = new ArrayList<>();
+    JsonNode outputs = request.path("outputs");
+    if (outputs.isMissingNode()) {
+      return names;
+    }
+    if (!outputs.isArray()) {
+      throw new BadRequestException("\"outputs\" must be a list of {\"name\": ...}");
+    }
+    for (JsonNode output : outputs) {
+      if (!output.path("name").isTextual()) {
+        throw new BadRequestException("\"outputs\" must be a list of {\"name\": ...}");
+      }
+      names.add(output.get("name").asText());
+    }
+    return names;
+  }
+
+  /**
+   * The model's metadata: its inputs are the columns its predictor reads (each {@code FP64} of
+   * shape {@code [-1]}); its outputs are found by predicting one row of zeros, once per
+   * configuration. Both are empty when the predictor does not know its columns.
+   */
+  private CompletableFuture<ObjectNode> metadata(Deployment deployment) {
+    DeploymentConfig config = deployment.config();
+    Described known = described.get(deployment);
+    if (known != null && known.config() == config) {
+      return CompletableFuture.completedFuture(known.metadata());
+    }
+    ObjectNode metadata =
+        object()
+            .put("name", deployment.name())
+            .put("platform", "spark-air/" + deployment.predictorClass());
+    metadata.putArray("versions");
+    ArrayNode inputs = metadata.putArray("inputs");
+    ArrayNode outputs = metadata.putArray("outputs");
+    List<String> columns = deployment.inputColumns();
+    List<ColumnBatch.Column> zeros = new ArrayList<>();
+    for (String column : columns) {
+      inputs.addObject().put("name", column).put("datatype", "FP64").putArray("shape").add(-1);
+      zeros.add(new ColumnBatch.Column(column, ColumnBatch.Kind.DOUBLE, new Object[] {0.0}));
+    }
+    if (columns.isEmpty()) {
+      return CompletableFuture.completedFuture(metadata);
+    }
+    CompletableFuture<ColumnBatch> probe;
+    try {
+      probe = deployment.submit(new ColumnBatch(zeros));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(metadata);
+    }
+    return probe.handle(
+        (rows, e) -> {
+          if (e != null) {
+            return metadata;
+          }
+          for (ColumnBatch.Column column : rows.columns()) {
+            ObjectNode output = outputs.addObject();
+            InferTensors.output(output, column, rows.rowCount());
+            output.remove("data");
+            ((ArrayNode) output.get("shape")).set(0, -1);
+          }
+          described.put(deployment, new Described(config, metadata));
+          return metadata;
+        });
+  }
+
+  private ObjectNode server() {
+    ObjectNode server = object().put("name", "air-serve");
+    String version = OpenInferenceService.class.getPackage().getImplementationVersion();
+    server.put("version", version == null ? "dev" : version);
+    server.putArray("extensions");
+    return server;
+  }
+
+  private List<String> names() {
+    return all.get().stream().map(Deployment::name).sorted().toList();
+  }
+
+  private static ObjectNode object() {
+    return ConfigMapper.JSON.createObjectNode();
+  }
+
+  private static HttpResponse get(HttpMethod method, String path, Supplier<ObjectNode> body) {
+    return method == HttpMethod.GET
+        ? HttpAnswers.json(HttpStatus.OK, body.get())
+        : notAllowed("GET", path);
+  }
+
+  private static HttpResponse notAllowed(String method, String path) {
+    return HttpAnswers.error(HttpStatus.METHOD_NOT_ALLOWED, method + " " + path);
+  }
+}
