@@ -20,7 +20,6 @@ import io.grpc.stub.StreamObserver;
 import io.sparkair.serve.grpc.PredictGrpc;
 import io.sparkair.serve.grpc.PredictRequest;
 import io.sparkair.serve.grpc.PredictResponse;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /** The {@code air.serve.v1.Predict} gRPC service over the sidecar's deployments. */
@@ -69,26 +68,8 @@ final class GrpcPredictService extends PredictGrpc.PredictImplBase {
 
   private void fail(
       Deployment deployment, Throwable thrown, StreamObserver<PredictResponse> answer, long start) {
-    Throwable e =
-        thrown instanceof CompletionException && thrown.getCause() != null
-            ? thrown.getCause()
-            : thrown;
-    Status status;
-    int http;
-    if (e instanceof BadRequestException) {
-      status = Status.INVALID_ARGUMENT;
-      http = 400;
-    } else if (e instanceof OverloadedException) {
-      status = Status.RESOURCE_EXHAUSTED;
-      http = 503;
-    } else if (e instanceof IllegalStateException) {
-      status = Status.UNAVAILABLE;
-      http = 503;
-    } else {
-      status = Status.INTERNAL;
-      http = 500;
-    }
-    metrics.request(deployment.name(), http, System.nanoTime() - start);
-    answer.onError(status.withDescription(e.getMessage()).asRuntimeException());
+    Status status = GrpcFailures.status(thrown);
+    metrics.request(deployment.name(), GrpcFailures.httpCode(status), System.nanoTime() - start);
+    answer.onError(status.asRuntimeException());
   }
 }

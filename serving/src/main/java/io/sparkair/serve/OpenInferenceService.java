@@ -31,9 +31,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -59,21 +57,21 @@ final class OpenInferenceService implements HttpService {
   private final Function<String, Deployment> deployments;
   private final Supplier<Collection<Deployment>> all;
   private final ServeMetrics metrics;
-  private final Map<Deployment, Described> described = new ConcurrentHashMap<>();
-
-  /** A model's metadata as of a deployment's configuration. */
-  private record Described(DeploymentConfig config, ObjectNode metadata) {}
+  private final ModelDescriptions descriptions;
 
   /**
    * @param deployments finds a deployment by name (null: none)
    * @param all every deployment
+   * @param descriptions describes their models
    */
   OpenInferenceService(
       Function<String, Deployment> deployments,
       Supplier<Collection<Deployment>> all,
+      ModelDescriptions descriptions,
       ServeMetrics metrics) {
     this.deployments = deployments;
     this.all = all;
+    this.descriptions = descriptions;
     this.metrics = metrics;
   }
 
@@ -147,12 +145,12 @@ final class OpenInferenceService implements HttpService {
                   JsonNode request = parse(body);
                   List<String> requested = requestedOutputs(request);
                   return deployment
-                      .submit(InferTensors.read(request))
+                      .submit(InferJson.read(request))
                       .thenApplyAsync(
                           rows ->
                               HttpAnswers.jsonBody(
                                   HttpStatus.OK,
-                                  InferTensors.write(name, request.get("id"), rows, requested)),
+                                  InferJson.write(name, request.get("id"), rows, requested)),
                           ctx.eventLoop());
                 })
             .exceptionally(HttpAnswers::failure)
@@ -197,53 +195,27 @@ final class OpenInferenceService implements HttpService {
     return names;
   }
 
-  /**
-   * The model's metadata: its inputs are the columns its predictor reads (each {@code FP64} of
-   * shape {@code [-1]}); its outputs are found by predicting one row of zeros, once per
-   * configuration. Both are empty when the predictor does not know its columns.
-   */
   private CompletableFuture<ObjectNode> metadata(Deployment deployment) {
-    DeploymentConfig config = deployment.config();
-    Described known = described.get(deployment);
-    if (known != null && known.config() == config) {
-      return CompletableFuture.completedFuture(known.metadata());
+    return descriptions
+        .describe(deployment)
+        .thenApply(
+            d -> {
+              ObjectNode metadata = object().put("name", d.name()).put("platform", d.platform());
+              metadata.putArray("versions");
+              tensors(metadata.putArray("inputs"), d.inputs());
+              tensors(metadata.putArray("outputs"), d.outputs());
+              return metadata;
+            });
+  }
+
+  private static void tensors(ArrayNode into, List<ModelDescriptions.Tensor> tensors) {
+    for (ModelDescriptions.Tensor t : tensors) {
+      ArrayNode shape =
+          into.addObject().put("name", t.name()).put("datatype", t.datatype()).putArray("shape");
+      for (long d : t.shape()) {
+        shape.add(d);
+      }
     }
-    ObjectNode metadata =
-        object()
-            .put("name", deployment.name())
-            .put("platform", "spark-air/" + deployment.predictorClass());
-    metadata.putArray("versions");
-    ArrayNode inputs = metadata.putArray("inputs");
-    ArrayNode outputs = metadata.putArray("outputs");
-    List<String> columns = deployment.inputColumns();
-    List<ColumnBatch.Column> zeros = new ArrayList<>();
-    for (String column : columns) {
-      inputs.addObject().put("name", column).put("datatype", "FP64").putArray("shape").add(-1);
-      zeros.add(new ColumnBatch.Column(column, ColumnBatch.Kind.DOUBLE, new Object[] {0.0}));
-    }
-    if (columns.isEmpty()) {
-      return CompletableFuture.completedFuture(metadata);
-    }
-    CompletableFuture<ColumnBatch> probe;
-    try {
-      probe = deployment.submit(new ColumnBatch(zeros));
-    } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(metadata);
-    }
-    return probe.handle(
-        (rows, e) -> {
-          if (e != null) {
-            return metadata;
-          }
-          for (ColumnBatch.Column column : rows.columns()) {
-            ObjectNode output = outputs.addObject();
-            InferTensors.output(output, column, rows.rowCount());
-            output.remove("data");
-            ((ArrayNode) output.get("shape")).set(0, -1);
-          }
-          described.put(deployment, new Described(config, metadata));
-          return metadata;
-        });
   }
 
   private ObjectNode server() {

@@ -83,6 +83,7 @@ public final class SidecarServer implements AutoCloseable {
   private final ServerConfig config;
   private final Server server;
   private final ServeMetrics metrics = new ServeMetrics();
+  private final ModelDescriptions descriptions = new ModelDescriptions();
   private final BufferAllocator allocator = Allocators.child("SidecarServer");
   private final Map<String, Deployment> byName = new ConcurrentHashMap<>();
   private final Map<String, Deployment> byRoute = new ConcurrentHashMap<>();
@@ -97,7 +98,7 @@ public final class SidecarServer implements AutoCloseable {
   private SidecarServer(ServerConfig config) {
     this.config = config;
     OpenInferenceService openInference =
-        new OpenInferenceService(byName::get, byName::values, metrics);
+        new OpenInferenceService(byName::get, byName::values, descriptions, metrics);
     this.server =
         Server.builder()
             .http(new InetSocketAddress(config.getHost(), config.getPort()))
@@ -118,6 +119,9 @@ public final class SidecarServer implements AutoCloseable {
             .service(
                 GrpcService.builder()
                     .addService(new GrpcPredictService(byName::get, metrics))
+                    .addService(
+                        new OpenInferenceGrpcService(
+                            byName::get, byName::values, descriptions, metrics))
                     .build())
             .serviceUnder(ADMIN_PREFIX, this::admin)
             .service("/v2", openInference)
@@ -202,6 +206,7 @@ public final class SidecarServer implements AutoCloseable {
       byRoute.remove(removed.config().getRoutePrefix());
     }
     metrics.unwatch(removed);
+    descriptions.forget(removed);
     removed.close();
     return true;
   }

@@ -16,13 +16,30 @@
 package io.sparkair.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.sparkair.predict.ModelFileCheckpoint;
 import io.sparkair.predict.ModelSignature;
+import io.sparkair.serve.grpc.inference.GRPCInferenceServiceGrpc;
+import io.sparkair.serve.grpc.inference.InferTensorContents;
+import io.sparkair.serve.grpc.inference.ModelInferRequest;
+import io.sparkair.serve.grpc.inference.ModelInferResponse;
+import io.sparkair.serve.grpc.inference.ModelMetadataRequest;
+import io.sparkair.serve.grpc.inference.ModelMetadataResponse;
+import io.sparkair.serve.grpc.inference.ModelReadyRequest;
+import io.sparkair.serve.grpc.inference.ServerLiveRequest;
+import io.sparkair.serve.grpc.inference.ServerMetadataRequest;
+import io.sparkair.serve.grpc.inference.ServerReadyRequest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,9 +53,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The Open Inference Protocol's REST routes of the sidecar process, for an ONNX model (whose
- * answers are checked against its known weights) and an XGBoost model (checked against the
- * sidecar's own JSON route), and the protocol's answers to bad requests.
+ * The Open Inference Protocol's REST routes and gRPC service of the sidecar process, for an ONNX
+ * model (whose answers are checked against its known weights) and an XGBoost model (checked against
+ * the sidecar's own JSON route), and the protocol's answers to bad requests.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OpenInferenceIT {
@@ -250,5 +267,107 @@ class OpenInferenceIT {
     HttpResponse<String> stillWell =
         sidecar.post("/v2/models/Logistic/infer", Map.of("inputs", logisticInputs()));
     assertEquals(200, stillWell.statusCode(), "a good request after the bad ones still works");
+  }
+
+  private static GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub grpc() {
+    return GrpcClients.newClient(
+        "http://127.0.0.1:" + sidecar.port + "/",
+        GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub.class);
+  }
+
+  private static ModelInferRequest.Builder logisticRequest() {
+    ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName("Logistic");
+    String[] names = {"a", "b", "c", "d"};
+    for (int c = 0; c < 4; c++) {
+      InferTensorContents.Builder contents = InferTensorContents.newBuilder();
+      for (double[] row : ROWS) {
+        contents.addFp64Contents(row[c]);
+      }
+      request
+          .addInputsBuilder()
+          .setName(names[c])
+          .setDatatype("FP64")
+          .addShape(ROWS.length)
+          .setContents(contents);
+    }
+    return request;
+  }
+
+  private static void assertLogistic(ModelInferResponse response) {
+    assertEquals("probability", response.getOutputs(0).getName());
+    assertEquals(List.of((long) ROWS.length), response.getOutputs(0).getShapeList());
+    for (int i = 0; i < ROWS.length; i++) {
+      double[] x = ROWS[i];
+      double logit = 0.5 * x[0] - 1.25 * x[1] + 2.0 * x[2] + 0.75 * x[3] - 0.3;
+      assertEquals(
+          1 / (1 + Math.exp(-logit)),
+          response.getOutputs(0).getContents().getFp64Contents(i),
+          1e-6);
+      assertEquals(logit, response.getOutputs(1).getContents().getFp64Contents(i), 1e-6);
+    }
+  }
+
+  @Test
+  void theGrpcServiceAnswersAsTheRestRoutesDo() throws Exception {
+    GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub grpc = grpc();
+    assertTrue(grpc.serverLive(ServerLiveRequest.getDefaultInstance()).getLive());
+    assertTrue(grpc.serverReady(ServerReadyRequest.getDefaultInstance()).getReady());
+    assertEquals(
+        "air-serve", grpc.serverMetadata(ServerMetadataRequest.getDefaultInstance()).getName());
+    assertTrue(
+        grpc.modelReady(ModelReadyRequest.newBuilder().setName("Logistic").build()).getReady());
+    ModelMetadataResponse metadata =
+        grpc.modelMetadata(ModelMetadataRequest.newBuilder().setName("Logistic").build());
+    assertEquals(
+        List.of("a", "b", "c", "d"),
+        metadata.getInputsList().stream().map(t -> t.getName()).toList());
+    assertEquals("FP64", metadata.getOutputs(0).getDatatype());
+    assertEquals(List.of(-1L), metadata.getOutputs(0).getShapeList());
+
+    ModelInferResponse answer = grpc.modelInfer(logisticRequest().setId("g-1").build());
+    assertEquals("g-1", answer.getId());
+    assertEquals("Logistic", answer.getModelName());
+    assertLogistic(answer);
+
+    ModelInferRequest.Builder raw = logisticRequest();
+    for (int c = 0; c < 4; c++) {
+      ByteBuffer bytes = ByteBuffer.allocate(ROWS.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+      for (double[] row : ROWS) {
+        bytes.putFloat((float) row[c]);
+      }
+      raw.getInputsBuilder(c).setDatatype("FP32").clearContents();
+      raw.addRawInputContents(ByteString.copyFrom(bytes.array()));
+    }
+    assertLogistic(grpc.modelInfer(raw.build()));
+
+    ModelInferRequest.Builder wrongShape = logisticRequest();
+    wrongShape.getInputsBuilder(1).clearShape().addShape(2);
+    assertGrpcError(
+        Status.Code.INVALID_ARGUMENT,
+        "input 'b' has shape [2], 2 values, but its data holds 3",
+        () -> grpc.modelInfer(wrongShape.build()));
+    ModelInferRequest.Builder wrongType = logisticRequest();
+    wrongType.getInputsBuilder(0).setDatatype("FLOAT");
+    assertGrpcError(
+        Status.Code.INVALID_ARGUMENT,
+        "input 'a' has datatype 'FLOAT'",
+        () -> grpc.modelInfer(wrongType.build()));
+    ModelInferRequest.Builder missing = logisticRequest();
+    missing.removeInputs(3);
+    assertGrpcError(Status.Code.INVALID_ARGUMENT, "'d'", () -> grpc.modelInfer(missing.build()));
+    assertGrpcError(
+        Status.Code.NOT_FOUND,
+        "no model named 'Nope'",
+        () -> grpc.modelInfer(logisticRequest().setModelName("Nope").build()));
+    assertGrpcError(
+        Status.Code.NOT_FOUND,
+        "no model named 'Nope'",
+        () -> grpc.modelMetadata(ModelMetadataRequest.newBuilder().setName("Nope").build()));
+  }
+
+  private static void assertGrpcError(Status.Code code, String text, Runnable call) {
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call::run);
+    assertEquals(code, e.getStatus().getCode(), e.toString());
+    assertTrue(e.getStatus().getDescription().contains(text), e.getStatus().getDescription());
   }
 }
