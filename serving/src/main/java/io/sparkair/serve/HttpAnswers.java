@@ -80,16 +80,6 @@ final class HttpAnswers {
     }
   }
 
-  /** A JSON body with its status, for a response put together later. */
-  static AggregatedHttpResponse jsonBody(HttpStatus status, JsonNode body) {
-    try {
-      return AggregatedHttpResponse.of(
-          status, MediaType.JSON_UTF_8, ConfigMapper.JSON.writeValueAsBytes(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   static HttpResponse error(HttpStatus status, String message) {
     return errorBody(status, message).toHttpResponse();
   }

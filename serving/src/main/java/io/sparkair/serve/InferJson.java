@@ -15,179 +15,298 @@
  */
 package io.sparkair.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The Open Inference Protocol's JSON tensors (its REST API) as rows, and rows as its tensors. */
+/**
+ * The Open Inference Protocol's JSON (its REST API), read and written as a stream: a request's
+ * {@code id}, {@code inputs} and requested {@code outputs}, and the response's tensors.
+ */
 final class InferJson {
   private InferJson() {}
 
+  /** What a request asks: its rows, its id (or null) and the outputs it names (empty: all). */
+  record Request(ColumnBatch rows, String id, List<String> outputs) {}
+
   /**
-   * The rows of a request's {@code inputs}.
+   * Reads a request whose first token the parser is at.
    *
-   * @throws BadRequestException naming the input and what is wrong with it
+   * @throws BadRequestException naming what is wrong: the shape of the request, an input's
+   *     datatype, shape or data
    */
-  static ColumnBatch read(JsonNode request) {
-    JsonNode inputs = request.path("inputs");
+  static Request read(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw new BadRequestException("the request is not a JSON object {\"inputs\": [...]}");
+    }
     InferTensors tensors = new InferTensors();
-    for (int i = 0; i < inputs.size() && inputs.isArray(); i++) {
-      JsonNode tensor = inputs.get(i);
-      JsonNode nameNode = tensor.path("name");
-      if (!nameNode.isTextual() || nameNode.asText().isEmpty()) {
-        throw new BadRequestException("inputs[" + i + "] has no \"name\"");
-      }
-      String name = nameNode.asText();
-      JsonNode datatypeNode = tensor.path("datatype");
-      if (!datatypeNode.isTextual()) {
-        throw new BadRequestException("input '" + name + "' has no \"datatype\"");
-      }
-      String datatype = datatypeNode.asText();
-      InferTensors.checkDatatype(name, datatype);
-      long[] shape = shape(tensor.path("shape"), name);
-      JsonNode given = tensor.path("data");
-      if (!given.isArray()) {
-        throw new BadRequestException("input '" + name + "' has no \"data\" list");
-      }
-      List<JsonNode> data = new ArrayList<>();
-      flatten(given, data);
-      if (InferTensors.isNumeric(datatype)) {
-        tensors.addNumbers(name, shape, numbers(name, datatype, data));
-      } else {
-        tensors.addValues(name, datatype, shape, values(name, datatype, data));
+    String id = null;
+    List<String> outputs = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "id" -> id = value == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "inputs" -> {
+          if (value != JsonToken.START_ARRAY) {
+            throw new BadRequestException("\"inputs\" must be a list of tensors");
+          }
+          for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+            readInput(p, i, tensors);
+          }
+        }
+        case "outputs" -> readOutputs(p, value, outputs);
+        default -> p.skipChildren();
       }
     }
-    return tensors.rows();
+    return new Request(tensors.rows(), id, outputs);
   }
 
-  private static long[] shape(JsonNode node, String name) {
-    if (!node.isArray()) {
+  private static void readOutputs(JsonParser p, JsonToken value, List<String> into)
+      throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      throw new BadRequestException("\"outputs\" must be a list of {\"name\": ...}");
+    }
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      String name = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equals("name") && v == JsonToken.VALUE_STRING) {
+          name = p.getText();
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (name == null) {
+        throw new BadRequestException("\"outputs\" must be a list of {\"name\": ...}");
+      }
+      into.add(name);
+    }
+    if (p.currentToken() != JsonToken.END_ARRAY) {
+      throw new BadRequestException("\"outputs\" must be a list of {\"name\": ...}");
+    }
+  }
+
+  private static void readInput(JsonParser p, int index, InferTensors tensors) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw new BadRequestException("inputs[" + index + "] is not a tensor object");
+    }
+    String name = null;
+    String datatype = null;
+    long[] shape = null;
+    Data data = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "name" -> name = value == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "datatype" -> datatype = value == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "shape" -> shape = shape(p, value);
+        case "data" -> {
+          if (value == JsonToken.START_ARRAY) {
+            data = new Data();
+            data.read(p);
+          } else {
+            p.skipChildren();
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    if (name == null || name.isEmpty()) {
+      throw new BadRequestException("inputs[" + index + "] has no \"name\"");
+    }
+    if (datatype == null) {
+      throw new BadRequestException("input '" + name + "' has no \"datatype\"");
+    }
+    InferTensors.checkDatatype(name, datatype);
+    if (shape == null) {
       throw new BadRequestException("input '" + name + "' has no \"shape\" list");
     }
-    long[] shape = new long[node.size()];
-    for (int d = 0; d < shape.length; d++) {
-      shape[d] = node.get(d).isIntegralNumber() ? node.get(d).asLong() : -1;
-    }
     InferTensors.checkShape(name, shape);
-    return shape;
-  }
-
-  private static void flatten(JsonNode data, List<JsonNode> into) {
-    for (JsonNode value : data) {
-      if (value.isArray()) {
-        flatten(value, into);
-      } else {
-        into.add(value);
-      }
+    if (data == null) {
+      throw new BadRequestException("input '" + name + "' has no \"data\" list");
+    }
+    if (InferTensors.isNumeric(datatype)) {
+      tensors.addNumbers(name, shape, data.numbers(name, datatype));
+    } else {
+      tensors.addValues(name, datatype, shape, data.values(name, datatype));
     }
   }
 
-  private static double[] numbers(String name, String datatype, List<JsonNode> data) {
-    boolean whole = InferTensors.isWhole(datatype);
-    double[] values = new double[data.size()];
-    for (int i = 0; i < values.length; i++) {
-      JsonNode v = data.get(i);
-      if (!v.isNumber() || whole && !v.isIntegralNumber()) {
-        throw new BadRequestException(
-            "input '"
-                + name
-                + "' of datatype "
-                + datatype
-                + " holds "
-                + v
-                + " at "
-                + i
-                + ", not "
-                + (whole ? "a whole number" : "a number"));
-      }
-      values[i] = v.asDouble();
+  private static long[] shape(JsonParser p, JsonToken value) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return null;
     }
-    return values;
-  }
-
-  private static Object[] values(String name, String datatype, List<JsonNode> data) {
-    boolean bool = datatype.equals("BOOL");
-    Object[] values = new Object[data.size()];
-    for (int i = 0; i < values.length; i++) {
-      JsonNode v = data.get(i);
-      if (bool ? !v.isBoolean() : !v.isTextual()) {
-        throw new BadRequestException(
-            "input '"
-                + name
-                + "' of datatype "
-                + datatype
-                + " holds "
-                + v
-                + " at "
-                + i
-                + ", not "
-                + (bool ? "true or false" : "a string"));
+    long[] dims = new long[4];
+    int n = 0;
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (n == dims.length) {
+        dims = Arrays.copyOf(dims, n * 2);
       }
-      values[i] = bool ? v.asBoolean() : v.asText();
+      dims[n++] = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+      p.skipChildren();
     }
-    return values;
+    return Arrays.copyOf(dims, n);
   }
 
   /**
-   * The protocol's response to a request answered with {@code predictions}.
+   * A tensor's data as read, nested lists flattened, before its datatype is known (JSON does not
+   * order an object's fields): numbers as doubles, other values as themselves.
+   */
+  private static final class Data {
+    private static final byte WHOLE = 0;
+    private static final byte FRACTION = 1;
+    private static final byte OTHER = 2;
+
+    private double[] numbers = new double[16];
+    private byte[] kinds = new byte[16];
+    private Object[] others = new Object[16];
+    private int count;
+
+    void read(JsonParser p) throws IOException {
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (t == JsonToken.START_ARRAY) {
+          read(p);
+          continue;
+        }
+        if (count == numbers.length) {
+          numbers = Arrays.copyOf(numbers, count * 2);
+          kinds = Arrays.copyOf(kinds, count * 2);
+          others = Arrays.copyOf(others, count * 2);
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+          numbers[count] = p.getDoubleValue();
+          kinds[count] = t == JsonToken.VALUE_NUMBER_INT ? WHOLE : FRACTION;
+        } else {
+          kinds[count] = OTHER;
+          others[count] =
+              switch (t) {
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_STRING -> p.getText();
+                default -> {
+                  p.skipChildren();
+                  yield null;
+                }
+              };
+        }
+        count++;
+      }
+    }
+
+    double[] numbers(String name, String datatype) {
+      boolean whole = InferTensors.isWhole(datatype);
+      for (int i = 0; i < count; i++) {
+        if (kinds[i] == OTHER || whole && kinds[i] == FRACTION) {
+          throw new BadRequestException(
+              "input '"
+                  + name
+                  + "' of datatype "
+                  + datatype
+                  + " holds "
+                  + text(i)
+                  + " at "
+                  + i
+                  + ", not "
+                  + (whole ? "a whole number" : "a number"));
+        }
+      }
+      return Arrays.copyOf(numbers, count);
+    }
+
+    Object[] values(String name, String datatype) {
+      boolean bool = datatype.equals("BOOL");
+      for (int i = 0; i < count; i++) {
+        Object v = kinds[i] == OTHER ? others[i] : null;
+        if (bool ? !(v instanceof Boolean) : !(v instanceof String)) {
+          throw new BadRequestException(
+              "input '"
+                  + name
+                  + "' of datatype "
+                  + datatype
+                  + " holds "
+                  + text(i)
+                  + " at "
+                  + i
+                  + ", not "
+                  + (bool ? "true or false" : "a string"));
+        }
+      }
+      return Arrays.copyOf(others, count);
+    }
+
+    private String text(int i) {
+      return switch (kinds[i]) {
+        case WHOLE -> Long.toString((long) numbers[i]);
+        case FRACTION -> Double.toString(numbers[i]);
+        default -> others[i] instanceof String s ? "\"" + s + "\"" : String.valueOf(others[i]);
+      };
+    }
+  }
+
+  /**
+   * Writes the protocol's response to a request answered with {@code predictions}.
    *
    * @param id the request's {@code id}, or null
    * @param requested the output names the request asked for, or empty for all
    * @throws BadRequestException naming a requested output the model does not give
    */
-  static ObjectNode write(
-      String model, JsonNode id, ColumnBatch predictions, List<String> requested) {
-    ObjectNode response = ConfigMapper.JSON.createObjectNode().put("model_name", model);
-    if (id != null && id.isTextual()) {
-      response.put("id", id.asText());
+  static void write(
+      JsonGenerator out, String model, String id, ColumnBatch predictions, List<String> requested)
+      throws IOException {
+    List<ColumnBatch.Column> columns = InferTensors.requested(predictions, requested);
+    int rows = predictions.rowCount();
+    out.writeStartObject();
+    out.writeStringField("model_name", model);
+    if (id != null) {
+      out.writeStringField("id", id);
     }
-    ArrayNode outputs = response.putArray("outputs");
-    for (ColumnBatch.Column column : InferTensors.requested(predictions, requested)) {
-      ObjectNode tensor = outputs.addObject();
-      describe(tensor, column, predictions.rowCount());
-      data(tensor.putArray("data"), column, predictions.rowCount());
-    }
-    return response;
-  }
-
-  /** A column's name, datatype and shape as a tensor of {@code rows} rows. */
-  static void describe(ObjectNode tensor, ColumnBatch.Column column, int rows) {
-    tensor.put("name", column.name());
-    tensor.put("datatype", InferTensors.datatypeOf(column.kind()));
-    ArrayNode shape = tensor.putArray("shape");
-    for (long d : InferTensors.shapeOf(column, rows)) {
-      shape.add(d);
-    }
-  }
-
-  private static void data(ArrayNode data, ColumnBatch.Column column, int rows) {
-    int width =
-        (int)
-            (column.kind() == ColumnBatch.Kind.DOUBLE_ARRAY
-                ? InferTensors.shapeOf(column, rows)[1]
-                : 1);
-    for (int r = 0; r < rows; r++) {
-      Object value = column.get(r);
-      if (column.kind() == ColumnBatch.Kind.DOUBLE_ARRAY) {
-        double[] row = (double[]) value;
-        for (int k = 0; k < width; k++) {
-          if (row == null || k >= row.length) {
-            data.addNull();
-          } else {
-            data.add(row[k]);
-          }
-        }
-      } else if (value == null) {
-        data.addNull();
-      } else if (value instanceof Double d) {
-        data.add(d);
-      } else if (value instanceof Boolean b) {
-        data.add(b);
-      } else {
-        data.add(value.toString());
+    out.writeArrayFieldStart("outputs");
+    for (ColumnBatch.Column column : columns) {
+      long[] shape = InferTensors.shapeOf(column, rows);
+      out.writeStartObject();
+      out.writeStringField("name", column.name());
+      out.writeStringField("datatype", InferTensors.datatypeOf(column.kind()));
+      out.writeArrayFieldStart("shape");
+      for (long d : shape) {
+        out.writeNumber(d);
       }
+      out.writeEndArray();
+      out.writeArrayFieldStart("data");
+      for (int r = 0; r < rows; r++) {
+        Object value = column.get(r);
+        if (column.kind() == ColumnBatch.Kind.DOUBLE_ARRAY) {
+          double[] row = (double[]) value;
+          for (int k = 0; k < shape[1]; k++) {
+            if (row == null || k >= row.length) {
+              out.writeNull();
+            } else {
+              out.writeNumber(row[k]);
+            }
+          }
+        } else if (value == null) {
+          out.writeNull();
+        } else if (value instanceof Double d) {
+          out.writeNumber(d);
+        } else if (value instanceof Boolean b) {
+          out.writeBoolean(b);
+        } else {
+          out.writeString(value.toString());
+        }
+      }
+      out.writeEndArray();
+      out.writeEndObject();
     }
+    out.writeEndArray();
+    out.writeEndObject();
   }
 }

@@ -15,20 +15,25 @@
  */
 package io.sparkair.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.ExchangeType;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.RoutingContext;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -142,16 +147,10 @@ final class OpenInferenceService implements HttpService {
         req.aggregate()
             .thenCompose(
                 body -> {
-                  JsonNode request = parse(body);
-                  List<String> requested = requestedOutputs(request);
+                  InferJson.Request request = parse(body);
                   return deployment
-                      .submit(InferJson.read(request))
-                      .thenApplyAsync(
-                          rows ->
-                              HttpAnswers.jsonBody(
-                                  HttpStatus.OK,
-                                  InferJson.write(name, request.get("id"), rows, requested)),
-                          ctx.eventLoop());
+                      .submit(request.rows())
+                      .thenApplyAsync(rows -> answer(name, request, rows), ctx.eventLoop());
                 })
             .exceptionally(HttpAnswers::failure)
             .thenApply(
@@ -162,37 +161,33 @@ final class OpenInferenceService implements HttpService {
     return HttpResponse.of(response);
   }
 
-  private static JsonNode parse(AggregatedHttpRequest body) {
+  private static InferJson.Request parse(AggregatedHttpRequest body) {
     if (body.content().isEmpty()) {
       throw new BadRequestException("the request has no body; POST {\"inputs\": [...]}");
     }
-    try {
-      JsonNode request = ConfigMapper.JSON.readTree(body.content().array());
-      if (request == null || !request.isObject()) {
-        throw new BadRequestException("the request is not a JSON object {\"inputs\": [...]}");
+    try (JsonParser parser = ConfigMapper.JSON.getFactory().createParser(body.content().array())) {
+      parser.nextToken();
+      InferJson.Request request = InferJson.read(parser);
+      if (parser.nextToken() != null) {
+        throw new BadRequestException("malformed JSON: more follows the body's JSON value");
       }
       return request;
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException("malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new BadRequestException("malformed JSON: " + e.getMessage());
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static List<String> requestedOutputs(JsonNode request) {
-    List<String> names = new ArrayList<>();
-    JsonNode outputs = request.path("outputs");
-    if (outputs.isMissingNode()) {
-      return names;
+  private static AggregatedHttpResponse answer(
+      String model, InferJson.Request request, ColumnBatch rows) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128 + rows.rowCount() * 48);
+    try (JsonGenerator generator = ConfigMapper.JSON.getFactory().createGenerator(out)) {
+      InferJson.write(generator, model, request.id(), rows, request.outputs());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (!outputs.isArray()) {
-      throw new BadRequestException("\"outputs\" must be a list of {\"name\": ...}");
-    }
-    for (JsonNode output : outputs) {
-      if (!output.path("name").isTextual()) {
-        throw new BadRequestException("\"outputs\" must be a list of {\"name\": ...}");
-      }
-      names.add(output.get("name").asText());
-    }
-    return names;
+    return AggregatedHttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, out.toByteArray());
   }
 
   private CompletableFuture<ObjectNode> metadata(Deployment deployment) {

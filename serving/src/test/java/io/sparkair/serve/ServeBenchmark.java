@@ -71,6 +71,10 @@ public final class ServeBenchmark {
             + body
             + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
 
+    if (System.getProperty("bench.only", "").equals("oip")) {
+      openInference(data, checkpoint, dir, script);
+      return;
+    }
     double native1 = nativeLoop(checkpoint, data, 1);
     double native64 = nativeLoop(checkpoint, data, 64);
     System.out.printf(
@@ -135,6 +139,72 @@ public final class ServeBenchmark {
             model.p99,
             model.perSecond / ceiling.perSecond,
             model.perSecond / native1);
+      }
+    }
+  }
+
+  /**
+   * Single-row requests through the Open Inference Protocol's {@code /v2/models/model/infer} (30
+   * FP64 inputs of shape [1]) against the same rows through the sidecar's JSON route, in the same
+   * sidecar, alternating, {@code bench.rounds} times (default 3) at 16 and 64 connections.
+   */
+  private static void openInference(
+      BreastCancerModel data, String checkpoint, Path dir, Path recordScript) throws Exception {
+    List<Map<String, Object>> inputs = new java.util.ArrayList<>();
+    for (String feature : data.features) {
+      inputs.add(
+          Map.of(
+              "name",
+              feature,
+              "datatype",
+              "FP64",
+              "shape",
+              List.of(1),
+              "data",
+              List.of(data.record(0).get(feature))));
+    }
+    Path body = dir.resolve("infer.json");
+    Files.write(body, SidecarProcess.JSON.writeValueAsBytes(Map.of("inputs", inputs)));
+    Path script = dir.resolve("infer.lua");
+    Files.writeString(
+        script,
+        "wrk.method = \"POST\"\n"
+            + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+            + "local f = io.open(\""
+            + body
+            + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
+    int rounds = Integer.getInteger("bench.rounds", 3);
+    try (SidecarProcess sidecar =
+        SidecarProcess.start(
+            "--port", "0", "--deployment", "name=model,checkpoint=" + checkpoint)) {
+      wrk(sidecar.port, "/model", recordScript, 64, WARM_UP);
+      wrk(sidecar.port, "/v2/models/model/infer", script, 64, WARM_UP);
+      for (int connections : new int[] {16, 64}) {
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+          Load json = wrk(sidecar.port, "/model", recordScript, connections, SECONDS);
+          Load oip = wrk(sidecar.port, "/v2/models/model/infer", script, connections, SECONDS);
+          ratios[r] = oip.perSecond / json.perSecond;
+          System.out.printf(
+              Locale.ROOT,
+              "%d connections, round %d: JSON route %.0f req/s (p99 %.2f ms), Open Inference"
+                  + " Protocol %.0f req/s (p99 %.2f ms), ratio %.2f%n",
+              connections,
+              r + 1,
+              json.perSecond,
+              json.p99,
+              oip.perSecond,
+              oip.p99,
+              ratios[r]);
+        }
+        java.util.Arrays.sort(ratios);
+        System.out.printf(
+            Locale.ROOT,
+            "%d connections: ratio median %.2f [%.2f-%.2f]%n",
+            connections,
+            ratios[rounds / 2],
+            ratios[0],
+            ratios[rounds - 1]);
       }
     }
   }
