@@ -20,17 +20,26 @@ import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.predict.Predictor;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +121,8 @@ public final class PredictorDeployment {
     private String sidecarUrl;
     private String adminToken;
     private String sidecarJar;
+    private Path tlsCert;
+    private Path tlsKey;
 
     private Options() {}
 
@@ -155,6 +166,19 @@ public final class PredictorDeployment {
       return this;
     }
 
+    /**
+     * TLS: a sidecar this JVM starts serves HTTPS and gRPC over TLS with the certificate and
+     * private key in these PEM files (the key PKCS#8; the certificate must name 127.0.0.1), and
+     * this client trusts the certificate, for a sidecar given by {@link #sidecar} too (whose {@code
+     * privateKey} may then be null). The first deployment of a JVM decides whether the sidecar it
+     * starts speaks TLS.
+     */
+    public Options tls(Path certificate, Path privateKey) {
+      this.tlsCert = Objects.requireNonNull(certificate, "certificate");
+      this.tlsKey = privateKey;
+      return this;
+    }
+
     /** The {@code air-serve.jar} to start a sidecar from. */
     public Options sidecarJar(String jar) {
       this.sidecarJar = jar;
@@ -181,19 +205,20 @@ public final class PredictorDeployment {
       Sidecar sidecar =
           sidecarUrl != null
               ? new Sidecar(sidecarUrl, adminToken, null)
-              : startedSidecar(sidecarJar);
+              : startedSidecar(sidecarJar, tlsCert, tlsKey);
       HttpResponse<String> answer;
       try {
         answer =
-            HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create(sidecar.url + "/-/deployments/" + config.getName()))
-                    .header("Authorization", "Bearer " + sidecar.token)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(config)))
-                    .timeout(Duration.ofMinutes(2))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+            client(tlsCert)
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create(sidecar.url + "/-/deployments/" + config.getName()))
+                        .header("Authorization", "Bearer " + sidecar.token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(config)))
+                        .timeout(Duration.ofMinutes(2))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         throw new IllegalStateException("cannot reach the sidecar at " + sidecar.url + ": " + e, e);
       } catch (InterruptedException e) {
@@ -212,9 +237,49 @@ public final class PredictorDeployment {
     }
   }
 
-  private static synchronized Sidecar startedSidecar(String jar) {
+  /** The JDK's HTTP client, trusting {@code certificate} when it is given. */
+  static HttpClient client(Path certificate) {
+    if (certificate == null) {
+      return HTTP;
+    }
+    try (InputStream pem = Files.newInputStream(certificate)) {
+      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+      trusted.load(null, null);
+      int i = 0;
+      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
+        trusted.setCertificateEntry("air-serve-" + i++, c);
+      }
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trusted);
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, trust.getTrustManagers(), null);
+      return HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .version(HttpClient.Version.HTTP_1_1)
+          .sslContext(tls)
+          .build();
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "cannot read the TLS certificate " + certificate + ": " + e, e);
+    }
+  }
+
+  private static synchronized Sidecar startedSidecar(String jar, Path tlsCert, Path tlsKey) {
     if (started != null && started.process.isAlive()) {
+      if (started.url.startsWith("https:") != (tlsCert != null)) {
+        throw new IllegalStateException(
+            "this JVM's sidecar at "
+                + started.url
+                + " was started "
+                + (tlsCert != null ? "without" : "with")
+                + " TLS; a deployment cannot change that");
+      }
       return started;
+    }
+    if (tlsCert != null && tlsKey == null) {
+      throw new IllegalArgumentException(
+          "a sidecar this JVM starts with TLS needs the private key too: tls(certificate, key)");
     }
     String path =
         jar != null
@@ -246,6 +311,12 @@ public final class PredictorDeployment {
                 "io.sparkair.serve.ServeMain",
                 "--port",
                 "0"));
+    if (tlsCert != null) {
+      command.addAll(
+          List.of(
+              "--tls-cert", tlsCert.toAbsolutePath().toString(),
+              "--tls-key", tlsKey.toAbsolutePath().toString()));
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("AIR_SERVE_ADMIN_TOKEN", token);
     Process process;
@@ -255,7 +326,8 @@ public final class PredictorDeployment {
       throw new IllegalStateException("cannot start the sidecar: " + e, e);
     }
     int listening = SidecarOutput.awaitPort(process, line -> LOG.debug("air-serve: {}", line));
-    Sidecar sidecar = new Sidecar("http://127.0.0.1:" + listening, token, process);
+    String scheme = tlsCert != null ? "https" : "http";
+    Sidecar sidecar = new Sidecar(scheme + "://127.0.0.1:" + listening, token, process);
     Runtime.getRuntime().addShutdownHook(new Thread(sidecar::stop, "air-serve-stop"));
     LOG.info("started the serving sidecar at {}", sidecar.url);
     started = sidecar;

@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * air-serve [--host H] [--port P] [--admin-token T] [--max-request-bytes N]
+ *           [--tls-cert cert.pem --tls-key key.pem]
  *           [--deployment name=N,route=/r,checkpoint=/path,replicas=2,...]...
  *           [--config server.yaml|server.json]
  * </pre>
@@ -40,8 +41,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ServeMain {
   /**
-   * Armeria loads BoringSSL at start unless told not to; the sidecar serves plain HTTP, and not
-   * loading it saves about 0.3 s of the cold start.
+   * Armeria loads BoringSSL at start unless told not to; not loading it saves about 0.3 s of the
+   * cold start, and TLS ({@code --tls-cert}) then uses the JDK's.
    */
   private static final String OPENSSL_FLAG = "com.linecorp.armeria.useOpenSsl";
 
@@ -110,6 +111,12 @@ public final class ServeMain {
         case "--admin-token":
           config.setAdminToken(value(args, i++));
           break;
+        case "--tls-cert":
+          config.setTlsCert(value(args, i++));
+          break;
+        case "--tls-key":
+          config.setTlsKey(value(args, i++));
+          break;
         case "--max-request-bytes":
           config.setMaxRequestBytes(number(flag, value(args, i++)));
           break;
@@ -124,6 +131,7 @@ public final class ServeMain {
                   + "ServeMain documentation for the flags");
       }
     }
+    config.tlsOn();
     return config.setDeployments(deployments);
   }
 

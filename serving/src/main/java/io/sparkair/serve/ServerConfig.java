@@ -27,6 +27,8 @@ public final class ServerConfig {
   private String host = "127.0.0.1";
   private int port = 8000;
   private String adminToken;
+  private String tlsCert;
+  private String tlsKey;
   private long maxRequestBytes = 1 << 20;
   private long shutdownQuietMs = 500;
   private List<DeploymentConfig> deployments = new ArrayList<>();
@@ -71,6 +73,51 @@ public final class ServerConfig {
   public ServerConfig setAdminToken(String adminToken) {
     this.adminToken = adminToken;
     return this;
+  }
+
+  /** The PEM file of the TLS certificate (chain), or null when the server speaks plain HTTP. */
+  public String getTlsCert() {
+    return tlsCert;
+  }
+
+  /**
+   * Serves HTTPS and gRPC over TLS with the certificate (chain) in this PEM file and the key of
+   * {@link #setTlsKey}; the port then also answers plain HTTP, except for the admin API.
+   */
+  public ServerConfig setTlsCert(String tlsCert) {
+    this.tlsCert = tlsCert;
+    return this;
+  }
+
+  /** The PEM file (PKCS#8) of the TLS certificate's private key, or null. */
+  public String getTlsKey() {
+    return tlsKey;
+  }
+
+  /** Sets the PEM file (PKCS#8, {@code BEGIN PRIVATE KEY}) of the certificate's private key. */
+  public ServerConfig setTlsKey(String tlsKey) {
+    this.tlsKey = tlsKey;
+    return this;
+  }
+
+  /**
+   * Whether the server speaks TLS.
+   *
+   * @throws IllegalArgumentException when only one of the certificate and key is given, or one
+   *     names no file
+   */
+  boolean tlsOn() {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException(
+          "--tls-cert and --tls-key go together; got only "
+              + (tlsCert == null ? "--tls-key " + tlsKey : "--tls-cert " + tlsCert));
+    }
+    for (String file : new String[] {tlsCert, tlsKey}) {
+      if (file != null && !new java.io.File(file).isFile()) {
+        throw new IllegalArgumentException("TLS file " + file + " is not a file");
+      }
+    }
+    return tlsCert != null;
   }
 
   /** Bodies larger than this are refused with 413; 1 MiB by default. */

@@ -29,9 +29,11 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.SessionProtocol;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.RoutingContext;
 import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
@@ -39,6 +41,7 @@ import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
 import io.sparkair.runtime.memory.Allocators;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -63,7 +66,11 @@ import org.slf4j.LoggerFactory;
  * prefix, and the gRPC service {@code air.serve.v1.Predict} (see {@code predict.proto}) by its
  * name, on the same port; {@code GET /-/healthz}, {@code GET /-/routes} and {@code GET /metrics}
  * (Prometheus) report on it; {@code PUT}, {@code GET} and {@code DELETE /-/deployments/{name}}
- * manage deployments at run time with the admin token as a bearer token.
+ * manage deployments at run time with the admin token as a bearer token. The Open Inference
+ * Protocol's REST routes ({@code /v2/...}, {@link OpenInferenceService}) and gRPC service ({@code
+ * inference.GRPCInferenceService}) serve every deployment as a model of its name. With a TLS
+ * certificate ({@link ServerConfig#setTlsCert}) the port speaks HTTPS and gRPC over TLS, and plain
+ * HTTP for everything but the admin API.
  *
  * <p>Errors are JSON objects {@code {"error": "..."}}: 400 for a body the adapter or the model
  * cannot take (the message names the column), 404 for an unknown route, 413 for a body over the
@@ -73,8 +80,9 @@ import org.slf4j.LoggerFactory;
  * flight, then stops the deployments.
  *
  * <p>The class is long because it wires every route of the sidecar (predict, admin, health,
- * metrics, gRPC) in one place, so a reader sees the whole surface; request parsing lives in {@code
- * HttpAdapters} and {@code ColumnBatch}.
+ * metrics, gRPC, the Open Inference Protocol, TLS) in one place, so a reader sees the whole
+ * surface; request parsing lives in {@code HttpAdapters}, {@code ColumnBatch} and {@code
+ * InferJson}, answers in {@code HttpAnswers}.
  */
 public final class SidecarServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SidecarServer.class);
@@ -100,8 +108,7 @@ public final class SidecarServer implements AutoCloseable {
     OpenInferenceService openInference =
         new OpenInferenceService(byName::get, byName::values, descriptions, metrics);
     this.server =
-        Server.builder()
-            .http(new InetSocketAddress(config.getHost(), config.getPort()))
+        listen(Server.builder(), config)
             .maxRequestLength(config.getMaxRequestBytes())
             .requestTimeout(Duration.ZERO)
             .disableServerHeader()
@@ -140,6 +147,31 @@ public final class SidecarServer implements AutoCloseable {
                   }
                 })
             .build();
+  }
+
+  /**
+   * The server's port: plain HTTP, or with TLS both HTTPS and HTTP (told apart by the first bytes
+   * of a connection) with the configured certificate.
+   */
+  private static ServerBuilder listen(ServerBuilder builder, ServerConfig config) {
+    InetSocketAddress address = new InetSocketAddress(config.getHost(), config.getPort());
+    if (!config.tlsOn()) {
+      return builder.http(address);
+    }
+    try {
+      return builder
+          .port(address, SessionProtocol.HTTPS, SessionProtocol.HTTP)
+          .tls(new File(config.getTlsCert()), new File(config.getTlsKey()));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new IllegalArgumentException(
+          "cannot serve TLS with "
+              + config.getTlsCert()
+              + " and "
+              + config.getTlsKey()
+              + " (PEM files, the key PKCS#8 'BEGIN PRIVATE KEY'): "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /**
@@ -290,6 +322,11 @@ public final class SidecarServer implements AutoCloseable {
     if (config.getAdminToken() == null) {
       return HttpAnswers.error(
           HttpStatus.FORBIDDEN, "the admin API is off; start air-serve with " + "--admin-token");
+    }
+    if (config.tlsOn() && !ctx.sessionProtocol().isTls()) {
+      return HttpAnswers.error(
+          HttpStatus.FORBIDDEN,
+          "the admin API takes https when air-serve serves TLS; its token does not go in clear");
     }
     String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
     if (auth == null || !constantTimeEquals(auth, "Bearer " + config.getAdminToken())) {
