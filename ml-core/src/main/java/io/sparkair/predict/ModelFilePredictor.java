@@ -65,6 +65,12 @@ public final class ModelFilePredictor implements Predictor, Serializable {
   private static final long serialVersionUID = 1L;
   private static final BufferAllocator ALLOCATOR = Allocators.child("ModelFilePredictor");
 
+  /**
+   * Rows turned from columns at a time: their floats (16 KB for 16 columns) stay in the core's
+   * first-level cache while each column is written into them.
+   */
+  private static final int TILE = 256;
+
   /** Each thread's arrays for turning columns into rows, kept from batch to batch. */
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -78,7 +84,7 @@ public final class ModelFilePredictor implements Predictor, Serializable {
   /** The model as loaded in this JVM; it serializes empty and loads again. */
   private final LoadOnce<Loaded> loaded = new LoadOnce<>();
 
-  /** A column's values and the rows they become, grown to the largest batch seen. */
+  /** A tile of a column's values and the rows they become, grown to the largest batch seen. */
   private static final class Scratch {
     double[] column = new double[0];
     float[] rows = new float[0];
@@ -284,19 +290,26 @@ public final class ModelFilePredictor implements Predictor, Serializable {
       }
       columns.add(column);
     }
-    Scratch scratch = SCRATCH.get().ensure(n, n * width);
-    double[] column = scratch.column;
-    float[] out = scratch.rows;
+    DoubleBuffer[] data = new DoubleBuffer[width];
     for (int c = 0; c < width; c++) {
-      columns
-          .get(c)
-          .getDataBuffer()
-          .nioBuffer(0, n * Float8Vector.TYPE_WIDTH)
-          .order(ByteOrder.LITTLE_ENDIAN)
-          .asDoubleBuffer()
-          .get(column, 0, n);
-      for (int i = 0, at = c; i < n; i++, at += width) {
-        out[at] = (float) column[i];
+      data[c] =
+          columns
+              .get(c)
+              .getDataBuffer()
+              .nioBuffer(0, n * Float8Vector.TYPE_WIDTH)
+              .order(ByteOrder.LITTLE_ENDIAN)
+              .asDoubleBuffer();
+    }
+    Scratch scratch = SCRATCH.get().ensure(TILE, n * width);
+    double[] tile = scratch.column;
+    float[] out = scratch.rows;
+    for (int from = 0; from < n; from += TILE) {
+      int rows = Math.min(TILE, n - from);
+      for (int c = 0; c < width; c++) {
+        data[c].get(from, tile, 0, rows);
+        for (int i = 0, at = from * width + c; i < rows; i++, at += width) {
+          out[at] = (float) tile[i];
+        }
       }
     }
     return out;
