@@ -25,6 +25,7 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,25 @@ final class HttpAnswers {
     }
     LOG.warn("a request failed: {}", e.toString());
     return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, String.valueOf(e));
+  }
+
+  /**
+   * The response of a request answered by {@code answer} (a failure answered as {@link #failure}
+   * says), its status and time since {@code start} counted in deployment {@code name}'s metrics.
+   */
+  static HttpResponse counted(
+      CompletableFuture<AggregatedHttpResponse> answer,
+      ServeMetrics metrics,
+      String name,
+      long start) {
+    return HttpResponse.of(
+        answer
+            .exceptionally(HttpAnswers::failure)
+            .thenApply(
+                r -> {
+                  metrics.request(name, r.status().code(), System.nanoTime() - start);
+                  return r.toHttpResponse();
+                }));
   }
 
   static HttpResponse json(HttpStatus status, JsonNode body) {

@@ -30,10 +30,7 @@ import io.sparkair.serve.grpc.inference.ServerMetadataRequest;
 import io.sparkair.serve.grpc.inference.ServerMetadataResponse;
 import io.sparkair.serve.grpc.inference.ServerReadyRequest;
 import io.sparkair.serve.grpc.inference.ServerReadyResponse;
-import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The Open Inference Protocol's gRPC service {@code inference.GRPCInferenceService} over the
@@ -42,19 +39,11 @@ import java.util.function.Supplier;
  * INVALID_ARGUMENT for a request the model cannot take).
  */
 final class OpenInferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
-  private final Function<String, Deployment> deployments;
-  private final Supplier<Collection<Deployment>> all;
-  private final ModelDescriptions descriptions;
+  private final ServedModels models;
   private final ServeMetrics metrics;
 
-  OpenInferenceGrpcService(
-      Function<String, Deployment> deployments,
-      Supplier<Collection<Deployment>> all,
-      ModelDescriptions descriptions,
-      ServeMetrics metrics) {
-    this.deployments = deployments;
-    this.all = all;
-    this.descriptions = descriptions;
+  OpenInferenceGrpcService(ServedModels models, ServeMetrics metrics) {
+    this.models = models;
     this.metrics = metrics;
   }
 
@@ -65,7 +54,7 @@ final class OpenInferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInfere
 
   @Override
   public void serverReady(ServerReadyRequest request, StreamObserver<ServerReadyResponse> answer) {
-    boolean ready = all.get().stream().allMatch(Deployment::ready);
+    boolean ready = models.allReady();
     reply(answer, ServerReadyResponse.newBuilder().setReady(ready).build());
   }
 
@@ -96,7 +85,7 @@ final class OpenInferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInfere
     if (deployment == null) {
       return;
     }
-    descriptions
+    models
         .describe(deployment)
         .thenAccept(
             d -> {
@@ -155,13 +144,9 @@ final class OpenInferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInfere
   }
 
   private Deployment find(String name, StreamObserver<?> answer) {
-    Deployment deployment = deployments.apply(name);
+    Deployment deployment = models.find(name);
     if (deployment == null) {
-      List<String> names = all.get().stream().map(Deployment::name).sorted().toList();
-      answer.onError(
-          Status.NOT_FOUND
-              .withDescription("no model named '" + name + "'; the models are " + names)
-              .asRuntimeException());
+      answer.onError(Status.NOT_FOUND.withDescription(models.unknown(name)).asRuntimeException());
     }
     return deployment;
   }

@@ -15,29 +15,18 @@
  */
 package io.sparkair.serve;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.linecorp.armeria.common.AggregatedHttpRequest;
-import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.ExchangeType;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.RoutingContext;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -59,24 +48,11 @@ import java.util.function.Supplier;
 final class OpenInferenceService implements HttpService {
   private static final String MODELS = "/v2/models/";
 
-  private final Function<String, Deployment> deployments;
-  private final Supplier<Collection<Deployment>> all;
+  private final ServedModels models;
   private final ServeMetrics metrics;
-  private final ModelDescriptions descriptions;
 
-  /**
-   * @param deployments finds a deployment by name (null: none)
-   * @param all every deployment
-   * @param descriptions describes their models
-   */
-  OpenInferenceService(
-      Function<String, Deployment> deployments,
-      Supplier<Collection<Deployment>> all,
-      ModelDescriptions descriptions,
-      ServeMetrics metrics) {
-    this.deployments = deployments;
-    this.all = all;
-    this.descriptions = descriptions;
+  OpenInferenceService(ServedModels models, ServeMetrics metrics) {
+    this.models = models;
     this.metrics = metrics;
   }
 
@@ -96,7 +72,7 @@ final class OpenInferenceService implements HttpService {
       return get(method, path, () -> object().put("live", true));
     }
     if (path.equals("/v2/health/ready")) {
-      boolean ready = all.get().stream().allMatch(Deployment::ready);
+      boolean ready = models.allReady();
       return method == HttpMethod.GET
           ? HttpAnswers.json(
               ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, object().put("ready", ready))
@@ -114,10 +90,9 @@ final class OpenInferenceService implements HttpService {
     int slash = rest.indexOf('/');
     String name = slash < 0 ? rest : rest.substring(0, slash);
     String action = slash < 0 ? "" : rest.substring(slash + 1);
-    Deployment deployment = deployments.apply(name);
+    Deployment deployment = models.find(name);
     if (deployment == null) {
-      return HttpAnswers.error(
-          HttpStatus.NOT_FOUND, "no model named '" + name + "'; the models are " + names());
+      return HttpAnswers.error(HttpStatus.NOT_FOUND, models.unknown(name));
     }
     switch (action) {
       case "":
@@ -143,55 +118,30 @@ final class OpenInferenceService implements HttpService {
   private HttpResponse infer(ServiceRequestContext ctx, HttpRequest req, Deployment deployment) {
     long start = System.nanoTime();
     String name = deployment.name();
-    CompletableFuture<HttpResponse> response =
+    return HttpAnswers.counted(
         req.aggregate()
             .thenCompose(
                 body -> {
-                  InferJson.Request request = parse(body);
+                  InferJson.Request request =
+                      JsonBodies.read(body, "{\"inputs\": [...]}", InferJson::read);
                   return deployment
                       .submit(request.rows())
-                      .thenApplyAsync(rows -> answer(name, request, rows), ctx.eventLoop());
-                })
-            .exceptionally(HttpAnswers::failure)
-            .thenApply(
-                r -> {
-                  metrics.request(name, r.status().code(), System.nanoTime() - start);
-                  return r.toHttpResponse();
-                });
-    return HttpResponse.of(response);
-  }
-
-  private static InferJson.Request parse(AggregatedHttpRequest body) {
-    if (body.content().isEmpty()) {
-      throw new BadRequestException("the request has no body; POST {\"inputs\": [...]}");
-    }
-    try (JsonParser parser = ConfigMapper.JSON.getFactory().createParser(body.content().array())) {
-      parser.nextToken();
-      InferJson.Request request = InferJson.read(parser);
-      if (parser.nextToken() != null) {
-        throw new BadRequestException("malformed JSON: more follows the body's JSON value");
-      }
-      return request;
-    } catch (JsonProcessingException e) {
-      throw new BadRequestException("malformed JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static AggregatedHttpResponse answer(
-      String model, InferJson.Request request, ColumnBatch rows) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128 + rows.rowCount() * 48);
-    try (JsonGenerator generator = ConfigMapper.JSON.getFactory().createGenerator(out)) {
-      InferJson.write(generator, model, request.id(), rows, request.outputs());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return AggregatedHttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, out.toByteArray());
+                      .thenApplyAsync(
+                          rows ->
+                              JsonBodies.ok(
+                                  128 + rows.rowCount() * 48,
+                                  out ->
+                                      InferJson.write(
+                                          out, name, request.id(), rows, request.outputs())),
+                          ctx.eventLoop());
+                }),
+        metrics,
+        name,
+        start);
   }
 
   private CompletableFuture<ObjectNode> metadata(Deployment deployment) {
-    return descriptions
+    return models
         .describe(deployment)
         .thenApply(
             d -> {
@@ -219,10 +169,6 @@ final class OpenInferenceService implements HttpService {
     server.put("version", version == null ? "dev" : version);
     server.putArray("extensions");
     return server;
-  }
-
-  private List<String> names() {
-    return all.get().stream().map(Deployment::name).sorted().toList();
   }
 
   private static ObjectNode object() {

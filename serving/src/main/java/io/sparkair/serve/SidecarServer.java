@@ -15,11 +15,8 @@
  */
 package io.sparkair.serve;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.ExchangeType;
 import com.linecorp.armeria.common.HttpHeaderNames;
@@ -40,10 +37,8 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
 import io.sparkair.runtime.memory.Allocators;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -91,10 +86,10 @@ public final class SidecarServer implements AutoCloseable {
   private final ServerConfig config;
   private final Server server;
   private final ServeMetrics metrics = new ServeMetrics();
-  private final ModelDescriptions descriptions = new ModelDescriptions();
   private final BufferAllocator allocator = Allocators.child("SidecarServer");
   private final Map<String, Deployment> byName = new ConcurrentHashMap<>();
   private final Map<String, Deployment> byRoute = new ConcurrentHashMap<>();
+  private final ServedModels models = new ServedModels(byName::get, byName::values);
   private final ScheduledExecutorService autoscaler =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -105,8 +100,7 @@ public final class SidecarServer implements AutoCloseable {
 
   private SidecarServer(ServerConfig config) {
     this.config = config;
-    OpenInferenceService openInference =
-        new OpenInferenceService(byName::get, byName::values, descriptions, metrics);
+    OpenInferenceService openInference = new OpenInferenceService(models, metrics);
     this.server =
         listen(Server.builder(), config)
             .maxRequestLength(config.getMaxRequestBytes())
@@ -126,9 +120,7 @@ public final class SidecarServer implements AutoCloseable {
             .service(
                 GrpcService.builder()
                     .addService(new GrpcPredictService(byName::get, metrics))
-                    .addService(
-                        new OpenInferenceGrpcService(
-                            byName::get, byName::values, descriptions, metrics))
+                    .addService(new OpenInferenceGrpcService(models, metrics))
                     .build())
             .serviceUnder(ADMIN_PREFIX, this::admin)
             .service("/v2", openInference)
@@ -238,7 +230,7 @@ public final class SidecarServer implements AutoCloseable {
       byRoute.remove(removed.config().getRoutePrefix());
     }
     metrics.unwatch(removed);
-    descriptions.forget(removed);
+    models.forget(removed);
     removed.close();
     return true;
   }
@@ -268,54 +260,22 @@ public final class SidecarServer implements AutoCloseable {
       return HttpAnswers.error(HttpStatus.METHOD_NOT_ALLOWED, "POST rows to " + path);
     }
     long start = System.nanoTime();
-    String name = deployment.name();
-    CompletableFuture<HttpResponse> response =
+    HttpAdapter adapter = deployment.adapter();
+    return HttpAnswers.counted(
         req.aggregate()
             .thenCompose(
-                body -> {
-                  HttpAdapter adapter = deployment.adapter();
-                  ColumnBatch rows = read(adapter, body);
-                  return deployment
-                      .submit(rows)
-                      .thenApplyAsync(predictions -> answer(adapter, predictions), ctx.eventLoop());
-                })
-            .exceptionally(HttpAnswers::failure)
-            .thenApply(
-                r -> {
-                  metrics.request(name, r.status().code(), System.nanoTime() - start);
-                  return r.toHttpResponse();
-                });
-    return HttpResponse.of(response);
-  }
-
-  private static ColumnBatch read(HttpAdapter adapter, AggregatedHttpRequest body) {
-    if (body.content().isEmpty()) {
-      throw new BadRequestException("the request has no body; POST JSON rows");
-    }
-    try (JsonParser parser = ConfigMapper.JSON.getFactory().createParser(body.content().array())) {
-      if (parser.nextToken() == null) {
-        throw new BadRequestException("the request has no body; POST JSON rows");
-      }
-      ColumnBatch rows = adapter.read(parser);
-      if (parser.nextToken() != null) {
-        throw new BadRequestException("malformed JSON: more follows the body's JSON value");
-      }
-      return rows;
-    } catch (JsonProcessingException e) {
-      throw new BadRequestException("malformed JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static AggregatedHttpResponse answer(HttpAdapter adapter, ColumnBatch predictions) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + predictions.rowCount() * 48);
-    try (JsonGenerator generator = ConfigMapper.JSON.getFactory().createGenerator(out)) {
-      adapter.write(predictions, generator);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return AggregatedHttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, out.toByteArray());
+                body ->
+                    deployment
+                        .submit(JsonBodies.read(body, "JSON rows", adapter::read))
+                        .thenApplyAsync(
+                            predictions ->
+                                JsonBodies.ok(
+                                    64 + predictions.rowCount() * 48,
+                                    out -> adapter.write(predictions, out)),
+                            ctx.eventLoop())),
+        metrics,
+        deployment.name(),
+        start);
   }
 
   private HttpResponse admin(ServiceRequestContext ctx, HttpRequest req) {

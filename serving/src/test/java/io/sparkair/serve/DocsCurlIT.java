@@ -18,8 +18,6 @@ package io.sparkair.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparkair.predict.ModelFileCheckpoint;
-import io.sparkair.predict.ModelSignature;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,23 +29,25 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code curl} lines of {@code docs/serve.md}, run with the real {@code curl} against a sidecar
- * process serving the page's ONNX model as {@code Logistic} at {@code /logistic}: each must succeed
- * and, where the page shows its answer in the comment below it, answer that (up to a trailing
- * {@code ...}). Lines continued onto the next one ({@code \}) are illustrations with elided bodies
- * and are not run.
+ * The {@code curl} lines of {@code docs/serve.md}, run with the real {@code curl} against sidecar
+ * processes serving the page's ONNX model as {@code Logistic} at {@code /logistic}, one on plain
+ * HTTP (the page's port 8000) and one with TLS (8443, with the certificate the page's {@code
+ * openssl} line makes): each must succeed and, where the page shows its answer in the comment below
+ * it, answer that (up to a trailing {@code ...}). Lines continued onto the next one ({@code \}) are
+ * illustrations with elided bodies and are not run.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DocsCurlIT {
-  /** A curl line of the page and the answer shown below it (null when none is). */
+  /** A command line of the page and the answer shown below it (null when none is). */
   private record Example(String command, String answer) {}
 
-  private static List<Example> examples(Path page) throws Exception {
+  /** The page's one-line commands that run {@code program}, each with the answer shown below. */
+  private static List<Example> examples(Path page, String program) throws Exception {
     List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
     List<Example> examples = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (!line.startsWith("curl ") || line.endsWith("\\")) {
+      if (!line.startsWith(program + " ") || line.endsWith("\\")) {
         continue;
       }
       String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
@@ -58,29 +58,37 @@ class DocsCurlIT {
 
   @Test
   void theServingPagesCurlLinesAnswerAsThePageSays(@TempDir Path dir) throws Exception {
-    ModelSignature signature =
-        ModelSignature.builder()
-            .input("features", ModelSignature.DataType.FP32, new long[] {-1, 4}, "a", "b", "c", "d")
-            .output("probability", "probability")
-            .build();
-    ModelFileCheckpoint.create(
-            Path.of(System.getProperty("air.test.models"), "logistic.onnx"), signature)
-        .toDirectory(dir.resolve("logistic").toString());
-    List<Example> examples = examples(Path.of(System.getProperty("air.docs"), "serve.md"));
-    assertTrue(examples.size() >= 5, "the page's curl lines: " + examples);
-    try (SidecarProcess sidecar =
-        SidecarProcess.startWithClasspath(
-            SidecarProcess.djlJars(),
-            "--port",
-            "0",
-            "--deployment",
-            "name=Logistic,route=/logistic,checkpoint=" + dir.resolve("logistic"))) {
+    String logistic = LogisticModel.checkpoint(dir.resolve("logistic"), "probability");
+    Path page = Path.of(System.getProperty("air.docs"), "serve.md");
+    List<Example> examples = examples(page, "curl");
+    assertTrue(examples.size() >= 6, "the page's curl lines: " + examples);
+    for (Example openssl : examples(page, "openssl")) {
+      run(openssl.command(), dir);
+    }
+    String deployment = "name=Logistic,route=/logistic,checkpoint=" + logistic;
+    try (SidecarProcess plain =
+            SidecarProcess.startWithClasspath(
+                SidecarProcess.djlJars(), "--port", "0", "--deployment", deployment);
+        SidecarProcess tls =
+            SidecarProcess.startWithClasspath(
+                SidecarProcess.djlJars(),
+                "--port",
+                "0",
+                "--admin-token",
+                "s3cret",
+                "--tls-cert",
+                dir.resolve("cert.pem").toString(),
+                "--tls-key",
+                dir.resolve("key.pem").toString(),
+                "--deployment",
+                deployment)) {
       for (Example example : examples) {
-        String command = example.command().replace("localhost:8000", "127.0.0.1:" + sidecar.port);
-        Process curl = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
-        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(curl.waitFor(30, TimeUnit.SECONDS), command);
-        assertEquals(0, curl.exitValue(), command + "\n" + out);
+        String command =
+            example
+                .command()
+                .replace("localhost:8000", "127.0.0.1:" + plain.port)
+                .replace("localhost:8443", "localhost:" + tls.port);
+        String out = run(command, dir);
         String expected = example.answer();
         if (expected == null) {
           continue;
@@ -89,9 +97,21 @@ class DocsCurlIT {
           String prefix = expected.substring(0, expected.length() - 3);
           assertTrue(out.startsWith(prefix), command + "\nexpected " + expected + "\ngot " + out);
         } else {
-          assertEquals(expected, out, command);
+          assertEquals(expected, out.strip(), command);
         }
       }
     }
+  }
+
+  /** Runs a command line in {@code dir}; returns what it printed, failing when it fails. */
+  private static String run(String command, Path dir) throws Exception {
+    Process process =
+        new ProcessBuilder("bash", "-c", command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, command + out);
+    return out;
   }
 }

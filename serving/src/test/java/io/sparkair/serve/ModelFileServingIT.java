@@ -46,17 +46,6 @@ class ModelFileServingIT {
     return Path.of(System.getProperty("air.test.models"), name);
   }
 
-  private static String onnxCheckpoint(Path dir) {
-    ModelSignature signature =
-        ModelSignature.builder()
-            .input("features", ModelSignature.DataType.FP32, new long[] {-1, 4}, "a", "b", "c", "d")
-            .output("probability", "probability")
-            .output("logit", "logit")
-            .build();
-    ModelFileCheckpoint.create(model("logistic.onnx"), signature).toDirectory(dir.toString());
-    return dir.toString();
-  }
-
   private static String torchCheckpoint(Path dir) {
     ModelSignature signature =
         ModelSignature.builder()
@@ -88,7 +77,7 @@ class ModelFileServingIT {
 
   @Test
   void theSidecarServesAnOnnxAndATorchScriptModel(@TempDir Path dir) throws Exception {
-    String onnx = onnxCheckpoint(dir.resolve("logistic"));
+    String onnx = LogisticModel.checkpoint(dir.resolve("logistic"), "probability", "logit");
     String torch = torchCheckpoint(dir.resolve("tanh"));
     List<Map<String, Object>> rows = records(20);
     try (SidecarProcess sidecar =
@@ -106,7 +95,7 @@ class ModelFileServingIT {
       List<Map<String, Object>> arrays = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
         double[] x = x(rows.get(i));
-        double logit = 0.5 * x[0] - 1.25 * x[1] + 2.0 * x[2] + 0.75 * x[3] - 0.3;
+        double logit = LogisticModel.logit(x);
         assertEquals(logit, logistic.get(i).get("logit").doubleValue(), 1e-6, "row " + i);
         assertEquals(
             1 / (1 + Math.exp(-logit)),
@@ -144,7 +133,7 @@ class ModelFileServingIT {
 
   @Test
   void withoutTheEngineAModelFileIsRefusedNamingTheJarsToAdd(@TempDir Path dir) throws Exception {
-    String onnx = onnxCheckpoint(dir.resolve("logistic"));
+    String onnx = LogisticModel.checkpoint(dir.resolve("logistic"), "probability", "logit");
     try (SidecarProcess sidecar = SidecarProcess.start("--port", "0", "--admin-token", TOKEN)) {
       HttpResponse<String> refused =
           sidecar.put(

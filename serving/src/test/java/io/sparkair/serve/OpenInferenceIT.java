@@ -24,8 +24,6 @@ import com.google.protobuf.ByteString;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.sparkair.predict.ModelFileCheckpoint;
-import io.sparkair.predict.ModelSignature;
 import io.sparkair.serve.grpc.inference.GRPCInferenceServiceGrpc;
 import io.sparkair.serve.grpc.inference.InferTensorContents;
 import io.sparkair.serve.grpc.inference.ModelInferRequest;
@@ -68,22 +66,14 @@ class OpenInferenceIT {
     dir = Files.createTempDirectory("open-inference-it");
     cancer = BreastCancerModel.load();
     String xgboost = cancer.checkpoint(dir.resolve("xgb"), 5, 3);
-    ModelSignature signature =
-        ModelSignature.builder()
-            .input("features", ModelSignature.DataType.FP32, new long[] {-1, 4}, "a", "b", "c", "d")
-            .output("probability", "probability")
-            .output("logit", "logit")
-            .build();
-    ModelFileCheckpoint.create(
-            Path.of(System.getProperty("air.test.models"), "logistic.onnx"), signature)
-        .toDirectory(dir.resolve("logistic").toString());
+    String logistic = LogisticModel.checkpoint(dir.resolve("logistic"), "probability", "logit");
     sidecar =
         SidecarProcess.startWithClasspath(
             SidecarProcess.djlJars(),
             "--port",
             "0",
             "--deployment",
-            "name=Logistic,route=/logistic,checkpoint=" + dir.resolve("logistic"),
+            "name=Logistic,route=/logistic,checkpoint=" + logistic,
             "--deployment",
             "name=Cancer,route=/cancer,checkpoint=" + xgboost);
   }
@@ -157,8 +147,7 @@ class OpenInferenceIT {
     assertEquals("FP64", probability.get("datatype").asText());
     assertEquals("[3]", probability.get("shape").toString());
     for (int i = 0; i < ROWS.length; i++) {
-      double[] x = ROWS[i];
-      double logit = 0.5 * x[0] - 1.25 * x[1] + 2.0 * x[2] + 0.75 * x[3] - 0.3;
+      double logit = LogisticModel.logit(ROWS[i]);
       assertEquals(1 / (1 + Math.exp(-logit)), probability.get("data").get(i).asDouble(), 1e-6);
       assertEquals(logit, response.get("outputs").get(1).get("data").get(i).asDouble(), 1e-6);
     }
@@ -297,8 +286,7 @@ class OpenInferenceIT {
     assertEquals("probability", response.getOutputs(0).getName());
     assertEquals(List.of((long) ROWS.length), response.getOutputs(0).getShapeList());
     for (int i = 0; i < ROWS.length; i++) {
-      double[] x = ROWS[i];
-      double logit = 0.5 * x[0] - 1.25 * x[1] + 2.0 * x[2] + 0.75 * x[3] - 0.3;
+      double logit = LogisticModel.logit(ROWS[i]);
       assertEquals(
           1 / (1 + Math.exp(-logit)),
           response.getOutputs(0).getContents().getFp64Contents(i),

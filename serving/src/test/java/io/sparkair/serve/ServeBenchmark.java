@@ -62,14 +62,7 @@ public final class ServeBenchmark {
     String checkpoint = data.checkpoint(dir.resolve("model"), 20, 3);
     Path body = dir.resolve("body.json");
     Files.write(body, SidecarProcess.JSON.writeValueAsBytes(List.of(data.record(0))));
-    Path script = dir.resolve("post.lua");
-    Files.writeString(
-        script,
-        "wrk.method = \"POST\"\n"
-            + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-            + "local f = io.open(\""
-            + body
-            + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
+    Path script = postScript(dir.resolve("post.lua"), body);
 
     if (System.getProperty("bench.only", "").equals("oip")) {
       openInference(data, checkpoint, dir, script);
@@ -165,14 +158,7 @@ public final class ServeBenchmark {
     }
     Path body = dir.resolve("infer.json");
     Files.write(body, SidecarProcess.JSON.writeValueAsBytes(Map.of("inputs", inputs)));
-    Path script = dir.resolve("infer.lua");
-    Files.writeString(
-        script,
-        "wrk.method = \"POST\"\n"
-            + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-            + "local f = io.open(\""
-            + body
-            + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
+    Path script = postScript(dir.resolve("infer.lua"), body);
     int rounds = Integer.getInteger("bench.rounds", 3);
     try (SidecarProcess sidecar =
         SidecarProcess.start(
@@ -207,6 +193,17 @@ public final class ServeBenchmark {
             ratios[rounds - 1]);
       }
     }
+  }
+
+  /** A wrk script, written to {@code script}, that posts the JSON in {@code body}. */
+  private static Path postScript(Path script, Path body) throws Exception {
+    return Files.writeString(
+        script,
+        "wrk.method = \"POST\"\n"
+            + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+            + "local f = io.open(\""
+            + body
+            + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
   }
 
   /** Throughput and latency (ms) of one wrk run. */
