@@ -244,6 +244,20 @@ final class InferJson {
       return Arrays.copyOf(others, count);
     }
 
+    private BadRequestException refused(String name, String datatype, int i, String wanted) {
+      return new BadRequestException(
+          "input '"
+              + name
+              + "' of datatype "
+              + datatype
+              + " holds "
+              + text(i)
+              + " at "
+              + i
+              + ", not "
+              + wanted);
+    }
+
     private String text(int i) {
       return switch (kinds[i]) {
         case WHOLE -> Long.toString((long) numbers[i]);

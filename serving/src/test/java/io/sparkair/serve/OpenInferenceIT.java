@@ -16,14 +16,12 @@
 package io.sparkair.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.sparkair.serve.grpc.inference.GRPCInferenceServiceGrpc;
 import io.sparkair.serve.grpc.inference.InferTensorContents;
 import io.sparkair.serve.grpc.inference.ModelInferRequest;
@@ -330,32 +328,27 @@ class OpenInferenceIT {
 
     ModelInferRequest.Builder wrongShape = logisticRequest();
     wrongShape.getInputsBuilder(1).clearShape().addShape(2);
-    assertGrpcError(
+    SidecarProcess.assertGrpcError(
         Status.Code.INVALID_ARGUMENT,
         "input 'b' has shape [2], 2 values, but its data holds 3",
         () -> grpc.modelInfer(wrongShape.build()));
     ModelInferRequest.Builder wrongType = logisticRequest();
     wrongType.getInputsBuilder(0).setDatatype("FLOAT");
-    assertGrpcError(
+    SidecarProcess.assertGrpcError(
         Status.Code.INVALID_ARGUMENT,
         "input 'a' has datatype 'FLOAT'",
         () -> grpc.modelInfer(wrongType.build()));
     ModelInferRequest.Builder missing = logisticRequest();
     missing.removeInputs(3);
-    assertGrpcError(Status.Code.INVALID_ARGUMENT, "'d'", () -> grpc.modelInfer(missing.build()));
-    assertGrpcError(
+    SidecarProcess.assertGrpcError(
+        Status.Code.INVALID_ARGUMENT, "'d'", () -> grpc.modelInfer(missing.build()));
+    SidecarProcess.assertGrpcError(
         Status.Code.NOT_FOUND,
         "no model named 'Nope'",
         () -> grpc.modelInfer(logisticRequest().setModelName("Nope").build()));
-    assertGrpcError(
+    SidecarProcess.assertGrpcError(
         Status.Code.NOT_FOUND,
         "no model named 'Nope'",
         () -> grpc.modelMetadata(ModelMetadataRequest.newBuilder().setName("Nope").build()));
-  }
-
-  private static void assertGrpcError(Status.Code code, String text, Runnable call) {
-    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call::run);
-    assertEquals(code, e.getStatus().getCode(), e.toString());
-    assertTrue(e.getStatus().getDescription().contains(text), e.getStatus().getDescription());
   }
 }

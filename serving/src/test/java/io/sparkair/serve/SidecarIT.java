@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.sparkair.serve.grpc.Column;
 import io.sparkair.serve.grpc.DoubleValues;
 import io.sparkair.serve.grpc.PredictGrpc;
@@ -165,11 +164,11 @@ class SidecarIT {
     for (int i = 0; i < expected.length; i++) {
       assertEquals(expected[i], probability.getDoubleArrays().getValues(i).getValues(1), 1e-6);
     }
-    assertGrpcError(
+    SidecarProcess.assertGrpcError(
         Status.Code.NOT_FOUND, "'Nobody'", () -> grpc.predict(grpcRows("Nobody", 0, 1).build()));
     PredictRequest.Builder missing = grpcRows("XGBoostService", 0, 2);
     missing.removeColumns(0);
-    assertGrpcError(
+    SidecarProcess.assertGrpcError(
         Status.Code.INVALID_ARGUMENT, "'mean radius'", () -> grpc.predict(missing.build()));
     PredictRequest.Builder uneven = grpcRows("XGBoostService", 0, 2);
     uneven.setColumns(
@@ -177,15 +176,8 @@ class SidecarIT {
         Column.newBuilder()
             .setName(data.features.get(1))
             .setDoubles(DoubleValues.newBuilder().addValues(1.0)));
-    assertGrpcError(
+    SidecarProcess.assertGrpcError(
         Status.Code.INVALID_ARGUMENT, "has 1 values", () -> grpc.predict(uneven.build()));
-  }
-
-  private static void assertGrpcError(Status.Code code, String text, Runnable call) {
-    StatusRuntimeException e =
-        org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class, call::run);
-    assertEquals(code, e.getStatus().getCode(), e.toString());
-    assertTrue(e.getStatus().getDescription().contains(text), e.getStatus().getDescription());
   }
 
   @Test

@@ -15,8 +15,14 @@
  */
 package io.sparkair.serve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -179,6 +185,13 @@ final class SidecarProcess implements AutoCloseable {
                     || p.contains("/net/java/dev/jna/")
                     || p.contains("/com/google/code/gson/"))
         .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** Asserts that {@code call} fails with gRPC status {@code code} and a description with text. */
+  static void assertGrpcError(Status.Code code, String text, Runnable call) {
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call::run);
+    assertEquals(code, e.getStatus().getCode(), e.toString());
+    assertTrue(e.getStatus().getDescription().contains(text), e.getStatus().getDescription());
   }
 
   static JsonNode json(HttpResponse<String> response) throws Exception {
