@@ -20,7 +20,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -31,11 +30,6 @@ import io.sparkair.runtime.memory.Allocators;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +40,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * Predicts with a model file made elsewhere, a TorchScript or an ONNX model, that DJL loads with
@@ -65,15 +55,6 @@ public final class ModelFilePredictor implements Predictor, Serializable {
   private static final long serialVersionUID = 1L;
   private static final BufferAllocator ALLOCATOR = Allocators.child("ModelFilePredictor");
 
-  /**
-   * Rows turned from columns at a time: the tile's doubles (32 KB for 16 columns) are read in bulk
-   * from Arrow, then written out row after row.
-   */
-  private static final int TILE = 256;
-
-  /** Each thread's arrays for turning columns into rows, kept from batch to batch. */
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
   /** The checkpoint's files, by relative path. */
   private final Map<String, byte[]> checkpointFiles;
 
@@ -83,22 +64,6 @@ public final class ModelFilePredictor implements Predictor, Serializable {
 
   /** The model as loaded in this JVM; it serializes empty and loads again. */
   private final LoadOnce<Loaded> loaded = new LoadOnce<>();
-
-  /** A tile of the columns' values and the rows they become, grown to the largest batch seen. */
-  private static final class Scratch {
-    double[] column = new double[0];
-    float[] rows = new float[0];
-
-    Scratch ensure(int columnLength, int rowsLength) {
-      if (column.length < columnLength) {
-        column = new double[columnLength];
-      }
-      if (rows.length < rowsLength) {
-        rows = new float[rowsLength];
-      }
-      return this;
-    }
-  }
 
   /**
    * What is loaded once per JVM: the model, its preprocessor, and DJL predictors of it that no
@@ -190,7 +155,8 @@ public final class ModelFilePredictor implements Predictor, Serializable {
     try (NDManager manager = m.model().getNDManager().newSubManager()) {
       NDList tensors = new NDList();
       for (ModelSignature.Input spec : signature().inputs()) {
-        NDArray tensor = n == 0 ? zeroRow(manager, spec) : tensor(manager, input, spec, n);
+        NDArray tensor =
+            n == 0 ? InputTensors.zeroRow(manager, spec) : InputTensors.of(manager, input, spec, n);
         tensor.setName(spec.name());
         tensors.add(tensor);
       }
@@ -213,181 +179,6 @@ public final class ModelFilePredictor implements Predictor, Serializable {
       if (input != batch) {
         input.close();
       }
-    }
-  }
-
-  /**
-   * One row of zeros: what an empty batch runs, so that its columns have the types a full batch
-   * gives (a double, or an array of as many doubles as the model gives a row).
-   */
-  private static NDArray zeroRow(NDManager manager, ModelSignature.Input spec) {
-    long[] dims = spec.shape().stream().mapToLong(Long::longValue).toArray();
-    dims[0] = 1;
-    Shape shape = new Shape(dims);
-    int width = spec.rowWidth();
-    return switch (spec.datatype()) {
-      case FP32 -> manager.create(FloatBuffer.wrap(new float[width]), shape);
-      case FP64 -> manager.create(DoubleBuffer.wrap(new double[width]), shape);
-      case INT64 -> manager.create(LongBuffer.wrap(new long[width]), shape);
-      case INT32 -> manager.create(IntBuffer.wrap(new int[width]), shape);
-    };
-  }
-
-  private static NDArray tensor(
-      NDManager manager, VectorSchemaRoot batch, ModelSignature.Input spec, int n) {
-    long[] dims = spec.shape().stream().mapToLong(Long::longValue).toArray();
-    dims[0] = n;
-    Shape shape = new Shape(dims);
-    int width = spec.rowWidth();
-    if (spec.datatype() == ModelSignature.DataType.FP32) {
-      float[] doubles = floatsOfDoubleColumns(batch, spec, n);
-      if (doubles != null) {
-        return manager.create(FloatBuffer.wrap(doubles, 0, n * width), shape);
-      }
-      FeatureRows rows = new FeatureRows();
-      rows.add(batch, null, spec.columns());
-      requireWidth(spec, rows.width());
-      return manager.create(FloatBuffer.wrap(rows.values(), 0, n * width), shape);
-    }
-    double[] values = doubles(batch, spec, n);
-    return switch (spec.datatype()) {
-      case FP64 -> manager.create(DoubleBuffer.wrap(values), shape);
-      case INT64 -> {
-        long[] longs = new long[values.length];
-        for (int i = 0; i < longs.length; i++) {
-          longs[i] = (long) values[i];
-        }
-        yield manager.create(LongBuffer.wrap(longs), shape);
-      }
-      case INT32 -> {
-        int[] ints = new int[values.length];
-        for (int i = 0; i < ints.length; i++) {
-          ints[i] = (int) values[i];
-        }
-        yield manager.create(IntBuffer.wrap(ints), shape);
-      }
-      case FP32 -> throw new IllegalStateException("read above");
-    };
-  }
-
-  /**
-   * The rows of an input fed by double columns without nulls (what a DataFrame's doubles become),
-   * as floats row after row in this thread's scratch array (which the engines copy from when they
-   * make a tensor); null for other columns.
-   */
-  private static float[] floatsOfDoubleColumns(
-      VectorSchemaRoot batch, ModelSignature.Input spec, int n) {
-    List<String> names = spec.columns();
-    int width = names.size();
-    if (width != spec.rowWidth()) {
-      return null;
-    }
-    List<FieldVector> columns = new ArrayList<>(width);
-    for (String name : names) {
-      FieldVector column = batch.getVector(name);
-      if (!(column instanceof Float8Vector) || column.getNullCount() > 0) {
-        return null;
-      }
-      columns.add(column);
-    }
-    DoubleBuffer[] data = new DoubleBuffer[width];
-    for (int c = 0; c < width; c++) {
-      data[c] =
-          columns
-              .get(c)
-              .getDataBuffer()
-              .nioBuffer(0, n * Float8Vector.TYPE_WIDTH)
-              .order(ByteOrder.LITTLE_ENDIAN)
-              .asDoubleBuffer();
-    }
-    Scratch scratch = SCRATCH.get().ensure(TILE * width, n * width);
-    double[] tile = scratch.column;
-    float[] out = scratch.rows;
-    for (int from = 0; from < n; from += TILE) {
-      int rows = Math.min(TILE, n - from);
-      for (int c = 0; c < width; c++) {
-        data[c].get(from, tile, c * TILE, rows);
-      }
-      for (int i = 0, at = from * width; i < rows; i++) {
-        for (int c = 0, in = i; c < width; c++, in += TILE) {
-          out[at++] = (float) tile[in];
-        }
-      }
-    }
-    return out;
-  }
-
-  /** An input's values, row after row: one per column, or a row's array of one array column. */
-  private static double[] doubles(VectorSchemaRoot batch, ModelSignature.Input spec, int n) {
-    int width = spec.rowWidth();
-    double[] out = new double[n * width];
-    List<FieldVector> columns = new ArrayList<>();
-    for (String name : spec.columns()) {
-      FieldVector column = batch.getVector(name);
-      if (column == null) {
-        throw new IllegalArgumentException(
-            "column '"
-                + name
-                + "' of input '"
-                + spec.name()
-                + "' is not in the batch's "
-                + batch.getSchema().getFields());
-      }
-      columns.add(column);
-    }
-    if (columns.size() == 1 && columns.get(0) instanceof ListVector list) {
-      FieldVector elements = (FieldVector) list.getDataVector();
-      for (int i = 0; i < n; i++) {
-        int start = list.getElementStartIndex(i);
-        requireWidth(spec, list.isNull(i) ? 0 : list.getElementEndIndex(i) - start);
-        for (int k = 0; k < width; k++) {
-          out[i * width + k] = number(elements, start + k, spec);
-        }
-      }
-      return out;
-    }
-    requireWidth(spec, columns.size());
-    for (int c = 0; c < width; c++) {
-      for (int i = 0; i < n; i++) {
-        out[i * width + c] = number(columns.get(c), i, spec);
-      }
-    }
-    return out;
-  }
-
-  private static double number(FieldVector vector, int row, ModelSignature.Input spec) {
-    if (vector.isNull(row)) {
-      throw new IllegalArgumentException(
-          "column '" + vector.getName() + "' of input '" + spec.name() + "' has a null; fill it");
-    }
-    if (vector instanceof FloatingPointVector floating) {
-      return floating.getValueAsDouble(row);
-    }
-    if (vector instanceof BaseIntVector integer) {
-      return integer.getValueAsLong(row);
-    }
-    throw new IllegalArgumentException(
-        "column '"
-            + vector.getName()
-            + "' of input '"
-            + spec.name()
-            + "' is not numeric: "
-            + vector.getField().getType());
-  }
-
-  private static void requireWidth(ModelSignature.Input spec, int width) {
-    if (width != spec.rowWidth()) {
-      throw new IllegalArgumentException(
-          "input '"
-              + spec.name()
-              + "' of shape "
-              + spec.shape()
-              + " takes "
-              + spec.rowWidth()
-              + " values a row; its columns "
-              + spec.columns()
-              + " give "
-              + width);
     }
   }
 

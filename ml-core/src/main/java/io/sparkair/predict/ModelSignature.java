@@ -42,6 +42,9 @@ import java.util.Set;
  * column whose arrays hold a row's values; its shape starts with {@code -1}, the batch, and the
  * product of the other dimensions is the number of values a row gives. An output becomes a double
  * column when it has one value a row, and an array column of doubles otherwise.
+ *
+ * <p>The class is long because it checks every field, from its builder and from JSON, and names the
+ * field that is wrong.
  */
 public final class ModelSignature {
   /** The file a checkpoint keeps it in, under {@code model/}. */

@@ -26,6 +26,9 @@ import java.util.List;
 /**
  * The Open Inference Protocol's JSON (its REST API), read and written as a stream: a request's
  * {@code id}, {@code inputs} and requested {@code outputs}, and the response's tensors.
+ *
+ * <p>The class is long because it reads the request field by field as a stream (a tree cost a tenth
+ * of the route's throughput, see BENCHMARKS.md), in whatever order JSON gives the fields.
  */
 final class InferJson {
   private InferJson() {}

@@ -62,6 +62,9 @@ import org.slf4j.LoggerFactory;
  * does a deployment given a running sidecar's URL and token with {@link Options#sidecar}. A started
  * sidecar stops with the JVM or with {@link #shutdown()}. This class needs neither Armeria nor
  * Spark: only the JDK's HTTP client and Jackson.
+ *
+ * <p>The class is long because it is the whole client: the options, starting the sidecar process
+ * (with TLS when asked) and the admin call, with nothing but the JDK.
  */
 public final class PredictorDeployment {
   private static final Logger LOG = LoggerFactory.getLogger(PredictorDeployment.class);
