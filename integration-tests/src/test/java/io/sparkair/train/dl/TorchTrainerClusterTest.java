@@ -145,13 +145,14 @@ class TorchTrainerClusterTest {
         ((Number) firstOfSecond.get("epoch")).intValue(),
         "the second attempt resumed after the checkpoint of epoch 1");
     double lossBefore = ((Number) history.get(1).get("loss")).doubleValue();
-    double lossAfter = ((Number) firstOfSecond.get("loss")).doubleValue();
+    double resumedLoss = ((Number) firstOfSecond.get("resumed_loss")).doubleValue();
     assertTrue(
-        lossAfter < lossBefore * 1.2,
+        resumedLoss < lossBefore * 1.1,
         "the resumed model kept what it learnt: loss "
             + lossBefore
-            + " at epoch 1, "
-            + lossAfter
-            + " at epoch 2");
+            + " while training epoch 1, "
+            + resumedLoss
+            + " as loaded from its checkpoint; "
+            + history);
   }
 }

@@ -65,6 +65,7 @@ final class FareLoop implements TrainLoop {
       try (Trainer trainer = model.newTrainer(training)) {
         trainer.initialize(new Shape(batchSize, TaxiTrips.FEATURES.size()));
         int checked = 0;
+        double resumedLoss = first > 0 ? meanLoss(trainer, context, batchSize) : Double.NaN;
         for (int epoch = first; epoch < epochs; epoch++) {
           double loss = 0;
           int batches = 0;
@@ -91,22 +92,43 @@ final class FareLoop implements TrainLoop {
               }
             }
           }
+          Map<String, Object> metrics = new java.util.HashMap<>();
+          metrics.put("epoch", epoch);
+          metrics.put("loss", loss / Math.max(1, batches));
+          metrics.put("batches", batches);
+          metrics.put("checked_steps", checked);
+          if (epoch == first && first > 0) {
+            metrics.put("resumed_loss", resumedLoss);
+          }
           context.report(
-              Map.of(
-                  "epoch",
-                  epoch,
-                  "loss",
-                  loss / Math.max(1, batches),
-                  "batches",
-                  batches,
-                  "checked_steps",
-                  checked),
+              metrics,
               context.worldRank() == 0
                   ? TorchCheckpoint.fromModel(model, FarePredictor.class, TaxiTrips.FEATURES)
                   : null);
         }
       }
     }
+  }
+
+  /** The loss of the model as loaded, over this worker's shard, without a training step. */
+  private static double meanLoss(Trainer trainer, TrainContext context, int batchSize) {
+    double loss = 0;
+    int batches = 0;
+    try (TorchBatches shard =
+        TorchTrain.iterBatches(
+            context.getDatasetShard("train"),
+            trainer.getManager(),
+            batchSize,
+            TaxiTrips.FEATURES,
+            TaxiTrips.LABEL)) {
+      while (shard.hasNext()) {
+        NDList batch = shard.next();
+        NDList output = trainer.evaluate(new NDList(batch.get(0)));
+        loss += trainer.getLoss().evaluate(new NDList(batch.get(1)), output).getFloat();
+        batches++;
+      }
+    }
+    return loss / Math.max(1, batches);
   }
 
   private static void checkIdentical(Model model, Collective collective) {
