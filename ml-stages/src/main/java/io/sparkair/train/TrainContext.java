@@ -17,6 +17,7 @@ package io.sparkair.train;
 
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.BlockSet;
+import io.sparkair.runtime.collective.Collective;
 import java.util.Map;
 
 /**
@@ -64,4 +65,11 @@ public interface TrainContext {
 
   /** The Spark task slots (cores) this worker holds. */
   int cpus();
+
+  /**
+   * This worker's collectives with the other workers of the attempt ({@code allReduce}, {@code
+   * broadcast}, {@code barrier}), as {@code torch.distributed} gives them in Ray's loops. The
+   * workers connect to each other at the first call; every worker must make the same calls.
+   */
+  Collective collective();
 }

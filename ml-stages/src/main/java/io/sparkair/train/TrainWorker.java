@@ -21,7 +21,11 @@ import java.util.Map;
 final class TrainWorker {
   Void run(TrainLoop loop, Map<String, Object> config, WorkerSetup setup) throws Exception {
     WorkerContext context = new WorkerContext(setup);
-    loop.run(config, context);
+    try {
+      loop.run(config, context);
+    } finally {
+      context.closeCollective();
+    }
     context.awaitPending();
     return null;
   }

@@ -24,6 +24,7 @@ import io.sparkair.preprocess.Preprocessor;
 import io.sparkair.preprocess.Preprocessors;
 import io.sparkair.runtime.actor.ActorRef;
 import io.sparkair.runtime.actor.SpawnOptions;
+import io.sparkair.runtime.collective.CollectiveGroup;
 import io.sparkair.spark.AirSettings;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -265,6 +266,7 @@ final class TrainingRun {
     List<AirDataset> shards = new ArrayList<>();
     prepared.values().forEach(AirDataset::recoverLostBlocks);
     TrainLoop body = trainer.startAttempt(n);
+    ActorRef<CollectiveGroup> collectives = CollectiveGroup.host(air.runtime(), n);
     ActorGroup<TrainWorker> group =
         workerGroups != null
             ? workerGroups.take(air, scaling)
@@ -299,13 +301,15 @@ final class TrainingRun {
                 resume,
                 runDir,
                 preprocessorJson,
-                sink);
+                sink,
+                collectives);
         running.add(group.get(r).call(w -> w.run(body, config, setup)));
       }
       Throwable failure = WorkerFailures.firstOf(running);
       failed = failure != null;
       return failure;
     } finally {
+      collectives.kill();
       if (failed || workerGroups == null) {
         group.close();
       } else {

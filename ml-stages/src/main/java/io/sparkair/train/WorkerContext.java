@@ -18,6 +18,7 @@ package io.sparkair.train;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.BlockSet;
 import io.sparkair.preprocess.Preprocessors;
+import io.sparkair.runtime.collective.Collective;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class WorkerContext implements TrainContext {
   private int reports;
   private boolean stop;
   private CompletableFuture<Boolean> pending;
+  private Collective collective;
 
   WorkerContext(WorkerSetup setup) {
     this.setup = setup;
@@ -148,5 +150,20 @@ final class WorkerContext implements TrainContext {
   @Override
   public int cpus() {
     return setup.cpus;
+  }
+
+  @Override
+  public synchronized Collective collective() {
+    if (collective == null) {
+      collective = Collective.of(setup.collectives, setup.rank, setup.worldSize);
+    }
+    return collective;
+  }
+
+  /** Leaves the attempt's collectives, if this worker used them. */
+  synchronized void closeCollective() {
+    if (collective != null) {
+      collective.close();
+    }
   }
 }

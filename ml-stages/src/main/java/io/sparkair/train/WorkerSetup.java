@@ -17,6 +17,7 @@ package io.sparkair.train;
 
 import io.sparkair.data.BlockSet;
 import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.runtime.collective.CollectiveGroup;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ final class WorkerSetup implements Serializable {
   final String runDir;
   final String preprocessorJson;
   final ActorRef<ReportSink> sink;
+  final ActorRef<CollectiveGroup> collectives;
 
   WorkerSetup(
       int rank,
@@ -43,7 +45,8 @@ final class WorkerSetup implements Serializable {
       String resumeFrom,
       String runDir,
       String preprocessorJson,
-      ActorRef<ReportSink> sink) {
+      ActorRef<ReportSink> sink,
+      ActorRef<CollectiveGroup> collectives) {
     this.rank = rank;
     this.worldSize = worldSize;
     this.localRank = localRank;
@@ -53,5 +56,6 @@ final class WorkerSetup implements Serializable {
     this.runDir = runDir;
     this.preprocessorJson = preprocessorJson;
     this.sink = sink;
+    this.collectives = collectives;
   }
 }

@@ -30,12 +30,12 @@ import ai.djl.training.tracker.Tracker;
 import io.sparkair.data.AirDataset;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
+import io.sparkair.runtime.collective.Collective;
 import io.sparkair.train.Result;
 import io.sparkair.train.RunConfig;
 import io.sparkair.train.ScalingConfig;
 import io.sparkair.train.TrainContext;
 import io.sparkair.train.TrainLoop;
-import io.sparkair.train.dl.Collective;
 import io.sparkair.train.dl.FarePredictor;
 import io.sparkair.train.dl.TorchBatches;
 import io.sparkair.train.dl.TorchTrain;
@@ -271,13 +271,13 @@ public final class TorchBenchmark {
           int calls = 2000;
           long t = System.nanoTime();
           for (int i = 0; i < calls; i++) {
-            collective.sum(values);
+            collective.allReduce(values);
           }
           double allReduceMs = (System.nanoTime() - t) / 1e6 / calls;
           float[] tiny = new float[16];
           long t2 = System.nanoTime();
           for (int i = 0; i < calls; i++) {
-            collective.sum(tiny);
+            collective.allReduce(tiny);
           }
           double tinyMs = (System.nanoTime() - t2) / 1e6 / calls;
           context.report(

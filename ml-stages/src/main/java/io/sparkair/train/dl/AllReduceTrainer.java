@@ -22,6 +22,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.TrainingConfig;
 import ai.djl.util.Pair;
+import io.sparkair.runtime.collective.Collective;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,10 +48,8 @@ final class AllReduceTrainer extends Trainer {
       all.add(p.getValue().getArray());
     }
     float[] mine = flatten(all);
-    if (collective.rank() != 0) {
-      java.util.Arrays.fill(mine, 0f);
-    }
-    unflatten(collective.sum(mine), all, 1f);
+    collective.broadcast(mine, 0);
+    unflatten(mine, all, 1f);
   }
 
   @Override
@@ -62,7 +61,7 @@ final class AllReduceTrainer extends Trainer {
         NDArray array = p.getValue().getArray();
         shared.add(p.getValue().requiresGradient() ? array.getGradient() : array);
       }
-      unflatten(collective.sum(flatten(shared)), shared, 1f / collective.worldSize());
+      unflatten(collective.allReduce(flatten(shared)), shared, 1f / collective.worldSize());
     }
     super.step();
   }

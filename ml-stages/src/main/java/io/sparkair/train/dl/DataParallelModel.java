@@ -27,6 +27,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.TrainingConfig;
 import ai.djl.translate.Translator;
 import ai.djl.util.PairList;
+import io.sparkair.runtime.collective.Collective;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -22,6 +22,7 @@ import ai.djl.ndarray.types.Shape;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.data.BlockSet;
 import io.sparkair.predict.FeatureRows;
+import io.sparkair.runtime.collective.Collective;
 import java.nio.FloatBuffer;
 import java.util.Iterator;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class TorchBatches implements Iterator<NDList>, AutoCloseable {
     float[] counts = new float[2 * collective.worldSize()];
     counts[2 * collective.rank()] = mine >>> 20;
     counts[2 * collective.rank() + 1] = mine & 0xFFFFF;
-    float[] all = collective.sum(counts);
+    float[] all = collective.allReduce(counts);
     long smallest = mine;
     for (int r = 0; r < collective.worldSize(); r++) {
       smallest = Math.min(smallest, ((long) all[2 * r] << 20) + (long) all[2 * r + 1]);

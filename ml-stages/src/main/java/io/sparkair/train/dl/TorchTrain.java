@@ -18,6 +18,7 @@ package io.sparkair.train.dl;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import io.sparkair.data.BlockSet;
+import io.sparkair.runtime.collective.Collective;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -53,7 +54,8 @@ public final class TorchTrain {
   }
 
   /**
-   * This worker's all-reduce.
+   * This worker's collectives: the loop's {@link io.sparkair.train.TrainContext#collective()},
+   * releasing the engine to the JVM's other workers while a call waits.
    *
    * @throws IllegalStateException outside a {@link TorchTrainer} loop
    */

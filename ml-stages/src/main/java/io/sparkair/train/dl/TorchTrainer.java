@@ -15,14 +15,12 @@
  */
 package io.sparkair.train.dl;
 
-import io.sparkair.plugin.Air;
-import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.runtime.collective.Collective;
 import io.sparkair.train.BaseTrainer;
 import io.sparkair.train.TrainContext;
 import io.sparkair.train.TrainLoop;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Data-parallel deep learning on DJL's PyTorch engine (Ray's {@code TorchTrainer}): every worker
@@ -47,7 +45,6 @@ import java.util.UUID;
  */
 public class TorchTrainer extends BaseTrainer<TorchTrainer> {
   private final TrainLoop loop;
-  private ActorRef<PeerGroup> group;
 
   /** A trainer running {@code loop} in every worker. */
   public TorchTrainer(TrainLoop loop) {
@@ -59,38 +56,25 @@ public class TorchTrainer extends BaseTrainer<TorchTrainer> {
     return new TorchTrainer(loop);
   }
 
-  /** {@inheritDoc} The user's loop, with the all-reduce group of this attempt. */
+  /** {@inheritDoc} The user's loop, with its worker's collectives and PyTorch's threads set. */
   @Override
   protected TrainLoop startAttempt(int numWorkers) {
-    Air air = Air.get(Air.currentSession());
-    group =
-        air.runtime().hostHere("air-torch-group-" + UUID.randomUUID(), new PeerGroup(numWorkers));
-    return new SessionLoop(loop, new Collective(group, 0, numWorkers));
+    return new SessionLoop(loop);
   }
 
-  @Override
-  protected void endAttempt(boolean failed) {
-    ActorRef<PeerGroup> ending = group;
-    group = null;
-    if (ending != null) {
-      ending.kill();
-    }
-  }
-
-  /** The user's loop, run with this worker's collective and PyTorch's threads set. */
+  /** The user's loop, run with this worker's collectives and PyTorch's threads set. */
   private static final class SessionLoop implements TrainLoop {
     private static final long serialVersionUID = 1L;
     private final TrainLoop loop;
-    private final Collective group;
 
-    SessionLoop(TrainLoop loop, Collective group) {
+    SessionLoop(TrainLoop loop) {
       this.loop = loop;
-      this.group = group;
     }
 
     @Override
     public void run(Map<String, Object> config, TrainContext context) throws Exception {
-      Collective collective = group.forRank(context.worldRank());
+      Collective collective = context.collective();
+      collective.releaseWhileWaiting(TorchTrain.ENGINE);
       DjlEngine.prepare(context.cpus());
       Exception[] thrown = new Exception[1];
       TorchTrain.within(
@@ -100,8 +84,6 @@ public class TorchTrainer extends BaseTrainer<TorchTrainer> {
               loop.run(config, context);
             } catch (Exception e) {
               thrown[0] = e;
-            } finally {
-              collective.leave();
             }
           });
       if (thrown[0] != null) {

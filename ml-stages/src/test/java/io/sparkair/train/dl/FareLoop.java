@@ -28,6 +28,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.sparkair.checkpoint.TorchCheckpoint;
+import io.sparkair.runtime.collective.Collective;
 import io.sparkair.train.TrainContext;
 import io.sparkair.train.TrainLoop;
 import java.util.Map;
@@ -142,7 +143,7 @@ final class FareLoop implements TrainLoop {
     for (int i = 0; i < mine.length; i++) {
       mine[i] = all.get(i);
     }
-    float[] sum = collective.sum(mine);
+    float[] sum = collective.allReduce(mine.clone());
     for (int i = 0; i < mine.length; i++) {
       if (sum[i] != mine[i] * collective.worldSize()) {
         throw new IllegalStateException(
