@@ -155,7 +155,7 @@ public final class RuntimeBenchmark {
     Secret secret = Secret.generate();
     try (AirRuntime head = AirRuntime.start(RuntimeConfig.forNode("driver", secret).cpus(1))) {
       Process worker =
-          new ProcessBuilder(javaCommand(head.address(), secret))
+          new ProcessBuilder(javaCommand(BenchWorker.class, head.address(), secret.value()))
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();
       try {
@@ -190,15 +190,15 @@ public final class RuntimeBenchmark {
     }
   }
 
-  private static List<String> javaCommand(String head, Secret secret) {
+  /** The command line of a JVM like this one running {@code main} with {@code args}. */
+  static List<String> javaCommand(Class<?> main, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     cmd.addAll(Arrays.asList(System.getProperty("air.jvm.options", "").trim().split("\\s+")));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add(BenchWorker.class.getName());
-    cmd.add(head);
-    cmd.add(secret.value());
+    cmd.add(main.getName());
+    cmd.addAll(Arrays.asList(args));
     cmd.removeIf(String::isEmpty);
     return cmd;
   }
@@ -375,11 +375,11 @@ public final class RuntimeBenchmark {
         flight / plain);
   }
 
-  private static double median(long[] values) {
+  static double median(long[] values) {
     return percentile(values, 0.5);
   }
 
-  private static double percentile(long[] values, double p) {
+  static double percentile(long[] values, double p) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[(int) Math.min(sorted.length - 1, sorted.length * p)];
