@@ -17,7 +17,9 @@ package io.sparkair.runtime.store;
 
 import io.grpc.ManagedChannel;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightClient;
@@ -45,43 +47,94 @@ public final class BlockFetcher {
   }
 
   /**
-   * Opens a remote block: its batches are streamed into this runtime's memory and read like a local
-   * block. Closing the reader frees them.
+   * Opens a remote block: its batches stream into this runtime's memory as the reader loads them
+   * (the transport reads ahead up to its flow-control window), so reading overlaps the transfer.
+   * Closing the reader frees them and ends the stream.
    *
    * @param address the owning runtime's address
    * @param id the block
+   * @throws BlockNotFoundException when the runtime does not hold the block
    */
   public BlockReader fetch(String address, BlockId id) {
-    List<ArrowRecordBatch> batches = new ArrayList<>();
     FlightClient client =
         FlightGrpcUtils.createFlightClientWithSharedChannel(
             local.allocator(), channels.apply(address));
-    Runnable free =
-        () -> {
-          batches.forEach(ArrowRecordBatch::close);
-          AutoCloseables.closeNoChecked(client);
-        };
-    Schema schema;
-    try (FlightStream stream = client.getStream(BlockFlightService.ticket(id))) {
-      schema = stream.getSchema();
-      VectorUnloader unloader = new VectorUnloader(stream.getRoot());
-      while (stream.next()) {
-        batches.add(unloader.getRecordBatch());
-      }
-    } catch (FlightRuntimeException e) {
-      free.run();
-      if (e.status().code() == FlightStatusCode.NOT_FOUND) {
-        throw new BlockNotFoundException(id);
-      }
-      throw e;
-    } catch (Exception e) {
-      free.run();
-      throw CallStatus.INTERNAL
-          .withDescription("fetching " + id + " from " + address + " failed")
-          .withCause(e)
-          .toRuntimeException();
+    FlightStream stream = null;
+    try {
+      stream = client.getStream(BlockFlightService.ticket(id));
+      Schema schema = stream.getSchema();
+      FlightStream opened = stream;
+      return new BlockReader(
+          schema,
+          new StreamedBatches(stream, id, address),
+          true,
+          local.allocator(),
+          () -> close(opened, client));
+    } catch (RuntimeException e) {
+      close(stream, client);
+      throw failure(e, id, address);
     }
-    return new BlockReader(schema, batches, local.allocator(), free);
+  }
+
+  private static void close(FlightStream stream, FlightClient client) {
+    if (stream != null) {
+      AutoCloseables.closeNoChecked(stream);
+    }
+    AutoCloseables.closeNoChecked(client);
+  }
+
+  private static RuntimeException failure(RuntimeException e, BlockId id, String address) {
+    if (e instanceof FlightRuntimeException f && f.status().code() == FlightStatusCode.NOT_FOUND) {
+      return new BlockNotFoundException(id);
+    }
+    return CallStatus.INTERNAL
+        .withDescription("fetching " + id + " from " + address + " failed")
+        .withCause(e)
+        .toRuntimeException();
+  }
+
+  /** A Flight stream's record batches, each taken out of the stream's root as it arrives. */
+  private static final class StreamedBatches implements Iterator<ArrowRecordBatch> {
+    private final FlightStream stream;
+    private final VectorUnloader unloader;
+    private final BlockId id;
+    private final String address;
+    private ArrowRecordBatch next;
+    private boolean ended;
+
+    StreamedBatches(FlightStream stream, BlockId id, String address) {
+      this.stream = stream;
+      this.unloader = new VectorUnloader(stream.getRoot());
+      this.id = id;
+      this.address = address;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && !ended) {
+        try {
+          if (stream.next()) {
+            next = unloader.getRecordBatch();
+          } else {
+            ended = true;
+          }
+        } catch (RuntimeException e) {
+          ended = true;
+          throw failure(e, id, address);
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public ArrowRecordBatch next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      ArrowRecordBatch batch = next;
+      next = null;
+      return batch;
+    }
   }
 
   /** Copies a remote block into this runtime's store, under a new id owned by this node. */

@@ -15,7 +15,7 @@
  */
 package io.sparkair.runtime.store;
 
-import java.util.List;
+import java.util.Iterator;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -24,7 +24,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Reads a block's record batches one at a time into a reusable {@link VectorSchemaRoot}. The
- * batches are not copied. While a reader is open its block stays in memory.
+ * batches are not copied. While a reader is open its block stays in memory; a block fetched from
+ * another runtime streams in as it is read.
  *
  * <pre>{@code
  * try (BlockReader reader = store.read(id)) {
@@ -36,16 +37,25 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * }</pre>
  */
 public final class BlockReader implements AutoCloseable {
-  private final List<ArrowRecordBatch> batches;
+  private final Iterator<ArrowRecordBatch> batches;
+  private final boolean owned;
   private final VectorSchemaRoot root;
   private final VectorLoader loader;
   private final Runnable onClose;
-  private int next;
   private boolean closed;
 
+  /**
+   * A reader of {@code batches}; with {@code owned} each batch is closed once loaded (its buffers
+   * then live in the root until the next), else they belong to the store.
+   */
   BlockReader(
-      Schema schema, List<ArrowRecordBatch> batches, BufferAllocator allocator, Runnable onClose) {
+      Schema schema,
+      Iterator<ArrowRecordBatch> batches,
+      boolean owned,
+      BufferAllocator allocator,
+      Runnable onClose) {
     this.batches = batches;
+    this.owned = owned;
     this.root = VectorSchemaRoot.create(schema, allocator);
     this.loader = new VectorLoader(root);
     this.onClose = onClose;
@@ -56,17 +66,19 @@ public final class BlockReader implements AutoCloseable {
     return root.getSchema();
   }
 
-  /** Number of record batches in the block. */
-  public int batchCount() {
-    return batches.size();
-  }
-
   /** Loads the next batch into {@link #root()}; false when there is none. */
   public boolean loadNext() {
-    if (next >= batches.size()) {
+    if (!batches.hasNext()) {
       return false;
     }
-    loader.load(batches.get(next++));
+    ArrowRecordBatch batch = batches.next();
+    try {
+      loader.load(batch);
+    } finally {
+      if (owned) {
+        batch.close();
+      }
+    }
     return true;
   }
 

@@ -190,7 +190,7 @@ public final class ObjectStore implements AutoCloseable {
     e.refs++;
     e.lastUse = ++useClock;
     List<ArrowRecordBatch> batches = e.batches;
-    return new BlockReader(e.schema, batches, allocator, () -> unpin(e));
+    return new BlockReader(e.schema, batches.iterator(), false, allocator, () -> unpin(e));
   }
 
   private synchronized void unpin(Entry e) {

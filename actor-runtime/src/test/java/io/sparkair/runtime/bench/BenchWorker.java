@@ -58,7 +58,7 @@ public final class BenchWorker {
     acceptor.setDaemon(true);
     acceptor.start();
     PlainFlight plain = new PlainFlight(runtime.store());
-    System.out.println("FLIGHT_PORT=" + plain.port());
+    System.out.println("FLIGHT_PORTS=" + plain.ports());
     System.out.println("ECHO_PORT=" + server.getLocalPort());
     System.out.flush();
     while (System.in.read() >= 0) {

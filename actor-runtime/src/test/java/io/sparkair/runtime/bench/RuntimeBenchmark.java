@@ -45,7 +45,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightStream;
-import org.apache.arrow.flight.Location;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -70,7 +69,7 @@ public final class RuntimeBenchmark {
   static final int MESSAGE_BYTES = 100;
   private static final int WINDOW = 256;
 
-  private static int plainFlightPort;
+  private static int[] plainFlightPorts;
 
   private RuntimeBenchmark() {}
 
@@ -165,8 +164,11 @@ public final class RuntimeBenchmark {
         String line;
         int echoPort = -1;
         while ((line = out.readLine()) != null) {
-          if (line.startsWith("FLIGHT_PORT=")) {
-            plainFlightPort = Integer.parseInt(line.substring("FLIGHT_PORT=".length()));
+          if (line.startsWith("FLIGHT_PORTS=")) {
+            plainFlightPorts =
+                Arrays.stream(line.substring("FLIGHT_PORTS=".length()).split(","))
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
           }
           if (line.startsWith("ECHO_PORT=")) {
             echoPort = Integer.parseInt(line.substring("ECHO_PORT=".length()));
@@ -315,7 +317,7 @@ public final class RuntimeBenchmark {
   }
 
   private static void flight(AirRuntime head) {
-    // Flight transfer against reading the same block locally
+    // Flight transfer against Arrow's own Flight in three settings and reading the block locally
     ActorRef<BlockHolder> holder =
         head.spawn(BlockHolder::new, SpawnOptions.defaults().onNode("1"));
     BlockId id = holder.call(BlockHolder::make, 4L * BATCH_ROWS * 16).join();
@@ -325,54 +327,80 @@ public final class RuntimeBenchmark {
             .findFirst()
             .orElseThrow()
             .address();
-    double flight = 0;
-    double localRead = 0;
-    double plain = 0;
     long[] first = holder.call(h -> h.readLocally(id)).join();
     long bytes = first[1];
     long expectedSum = first[2];
-    for (int round = 0; round < 4; round++) {
-      long tp = System.nanoTime();
-      try (RootAllocator alloc = new RootAllocator();
-          FlightClient client =
-              FlightClient.builder(alloc, Location.forGrpcInsecure("127.0.0.1", plainFlightPort))
-                  .build();
-          FlightStream stream =
-              client.getStream(new Ticket(id.toString().getBytes(StandardCharsets.UTF_8)))) {
-        double sum = 0;
-        while (stream.next()) {
-          sum += sumColumns(stream.getRoot());
-        }
-        if ((long) sum != expectedSum) {
-          throw new IllegalStateException("plain Flight read " + sum + ", expected " + expectedSum);
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+    int rounds = Integer.getInteger("bench.rounds", 5);
+    PlainFlight.Setting[] settings = PlainFlight.Setting.values();
+    long[][] plainNs = new long[settings.length][rounds];
+    long[] fetchNs = new long[rounds];
+    long[] localNs = new long[rounds];
+    for (int round = 0; round < rounds; round++) {
+      for (int s = 0; s < settings.length; s++) {
+        plainNs[s][round] = plainFetch(settings[s], plainFlightPorts[s], id, expectedSum);
       }
-      plain = Math.max(plain, bytes / ((System.nanoTime() - tp) / 1e9));
-      long[] localResult = holder.call(h -> h.readLocally(id)).join();
-      localRead = Math.max(localRead, bytes / (localResult[0] / 1e9));
+      localNs[round] = holder.call(h -> h.readLocally(id)).join()[0];
       long t = System.nanoTime();
       double sum;
       try (BlockReader r = head.fetcher().fetch(address, id)) {
         sum = sumAll(r);
       }
-      long nanos = System.nanoTime() - t;
-      if ((long) sum != localResult[2]) {
-        throw new IllegalStateException("fetched block differs: " + sum + " vs " + localResult[2]);
+      fetchNs[round] = System.nanoTime() - t;
+      if ((long) sum != expectedSum) {
+        throw new IllegalStateException("fetched block differs: " + sum + " vs " + expectedSum);
       }
-      flight = Math.max(flight, bytes / (nanos / 1e9));
     }
     System.out.printf(
         Locale.ROOT,
-        "flight fetch+sum of a %.0f MB block: %.2f GB/s; local read+sum peer %.2f GB/s; "
-            + "ratio %.2f; plain Arrow FlightServer/FlightClient peer %.2f GB/s, ratio %.2f%n",
+        "flight: a %.0f MB block in batches of %,d rows, fetched and summed; GB/s as median"
+            + " [min-max] of %d rounds%n",
         bytes / 1e6,
-        flight / 1e9,
-        localRead / 1e9,
-        flight / localRead,
-        plain / 1e9,
-        flight / plain);
+        BATCH_ROWS,
+        rounds);
+    double best = 0;
+    for (int s = 0; s < settings.length; s++) {
+      double median = bytes / median(plainNs[s]);
+      best = Math.max(best, median);
+      System.out.printf(
+          Locale.ROOT, "  plain Arrow Flight, %s: %s%n", settings[s], gbs(bytes, plainNs[s]));
+    }
+    double ours = bytes / median(fetchNs);
+    System.out.printf(
+        Locale.ROOT,
+        "  runtime block fetch: %s; %.2fx the best plain Flight; local read %s%n",
+        gbs(bytes, fetchNs),
+        ours / best,
+        gbs(bytes, localNs));
+  }
+
+  private static long plainFetch(PlainFlight.Setting setting, int port, BlockId id, long expected) {
+    long t = System.nanoTime();
+    try (RootAllocator alloc = new RootAllocator();
+        FlightClient client = PlainFlight.client(alloc, setting, port);
+        FlightStream stream =
+            client.getStream(new Ticket(id.toString().getBytes(StandardCharsets.UTF_8)))) {
+      double sum = 0;
+      while (stream.next()) {
+        sum += sumColumns(stream.getRoot());
+      }
+      if ((long) sum != expected) {
+        throw new IllegalStateException("plain Flight read " + sum + ", expected " + expected);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return System.nanoTime() - t;
+  }
+
+  private static String gbs(long bytes, long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return String.format(
+        Locale.ROOT,
+        "%.2f GB/s [%.2f-%.2f]",
+        bytes / median(nanos),
+        bytes / (double) sorted[sorted.length - 1],
+        bytes / (double) sorted[0]);
   }
 
   static double median(long[] values) {
