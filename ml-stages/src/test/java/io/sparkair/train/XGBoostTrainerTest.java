@@ -103,6 +103,32 @@ class XGBoostTrainerTest {
   }
 
   @Test
+  void evaluatesEveryKRoundsAndOnCheckpointedRounds(@TempDir Path dir) {
+    XGBoostTrainer trainer =
+        new XGBoostTrainer()
+            .setLabelColumn("target")
+            .setNumBoostRound(10)
+            .setParams(params())
+            .setEvalFrequency(4)
+            .setCheckpointFrequency(3)
+            .setScalingConfig(ScalingConfig.of(2))
+            .setDataset("train", train)
+            .setRunConfig(new RunConfig().setName("every-4").setStoragePath(dir.toString()));
+    Result result = trainer.fit();
+
+    assertEquals(null, result.error());
+    assertEquals(
+        List.of(3, 4, 6, 8, 9, 10),
+        result.metricsHistory().stream().map(m -> m.get("training_iteration")).toList(),
+        "evaluated every 4 rounds, on the checkpointed rounds and the last");
+    assertTrue(result.metrics().get("train-logloss") instanceof Double, "" + result.metrics());
+    assertEquals(4, trainer.withConfig(Map.of()).evalFrequency());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> trainer.setEvalFrequency(0));
+    assertTrue(e.getMessage().contains("evalFrequency must be >= 1, got 0"), e.getMessage());
+  }
+
+  @Test
   void trainsTheSeedModelAndLeavesACheckpointPlainXGBoostLoads(@TempDir Path dir) throws Exception {
     Set<Path> temporaryBefore = temporaryCheckpoints();
     Result result =

@@ -48,18 +48,20 @@ import org.apache.spark.sql.functions;
 /**
  * XGBoost training, 1,000,000 rows x 8 features, 50 rounds, hist, depth 6, on 2 cores, in one run:
  * native XGBoost4J in one process (2 threads), two tracker-joined XGBoost workers as threads of one
- * JVM (with and without evaluating each round), {@code XGBoostTrainer.fit} on an AIR dataset (2
- * workers of 1 core), and XGBoost4J-Spark's {@code XGBoostClassifier.fit} (2 workers, on the same
- * rows assembled into a cached vector column; Spark 3.5 only, as XGBoost4J-Spark has no Spark 4
- * build). The one-time DataFrame-to-dataset conversion is timed apart from the fit.
+ * JVM (evaluating never, every round, and every 10 rounds), {@code XGBoostTrainer.fit} on an AIR
+ * dataset (2 workers of 1 core; evaluating every round, and with {@code setEvalFrequency(10)}), and
+ * XGBoost4J-Spark's {@code XGBoostClassifier.fit} (2 workers, on the same rows assembled into a
+ * cached vector column; Spark 3.5 only, as XGBoost4J-Spark has no Spark 4 build). The one-time
+ * DataFrame-to-dataset conversion is timed apart from the fit.
  *
  * <p>Run: {@code mvn -B -DskipTests install && mvn -B -pl ml-stages -Pbench test-compile exec:exec
  * -Dbench.main=io.sparkair.train.bench.TrainerBenchmark}; rows with {@code
- * -Dbench.args=-Dbench.rows=N}.
+ * -Dbench.args=-Dbench.rows=N}, runs with {@code -Dbench.runs=N} (5).
  */
 public final class TrainerBenchmark {
   private static final int FEATURES = 8;
   private static final int ROUNDS = 50;
+  private static final int EVAL_EVERY = 10;
 
   private TrainerBenchmark() {}
 
@@ -134,33 +136,23 @@ public final class TrainerBenchmark {
     }
     DMatrix matrix = new DMatrix(values, (int) rows, FEATURES, Float.NaN);
     matrix.setLabel(labels);
-    double nativeFit = Double.MAX_VALUE;
-    for (int i = 0; i < 2; i++) {
+    int runs = Integer.getInteger("bench.runs", 5);
+    String storage = Files.createTempDirectory("trainer-bench").toString();
+    double[] nativeFit = new double[runs];
+    double[] pair = new double[runs];
+    double[] pairEval = new double[runs];
+    double[] pairEvalK = new double[runs];
+    double[] ours = new double[runs];
+    double[] oursK = new double[runs];
+    for (int run = 0; run < runs; run++) {
       long t = System.nanoTime();
       XGBoost.train(matrix, params(2), ROUNDS, new HashMap<>(), null, null).dispose();
-      nativeFit = Math.min(nativeFit, seconds(t));
-    }
-
-    double pair = Double.MAX_VALUE;
-    double pairWithEval = Double.MAX_VALUE;
-    for (int i = 0; i < 2; i++) {
-      pair = Math.min(pair, trackerPair(values, labels, (int) rows, false));
-      pairWithEval = Math.min(pairWithEval, trackerPair(values, labels, (int) rows, true));
-    }
-
-    String storage = Files.createTempDirectory("trainer-bench").toString();
-    double ours = Double.MAX_VALUE;
-    for (int i = 0; i < 2; i++) {
-      long t = System.nanoTime();
-      new XGBoostTrainer()
-          .setLabelColumn("label")
-          .setNumBoostRound(ROUNDS)
-          .setParams(params(1))
-          .setScalingConfig(ScalingConfig.of(2))
-          .setDataset("train", ds)
-          .setRunConfig(new RunConfig().setStoragePath(storage).setVerbose(0))
-          .fit();
-      ours = Math.min(ours, seconds(t));
+      nativeFit[run] = seconds(t);
+      pair[run] = trackerPair(values, labels, (int) rows, 0);
+      pairEval[run] = trackerPair(values, labels, (int) rows, 1);
+      pairEvalK[run] = trackerPair(values, labels, (int) rows, EVAL_EVERY);
+      ours[run] = fit(ds, storage, 1);
+      oursK[run] = fit(ds, storage, EVAL_EVERY);
     }
 
     double sparkFit = Double.NaN;
@@ -184,27 +176,38 @@ public final class TrainerBenchmark {
 
     System.out.printf(
         Locale.ROOT,
-        "machine: %d cores; %d rows x %d features, %d rounds%n",
+        "machine: %d cores; %d rows x %d features, %d rounds; seconds as median [min-max]"
+            + " (first run) of %d runs, ratios of medians%n",
         Runtime.getRuntime().availableProcessors(),
         rows,
         FEATURES,
-        ROUNDS);
-    System.out.printf(Locale.ROOT, "native XGBoost4J, one process, 2 threads: %.2f s%n", nativeFit);
+        ROUNDS,
+        runs);
+    System.out.printf(
+        Locale.ROOT, "native XGBoost4J, one process, 2 threads: %s%n", spread(nativeFit));
     System.out.printf(
         Locale.ROOT,
-        "two tracker workers in one JVM, 1 thread each: %.2f s "
-            + "(%.2fx native); evaluating train every round as the trainer does: %.2f s (%.2fx)%n",
-        pair,
-        pair / nativeFit,
-        pairWithEval,
-        pairWithEval / nativeFit);
+        "two tracker workers in one JVM, 1 thread each: no evaluation %s; evaluating train every"
+            + " round %s; every %d rounds %s%n",
+        spread(pair),
+        spread(pairEval),
+        EVAL_EVERY,
+        spread(pairEvalK));
     System.out.printf(
         Locale.ROOT,
-        "XGBoostTrainer.fit, 2 workers: %.2f s = %.2fx native, "
-            + "%.2fx the tracker pair with evaluation; one-time fromDataFrame: %.2f s%n",
-        ours,
-        ours / nativeFit,
-        ours / pairWithEval,
+        "XGBoostTrainer.fit, 2 workers, evaluating every round: %s = %.2fx the tracker pair"
+            + " evaluating every round, %.2fx native%n",
+        spread(ours),
+        median(ours) / median(pairEval),
+        median(ours) / median(nativeFit));
+    System.out.printf(
+        Locale.ROOT,
+        "XGBoostTrainer.fit, setEvalFrequency(%d): %s = %.2fx the tracker pair evaluating every"
+            + " %d rounds; one-time fromDataFrame: %.2f s%n",
+        EVAL_EVERY,
+        spread(oursK),
+        median(oursK) / median(pairEvalK),
+        EVAL_EVERY,
         convert);
     if (XGBoostSpark.AVAILABLE) {
       System.out.printf(
@@ -212,17 +215,47 @@ public final class TrainerBenchmark {
           "XGBoost4J-Spark XGBoostClassifier.fit, 2 workers: %.2f s; "
               + "XGBoostTrainer is %.2fx faster%n",
           sparkFit,
-          sparkFit / ours);
+          sparkFit / median(ours));
     } else {
       System.out.printf(Locale.ROOT, "XGBoost4J-Spark: no build for Spark %s%n", spark.version());
     }
+  }
+
+  private static double fit(AirDataset ds, String storage, int evalFrequency) {
+    long t = System.nanoTime();
+    new XGBoostTrainer()
+        .setLabelColumn("label")
+        .setNumBoostRound(ROUNDS)
+        .setParams(params(1))
+        .setEvalFrequency(evalFrequency)
+        .setScalingConfig(ScalingConfig.of(2))
+        .setDataset("train", ds)
+        .setRunConfig(new RunConfig().setStoragePath(storage).setVerbose(0))
+        .fit();
+    return seconds(t);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static String spread(double[] values) {
+    return String.format(
+        Locale.ROOT,
+        "%.2f s [%.2f-%.2f] (%.2f)",
+        median(values),
+        Arrays.stream(values).min().orElseThrow(),
+        Arrays.stream(values).max().orElseThrow(),
+        values[0]);
   }
 
   /**
    * Two XGBoost workers as threads of this JVM joined by a tracker, each on half the rows: the
    * collective's own cost, without Spark AIR.
    */
-  private static double trackerPair(float[] values, float[] labels, int rows, boolean eval)
+  private static double trackerPair(float[] values, float[] labels, int rows, int evalEvery)
       throws Exception {
     RabitTracker tracker = new RabitTracker(2, "127.0.0.1");
     tracker.start();
@@ -254,7 +287,7 @@ public final class TrainerBenchmark {
                         XGBoost.train(m, params(1), 0, new HashMap<>(), null, null, null, 0, null);
                     for (int round = 0; round < ROUNDS; round++) {
                       booster.update(m, round);
-                      if (eval) {
+                      if (evalEvery > 0 && ((round + 1) % evalEvery == 0 || round + 1 == ROUNDS)) {
                         booster.evalSet(new DMatrix[] {m}, new String[] {"train"}, round);
                       }
                     }

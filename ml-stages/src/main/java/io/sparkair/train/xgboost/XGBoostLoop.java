@@ -37,9 +37,10 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 /**
  * One XGBoost worker: joins the collective through the driver's tracker, builds its matrices from
  * its shards, boosts round by round, and reports each round's metrics (computed over every worker's
- * rows) as {@code <dataset>-<metric>}, with a checkpoint every {@code checkpointFrequency} rounds
- * and after the last. When the driver asks to stop, rank 0 tells every worker through the
- * collective, so all stop after the same round, checkpointed.
+ * rows) as {@code <dataset>-<metric>} every {@code evalFrequency} rounds, with a checkpoint every
+ * {@code checkpointFrequency} rounds and after the last (both evaluated and reported too). When the
+ * driver asks to stop, rank 0 tells every worker through the collective, so all stop after the same
+ * round, checkpointed.
  */
 final class XGBoostLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
@@ -50,6 +51,7 @@ final class XGBoostLoop implements TrainLoop {
   private final List<String> evalMetrics;
   private final int rounds;
   private final int checkpointFrequency;
+  private final int evalFrequency;
   private final List<String> datasets;
 
   /** The arguments joining the attempt's tracker. */
@@ -62,8 +64,18 @@ final class XGBoostLoop implements TrainLoop {
       List<String> evalMetrics,
       int rounds,
       int checkpointFrequency,
+      int evalFrequency,
       List<String> datasets) {
-    this(label, features, params, evalMetrics, rounds, checkpointFrequency, datasets, Map.of());
+    this(
+        label,
+        features,
+        params,
+        evalMetrics,
+        rounds,
+        checkpointFrequency,
+        evalFrequency,
+        datasets,
+        Map.of());
   }
 
   private XGBoostLoop(
@@ -73,6 +85,7 @@ final class XGBoostLoop implements TrainLoop {
       List<String> evalMetrics,
       int rounds,
       int checkpointFrequency,
+      int evalFrequency,
       List<String> datasets,
       Map<String, Object> tracker) {
     this.label = label;
@@ -81,6 +94,7 @@ final class XGBoostLoop implements TrainLoop {
     this.evalMetrics = evalMetrics;
     this.rounds = rounds;
     this.checkpointFrequency = checkpointFrequency;
+    this.evalFrequency = evalFrequency;
     this.datasets = datasets;
     this.tracker = tracker;
   }
@@ -94,6 +108,7 @@ final class XGBoostLoop implements TrainLoop {
         evalMetrics,
         rounds,
         checkpointFrequency,
+        evalFrequency,
         datasets,
         new HashMap<>(trackerArgs));
   }
@@ -142,10 +157,13 @@ final class XGBoostLoop implements TrainLoop {
       DMatrix[] evals = matrices.toArray(new DMatrix[0]);
       for (int round = done; round < rounds; round++) {
         booster.update(train, round);
-        Map<String, Object> metrics = parse(booster.evalSet(evals, names, round));
-        metrics.put("training_iteration", round + 1);
         boolean last = round + 1 == rounds;
         boolean due = last || (checkpointFrequency > 0 && (round + 1) % checkpointFrequency == 0);
+        if (!due && (round + 1) % evalFrequency != 0) {
+          continue;
+        }
+        Map<String, Object> metrics = parse(booster.evalSet(evals, names, round));
+        metrics.put("training_iteration", round + 1);
         boolean rankZero = context.worldRank() == 0;
         context.report(metrics, due && rankZero ? checkpoint(booster, metrics, resolved) : null);
         float[] stop =

@@ -76,6 +76,7 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
   private static final Logger LOG = LoggerFactory.getLogger(XGBoostTrainer.class);
   private static final long TRACKER_STOP_SECONDS = 5;
 
+  private int evalFrequency = 1;
   private XGBoostLoop loop;
   private RabitTracker tracker;
 
@@ -87,6 +88,34 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
   @Override
   protected XGBoostTrainer newInstance() {
     return new XGBoostTrainer();
+  }
+
+  /**
+   * Evaluates the datasets and reports every {@code rounds} rounds (1, every round, by default),
+   * and after checkpointed rounds and the last: for runs that need no per-round metrics, each
+   * evaluation being a pass over every dataset and a report. Tune's schedulers then see one result
+   * per {@code rounds} rounds.
+   *
+   * @throws IllegalArgumentException when {@code rounds} is not positive
+   */
+  public XGBoostTrainer setEvalFrequency(int rounds) {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("evalFrequency must be >= 1, got " + rounds);
+    }
+    this.evalFrequency = rounds;
+    return this;
+  }
+
+  /** How often the datasets are evaluated and reported, in rounds. */
+  public int evalFrequency() {
+    return evalFrequency;
+  }
+
+  /** {@inheritDoc} Also the evaluation frequency. */
+  @Override
+  protected void copyInto(XGBoostTrainer target) {
+    super.copyInto(target);
+    target.evalFrequency = evalFrequency;
   }
 
   @Override
@@ -134,6 +163,7 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
             evalMetrics,
             numBoostRound(),
             checkpointFrequency(),
+            evalFrequency,
             datasetOrder);
   }
 
