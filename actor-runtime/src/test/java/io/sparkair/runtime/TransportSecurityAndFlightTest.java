@@ -31,6 +31,8 @@ import io.sparkair.runtime.store.BlockReader;
 import io.sparkair.runtime.transport.ByteArrayMarshaller;
 import io.sparkair.runtime.transport.RemoteCallException;
 import io.sparkair.runtime.transport.Secret;
+import java.io.DataInputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightClient;
@@ -131,6 +133,44 @@ class TransportSecurityAndFlightTest {
         ch.shutdownNow();
       }
     }
+  }
+
+  @Test
+  void theCallPortIsToldOnlyWithTheSecretAndRefusesAWrongProof() throws Exception {
+    ManagedChannel wrong = channel("not-the-secret");
+    ManagedChannel right = channel(secret.value());
+    try {
+      StatusRuntimeException refused =
+          assertThrows(StatusRuntimeException.class, () -> callPort(wrong));
+      assertEquals(Status.Code.UNAUTHENTICATED, refused.getStatus().getCode());
+      int port = callPort(right);
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        s.setSoTimeout(5000);
+        DataInputStream in = new DataInputStream(s.getInputStream());
+        in.readFully(new byte[32]);
+        s.getOutputStream().write(new byte[32]);
+        s.getOutputStream().flush();
+        assertEquals(-1, in.read(), "a wrong proof closes the connection");
+      }
+    } finally {
+      wrong.shutdownNow();
+      right.shutdownNow();
+    }
+  }
+
+  private static int callPort(ManagedChannel channel) {
+    byte[] port =
+        io.grpc.stub.ClientCalls.blockingUnaryCall(
+            channel,
+            io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName("sparkair.Runtime/CallPort")
+                .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+                .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
+                .build(),
+            io.grpc.CallOptions.DEFAULT,
+            new byte[0]);
+    return java.nio.ByteBuffer.wrap(port).getInt();
   }
 
   @Test

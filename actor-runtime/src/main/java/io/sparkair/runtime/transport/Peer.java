@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,10 @@ public final class Peer {
   private final FunctionCodec functions;
   private final int maxMessageBytes;
 
-  /** Null only while the constructor runs, when gRPC may already report the stream failed. */
+  /** Null only while the constructor runs, when the stream may already report it failed. */
+  private final StreamObserver<byte[]> requests;
+
+  /** Null only while the constructor runs, when the stream may already report it failed. */
   private final FrameWriter writer;
 
   private final AtomicLong callIds = new AtomicLong();
@@ -51,9 +55,13 @@ public final class Peer {
 
   private record Pending(CompletableFuture<Object> future, CallTarget target) {}
 
+  /**
+   * A peer on a stream that {@code connect} opens: given the observer of the replies, it returns
+   * the observer the calls are written to.
+   */
   Peer(
       String address,
-      ManagedChannel channel,
+      Function<StreamObserver<byte[]>, StreamObserver<byte[]>> connect,
       JavaSerializer java,
       FunctionCodec functions,
       java.util.concurrent.Executor writerExecutor,
@@ -64,10 +72,15 @@ public final class Peer {
     this.functions = functions;
     this.maxMessageBytes = maxMessageBytes;
     this.onLost = onLost;
-    StreamObserver<byte[]> requests =
-        ClientCalls.asyncBidiStreamingCall(
-            channel.newCall(RuntimeService.CONNECT, io.grpc.CallOptions.DEFAULT), new Replies());
+    this.requests = connect.apply(new Replies());
     this.writer = new FrameWriter(requests, writerExecutor, maxMessageBytes);
+  }
+
+  /** The gRPC stream of {@code channel}, as {@link #Peer}'s {@code connect}. */
+  static Function<StreamObserver<byte[]>, StreamObserver<byte[]>> overGrpc(ManagedChannel channel) {
+    return replies ->
+        ClientCalls.asyncBidiStreamingCall(
+            channel.newCall(RuntimeService.CONNECT, io.grpc.CallOptions.DEFAULT), replies);
   }
 
   /** The remote runtime's address, host:port. */
@@ -137,6 +150,13 @@ public final class Peer {
     lost = true;
     if (writer != null) {
       writer.close(cause);
+    }
+    if (requests != null) {
+      try {
+        requests.onError(cause);
+      } catch (RuntimeException e) {
+        LOG.debug("closing the stream to {}: {}", address, e.toString());
+      }
     }
     boolean refused =
         cause instanceof io.grpc.StatusRuntimeException s

@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +39,36 @@ final class RuntimeService {
           .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
           .build();
 
+  /** Answers with the port of the runtime's {@link CallListener}, as 4 bytes. */
+  static final MethodDescriptor<byte[], byte[]> CALL_PORT =
+      MethodDescriptor.<byte[], byte[]>newBuilder()
+          .setType(MethodDescriptor.MethodType.UNARY)
+          .setFullMethodName("sparkair.Runtime/CallPort")
+          .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+          .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
+          .build();
+
   private RuntimeService() {}
 
-  static ServerServiceDefinition definition(
+  /** Given the stream replies go to, the observer of the calls that arrive on a stream. */
+  static Function<StreamObserver<byte[]>, StreamObserver<byte[]>> inbound(
       Dispatcher dispatcher, JavaSerializer java, Executor writer, int maxMessageBytes) {
+    return replies -> new InboundStream(dispatcher, java, replies, writer, maxMessageBytes);
+  }
+
+  /** The service: the call stream over gRPC, and where the runtime's call listener is. */
+  static ServerServiceDefinition definition(
+      Function<StreamObserver<byte[]>, StreamObserver<byte[]>> inbound, int callPort) {
+    byte[] port = ByteBuffer.allocate(4).putInt(callPort).array();
     return ServerServiceDefinition.builder("sparkair.Runtime")
+        .addMethod(CONNECT, ServerCalls.asyncBidiStreamingCall(inbound::apply))
         .addMethod(
-            CONNECT,
-            ServerCalls.asyncBidiStreamingCall(
-                replies -> new InboundStream(dispatcher, java, replies, writer, maxMessageBytes)))
+            CALL_PORT,
+            ServerCalls.asyncUnaryCall(
+                (request, answer) -> {
+                  answer.onNext(port);
+                  answer.onCompleted();
+                }))
         .build();
   }
 

@@ -16,13 +16,17 @@
 package io.sparkair.runtime.transport;
 
 import io.grpc.BindableService;
+import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -37,12 +41,15 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +70,9 @@ public final class Transport implements AutoCloseable {
    */
   private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 4 << 20);
 
+  /** How long opening a call connection to another runtime may take. */
+  private static final long CONNECT_SECONDS = 10;
+
   private final Secret secret;
   private final int maxMessageBytes;
   private final JavaSerializer java;
@@ -70,6 +80,7 @@ public final class Transport implements AutoCloseable {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final ExecutorService writer;
+  private final CallListener calls;
   private final Server server;
   private final String address;
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
@@ -112,6 +123,10 @@ public final class Transport implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    Function<StreamObserver<byte[]>, StreamObserver<byte[]>> inbound =
+        RuntimeService.inbound(dispatcher, java, writer, maxMessageBytes);
+    // a frame packs queued calls until it reaches the limit, so it may hold one more call's bytes
+    this.calls = new CallListener(bindHost, secret, 2 * maxMessageBytes + 1024, inbound);
     AuthInterceptor auth = new AuthInterceptor(secret);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port))
@@ -124,7 +139,7 @@ public final class Transport implements AutoCloseable {
             .maxInboundMessageSize(maxMessageBytes + 1024)
             .addService(
                 ServerInterceptors.intercept(
-                    RuntimeService.definition(dispatcher, java, writer, maxMessageBytes), auth));
+                    RuntimeService.definition(inbound, calls.port()), auth));
     for (BindableService service : services) {
       builder.addService(ServerInterceptors.intercept(service, auth));
     }
@@ -182,11 +197,42 @@ public final class Transport implements AutoCloseable {
       if (peer == null || peer.isLost()) {
         peer =
             new Peer(
-                address, channel(address), java, functions, writer, maxMessageBytes, this::lost);
+                address, connect(address), java, functions, writer, maxMessageBytes, this::lost);
         peers.put(address, peer);
       }
       return peer;
     }
+  }
+
+  /**
+   * How calls reach {@code address}: a {@link FramedSocket} to its call listener, or the gRPC
+   * stream when the runtime does not tell where that listens (it then also refuses a wrong secret,
+   * as a refused stream).
+   */
+  private Function<StreamObserver<byte[]>, StreamObserver<byte[]>> connect(String address) {
+    ManagedChannel channel = channel(address);
+    FramedSocket socket;
+    try {
+      byte[] port =
+          ClientCalls.blockingUnaryCall(
+              channel,
+              RuntimeService.CALL_PORT,
+              CallOptions.DEFAULT.withDeadlineAfter(CONNECT_SECONDS, TimeUnit.SECONDS),
+              new byte[0]);
+      String host = address.substring(0, address.lastIndexOf(':'));
+      Socket raw = new Socket();
+      raw.connect(
+          new InetSocketAddress(host, ByteBuffer.wrap(port).getInt()),
+          (int) TimeUnit.SECONDS.toMillis(CONNECT_SECONDS));
+      socket = FramedSocket.connect(raw, secret, Integer.MAX_VALUE);
+    } catch (StatusRuntimeException | IOException e) {
+      LOG.debug("calls to {} go over gRPC: {}", address, e.toString());
+      return Peer.overGrpc(channel);
+    }
+    return replies -> {
+      socket.readInto(replies, "air-call-replies-" + address);
+      return socket;
+    };
   }
 
   private void lost(Peer peer) {
@@ -220,6 +266,9 @@ public final class Transport implements AutoCloseable {
     closed = true;
     peers.values().forEach(Peer::close);
     peers.clear();
+    if (calls != null) {
+      calls.close();
+    }
     channels.values().forEach(ManagedChannel::shutdownNow);
     if (server != null) {
       server.shutdownNow();
