@@ -266,30 +266,32 @@ public final class RuntimeBenchmark {
   private static void remoteSync(ActorRef<Echo> remote, byte[] payload, int echoPort)
       throws Exception {
     // remote synchronous round trips against raw sockets
-    double socketSync = socketSync(echoPort, 3);
-    double actorSync = 0;
-    for (int round = 0; round < 3; round++) {
+    int rounds = Integer.getInteger("bench.rounds", 5);
+    double[] socket = socketSync(echoPort, rounds);
+    double[] actor = new double[rounds];
+    for (int round = 0; round < rounds; round++) {
       int n = 30_000;
       long t = System.nanoTime();
       for (int i = 0; i < n; i++) {
         remote.call(Echo::echo, payload).join();
       }
-      actorSync = Math.max(actorSync, n / ((System.nanoTime() - t) / 1e9));
+      actor[round] = n / ((System.nanoTime() - t) / 1e9);
     }
     System.out.printf(
         Locale.ROOT,
-        "remote sync: %.0f calls/s; raw socket ping-pong peer %.0f/s; ratio %.2f%n",
-        actorSync,
-        socketSync,
-        actorSync / socketSync);
+        "remote sync: %s; raw socket ping-pong peer %s; ratio of medians %.2f%n",
+        rates(actor),
+        rates(socket),
+        median(actor) / median(socket));
   }
 
   private static void remotePipelined(ActorRef<Echo> remote, byte[] payload, int echoPort)
       throws Exception {
     // remote pipelined calls (256 in flight) against raw sockets pipelined the same way
-    double socketPipe = socketPipelined(echoPort, 3);
-    double actorPipe = 0;
-    for (int round = 0; round < 3; round++) {
+    int rounds = Integer.getInteger("bench.rounds", 5);
+    double[] socket = socketPipelined(echoPort, rounds);
+    double[] actor = new double[rounds];
+    for (int round = 0; round < rounds; round++) {
       int n = 500_000;
       Semaphore window = new Semaphore(WINDOW);
       AtomicLong done = new AtomicLong();
@@ -305,15 +307,15 @@ public final class RuntimeBenchmark {
                 });
       }
       window.acquire(WINDOW);
-      actorPipe = Math.max(actorPipe, n / ((System.nanoTime() - t) / 1e9));
+      actor[round] = n / ((System.nanoTime() - t) / 1e9);
     }
     System.out.printf(
         Locale.ROOT,
-        "remote pipelined (%d in flight): %.0f calls/s; raw socket peer %.0f/s; ratio %.2f%n",
+        "remote pipelined (%d in flight): %s; raw socket peer %s; ratio of medians %.2f%n",
         WINDOW,
-        actorPipe,
-        socketPipe,
-        actorPipe / socketPipe);
+        rates(actor),
+        rates(socket),
+        median(actor) / median(socket));
   }
 
   private static void flight(AirRuntime head) {
@@ -413,8 +415,8 @@ public final class RuntimeBenchmark {
     return sorted[(int) Math.min(sorted.length - 1, sorted.length * p)];
   }
 
-  private static double socketSync(int port, int rounds) throws Exception {
-    double best = 0;
+  private static double[] socketSync(int port, int rounds) throws Exception {
+    double[] rates = new double[rounds];
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
       s.setTcpNoDelay(true);
       DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
@@ -428,14 +430,14 @@ public final class RuntimeBenchmark {
           out.flush();
           in.readFully(msg);
         }
-        best = Math.max(best, n / ((System.nanoTime() - t) / 1e9));
+        rates[round] = n / ((System.nanoTime() - t) / 1e9);
       }
     }
-    return best;
+    return rates;
   }
 
-  private static double socketPipelined(int port, int rounds) throws Exception {
-    double best = 0;
+  private static double[] socketPipelined(int port, int rounds) throws Exception {
+    double[] rates = new double[rounds];
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
       s.setTcpNoDelay(true);
       DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
@@ -468,9 +470,25 @@ public final class RuntimeBenchmark {
         }
         out.flush();
         reader.join();
-        best = Math.max(best, n / ((System.nanoTime() - t) / 1e9));
+        rates[round] = n / ((System.nanoTime() - t) / 1e9);
       }
     }
-    return best;
+    return rates;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  /** Calls per second as median [min-max] over rounds. */
+  private static String rates(double[] values) {
+    return String.format(
+        Locale.ROOT,
+        "%.0f/s [%.0f-%.0f]",
+        median(values),
+        Arrays.stream(values).min().orElseThrow(),
+        Arrays.stream(values).max().orElseThrow());
   }
 }
