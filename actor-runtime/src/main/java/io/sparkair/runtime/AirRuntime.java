@@ -100,6 +100,7 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
               config.host(),
               config.host(),
               config.port(),
+              config.callPort(),
               config.secret(),
               config.maxMessageBytes(),
               host,

@@ -37,6 +37,7 @@ public final class RuntimeConfig {
   private final Secret secret;
   private String host = "127.0.0.1";
   private int port;
+  private int callPort;
   private String headAddress;
   private boolean hostsActors = true;
   private boolean registerWithHead = true;
@@ -63,6 +64,7 @@ public final class RuntimeConfig {
     RuntimeConfig c = new RuntimeConfig(nodeId, secret);
     c.host = host;
     c.port = port;
+    c.callPort = callPort;
     c.headAddress = headAddress;
     c.hostsActors = hostsActors;
     c.registerWithHead = registerWithHead;
@@ -106,6 +108,16 @@ public final class RuntimeConfig {
     }
     RuntimeConfig c = copy();
     c.port = port;
+    return c;
+  }
+
+  /** The port actor calls from other runtimes arrive on (default 0: any free port). */
+  public RuntimeConfig callPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("callPort must be in 0..65535, got " + port);
+    }
+    RuntimeConfig c = copy();
+    c.callPort = port;
     return c;
   }
 
@@ -222,6 +234,11 @@ public final class RuntimeConfig {
   /** The port to listen on, or 0 for any free port. */
   public int port() {
     return port;
+  }
+
+  /** The port to take actor calls on, or 0 for any free port. */
+  public int callPort() {
+    return callPort;
   }
 
   /** The head's address, or null when this runtime is the head. */

@@ -25,6 +25,8 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
+import io.sparkair.runtime.actor.ActorRef;
+import io.sparkair.runtime.actor.SpawnOptions;
 import io.sparkair.runtime.store.BlockId;
 import io.sparkair.runtime.store.BlockNotFoundException;
 import io.sparkair.runtime.store.BlockReader;
@@ -66,7 +68,11 @@ class TransportSecurityAndFlightTest {
   }
 
   private ManagedChannel channel(String secretValue) {
-    String[] hostPort = worker.address().split(":");
+    return channel(worker.address(), secretValue);
+  }
+
+  private static ManagedChannel channel(String address, String secretValue) {
+    String[] hostPort = address.split(":");
     ManagedChannelBuilder<?> b =
         ManagedChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1])).usePlaintext();
     if (secretValue != null) {
@@ -155,6 +161,25 @@ class TransportSecurityAndFlightTest {
     } finally {
       wrong.shutdownNow();
       right.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRuntimeTakesCallsOnTheCallPortItIsGiven() throws Exception {
+    int free;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      free = probe.getLocalPort();
+    }
+    try (AirRuntime fixed =
+        AirRuntime.start(RuntimeConfig.forNode("2", secret).head(head.address()).callPort(free))) {
+      ManagedChannel ch = channel(fixed.address(), secret.value());
+      try {
+        assertEquals(free, callPort(ch));
+      } finally {
+        ch.shutdownNow();
+      }
+      ActorRef<Counter> counter = head.spawn(Counter::new, SpawnOptions.defaults().onNode("2"));
+      assertEquals(5L, counter.call(Counter::add, 5L).join());
     }
   }
 

@@ -39,6 +39,9 @@ public final class AirSettings implements Serializable {
   /** The port every runtime listens on (default 0: any free port). */
   public static final String PORT = "spark.air.rpc.port";
 
+  /** The port every runtime takes actor calls on (default 0: any free port). */
+  public static final String CALL_PORT = "spark.air.rpc.callPort";
+
   /** Seconds to wait for Spark task slots for an actor group (default 60). */
   public static final String SLOT_TIMEOUT = "spark.air.slots.timeoutSeconds";
 
@@ -60,8 +63,16 @@ public final class AirSettings implements Serializable {
   /** The port every runtime listens on, or 0 for any free port. */
   private final int port;
 
+  /** The port every runtime takes actor calls on, or 0 for any free port. */
+  private final int callPort;
+
   private AirSettings(
-      String secret, String headAddress, double storeFraction, int maxMessageBytes, int port) {
+      String secret,
+      String headAddress,
+      double storeFraction,
+      int maxMessageBytes,
+      int port,
+      int callPort) {
     if (!(storeFraction > 0 && storeFraction < 1)) {
       throw new IllegalArgumentException(
           STORE_FRACTION + " must be in (0, 1), got " + storeFraction);
@@ -71,6 +82,7 @@ public final class AirSettings implements Serializable {
     this.storeFraction = storeFraction;
     this.maxMessageBytes = maxMessageBytes;
     this.port = port;
+    this.callPort = callPort;
   }
 
   /** Reads the {@code spark.air.*} settings from a Spark configuration. */
@@ -81,13 +93,14 @@ public final class AirSettings implements Serializable {
         headAddress,
         conf.getDouble(STORE_FRACTION, RuntimeConfig.DEFAULT_STORE_FRACTION),
         conf.getInt(MAX_MESSAGE_BYTES, RuntimeConfig.DEFAULT_MAX_MESSAGE_BYTES),
-        conf.getInt(PORT, 0));
+        conf.getInt(PORT, 0),
+        conf.getInt(CALL_PORT, 0));
   }
 
   /** The same settings with the head's address filled in. */
   @Internal
   public AirSettings withHead(String address) {
-    return new AirSettings(secret, address, storeFraction, maxMessageBytes, port);
+    return new AirSettings(secret, address, storeFraction, maxMessageBytes, port, callPort);
   }
 
   /** The form passed to executor plugins. */
@@ -103,7 +116,9 @@ public final class AirSettings implements Serializable {
         MAX_MESSAGE_BYTES,
         Integer.toString(maxMessageBytes),
         PORT,
-        Integer.toString(port));
+        Integer.toString(port),
+        CALL_PORT,
+        Integer.toString(callPort));
   }
 
   /** Reads the form made by {@link #toMap()}. */
@@ -121,7 +136,8 @@ public final class AirSettings implements Serializable {
         head,
         Double.parseDouble(map.get(STORE_FRACTION)),
         Integer.parseInt(map.get(MAX_MESSAGE_BYTES)),
-        Integer.parseInt(map.get(PORT)));
+        Integer.parseInt(map.get(PORT)),
+        Integer.parseInt(map.getOrDefault(CALL_PORT, "0")));
   }
 
   /** The head runtime's address. */
@@ -141,6 +157,7 @@ public final class AirSettings implements Serializable {
     return RuntimeConfig.forNode(nodeId, secret())
         .host(host)
         .port(port)
+        .callPort(callPort)
         .cpus(cpus)
         .maxMessageBytes(maxMessageBytes)
         .storeBudgetBytes((long) (Runtime.getRuntime().maxMemory() * storeFraction));

@@ -41,12 +41,13 @@ final class CallListener implements AutoCloseable {
   private final Set<FramedSocket> open = ConcurrentHashMap.newKeySet();
 
   /**
-   * Listens on {@code bindHost}.
+   * Listens on {@code bindHost}, on {@code port} or any free port for 0.
    *
    * @param inbound given the stream replies go to, the observer of the calls that arrive
    */
   CallListener(
       String bindHost,
+      int port,
       Secret secret,
       int maxFrameBytes,
       Function<StreamObserver<byte[]>, StreamObserver<byte[]>> inbound) {
@@ -55,9 +56,9 @@ final class CallListener implements AutoCloseable {
     this.inbound = inbound;
     try {
       server = new ServerSocket();
-      server.bind(new InetSocketAddress(bindHost, 0), 64);
+      server.bind(new InetSocketAddress(bindHost, port), 64);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen for calls on " + bindHost, e);
+      throw new UncheckedIOException("cannot listen for calls on " + bindHost + ":" + port, e);
     }
     Thread acceptor = new Thread(this::acceptAll, "air-call-accept");
     acceptor.setDaemon(true);

@@ -94,6 +94,7 @@ public final class Transport implements AutoCloseable {
    * @param bindHost the address to listen on
    * @param advertisedHost the host other runtimes use to reach this one
    * @param port the port, 0 for any free one
+   * @param callPort the port of the actor-call connections, 0 for any free one
    * @param secret the application's secret
    * @param maxMessageBytes the largest call or reply accepted
    * @param dispatcher receives incoming calls
@@ -104,6 +105,7 @@ public final class Transport implements AutoCloseable {
       String bindHost,
       String advertisedHost,
       int port,
+      int callPort,
       Secret secret,
       int maxMessageBytes,
       Dispatcher dispatcher,
@@ -126,7 +128,7 @@ public final class Transport implements AutoCloseable {
     Function<StreamObserver<byte[]>, StreamObserver<byte[]>> inbound =
         RuntimeService.inbound(dispatcher, java, writer, maxMessageBytes);
     // a frame packs queued calls until it reaches the limit, so it may hold one more call's bytes
-    this.calls = new CallListener(bindHost, secret, 2 * maxMessageBytes + 1024, inbound);
+    this.calls = new CallListener(bindHost, callPort, secret, 2 * maxMessageBytes + 1024, inbound);
     AuthInterceptor auth = new AuthInterceptor(secret);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port))
