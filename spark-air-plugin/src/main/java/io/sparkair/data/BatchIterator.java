@@ -25,17 +25,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.VectorBatchAppender;
 
 /**
  * Streams blocks as Arrow batches of a fixed number of rows (the last may be shorter). A batch
- * inside one block batch is a zero-copy slice; one that spans block batches is appended into a
- * batch of its own. While the consumer works, up to {@code prefetch} further blocks are opened on a
- * background thread, remote ones fetched over Arrow Flight, so memory stays bounded by about {@code
- * prefetch + 1} blocks.
+ * inside one block batch is a zero-copy slice; one that spans block batches is assembled with bulk
+ * copies of the columns' buffers into a batch allocated once for the iterator. While the consumer
+ * works, up to {@code prefetch} further blocks are opened on a background thread, remote ones
+ * fetched over Arrow Flight, so memory stays bounded by about {@code prefetch + 1} blocks.
  *
  * <p>Each batch returned by {@link #next()} is valid until the next call or {@link #close()}.
  */
@@ -55,6 +53,7 @@ public final class BatchIterator implements Iterator<VectorSchemaRoot>, AutoClos
   private VectorSchemaRoot source;
   private int sourceRow;
   private VectorSchemaRoot returned;
+  private BatchAssembler assembler;
   private boolean closed;
 
   BatchIterator(AirRuntime runtime, List<BlockRef> blocks, int batchSize, int prefetch) {
@@ -157,34 +156,21 @@ public final class BatchIterator implements Iterator<VectorSchemaRoot>, AutoClos
       sourceRow += take;
       return returned;
     }
-    VectorSchemaRoot out = VectorSchemaRoot.create(source.getSchema(), allocator);
-    out.allocateNew();
-    int rows = 0;
-    while (rows < batchSize && advanceSource()) {
-      int take = Math.min(source.getRowCount() - sourceRow, batchSize - rows);
-      try (VectorSchemaRoot part = source.slice(sourceRow, take)) {
-        append(out, part);
-      }
-      sourceRow += take;
-      rows += take;
+    if (assembler == null) {
+      assembler = new BatchAssembler(source.getSchema(), batchSize, allocator);
     }
-    out.setRowCount(rows);
-    returned = out;
-    return out;
+    assembler.start();
+    while (assembler.room() > 0 && advanceSource()) {
+      int take = Math.min(source.getRowCount() - sourceRow, assembler.room());
+      assembler.append(source, sourceRow, take);
+      sourceRow += take;
+    }
+    return assembler.finish();
   }
 
   /** True unless the current source batch is the last rows of the dataset. */
   private boolean moreAfterSource() {
     return reader != null && (position < block.offset() + block.rows() || !opening.isEmpty());
-  }
-
-  private static void append(VectorSchemaRoot out, VectorSchemaRoot part) {
-    List<FieldVector> targets = out.getFieldVectors();
-    List<FieldVector> sources = part.getFieldVectors();
-    for (int i = 0; i < targets.size(); i++) {
-      VectorBatchAppender.batchAppend(targets.get(i), sources.get(i));
-    }
-    out.setRowCount(out.getRowCount() + part.getRowCount());
   }
 
   private void releaseReturned() {
@@ -207,6 +193,9 @@ public final class BatchIterator implements Iterator<VectorSchemaRoot>, AutoClos
     }
     closed = true;
     releaseReturned();
+    if (assembler != null) {
+      assembler.close();
+    }
     closeSourceSlice();
     if (reader != null) {
       reader.close();

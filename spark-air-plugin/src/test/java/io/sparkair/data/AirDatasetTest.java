@@ -382,6 +382,69 @@ class AirDatasetTest {
     }
   }
 
+  /** Every row of {@code it}, each as its columns' values, checking full batches but the last. */
+  private static List<List<Object>> rows(BatchIterator it, int size, long total) {
+    List<List<Object>> rows = new ArrayList<>();
+    while (it.hasNext()) {
+      VectorSchemaRoot batch = it.next();
+      assertEquals(Math.min(size, total - rows.size()), batch.getRowCount(), "batch size");
+      for (int i = 0; i < batch.getRowCount(); i++) {
+        List<Object> row = new ArrayList<>();
+        for (org.apache.arrow.vector.FieldVector v : batch.getFieldVectors()) {
+          Object value = v.getObject(i);
+          row.add(value instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : value);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void batchesOneStepAboveTheBlocksOwnHoldTheSameRows() {
+    Dataset<Row> df =
+        spark
+            .range(0, 300_000, 1, 2)
+            .withColumn("x", functions.col("id").multiply(0.25))
+            .withColumn(
+                "s",
+                functions
+                    .when(functions.col("id").mod(5).equalTo(0), functions.lit(null))
+                    .otherwise(functions.concat(functions.lit("r"), functions.col("id"))));
+    try (AirDataset ds = air.fromDataFrame(df)) {
+      List<List<Object>> byBlockBatch;
+      try (BatchIterator it = ds.iterBatches(64_512, 2)) {
+        byBlockBatch = rows(it, 64_512, 300_000);
+      }
+      for (int size : new int[] {65_536, 100_000, 1 << 20}) {
+        try (BatchIterator it = ds.iterBatches(size, 2)) {
+          assertEquals(byBlockBatch, rows(it, size, 300_000), "batches of " + size);
+        }
+      }
+      assertEquals(300_000, byBlockBatch.size());
+      assertEquals(
+          List.of(299_999L, 299_999 * 0.25, new org.apache.arrow.vector.util.Text("r299999")),
+          byBlockBatch.get(299_999));
+      assertEquals(null, byBlockBatch.get(299_995).get(2), "a null string stays null");
+    }
+  }
+
+  @Test
+  void assembledBatchesCarryEveryTypeAsSlicesDo() {
+    Dataset<Row> df = spark.createDataFrame(AllTypes.rows(1000), AllTypes.SCHEMA).repartition(7);
+    try (AirDataset ds = air.fromDataFrame(df)) {
+      List<List<Object>> sliced;
+      try (BatchIterator it = ds.iterBatches(1, 1)) {
+        sliced = rows(it, 1, 1000);
+      }
+      for (int size : new int[] {300, 1000}) {
+        try (BatchIterator it = ds.iterBatches(size, 1)) {
+          assertEquals(sliced, rows(it, size, 1000), "batches of " + size);
+        }
+      }
+    }
+  }
+
   @Test
   void iterBatchesCarriesEveryType() {
     Dataset<Row> df = spark.createDataFrame(AllTypes.rows(1000), AllTypes.SCHEMA).repartition(3);
