@@ -15,6 +15,7 @@
  */
 package io.sparkair.runtime.bench;
 
+import io.sparkair.bench.Runs;
 import io.sparkair.runtime.AirRuntime;
 import io.sparkair.runtime.RuntimeConfig;
 import io.sparkair.runtime.actor.ActorRef;
@@ -395,14 +396,10 @@ public final class RuntimeBenchmark {
   }
 
   private static String gbs(long bytes, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    return String.format(
-        Locale.ROOT,
-        "%.2f GB/s [%.2f-%.2f]",
-        bytes / median(nanos),
-        bytes / (double) sorted[sorted.length - 1],
-        bytes / (double) sorted[0]);
+    return Runs.of(Arrays.stream(nanos).asDoubleStream().toArray())
+            .map(t -> bytes / t)
+            .describe("%.2f")
+        + " GB/s";
   }
 
   static double median(long[] values) {
@@ -476,19 +473,12 @@ public final class RuntimeBenchmark {
     return rates;
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+  /** Calls per second over rounds. */
+  private static String rates(double[] values) {
+    return Runs.of(values).describe("%.0f") + " calls/s";
   }
 
-  /** Calls per second as median [min-max] over rounds. */
-  private static String rates(double[] values) {
-    return String.format(
-        Locale.ROOT,
-        "%.0f/s [%.0f-%.0f]",
-        median(values),
-        Arrays.stream(values).min().orElseThrow(),
-        Arrays.stream(values).max().orElseThrow());
+  private static double median(double[] values) {
+    return Runs.of(values).median();
   }
 }

@@ -15,6 +15,7 @@
  */
 package io.sparkair.predict.bench;
 
+import io.sparkair.bench.Runs;
 import io.sparkair.bench.XGBoostSpark;
 import io.sparkair.checkpoint.Checkpoint;
 import io.sparkair.data.AirDataset;
@@ -58,6 +59,7 @@ import org.apache.spark.sql.functions;
  */
 public final class PredictBenchmark {
   private static final int FEATURES = 8;
+  private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
   private PredictBenchmark() {}
 
@@ -141,24 +143,25 @@ public final class PredictBenchmark {
     freshDf.count();
     AirDataset fresh = air.fromDataFrame(freshDf);
     float[] freshValues = features(fresh, n);
-    double nativePredict = Double.MAX_VALUE;
-    for (int k = 0; k < 3; k++) {
+    double[] nativeRuns = new double[RUNS];
+    for (int k = 0; k < RUNS; k++) {
       DMatrix unseen = new DMatrix(freshValues, n, FEATURES, Float.NaN);
       long t = System.nanoTime();
       booster.predict(unseen);
-      nativePredict = Math.min(nativePredict, (System.nanoTime() - t) / 1e9);
+      nativeRuns[k] = (System.nanoTime() - t) / 1e9;
       unseen.dispose();
     }
-    double inplace = best(() -> booster.inplace_predict(freshValues, n, FEATURES, Float.NaN));
+    Runs nativePredict = Runs.of(nativeRuns);
+    Runs inplace = runs(() -> booster.inplace_predict(freshValues, n, FEATURES, Float.NaN));
 
     BatchPredictor predictor = BatchPredictor.fromCheckpoint(checkpoint, XGBoostPredictor.class);
     PredictOptions options = PredictOptions.defaults().batchSize(65_536);
-    double ours = best(() -> predictor.predict(fresh, options).close());
+    Runs ours = runs(() -> predictor.predict(fresh, options).close());
 
     AirModel model = new AirModel(checkpoint);
-    double transform =
-        best(() -> model.transform(freshDf).write().format("noop").mode("overwrite").save());
-    double peerTransform = Double.NaN;
+    Runs transform =
+        runs(() -> model.transform(freshDf).write().format("noop").mode("overwrite").save());
+    Runs peerTransform = null;
     if (XGBoostSpark.AVAILABLE) {
       Dataset<Row> assembled =
           new VectorAssembler()
@@ -167,57 +170,62 @@ public final class PredictBenchmark {
               .transform(freshDf);
       Transformer peer = XGBoostSpark.model(booster);
       peerTransform =
-          best(() -> peer.transform(assembled).write().format("noop").mode("overwrite").save());
+          runs(() -> peer.transform(assembled).write().format("noop").mode("overwrite").save());
     }
     fresh.close();
 
     double million = rows / 1e6;
     System.out.printf(
         Locale.ROOT,
-        "machine: %d cores; %d fresh rows x %d features, 50 rounds%n",
+        "machine: %d cores; %d fresh rows x %d features, 50 rounds; M rows/s as median [min-max]"
+            + " (first) of %d runs, ratios of medians%n",
         Runtime.getRuntime().availableProcessors(),
         rows,
-        FEATURES);
+        FEATURES,
+        RUNS);
     System.out.printf(
         Locale.ROOT,
-        "native XGBoost4J predict (prepared DMatrix): %.2f M rows/s; "
-            + "inplace_predict (float array): %.2f M rows/s%n",
-        million / nativePredict,
-        million / inplace);
+        "native XGBoost4J predict (prepared DMatrix): %s; inplace_predict (float array): %s%n",
+        rate(million, nativePredict),
+        rate(million, inplace));
     System.out.printf(
         Locale.ROOT,
-        "BatchPredictor.predict on an AirDataset: %.2f M rows/s = " + "%.2fx native predict%n",
-        million / ours,
-        nativePredict / ours);
-    if (XGBoostSpark.AVAILABLE) {
+        "BatchPredictor.predict on an AirDataset: %s = %.2fx native predict%n",
+        rate(million, ours),
+        nativePredict.median() / ours.median());
+    if (peerTransform != null) {
       System.out.printf(
           Locale.ROOT,
-          "AirModel.transform(df), conversion included: %.2f M "
-              + "rows/s; XGBoost4J-Spark transform: %.2f M rows/s; ratio %.2fx%n",
-          million / transform,
-          million / peerTransform,
-          peerTransform / transform);
+          "AirModel.transform(df), conversion included: %s; XGBoost4J-Spark transform: %s;"
+              + " ratio %.2fx%n",
+          rate(million, transform),
+          rate(million, peerTransform),
+          peerTransform.median() / transform.median());
     } else {
       System.out.printf(
           Locale.ROOT,
-          "AirModel.transform(df), conversion included: %.2f M "
-              + "rows/s; XGBoost4J-Spark: no build for Spark %s%n",
-          million / transform,
+          "AirModel.transform(df), conversion included: %s; XGBoost4J-Spark: no build for Spark"
+              + " %s%n",
+          rate(million, transform),
           freshDf.sparkSession().version());
     }
+  }
+
+  private static String rate(double million, Runs seconds) {
+    return seconds.map(t -> million / t).describe("%.2f") + " M rows/s";
   }
 
   private interface Timed {
     void run() throws Exception;
   }
 
-  private static double best(Timed r) throws Exception {
-    double best = Double.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
+  private static Runs runs(Timed r) throws Exception {
+    double[] seconds = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
       long t = System.nanoTime();
       r.run();
-      best = Math.min(best, (System.nanoTime() - t) / 1e9);
+      seconds[i] = (System.nanoTime() - t) / 1e9;
     }
-    return best;
+    return Runs.of(seconds);
   }
 }

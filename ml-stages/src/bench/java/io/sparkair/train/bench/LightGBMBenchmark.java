@@ -17,6 +17,7 @@ package io.sparkair.train.bench;
 
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
+import io.sparkair.bench.Runs;
 import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.plugin.Air;
@@ -99,8 +100,13 @@ public final class LightGBMBenchmark {
       int n = all.rows();
       float[] values = Arrays.copyOf(all.values(), n * FEATURES);
       float[] labels = Arrays.copyOf(all.labels(), n);
-      double single = Double.MAX_VALUE;
-      for (int i = 0; i < 2; i++) {
+      int runs = Integer.getInteger("bench.runs", 5);
+      String storage = Files.createTempDirectory("lightgbm-bench").toString();
+      double[] single = new double[runs];
+      double[] pair = new double[runs];
+      double[] pairEval = new double[runs];
+      double[] ours = new double[runs];
+      for (int i = 0; i < runs; i++) {
         long t = System.nanoTime();
         try (LGBMDataset data =
             LGBMDataset.createFromMat(values, n, FEATURES, true, PARAMS + " num_threads=2", null)) {
@@ -111,22 +117,10 @@ public final class LightGBMBenchmark {
             }
           }
         }
-        single = Math.min(single, seconds(t));
-      }
-
-      double pair = Double.MAX_VALUE;
-      for (int i = 0; i < 2; i++) {
-        pair = Math.min(pair, networkPair(values, labels, n, false));
-      }
-      double pairEval = Double.MAX_VALUE;
-      for (int i = 0; i < 2; i++) {
-        pairEval = Math.min(pairEval, networkPair(values, labels, n, true));
-      }
-
-      String storage = Files.createTempDirectory("lightgbm-bench").toString();
-      double ours = Double.MAX_VALUE;
-      for (int i = 0; i < 2; i++) {
-        long t = System.nanoTime();
+        single[i] = seconds(t);
+        pair[i] = networkPair(values, labels, n, false);
+        pairEval[i] = networkPair(values, labels, n, true);
+        t = System.nanoTime();
         new LightGBMTrainer()
             .setLabelColumn("label")
             .setNumBoostRound(ROUNDS)
@@ -135,32 +129,39 @@ public final class LightGBMBenchmark {
             .setDataset("train", ds)
             .setRunConfig(new RunConfig().setStoragePath(storage).setVerbose(0))
             .fit();
-        ours = Math.min(ours, seconds(t));
+        ours[i] = seconds(t);
       }
+      Runs singleRuns = Runs.of(single);
+      Runs pairRuns = Runs.of(pair);
+      Runs pairEvalRuns = Runs.of(pairEval);
+      Runs oursRuns = Runs.of(ours);
       System.out.printf(
           Locale.ROOT,
-          "machine: %d cores; %d rows x %d features, %d rounds%n",
+          "machine: %d cores; %d rows x %d features, %d rounds; seconds as median [min-max]"
+              + " (first) of %d runs, ratios of medians%n",
           Runtime.getRuntime().availableProcessors(),
           n,
           FEATURES,
-          ROUNDS);
-      System.out.printf(Locale.ROOT, "lightgbm4j, one process, 2 threads: %.2f s%n", single);
+          ROUNDS,
+          runs);
+      System.out.printf(
+          Locale.ROOT, "lightgbm4j, one process, 2 threads: %s s%n", singleRuns.describe("%.2f"));
       System.out.printf(
           Locale.ROOT,
           "two LightGBM network workers as threads of one JVM, 1 "
-              + "thread each: %.2f s (%.2fx single-process); evaluating train every round as the "
-              + "trainer does: %.2f s (%.2fx)%n",
-          pair,
-          pair / single,
-          pairEval,
-          pairEval / single);
+              + "thread each: %s s (%.2fx single-process); evaluating train every round as the "
+              + "trainer does: %s s (%.2fx)%n",
+          pairRuns.describe("%.2f"),
+          pairRuns.median() / singleRuns.median(),
+          pairEvalRuns.describe("%.2f"),
+          pairEvalRuns.median() / singleRuns.median());
       System.out.printf(
           Locale.ROOT,
-          "LightGBMTrainer.fit, 2 workers of 1 core: %.2f s = %.2fx "
+          "LightGBMTrainer.fit, 2 workers of 1 core: %s s = %.2fx "
               + "single-process (target <= 1.5x), %.2fx the network pair with evaluation%n",
-          ours,
-          ours / single,
-          ours / pairEval);
+          oursRuns.describe("%.2f"),
+          oursRuns.median() / singleRuns.median(),
+          oursRuns.median() / pairEvalRuns.median());
     }
   }
 

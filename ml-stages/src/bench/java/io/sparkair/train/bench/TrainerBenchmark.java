@@ -15,6 +15,7 @@
  */
 package io.sparkair.train.bench;
 
+import io.sparkair.bench.Runs;
 import io.sparkair.bench.XGBoostSpark;
 import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
@@ -165,12 +166,13 @@ public final class TrainerBenchmark {
               .select("features", "label")
               .cache();
       assembled.count();
-      sparkFit = Double.MAX_VALUE;
-      for (int i = 0; i < 2; i++) {
+      double[] sparkFits = new double[runs];
+      for (int i = 0; i < runs; i++) {
         long t = System.nanoTime();
         XGBoostSpark.classifier(2, ROUNDS, 6).fit(assembled);
-        sparkFit = Math.min(sparkFit, seconds(t));
+        sparkFits[i] = seconds(t);
       }
+      sparkFit = median(sparkFits);
     }
     ds.close();
 
@@ -212,7 +214,7 @@ public final class TrainerBenchmark {
     if (XGBoostSpark.AVAILABLE) {
       System.out.printf(
           Locale.ROOT,
-          "XGBoost4J-Spark XGBoostClassifier.fit, 2 workers: %.2f s; "
+          "XGBoost4J-Spark XGBoostClassifier.fit, 2 workers: median %.2f s; "
               + "XGBoostTrainer is %.2fx faster%n",
           sparkFit,
           sparkFit / median(ours));
@@ -235,20 +237,12 @@ public final class TrainerBenchmark {
     return seconds(t);
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+  private static String spread(double[] seconds) {
+    return Runs.of(seconds).describe("%.2f") + " s";
   }
 
-  private static String spread(double[] values) {
-    return String.format(
-        Locale.ROOT,
-        "%.2f s [%.2f-%.2f] (%.2f)",
-        median(values),
-        Arrays.stream(values).min().orElseThrow(),
-        Arrays.stream(values).max().orElseThrow(),
-        values[0]);
+  private static double median(double[] seconds) {
+    return Runs.of(seconds).median();
   }
 
   /**

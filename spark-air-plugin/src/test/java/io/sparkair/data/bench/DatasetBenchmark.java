@@ -15,6 +15,7 @@
  */
 package io.sparkair.data.bench;
 
+import io.sparkair.bench.Runs;
 import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
 import io.sparkair.plugin.Air;
@@ -101,15 +102,15 @@ public final class DatasetBenchmark {
           COLUMNS,
           mb,
           ds.rowsPerExecutor());
-      double remoteIter = best(() -> sumAll(ds, 2));
-      double noPrefetch = best(() -> sumAll(ds, 0));
+      Runs remoteIter = runs(() -> sumAll(ds, 2));
+      Runs noPrefetch = runs(() -> sumAll(ds, 0));
       System.out.printf(
           Locale.ROOT,
-          "iterBatches on the driver over remote blocks: %.0f MB/s with 2 blocks prefetched, "
-              + "%.0f MB/s without prefetch (ratio %.2f)%n",
-          mb / remoteIter,
-          mb / noPrefetch,
-          noPrefetch / remoteIter);
+          "iterBatches on the driver over remote blocks: %s with 2 blocks prefetched, "
+              + "%s without prefetch (ratio of medians %.2f)%n",
+          rate(mb, remoteIter),
+          rate(mb, noPrefetch),
+          noPrefetch.median() / remoteIter.median());
     }
   }
 
@@ -148,8 +149,8 @@ public final class DatasetBenchmark {
         COLUMNS,
         mb);
 
-    double scan =
-        best(
+    Runs scan =
+        runs(
             () ->
                 df.queryExecution()
                     .toRdd()
@@ -160,7 +161,7 @@ public final class DatasetBenchmark {
                             it.next();
                           }
                         }));
-    double arrow = best(() -> SparkShim.toArrowBatchRdd(df).count());
+    Runs arrow = runs(() -> SparkShim.toArrowBatchRdd(df).count());
     long collectRows = Math.min(rows, 2_000_000L);
     double collect = timed(() -> df.limit((int) collectRows).collectAsList()) * rows / collectRows;
     double local =
@@ -174,8 +175,8 @@ public final class DatasetBenchmark {
 
     long heapBefore = usedHeap();
     AirDataset[] kept = new AirDataset[1];
-    double ours =
-        best(
+    Runs ours =
+        runs(
             () -> {
               if (kept[0] != null) {
                 kept[0].close();
@@ -184,26 +185,25 @@ public final class DatasetBenchmark {
             });
     long heapGrowth = usedHeap() - heapBefore;
     AirDataset ds = kept[0];
-    double iter = best(() -> sumAll(ds, 2));
+    Runs iter = runs(() -> sumAll(ds, 2));
 
+    System.out.printf(Locale.ROOT, "bare scan of the cached rows (ceiling): %s%n", rate(mb, scan));
     System.out.printf(
-        Locale.ROOT, "bare scan of the cached rows (ceiling): %.0f MB/s%n", mb / scan);
-    System.out.printf(
-        Locale.ROOT, "Spark ArrowWriter path (toArrowBatchRdd): %.0f MB/s%n", mb / arrow);
+        Locale.ROOT, "Spark ArrowWriter path (toArrowBatchRdd): %s%n", rate(mb, arrow));
     System.out.printf(
         Locale.ROOT, "collectAsList (%d rows, scaled): %.0f MB/s%n", collectRows, mb / collect);
     System.out.printf(Locale.ROOT, "toLocalIterator: %.0f MB/s%n", mb / local);
     System.out.printf(
         Locale.ROOT,
-        "fromDataFrame: %.0f MB/s = %.2fx Spark's ArrowWriter path, %.2fx the bare scan; "
+        "fromDataFrame: %s = %.2fx Spark's ArrowWriter path, %.2fx the bare scan (medians); "
             + "driver heap growth %.1f MB; store bytes per data byte %.3f%n",
-        mb / ours,
-        arrow / ours,
-        scan / ours,
+        rate(mb, ours),
+        arrow.median() / ours.median(),
+        scan.median() / ours.median(),
         heapGrowth / 1e6,
         ds.sizeBytes() / (mb * 1e6));
     System.out.printf(
-        Locale.ROOT, "iterBatches (local blocks, sum of all values): %.0f MB/s%n", mb / iter);
+        Locale.ROOT, "iterBatches (local blocks, sum of all values): %s%n", rate(mb, iter));
     ds.close();
     parquet(spark, df, mb);
   }
@@ -220,14 +220,14 @@ public final class DatasetBenchmark {
     cached.write().parquet(path);
     Dataset<Row> df = spark.read().parquet(path);
     Air air = Air.get(spark);
-    double arrow = best(() -> SparkShim.toArrowBatchRdd(df).count());
-    double ours = best(() -> air.fromDataFrame(df).close());
+    Runs arrow = runs(() -> SparkShim.toArrowBatchRdd(df).count());
+    Runs ours = runs(() -> air.fromDataFrame(df).close());
     System.out.printf(
         Locale.ROOT,
-        "Parquet: Spark ArrowWriter path %.0f MB/s; fromDataFrame " + "%.0f MB/s = %.2fx%n",
-        mb / arrow,
-        mb / ours,
-        arrow / ours);
+        "Parquet: Spark ArrowWriter path %s; fromDataFrame %s = %.2fx (medians)%n",
+        rate(mb, arrow),
+        rate(mb, ours),
+        arrow.median() / ours.median());
     FileUtils.deleteQuietly(dir.toFile());
   }
 
@@ -236,13 +236,17 @@ public final class DatasetBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** Best of three runs, in seconds. */
-  private static double best(Runnable r) {
-    double best = Double.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
-      best = Math.min(best, timed(r));
+  /** Five runs, in seconds. */
+  private static Runs runs(Runnable r) {
+    double[] seconds = new double[5];
+    for (int i = 0; i < seconds.length; i++) {
+      seconds[i] = timed(r);
     }
-    return best;
+    return Runs.of(seconds);
+  }
+
+  private static String rate(double mb, Runs seconds) {
+    return seconds.map(t -> mb / t).describe("%.0f") + " MB/s";
   }
 
   private static double timed(Runnable r) {
