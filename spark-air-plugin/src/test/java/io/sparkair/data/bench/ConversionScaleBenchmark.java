@@ -34,19 +34,22 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code fromDataFrame} as the data grows: 8 double columns at 10M, 30M and 100M rows (the last
  * beyond the object store's budget, so blocks spill), in 2 and 8 partitions, the source cached in
- * Spark and counted first; beside Spark's ArrowWriter path ({@code toArrowBatchRdd}) measured the
- * same way, alternating, in the same run. Then, at the smallest size, sources that are not a cached
- * columnar scan: Parquet, a column computed after the cache, a join. Reports GB/s as the median
- * [min-max] (first) of the runs, the driver's heap after each size, and the exponent of time
- * against rows.
+ * Spark and counted first (on disk when it is over a quarter of the heap: Spark builds a cached
+ * partition in memory, and two 3.2 GB partitions do not fit beside the store); beside Spark's
+ * ArrowWriter path ({@code toArrowBatchRdd}) measured the same way, alternating, in the same run.
+ * Then, at the smallest size, sources that are not a cached columnar scan: Parquet, a column
+ * computed after the cache, a join. Reports GB/s as the median [min-max] (first) of the runs, the
+ * driver's heap after each size, and the exponent of time against rows.
  *
  * <p>Run (about 15 minutes): {@code mvn -B -pl spark-air-plugin -Pbench test-compile exec:exec
  * -Dbench.main=io.sparkair.data.bench.ConversionScaleBenchmark}; with {@code
- * -Dbench.args="-Dbench.sizes=10000000,30000000 -Dbench.runs=5"} other sizes or runs.
+ * -Dbench.args="-Dbench.sizes=10000000,30000000 -Dbench.partitions=2 -Dbench.runs=5"} other sizes,
+ * partitions or runs; {@code -Dbench.others=false} skips the other sources.
  */
 public final class ConversionScaleBenchmark {
   private static final int COLUMNS = 8;
@@ -77,12 +80,25 @@ public final class ConversionScaleBenchmark {
           air.runtime().config().storeBudgetBytes() >> 20,
           COLUMNS,
           runs);
-      for (int partitions : new int[] {2, 8}) {
+      int[] partitionCounts =
+          Arrays.stream(System.getProperty("bench.partitions", "2,8").split(","))
+              .mapToInt(Integer::parseInt)
+              .toArray();
+      for (int partitions : partitionCounts) {
         List<double[]> medians = new ArrayList<>();
         for (long rows : sizes) {
-          Dataset<Row> df = source(spark, rows, partitions).cache();
+          boolean onDisk = rows * COLUMNS * 8 > Runtime.getRuntime().maxMemory() / 4;
+          Dataset<Row> df =
+              source(spark, rows, partitions)
+                  .persist(onDisk ? StorageLevel.DISK_ONLY() : StorageLevel.MEMORY_AND_DISK());
           df.count();
-          medians.add(measure(air, df, rows, "cached, " + partitions + " partitions", runs));
+          medians.add(
+              measure(
+                  air,
+                  df,
+                  rows,
+                  (onDisk ? "cached on disk, " : "cached, ") + partitions + " partitions",
+                  runs));
           df.unpersist(true);
         }
         if (sizes.length > 1) {
@@ -94,7 +110,9 @@ public final class ConversionScaleBenchmark {
               exponent(sizes, medians, 1));
         }
       }
-      otherSources(spark, air, sizes[0], runs);
+      if (!"false".equals(System.getProperty("bench.others"))) {
+        otherSources(spark, air, sizes[0], runs);
+      }
     } finally {
       spark.stop();
     }
@@ -149,6 +167,7 @@ public final class ConversionScaleBenchmark {
   private static double[] measure(Air air, Dataset<Row> df, long rows, String what, int runs) {
     double bytes = rows * COLUMNS * 8.0;
     long heapBefore = usedHeap();
+    long spillsBefore = air.runtime().store().stats().spills();
     double[] ours = new double[runs];
     double[] arrow = new double[runs];
     for (int run = 0; run < runs; run++) {
@@ -163,14 +182,15 @@ public final class ConversionScaleBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%,d rows, %s: fromDataFrame %s; ArrowWriter %s; %.2fx; first run %.2fx the median;"
-            + " driver heap %+.0f MB%n",
+            + " driver heap %+.0f MB; blocks spilled %d%n",
         rows,
         what,
         gbs(bytes, ours),
         gbs(bytes, arrow),
         median(arrow) / median(ours),
         median(ours) / ours[0],
-        (heapAfter - heapBefore) / 1e6);
+        (heapAfter - heapBefore) / 1e6,
+        air.runtime().store().stats().spills() - spillsBefore);
     return new double[] {median(ours), median(arrow)};
   }
 
