@@ -157,7 +157,9 @@ public final class BatchIterator implements Iterator<VectorSchemaRoot>, AutoClos
       return returned;
     }
     if (assembler == null) {
-      assembler = new BatchAssembler(source.getSchema(), batchSize, allocator);
+      long rows = blocks.stream().mapToLong(BlockRef::rows).sum();
+      assembler =
+          new BatchAssembler(source.getSchema(), (int) Math.min(batchSize, rows), allocator);
     }
     assembler.start();
     while (assembler.room() > 0 && advanceSource()) {

@@ -430,6 +430,16 @@ class AirDatasetTest {
   }
 
   @Test
+  void aBatchSizeAboveTheDatasetAllocatesForTheDatasetOnly() {
+    try (AirDataset ds = air.fromDataFrame(spark.range(0, 10_000, 1, 3).toDF());
+        BatchIterator it = ds.iterBatches(Integer.MAX_VALUE, 1)) {
+      assertEquals(range(0, 10_000), iterate(it, Integer.MAX_VALUE, 10_000), "one batch of all");
+      long held = air.runtime().store().allocator().getAllocatedMemory();
+      assertTrue(held < 64L << 20, "memory for the dataset's rows, not the batch size: " + held);
+    }
+  }
+
+  @Test
   void assembledBatchesCarryEveryTypeAsSlicesDo() {
     Dataset<Row> df = spark.createDataFrame(AllTypes.rows(1000), AllTypes.SCHEMA).repartition(7);
     try (AirDataset ds = air.fromDataFrame(df)) {
