@@ -122,17 +122,7 @@ class TransportSecurityAndFlightTest {
         StatusRuntimeException raw =
             assertThrows(
                 StatusRuntimeException.class,
-                () ->
-                    io.grpc.stub.ClientCalls.blockingUnaryCall(
-                        ch,
-                        io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
-                            .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
-                            .setFullMethodName("sparkair.Runtime/Connect")
-                            .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
-                            .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
-                            .build(),
-                        io.grpc.CallOptions.DEFAULT,
-                        new byte[] {2, 0, 0}));
+                () -> unary(ch, "sparkair.Runtime/Connect", new byte[] {2, 0, 0}));
         assertEquals(Status.Code.UNAUTHENTICATED, raw.getStatus().getCode());
         assertTrue(raw.getStatus().getDescription().contains("secret"));
       } finally {
@@ -184,18 +174,22 @@ class TransportSecurityAndFlightTest {
   }
 
   private static int callPort(ManagedChannel channel) {
-    byte[] port =
-        io.grpc.stub.ClientCalls.blockingUnaryCall(
-            channel,
-            io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
-                .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
-                .setFullMethodName("sparkair.Runtime/CallPort")
-                .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
-                .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
-                .build(),
-            io.grpc.CallOptions.DEFAULT,
-            new byte[0]);
-    return java.nio.ByteBuffer.wrap(port).getInt();
+    return java.nio.ByteBuffer.wrap(unary(channel, "sparkair.Runtime/CallPort", new byte[0]))
+        .getInt();
+  }
+
+  /** A raw unary call of {@code method} with {@code request} as its bytes. */
+  private static byte[] unary(ManagedChannel channel, String method, byte[] request) {
+    return io.grpc.stub.ClientCalls.blockingUnaryCall(
+        channel,
+        io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+            .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName(method)
+            .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+            .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
+            .build(),
+        io.grpc.CallOptions.DEFAULT,
+        request);
   }
 
   @Test

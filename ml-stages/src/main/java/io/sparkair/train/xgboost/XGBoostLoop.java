@@ -57,28 +57,8 @@ final class XGBoostLoop implements TrainLoop {
   /** The arguments joining the attempt's tracker. */
   private final Map<String, Object> tracker;
 
+  /** The loop; {@code tracker} holds the arguments joining an attempt's tracker (empty before). */
   XGBoostLoop(
-      String label,
-      List<String> features,
-      Map<String, Object> params,
-      List<String> evalMetrics,
-      int rounds,
-      int checkpointFrequency,
-      int evalFrequency,
-      List<String> datasets) {
-    this(
-        label,
-        features,
-        params,
-        evalMetrics,
-        rounds,
-        checkpointFrequency,
-        evalFrequency,
-        datasets,
-        Map.of());
-  }
-
-  private XGBoostLoop(
       String label,
       List<String> features,
       Map<String, Object> params,

@@ -164,7 +164,8 @@ public final class XGBoostTrainer extends BoostingTrainer<XGBoostTrainer> {
             numBoostRound(),
             checkpointFrequency(),
             evalFrequency,
-            datasetOrder);
+            datasetOrder,
+            Map.of());
   }
 
   /** {@inheritDoc} The loop joins the workers through an XGBoost tracker of this attempt. */
