@@ -144,15 +144,16 @@ class TorchTrainerClusterTest {
         2,
         ((Number) firstOfSecond.get("epoch")).intValue(),
         "the second attempt resumed after the checkpoint of epoch 1");
-    double lossBefore = ((Number) history.get(1).get("loss")).doubleValue();
+    double firstEpochLoss = ((Number) history.get(0).get("loss")).doubleValue();
     double resumedLoss = ((Number) firstOfSecond.get("resumed_loss")).doubleValue();
     assertTrue(
-        resumedLoss < lossBefore * 1.1,
-        "the resumed model kept what it learnt: loss "
-            + lossBefore
-            + " while training epoch 1, "
+        resumedLoss < firstEpochLoss,
+        "the resumed model kept what it learnt: "
             + resumedLoss
-            + " as loaded from its checkpoint; "
+            + " as loaded from its checkpoint, where a model starting afresh has the first"
+            + " epoch's mean loss, "
+            + firstEpochLoss
+            + ", or more; "
             + history);
   }
 }
