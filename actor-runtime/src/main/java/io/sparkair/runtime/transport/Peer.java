@@ -53,6 +53,9 @@ public final class Peer {
   private final Consumer<Peer> onLost;
   private volatile boolean lost;
 
+  /** Why the stream broke; set before {@link #lost}. */
+  private volatile Throwable lostCause;
+
   private record Pending(CompletableFuture<Object> future, CallTarget target) {}
 
   /**
@@ -104,7 +107,7 @@ public final class Peer {
   public void send(CallTarget target, Object fn, Object arg, CompletableFuture<Object> future) {
     if (lost) {
       if (future != null) {
-        future.completeExceptionally(died(target, "connection to " + address + " was lost"));
+        future.completeExceptionally(lostError(target));
       }
       return;
     }
@@ -134,7 +137,7 @@ public final class Peer {
     }
     writer.send(new OutCall(callId, target, fn, info, fnBytes, hasArg, argBytes), idle);
     if (lost && future != null && pending.remove(callId) != null) {
-      future.completeExceptionally(died(target, "connection to " + address + " was lost"));
+      future.completeExceptionally(lostError(target));
     }
   }
 
@@ -147,6 +150,7 @@ public final class Peer {
     if (lost) {
       return;
     }
+    lostCause = cause;
     lost = true;
     if (writer != null) {
       writer.close(cause);
@@ -158,27 +162,31 @@ public final class Peer {
         LOG.debug("closing the stream to {}: {}", address, e.toString());
       }
     }
-    boolean refused =
-        cause instanceof io.grpc.StatusRuntimeException s
-            && s.getStatus().getCode() == io.grpc.Status.Code.UNAUTHENTICATED;
     for (Map.Entry<Long, Pending> e : pending.entrySet()) {
       if (pending.remove(e.getKey()) != null) {
-        e.getValue()
-            .future
-            .completeExceptionally(
-                refused
-                    ? new RemoteCallException(
-                        address
-                            + " refused the call: "
-                            + cause.getMessage()
-                            + " (is this runtime started with the application's secret?)")
-                    : died(
-                        e.getValue().target, "connection to " + address + " was lost: " + cause));
+        e.getValue().future.completeExceptionally(lostError(e.getValue().target));
       }
     }
     if (notify) {
       onLost.accept(this);
     }
+  }
+
+  /**
+   * The failure of a call to {@code target} on the lost stream: refused when the other runtime
+   * refused the secret (even when the stream broke before the call was sent), else the actor died.
+   */
+  private RuntimeException lostError(CallTarget target) {
+    Throwable cause = lostCause;
+    if (cause instanceof io.grpc.StatusRuntimeException s
+        && s.getStatus().getCode() == io.grpc.Status.Code.UNAUTHENTICATED) {
+      return new RemoteCallException(
+          address
+              + " refused the call: "
+              + cause.getMessage()
+              + " (is this runtime started with the application's secret?)");
+    }
+    return died(target, "connection to " + address + " was lost: " + cause);
   }
 
   private static ActorDiedException died(CallTarget target, String reason) {
