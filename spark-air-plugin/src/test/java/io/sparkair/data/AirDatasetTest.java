@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
+import io.sparkair.runtime.store.BlockId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,15 +166,16 @@ class AirDatasetTest {
 
   @Test
   void closeReleasesTheBlocks() {
-    int before = air.runtime().store().stats().blocks();
     AirDataset ds = air.fromDataFrame(spark.range(0, 10_000, 1, 4).toDF());
-    assertEquals(before + 4, air.runtime().store().stats().blocks());
+    List<BlockId> ids = ds.blocks().stream().map(BlockRef::id).distinct().toList();
+    assertEquals(4, ids.size());
+    assertTrue(ids.stream().allMatch(air.runtime().store()::contains));
     ds.close();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (air.runtime().store().stats().blocks() > before && System.nanoTime() < deadline) {
+    while (ids.stream().anyMatch(air.runtime().store()::contains) && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
-    assertEquals(before, air.runtime().store().stats().blocks());
+    assertTrue(ids.stream().noneMatch(air.runtime().store()::contains), "blocks left: " + ids);
     assertFalse(ds.isOpen());
     assertThrows(IllegalStateException.class, ds::toDataFrame);
   }
