@@ -83,6 +83,7 @@ public final class AirRuntime implements CallRouter, AutoCloseable {
   private AirRuntime(RuntimeConfig config) {
     this.config = config;
     this.allocator = Allocators.child("air-runtime-" + config.nodeId());
+    Allocators.keepFreedMemory(config.storeBudgetBytes());
     this.store =
         new ObjectStore(config.nodeId(), allocator, config.storeBudgetBytes(), config.spillDir());
     this.host = new ActorHost(config.nodeId(), config.classLoader());

@@ -56,24 +56,25 @@ interface ColumnCopy {
   /** The copy for a Spark type, or null when the type has none (the row path handles it). */
   static ColumnCopy forType(DataType type) {
     if (type == DoubleType$.MODULE$) {
-      return fixedWidth(8, Platform.DOUBLE_ARRAY_OFFSET, (v, n) -> v.getDoubles(0, n));
+      return fixedWidth(
+          8, double[].class, Platform.DOUBLE_ARRAY_OFFSET, (v, n) -> v.getDoubles(0, n));
     }
     if (type == LongType$.MODULE$
         || type == TimestampType$.MODULE$
         || type == TimestampNTZType$.MODULE$) {
-      return fixedWidth(8, Platform.LONG_ARRAY_OFFSET, (v, n) -> v.getLongs(0, n));
+      return fixedWidth(8, long[].class, Platform.LONG_ARRAY_OFFSET, (v, n) -> v.getLongs(0, n));
     }
     if (type == FloatType$.MODULE$) {
-      return fixedWidth(4, Platform.FLOAT_ARRAY_OFFSET, (v, n) -> v.getFloats(0, n));
+      return fixedWidth(4, float[].class, Platform.FLOAT_ARRAY_OFFSET, (v, n) -> v.getFloats(0, n));
     }
     if (type == IntegerType$.MODULE$ || type == DateType$.MODULE$) {
-      return fixedWidth(4, Platform.INT_ARRAY_OFFSET, (v, n) -> v.getInts(0, n));
+      return fixedWidth(4, int[].class, Platform.INT_ARRAY_OFFSET, (v, n) -> v.getInts(0, n));
     }
     if (type == ShortType$.MODULE$) {
-      return fixedWidth(2, Platform.SHORT_ARRAY_OFFSET, (v, n) -> v.getShorts(0, n));
+      return fixedWidth(2, short[].class, Platform.SHORT_ARRAY_OFFSET, (v, n) -> v.getShorts(0, n));
     }
     if (type == ByteType$.MODULE$) {
-      return fixedWidth(1, Platform.BYTE_ARRAY_OFFSET, (v, n) -> v.getBytes(0, n));
+      return fixedWidth(1, byte[].class, Platform.BYTE_ARRAY_OFFSET, (v, n) -> v.getBytes(0, n));
     }
     if (type == BooleanType$.MODULE$) {
       return ColumnCopy::booleans;
@@ -88,11 +89,15 @@ interface ColumnCopy {
   }
 
   /**
-   * A copy of fixed-width values: {@code values} reads a run into a Java array, whose elements
+   * A copy of fixed-width values from the vector's own array of {@code arrayType} where Spark keeps
+   * one ({@link HeapColumnArrays}), else from the copy {@code values} makes of a run; the elements
    * start {@code arrayOffset} bytes into the array object.
    */
   private static ColumnCopy fixedWidth(
-      int width, long arrayOffset, BiFunction<ColumnVector, Integer, Object> values) {
+      int width,
+      Class<?> arrayType,
+      long arrayOffset,
+      BiFunction<ColumnVector, Integer, Object> values) {
     return (from, rows, to, at) -> {
       BaseFixedWidthVector vector = (BaseFixedWidthVector) to;
       if (vector.getValueCapacity() < at + rows) {
@@ -106,7 +111,10 @@ interface ColumnCopy {
                 + " of capacity "
                 + vector.getValueCapacity());
       }
-      Object array = values.apply(from, rows);
+      Object array = HeapColumnArrays.of(from, arrayType);
+      if (array == null) {
+        array = values.apply(from, rows);
+      }
       Platform.copyMemory(
           array,
           arrayOffset,
