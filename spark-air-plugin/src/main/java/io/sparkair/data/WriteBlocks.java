@@ -82,6 +82,10 @@ final class WriteBlocks extends AbstractFunction1<Iterator<Object>, Iterator<Wri
   }
 
   private long writeRows(Iterator<Object> rows, BlockWriter block) {
+    FixedWidthRows fixedWidth = FixedWidthRows.forSchema(schema);
+    if (fixedWidth != null) {
+      return writeFixedWidthRows(rows, block, fixedWidth);
+    }
     ArrowWriter writer = ArrowWriter.create(block.root());
     long total = 0;
     int inBatch = 0;
@@ -97,6 +101,30 @@ final class WriteBlocks extends AbstractFunction1<Iterator<Object>, Iterator<Wri
     if (inBatch > 0) {
       flush(writer, block);
       total += inBatch;
+    }
+    return total;
+  }
+
+  private long writeFixedWidthRows(
+      Iterator<Object> rows, BlockWriter block, FixedWidthRows writer) {
+    VectorSchemaRoot root = block.root();
+    long total = 0;
+    int filled = 0;
+    while (rows.hasNext()) {
+      if (filled == 0) {
+        allocate(root, batchRows);
+        writer.target(root);
+      }
+      writer.write((InternalRow) rows.next(), filled++);
+      if (filled == batchRows) {
+        writer.finish(filled);
+        total += finish(root, filled, block);
+        filled = 0;
+      }
+    }
+    if (filled > 0) {
+      writer.finish(filled);
+      total += finish(root, filled, block);
     }
     return total;
   }

@@ -36,6 +36,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -275,6 +276,40 @@ class AirDatasetTest {
       shards.forEach(AirDataset::close);
       assertThrows(IllegalArgumentException.class, () -> ds.split(0));
       assertThrows(IllegalArgumentException.class, () -> ds.split(2, List.of("driver")));
+    }
+  }
+
+  @Test
+  void computedFixedWidthColumnsKeepEveryValueAndNullAcrossBatches() {
+    Column id = functions.col("id");
+    Column third = id.mod(3).equalTo(2);
+    Dataset<Row> df =
+        spark
+            .range(0, 150_000, 1, 2)
+            .select(
+                id,
+                id.multiply(0.5).as("d"),
+                functions.when(third, null).otherwise(id.cast("int")).as("i"),
+                functions.when(third, null).otherwise(id.mod(30_000).cast("short")).as("sh"),
+                id.mod(100).cast("byte").as("by"),
+                functions.when(third, null).otherwise(id.divide(4).cast("float")).as("f"),
+                functions
+                    .date_add(functions.lit("2021-01-01").cast("date"), id.mod(1000).cast("int"))
+                    .as("dt"),
+                functions
+                    .when(id.mod(7).equalTo(0), null)
+                    .otherwise(functions.timestamp_seconds(id.plus(1_600_000_000L)))
+                    .as("ts"));
+    boolean columnar =
+        SourceRows.of(df)
+            .toJavaRDD()
+            .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch)
+            .first();
+    assertFalse(columnar, "a computed projection is read as rows");
+    assertTrue(AirDataset.BATCH_ROWS < 75_000, "each partition spans two block batches");
+    try (AirDataset ds = air.fromDataFrame(df)) {
+      assertEquals(150_000, ds.count());
+      assertEquals(AllTypes.sorted(df), AllTypes.sorted(ds.toDataFrame()));
     }
   }
 
