@@ -100,10 +100,7 @@ class AirDatasetTest {
       assertEquals(5, ds.take(5).size());
       try (AirDataset same = ds.mapBatches((batch, allocator) -> batch, 128)) {
         assertTrue(
-            SourceRows.of(asArrowScan(ds))
-                .toJavaRDD()
-                .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch)
-                .first(),
+            readAsColumnarBatches(asArrowScan(ds)),
             "blocks are read back as Arrow batches and appended as Arrow buffers");
         assertEquals(AllTypes.sorted(df), AllTypes.sorted(same.toDataFrame()));
       }
@@ -152,13 +149,16 @@ class AirDatasetTest {
     return ds.arrowScan();
   }
 
+  /** Whether a conversion of {@code df} reads Spark's columnar batches rather than rows. */
+  private static boolean readAsColumnarBatches(Dataset<Row> df) {
+    return SourceRows.of(df)
+        .toJavaRDD()
+        .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch)
+        .first();
+  }
+
   private void assertColumnarRoundTrip(Dataset<Row> df, long rows) {
-    boolean columnar =
-        SourceRows.of(df)
-            .toJavaRDD()
-            .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch)
-            .first();
-    assertTrue(columnar, "the source is read as columnar batches");
+    assertTrue(readAsColumnarBatches(df), "the source is read as columnar batches");
     try (AirDataset ds = air.fromDataFrame(df)) {
       assertEquals(rows, ds.count());
       assertEquals(AllTypes.sorted(df), AllTypes.sorted(ds.toDataFrame()));
@@ -300,12 +300,7 @@ class AirDatasetTest {
                     .when(id.mod(7).equalTo(0), null)
                     .otherwise(functions.timestamp_seconds(id.plus(1_600_000_000L)))
                     .as("ts"));
-    boolean columnar =
-        SourceRows.of(df)
-            .toJavaRDD()
-            .map(o -> o instanceof org.apache.spark.sql.vectorized.ColumnarBatch)
-            .first();
-    assertFalse(columnar, "a computed projection is read as rows");
+    assertFalse(readAsColumnarBatches(df), "a computed projection is read as rows");
     assertTrue(AirDataset.BATCH_ROWS < 75_000, "each partition spans two block batches");
     try (AirDataset ds = air.fromDataFrame(df)) {
       assertEquals(150_000, ds.count());
