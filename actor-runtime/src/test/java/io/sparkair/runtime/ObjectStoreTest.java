@@ -67,24 +67,29 @@ class ObjectStoreTest {
   /** Writes a block of {@code batches} batches of {@code rows} rows: id = row number, x = id/2. */
   static BlockId write(ObjectStore store, long first, int batches, int rows) {
     try (BlockWriter w = store.writer(SCHEMA)) {
-      long id = first;
-      for (int b = 0; b < batches; b++) {
-        BigIntVector ids = (BigIntVector) w.root().getVector("id");
-        Float8Vector xs = (Float8Vector) w.root().getVector("x");
-        ids.allocateNew(rows);
-        xs.allocateNew(rows);
-        for (int i = 0; i < rows; i++, id++) {
-          ids.set(i, id);
-          xs.set(i, id / 2.0);
-        }
-        w.root().setRowCount(rows);
-        w.writeBatch();
-      }
+      fill(w, first, batches, rows, () -> {});
       return w.commit();
     }
   }
 
-  /** Sums the id column and checks x = id / 2 on every row. */
+  /** Writes {@code batches} batches into {@code w}, running {@code afterBatch} after each. */
+  static void fill(BlockWriter w, long first, int batches, int rows, Runnable afterBatch) {
+    long id = first;
+    for (int b = 0; b < batches; b++) {
+      BigIntVector ids = (BigIntVector) w.root().getVector("id");
+      Float8Vector xs = (Float8Vector) w.root().getVector("x");
+      ids.allocateNew(rows);
+      xs.allocateNew(rows);
+      for (int i = 0; i < rows; i++, id++) {
+        ids.set(i, id);
+        xs.set(i, id / 2.0);
+      }
+      w.root().setRowCount(rows);
+      w.writeBatch();
+      afterBatch.run();
+    }
+  }
+
   /** The number of batches left in {@code reader}, read to its end. */
   static int batches(BlockReader reader) {
     int n = 0;
@@ -94,15 +99,23 @@ class ObjectStoreTest {
     return n;
   }
 
+  /** Sums the id column and checks x = id / 2 on every row. */
   static long checkedSum(BlockReader reader) {
     long sum = 0;
     while (reader.loadNext()) {
-      BigIntVector ids = (BigIntVector) reader.root().getVector("id");
-      Float8Vector xs = (Float8Vector) reader.root().getVector("x");
-      for (int i = 0; i < reader.root().getRowCount(); i++) {
-        assertEquals(ids.get(i) / 2.0, xs.get(i));
-        sum += ids.get(i);
-      }
+      sum += checkedBatchSum(reader);
+    }
+    return sum;
+  }
+
+  /** Sums the loaded batch's id column and checks x = id / 2 on its rows. */
+  static long checkedBatchSum(BlockReader reader) {
+    long sum = 0;
+    BigIntVector ids = (BigIntVector) reader.root().getVector("id");
+    Float8Vector xs = (Float8Vector) reader.root().getVector("x");
+    for (int i = 0; i < reader.root().getRowCount(); i++) {
+      assertEquals(ids.get(i) / 2.0, xs.get(i));
+      sum += ids.get(i);
     }
     return sum;
   }
@@ -141,6 +154,57 @@ class ObjectStoreTest {
     store.release(b);
     assertFalse(Files.exists(spill.resolve("spill").resolve(a.id() + ".arrow")));
     assertTrue(store.stats().bytesSpilled() < before || before == 0);
+  }
+
+  @Test
+  void aBlockLargerThanTheBudgetGoesToDiskAsItIsWrittenAndStreamsBack() {
+    BlockId small = write(store, 0, 1, 1000);
+    long[] peak = {0};
+    BlockId big;
+    try (BlockWriter w = store.writer(SCHEMA)) {
+      fill(w, 0, 12, 4000, () -> peak[0] = Math.max(peak[0], root.getAllocatedMemory()));
+      big = w.commit();
+    }
+    long bigBytes = store.bytes(big);
+    assertTrue(bigBytes > 2 * 300_000, "the block is over twice the budget: " + bigBytes);
+    long smallBytes = store.bytes(small);
+    assertTrue(peak[0] <= smallBytes + 300_000 + bigBytes / 12, "memory while writing: " + peak[0]);
+    assertTrue(store.isSpilled(big));
+    assertFalse(store.isSpilled(small), "a block going to disk spills no other");
+    assertTrue(Files.exists(spill.resolve("spill").resolve(big.id() + ".arrow")));
+    assertEquals(48_000, store.rows(big));
+    long reading = 0;
+    try (BlockReader r = store.read(big)) {
+      long sum = 0;
+      while (r.loadNext()) {
+        reading = Math.max(reading, root.getAllocatedMemory());
+        sum += checkedBatchSum(r);
+      }
+      assertEquals(sumOfIds(0, 48_000), sum);
+    }
+    assertTrue(reading <= smallBytes + 2 * bigBytes / 12, "memory while reading: " + reading);
+    assertTrue(store.isSpilled(big), "streamed from disk, not brought back");
+    assertEquals(0, store.stats().reloads());
+    store.release(big);
+    assertFalse(Files.exists(spill.resolve("spill").resolve(big.id() + ".arrow")));
+  }
+
+  @Test
+  void anUncommittedWriterOnDiskLeavesNoFileBehind() throws Exception {
+    try (BlockWriter abandoned = store.writer(SCHEMA)) {
+      fill(abandoned, 0, 12, 4000, () -> {});
+      try (var files = Files.list(spill.resolve("spill"))) {
+        assertEquals(1, files.count(), "the block outgrew the budget and went to disk");
+      }
+    }
+    try (var files = Files.list(spill.resolve("spill"))) {
+      assertEquals(0, files.count(), "closing without a commit deleted its file");
+    }
+    assertEquals(0, store.stats().blocks());
+  }
+
+  private static long sumOfIds(long from, long to) {
+    return (from + to - 1) * (to - from) / 2;
   }
 
   @Test

@@ -17,10 +17,8 @@ package io.sparkair.runtime.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,12 +28,6 @@ import java.util.Map;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.util.AutoCloseables;
-import org.apache.arrow.vector.VectorLoader;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.VectorUnloader;
-import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
-import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.slf4j.Logger;
@@ -155,6 +147,30 @@ public final class ObjectStore implements AutoCloseable {
     evictOver(e);
   }
 
+  /** Stores a block a writer wrote to its spill file ({@link #spillFile}) as spilled. */
+  synchronized void putSpilled(BlockId id, Schema schema, SpillWriter written) {
+    if (closed || entries.containsKey(id)) {
+      throw new IllegalStateException(
+          "block " + id + " cannot be stored: " + (closed ? "the store is closed" : "it exists"));
+    }
+    Entry e = new Entry(id, schema, null, written.bytes(), written.rows());
+    e.file = written.file();
+    e.lastUse = ++useClock;
+    entries.put(id, e);
+    bytesSpilled += e.bytes;
+    spills++;
+  }
+
+  /** Memory past which blocks spill to disk. */
+  long budgetBytes() {
+    return budgetBytes;
+  }
+
+  /** Where the block's spill file goes. */
+  Path spillFile(BlockId id) {
+    return spillDir.resolve(id.id() + ".arrow");
+  }
+
   /** True if this store holds the block. */
   public synchronized boolean contains(BlockId id) {
     return entries.containsKey(id);
@@ -180,9 +196,15 @@ public final class ObjectStore implements AutoCloseable {
     return !entry(id).inMemory();
   }
 
-  /** Opens a block for reading; reads it back from disk first if it was spilled. */
+  /**
+   * Opens a block for reading; reads it back from disk first if it was spilled, or streams it from
+   * disk batch by batch if it alone exceeds the budget.
+   */
   public synchronized BlockReader read(BlockId id) {
     Entry e = entry(id);
+    if (!e.inMemory() && e.bytes > budgetBytes) {
+      return streamFromDisk(e);
+    }
     if (!e.inMemory()) {
       reload(e);
     }
@@ -191,6 +213,31 @@ public final class ObjectStore implements AutoCloseable {
     e.lastUse = ++useClock;
     List<ArrowRecordBatch> batches = e.batches;
     return new BlockReader(e.schema, batches.iterator(), false, allocator, () -> unpin(e));
+  }
+
+  private BlockReader streamFromDisk(Entry e) {
+    SpillReader batches;
+    try {
+      batches = new SpillReader(e.file, allocator);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(
+          "could not read spilled block " + e.id + " from " + e.file, ex);
+    }
+    e.refs++;
+    e.lastUse = ++useClock;
+    return new BlockReader(
+        e.schema,
+        batches,
+        true,
+        allocator,
+        () -> {
+          try {
+            batches.close();
+          } catch (IOException ex) {
+            LOG.warn("could not close spill file {}", e.file, ex);
+          }
+          release(e.id);
+        });
   }
 
   private synchronized void unpin(Entry e) {
@@ -266,25 +313,12 @@ public final class ObjectStore implements AutoCloseable {
 
   private void spill(Entry e) {
     if (e.file == null) {
-      Path file = spillDir.resolve(e.id.id() + ".arrow");
-      try {
-        Files.createDirectories(spillDir);
-        try (FileChannel channel =
-                FileChannel.open(
-                    file,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-            VectorSchemaRoot root = VectorSchemaRoot.create(e.schema, allocator);
-            ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
-          VectorLoader loader = new VectorLoader(root);
-          writer.start();
-          for (ArrowRecordBatch b : e.batches) {
-            loader.load(b);
-            writer.writeBatch();
-          }
-          writer.end();
+      Path file = spillFile(e.id);
+      try (SpillWriter writer = new SpillWriter(file, e.schema, allocator)) {
+        for (ArrowRecordBatch b : e.batches) {
+          writer.write(b);
         }
+        writer.finish();
       } catch (IOException ex) {
         LOG.error("could not spill block {} to {}; keeping it in memory", e.id, file, ex);
         return;
@@ -301,18 +335,15 @@ public final class ObjectStore implements AutoCloseable {
 
   private void reload(Entry e) {
     List<ArrowRecordBatch> batches = new ArrayList<>();
-    try (FileChannel channel = FileChannel.open(e.file, StandardOpenOption.READ);
-        ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
-      VectorSchemaRoot root = reader.getVectorSchemaRoot();
-      VectorUnloader unloader = new VectorUnloader(root);
-      for (ArrowBlock block : reader.getRecordBlocks()) {
-        reader.loadRecordBatch(block);
-        batches.add(unloader.getRecordBatch());
-      }
+    try (SpillReader reader = new SpillReader(e.file, allocator)) {
+      reader.forEachRemaining(batches::add);
     } catch (IOException ex) {
       closeBatches(batches);
       throw new UncheckedIOException(
           "could not read spilled block " + e.id + " from " + e.file, ex);
+    } catch (UncheckedIOException ex) {
+      closeBatches(batches);
+      throw ex;
     }
     e.batches = batches;
     bytesInMemory += e.bytes;
@@ -320,7 +351,8 @@ public final class ObjectStore implements AutoCloseable {
     evictOver(e);
   }
 
-  private static long sizeOf(ArrowRecordBatch batch) {
+  /** Bytes a batch's buffers take. */
+  static long sizeOf(ArrowRecordBatch batch) {
     long bytes = 0;
     for (ArrowBuf buf : batch.getBuffers()) {
       bytes += buf.capacity();

@@ -144,16 +144,15 @@ class TorchTrainerClusterTest {
         2,
         ((Number) firstOfSecond.get("epoch")).intValue(),
         "the second attempt resumed after the checkpoint of epoch 1");
-    double firstEpochLoss = ((Number) history.get(0).get("loss")).doubleValue();
     double resumedLoss = ((Number) firstOfSecond.get("resumed_loss")).doubleValue();
+    double freshLoss = ((Number) firstOfSecond.get("fresh_loss")).doubleValue();
     assertTrue(
-        resumedLoss < firstEpochLoss,
+        resumedLoss < 0.8 * freshLoss,
         "the resumed model kept what it learnt: "
             + resumedLoss
-            + " as loaded from its checkpoint, where a model starting afresh has the first"
-            + " epoch's mean loss, "
-            + firstEpochLoss
-            + ", or more; "
+            + " as loaded from its checkpoint, against "
+            + freshLoss
+            + " for a newly initialized model on the same shard; "
             + history);
   }
 }

@@ -40,7 +40,9 @@ import java.util.Map;
  * differ by less than 1. With {@code check_identical}, every worker checks after every step that
  * its parameters equal the other workers' (their sum over the group is exactly {@code worldSize}
  * times its own), and the report counts the checked steps. After a failure it resumes from the
- * epoch after its checkpoint's, with the checkpoint's parameters.
+ * epoch after its checkpoint's, with the checkpoint's parameters; the first report after resuming
+ * adds {@code resumed_loss} (the loaded model's mean loss over the shard, before any step) and
+ * {@code fresh_loss} (a newly initialized model's, on the same shard).
  */
 final class FareLoop implements TrainLoop {
   private static final long serialVersionUID = 1L;
@@ -67,6 +69,7 @@ final class FareLoop implements TrainLoop {
         trainer.initialize(new Shape(batchSize, TaxiTrips.FEATURES.size()));
         int checked = 0;
         double resumedLoss = first > 0 ? meanLoss(trainer, context, batchSize) : Double.NaN;
+        double freshLoss = first > 0 ? freshModelLoss(training, context, batchSize) : Double.NaN;
         for (int epoch = first; epoch < epochs; epoch++) {
           double loss = 0;
           int batches = 0;
@@ -100,6 +103,7 @@ final class FareLoop implements TrainLoop {
           metrics.put("checked_steps", checked);
           if (epoch == first && first > 0) {
             metrics.put("resumed_loss", resumedLoss);
+            metrics.put("fresh_loss", freshLoss);
           }
           context.report(
               metrics,
@@ -107,6 +111,18 @@ final class FareLoop implements TrainLoop {
                   ? TorchCheckpoint.fromModel(model, FarePredictor.class, TaxiTrips.FEATURES)
                   : null);
         }
+      }
+    }
+  }
+
+  /** The loss of a newly initialized model over this worker's shard: what nothing learnt gives. */
+  private static double freshModelLoss(
+      DefaultTrainingConfig training, TrainContext context, int batchSize) {
+    try (Model fresh = Model.newInstance("fare-fresh")) {
+      fresh.setBlock(FarePredictor.block());
+      try (Trainer trainer = fresh.newTrainer(training)) {
+        trainer.initialize(new Shape(batchSize, TaxiTrips.FEATURES.size()));
+        return meanLoss(trainer, context, batchSize);
       }
     }
   }
