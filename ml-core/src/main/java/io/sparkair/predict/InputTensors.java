@@ -17,7 +17,9 @@ package io.sparkair.predict;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -40,27 +42,51 @@ import org.apache.arrow.vector.complex.ListVector;
  */
 final class InputTensors {
   /**
-   * Rows turned from columns at a time: the tile's doubles (32 KB for 16 columns) are read in bulk
-   * from Arrow, then written out row after row.
+   * Rows turned from columns at a time: the tile's doubles (16 KB for 16 columns) are read in bulk
+   * from Arrow and its rows written as floats (8 KB), both within the first-level cache.
    */
-  private static final int TILE = 256;
+  private static final int TILE = 128;
 
-  /** Each thread's arrays for turning columns into rows, kept from batch to batch. */
+  /**
+   * The largest input kept in a thread's direct buffer from batch to batch; larger ones are
+   * allocated for their batch.
+   */
+  private static final int KEPT_INPUT_BYTES = 16 << 20;
+
+  /** Each thread's buffers for turning columns into rows, kept from batch to batch. */
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  /** A tile of the columns' values and the rows they become, grown to the largest batch seen. */
+  /**
+   * A tile of the columns' values, the tile's rows, and a direct buffer per model input that the
+   * engines read the rows from without copying them, each grown to the largest batch seen.
+   */
   private static final class Scratch {
-    double[] column = new double[0];
+    double[] tile = new double[0];
     float[] rows = new float[0];
+    final List<ByteBuffer> inputs = new ArrayList<>();
 
-    Scratch ensure(int columnLength, int rowsLength) {
-      if (column.length < columnLength) {
-        column = new double[columnLength];
-      }
-      if (rows.length < rowsLength) {
-        rows = new float[rowsLength];
+    Scratch ensureTile(int width) {
+      if (tile.length < TILE * width) {
+        tile = new double[TILE * width];
+        rows = new float[TILE * width];
       }
       return this;
+    }
+
+    /** The direct buffer of input {@code index} with room for {@code bytes}, native order. */
+    ByteBuffer input(int index, int bytes) {
+      if (bytes > KEPT_INPUT_BYTES) {
+        return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+      }
+      while (inputs.size() <= index) {
+        inputs.add(ByteBuffer.allocateDirect(0));
+      }
+      ByteBuffer buffer = inputs.get(index);
+      if (buffer.capacity() < bytes) {
+        buffer = ByteBuffer.allocateDirect(Math.max(bytes, 2 * buffer.capacity()));
+        inputs.set(index, buffer);
+      }
+      return buffer.clear().limit(bytes).order(ByteOrder.nativeOrder());
     }
   }
 
@@ -89,15 +115,16 @@ final class InputTensors {
    * @throws IllegalArgumentException naming a missing, null or non-numeric column, or a row width
    *     that is not the input's
    */
-  static NDArray of(NDManager manager, VectorSchemaRoot batch, ModelSignature.Input spec, int n) {
+  static NDArray of(
+      NDManager manager, VectorSchemaRoot batch, ModelSignature.Input spec, int index, int n) {
     long[] dims = spec.shape().stream().mapToLong(Long::longValue).toArray();
     dims[0] = n;
     Shape shape = new Shape(dims);
     int width = spec.rowWidth();
     if (spec.datatype() == ModelSignature.DataType.FP32) {
-      float[] doubles = floatsOfDoubleColumns(batch, spec, n);
-      if (doubles != null) {
-        return manager.create(FloatBuffer.wrap(doubles, 0, n * width), shape);
+      ByteBuffer direct = floatsOfDoubleColumns(batch, spec, index, n);
+      if (direct != null) {
+        return manager.create(direct, shape, DataType.FLOAT32);
       }
       FeatureRows rows = new FeatureRows();
       rows.add(batch, null, spec.columns());
@@ -127,49 +154,48 @@ final class InputTensors {
 
   /**
    * The rows of an input fed by double columns without nulls (what a DataFrame's doubles become),
-   * as floats row after row in this thread's scratch array (which the engines copy from when they
-   * make a tensor); null for other columns.
+   * as floats row after row in this thread's direct buffer of input {@code index}, which the
+   * engines read in place; null for other columns.
    */
-  private static float[] floatsOfDoubleColumns(
-      VectorSchemaRoot batch, ModelSignature.Input spec, int n) {
+  private static ByteBuffer floatsOfDoubleColumns(
+      VectorSchemaRoot batch, ModelSignature.Input spec, int index, int n) {
     List<String> names = spec.columns();
     int width = names.size();
     if (width != spec.rowWidth()) {
       return null;
     }
-    List<FieldVector> columns = new ArrayList<>(width);
-    for (String name : names) {
-      FieldVector column = batch.getVector(name);
+    DoubleBuffer[] data = new DoubleBuffer[width];
+    for (int c = 0; c < width; c++) {
+      FieldVector column = batch.getVector(names.get(c));
       if (!(column instanceof Float8Vector) || column.getNullCount() > 0) {
         return null;
       }
-      columns.add(column);
-    }
-    DoubleBuffer[] data = new DoubleBuffer[width];
-    for (int c = 0; c < width; c++) {
       data[c] =
-          columns
-              .get(c)
+          column
               .getDataBuffer()
               .nioBuffer(0, n * Float8Vector.TYPE_WIDTH)
               .order(ByteOrder.LITTLE_ENDIAN)
               .asDoubleBuffer();
     }
-    Scratch scratch = SCRATCH.get().ensure(TILE * width, n * width);
-    double[] tile = scratch.column;
-    float[] out = scratch.rows;
+    Scratch scratch = SCRATCH.get().ensureTile(width);
+    double[] tile = scratch.tile;
+    float[] rows = scratch.rows;
+    ByteBuffer buffer = scratch.input(index, n * width * Float.BYTES);
+    FloatBuffer out = buffer.asFloatBuffer();
     for (int from = 0; from < n; from += TILE) {
-      int rows = Math.min(TILE, n - from);
+      int count = Math.min(TILE, n - from);
       for (int c = 0; c < width; c++) {
-        data[c].get(from, tile, c * TILE, rows);
+        data[c].get(from, tile, c * TILE, count);
       }
-      for (int i = 0, at = from * width; i < rows; i++) {
+      int at = 0;
+      for (int i = 0; i < count; i++) {
         for (int c = 0, in = i; c < width; c++, in += TILE) {
-          out[at++] = (float) tile[in];
+          rows[at++] = (float) tile[in];
         }
       }
+      out.put(from * width, rows, 0, at);
     }
-    return out;
+    return buffer;
   }
 
   /** An input's values, row after row: one per column, or a row's array of one array column. */

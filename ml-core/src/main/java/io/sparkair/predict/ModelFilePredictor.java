@@ -154,9 +154,13 @@ public final class ModelFilePredictor implements Predictor, Serializable {
     int n = input.getRowCount();
     try (NDManager manager = m.model().getNDManager().newSubManager()) {
       NDList tensors = new NDList();
-      for (ModelSignature.Input spec : signature().inputs()) {
+      List<ModelSignature.Input> inputs = signature().inputs();
+      for (int i = 0; i < inputs.size(); i++) {
+        ModelSignature.Input spec = inputs.get(i);
         NDArray tensor =
-            n == 0 ? InputTensors.zeroRow(manager, spec) : InputTensors.of(manager, input, spec, n);
+            n == 0
+                ? InputTensors.zeroRow(manager, spec)
+                : InputTensors.of(manager, input, spec, i, n);
         tensor.setName(spec.name());
         tensors.add(tensor);
       }

@@ -185,6 +185,58 @@ class ModelFilePredictorTest {
         doubles(ALLOCATOR, "d"));
   }
 
+  /** {@code n} rows of four columns a, b, c, d: row i is {@code sin(i + c)} in column c. */
+  private static VectorSchemaRoot generatedRows(int n) {
+    Double[][] columns = new Double[4][n];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < 4; c++) {
+        columns[c][i] = Math.sin(i + c);
+      }
+    }
+    return Batches.of(
+        doubles(ALLOCATOR, "a", columns[0]),
+        doubles(ALLOCATOR, "b", columns[1]),
+        doubles(ALLOCATOR, "c", columns[2]),
+        doubles(ALLOCATOR, "d", columns[3]));
+  }
+
+  @Test
+  void batchesOfChangingSizesOnOneThreadEachPredictTheirOwnRows() {
+    ModelSignature tanh =
+        ModelSignature.builder()
+            .input("x", ModelSignature.DataType.FP32, new long[] {-1, 4}, "a", "b", "c", "d")
+            .output("y", "prediction")
+            .build();
+    try (Checkpoint onnx = ModelFileCheckpoint.create(model("logistic.onnx"), logisticSignature());
+        Checkpoint torch = ModelFileCheckpoint.create(model("tanh_net.pt"), tanh);
+        ModelFilePredictor logistic = ModelFilePredictor.fromCheckpoint(onnx);
+        ModelFilePredictor net = ModelFilePredictor.fromCheckpoint(torch)) {
+      // larger and smaller than a tile of rows, and not multiples of it, in both directions
+      for (int n : new int[] {5_000, 3, 129, 10_000, 1, 257}) {
+        try (VectorSchemaRoot batch = generatedRows(n);
+            VectorSchemaRoot p = logistic.predict(batch);
+            VectorSchemaRoot y = net.predict(batch)) {
+          assertEquals(n, p.getRowCount());
+          assertEquals(n, y.getRowCount());
+          ListVector pairs = (ListVector) y.getVector("prediction");
+          for (int i = 0; i < n; i++) {
+            double[] row = {Math.sin(i), Math.sin(i + 1), Math.sin(i + 2), Math.sin(i + 3)};
+            double logit = logit(row);
+            assertEquals(logit, (Double) p.getVector("score").getObject(i), EPS, n + " rows");
+            List<?> pair = pairs.getObject(i);
+            for (int k = 0; k < 2; k++) {
+              double sum = TB[k];
+              for (int c = 0; c < 4; c++) {
+                sum += T[k][c] * (float) row[c];
+              }
+              assertEquals(Math.tanh(sum), (Double) pair.get(k), EPS, "row " + i + " of " + n);
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void anEmptyBatchGivesColumnsOfTheTypesAFullOneGives() {
     ModelSignature signature =
