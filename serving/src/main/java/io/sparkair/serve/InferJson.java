@@ -18,7 +18,9 @@ package io.sparkair.serve;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +49,7 @@ final class InferJson {
       throw new BadRequestException("the request is not a JSON object {\"inputs\": [...]}");
     }
     InferTensors tensors = new InferTensors();
+    Data data = new Data();
     String id = null;
     List<String> outputs = new ArrayList<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -59,7 +62,7 @@ final class InferJson {
             throw new BadRequestException("\"inputs\" must be a list of tensors");
           }
           for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-            readInput(p, i, tensors);
+            readInput(p, i, tensors, data);
           }
         }
         case "outputs" -> readOutputs(p, value, outputs);
@@ -95,25 +98,37 @@ final class InferJson {
     }
   }
 
-  private static void readInput(JsonParser p, int index, InferTensors tensors) throws IOException {
+  private static void readInput(JsonParser p, int index, InferTensors tensors, Data data)
+      throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw new BadRequestException("inputs[" + index + "] is not a tensor object");
     }
     String name = null;
     String datatype = null;
     long[] shape = null;
-    Data data = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
+    boolean hasData = false;
+    for (int expected = 0; ; expected++) {
+      String field;
+      if (expected >= FIELDS.length) {
+        field = p.nextFieldName();
+      } else if (p.nextFieldName(FIELDS[expected])) {
+        field = FIELDS[expected].getValue();
+      } else {
+        field = p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+      }
+      if (field == null) {
+        break;
+      }
       JsonToken value = p.nextToken();
       switch (field) {
         case "name" -> name = value == JsonToken.VALUE_STRING ? p.getText() : null;
-        case "datatype" -> datatype = value == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "datatype" -> datatype = value == JsonToken.VALUE_STRING ? datatype(p) : null;
         case "shape" -> shape = shape(p, value);
         case "data" -> {
           if (value == JsonToken.START_ARRAY) {
-            data = new Data();
+            data.clear();
             data.read(p);
+            hasData = true;
           } else {
             p.skipChildren();
           }
@@ -132,7 +147,7 @@ final class InferJson {
       throw new BadRequestException("input '" + name + "' has no \"shape\" list");
     }
     InferTensors.checkShape(name, shape);
-    if (data == null) {
+    if (!hasData) {
       throw new BadRequestException("input '" + name + "' has no \"data\" list");
     }
     if (InferTensors.isNumeric(datatype)) {
@@ -140,6 +155,30 @@ final class InferJson {
     } else {
       tensors.addValues(name, datatype, shape, data.values(name, datatype));
     }
+  }
+
+  /**
+   * A tensor's fields in the order of the protocol's specification, which its clients follow,
+   * matched as bytes before any parsing; fields in another order are read too.
+   */
+  private static final SerializedString[] FIELDS = {
+    new SerializedString("name"),
+    new SerializedString("shape"),
+    new SerializedString("datatype"),
+    new SerializedString("data")
+  };
+
+  /** The datatype the parser is at: one of the protocol's names as a constant, or its text. */
+  private static String datatype(JsonParser p) throws IOException {
+    char[] text = p.getTextCharacters();
+    int from = p.getTextOffset();
+    int length = p.getTextLength();
+    for (String known : InferTensors.DATATYPE_NAMES) {
+      if (known.length() == length && known.contentEquals(CharBuffer.wrap(text, from, length))) {
+        return known;
+      }
+    }
+    return p.getText();
   }
 
   private static long[] shape(JsonParser p, JsonToken value) throws IOException {
@@ -173,6 +212,12 @@ final class InferJson {
     private byte[] kinds = new byte[16];
     private Object[] others = new Object[16];
     private int count;
+
+    /** Forgets the values read, keeping the arrays for the next tensor. */
+    void clear() {
+      Arrays.fill(others, 0, count, null);
+      count = 0;
+    }
 
     void read(JsonParser p) throws IOException {
       JsonToken t;
@@ -210,17 +255,7 @@ final class InferJson {
       boolean whole = InferTensors.isWhole(datatype);
       for (int i = 0; i < count; i++) {
         if (kinds[i] == OTHER || whole && kinds[i] == FRACTION) {
-          throw new BadRequestException(
-              "input '"
-                  + name
-                  + "' of datatype "
-                  + datatype
-                  + " holds "
-                  + text(i)
-                  + " at "
-                  + i
-                  + ", not "
-                  + (whole ? "a whole number" : "a number"));
+          throw refused(name, datatype, i, whole ? "a whole number" : "a number");
         }
       }
       return Arrays.copyOf(numbers, count);
@@ -231,17 +266,7 @@ final class InferJson {
       for (int i = 0; i < count; i++) {
         Object v = kinds[i] == OTHER ? others[i] : null;
         if (bool ? !(v instanceof Boolean) : !(v instanceof String)) {
-          throw new BadRequestException(
-              "input '"
-                  + name
-                  + "' of datatype "
-                  + datatype
-                  + " holds "
-                  + text(i)
-                  + " at "
-                  + i
-                  + ", not "
-                  + (bool ? "true or false" : "a string"));
+          throw refused(name, datatype, i, bool ? "true or false" : "a string");
         }
       }
       return Arrays.copyOf(others, count);

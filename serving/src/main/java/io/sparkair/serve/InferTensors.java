@@ -34,8 +34,11 @@ final class InferTensors {
           "INT8", "INT16", "INT32", "INT64", "UINT8", "UINT16", "UINT32", "UINT64", "FP16", "FP32",
           "FP64");
 
-  private static final String DATATYPES =
-      "BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FP16, FP32, FP64, BYTES";
+  /** The protocol's datatypes, the most used first. */
+  static final List<String> DATATYPE_NAMES =
+      List.of(
+          "FP64", "FP32", "INT64", "INT32", "BOOL", "BYTES", "FP16", "INT8", "INT16", "UINT8",
+          "UINT16", "UINT32", "UINT64");
 
   private final List<ColumnBatch.Column> columns = new ArrayList<>();
   private String firstName;
@@ -49,7 +52,12 @@ final class InferTensors {
   static void checkDatatype(String name, String datatype) {
     if (!isNumeric(datatype) && !datatype.equals("BOOL") && !datatype.equals("BYTES")) {
       throw new BadRequestException(
-          "input '" + name + "' has datatype '" + datatype + "'; the protocol's are " + DATATYPES);
+          "input '"
+              + name
+              + "' has datatype '"
+              + datatype
+              + "'; the protocol's are "
+              + String.join(", ", DATATYPE_NAMES));
     }
   }
 
@@ -69,7 +77,10 @@ final class InferTensors {
    * @throws BadRequestException naming the input otherwise
    */
   static void checkShape(String name, long[] shape) {
-    boolean whole = Arrays.stream(shape).allMatch(d -> d >= 0);
+    boolean whole = true;
+    for (long d : shape) {
+      whole &= d >= 0;
+    }
     if (shape.length == 0 || shape.length > 2 || !whole) {
       throw new BadRequestException(
           "input '"

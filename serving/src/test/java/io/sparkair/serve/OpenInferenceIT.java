@@ -185,6 +185,42 @@ class OpenInferenceIT {
     }
   }
 
+  /**
+   * The logistic inputs with each tensor's fields in the order {@code fields} gives, a {@code
+   * parameters} object among them where {@code fields} names it.
+   */
+  private static List<Map<String, Object>> logisticInputsInOrder(String... fields) {
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (Map<String, Object> tensor : logisticInputs()) {
+      Map<String, Object> ordered = new LinkedHashMap<>();
+      for (String field : fields) {
+        ordered.put(
+            field, field.equals("parameters") ? Map.of("binary", false) : tensor.get(field));
+      }
+      inputs.add(ordered);
+    }
+    return inputs;
+  }
+
+  @Test
+  void aTensorsFieldsAreReadInAnyOrderAndUnknownOnesAreSkipped() throws Exception {
+    List<String[]> orders =
+        List.of(
+            new String[] {"name", "shape", "datatype", "data"},
+            new String[] {"data", "datatype", "shape", "name"},
+            new String[] {"name", "shape", "datatype", "parameters", "data"},
+            new String[] {"parameters", "name", "datatype", "shape", "data"});
+    for (String[] order : orders) {
+      HttpResponse<String> answer =
+          sidecar.post("/v2/models/Logistic/infer", Map.of("inputs", logisticInputsInOrder(order)));
+      assertEquals(200, answer.statusCode(), List.of(order) + ": " + answer.body());
+      JsonNode logit = SidecarProcess.json(answer).get("outputs").get(1).get("data");
+      for (int i = 0; i < ROWS.length; i++) {
+        assertEquals(LogisticModel.logit(ROWS[i]), logit.get(i).asDouble(), 1e-6);
+      }
+    }
+  }
+
   private static void assertError(HttpResponse<String> response, int status, String message)
       throws Exception {
     assertEquals(status, response.statusCode(), response.body());

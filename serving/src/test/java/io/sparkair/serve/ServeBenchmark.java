@@ -138,23 +138,20 @@ public final class ServeBenchmark {
 
   /**
    * Single-row requests through the Open Inference Protocol's {@code /v2/models/model/infer} (30
-   * FP64 inputs of shape [1]) against the same rows through the sidecar's JSON route, in the same
-   * sidecar, alternating, {@code bench.rounds} times (default 3) at 16 and 64 connections.
+   * FP64 inputs of shape [1], their fields in the specification's order) against the same rows
+   * through the sidecar's JSON route, in the same sidecar, alternating, {@code bench.rounds} times
+   * (default 3) at 16 and 64 connections.
    */
   private static void openInference(
       BreastCancerModel data, String checkpoint, Path dir, Path recordScript) throws Exception {
     List<Map<String, Object>> inputs = new java.util.ArrayList<>();
     for (String feature : data.features) {
-      inputs.add(
-          Map.of(
-              "name",
-              feature,
-              "datatype",
-              "FP64",
-              "shape",
-              List.of(1),
-              "data",
-              List.of(data.record(0).get(feature))));
+      Map<String, Object> input = new java.util.LinkedHashMap<>();
+      input.put("name", feature);
+      input.put("shape", List.of(1));
+      input.put("datatype", "FP64");
+      input.put("data", List.of(data.record(0).get(feature)));
+      inputs.add(input);
     }
     Path body = dir.resolve("infer.json");
     Files.write(body, SidecarProcess.JSON.writeValueAsBytes(Map.of("inputs", inputs)));

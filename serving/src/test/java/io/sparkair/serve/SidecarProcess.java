@@ -55,11 +55,21 @@ final class SidecarProcess implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts {@code java -jar air-serve.jar args...} and waits for it to listen. */
+  /**
+   * Starts {@code java -jar air-serve.jar args...} and waits for it to listen; {@code
+   * -Dair.serve.jvm.options} adds JVM options (a profiler).
+   */
   static SidecarProcess start(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-jar", jar()));
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
+    command.addAll(jvmOptions());
+    command.addAll(List.of("-jar", jar()));
     command.addAll(List.of(args));
     return start(command);
+  }
+
+  private static List<String> jvmOptions() {
+    String options = System.getProperty("air.serve.jvm.options", "");
+    return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
   }
 
   /**
@@ -73,10 +83,7 @@ final class SidecarProcess implements AutoCloseable {
   /** As {@link #startWithTestClasses(String...)}, with {@code extraClasspath} added too. */
   static SidecarProcess startWithClasspath(String extraClasspath, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
-    String options = System.getProperty("air.serve.jvm.options", "");
-    if (!options.isBlank()) {
-      command.addAll(List.of(options.trim().split("\\s+")));
-    }
+    command.addAll(jvmOptions());
     command.addAll(
         List.of(
             "--add-opens=java.base/java.nio=ALL-UNNAMED",
