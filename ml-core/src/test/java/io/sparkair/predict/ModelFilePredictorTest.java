@@ -84,6 +84,14 @@ class ModelFilePredictorTest {
         .build();
   }
 
+  /** tanh_net.pt fed by four double columns, its output as the array column "prediction". */
+  private static ModelSignature tanhSignature() {
+    return ModelSignature.builder()
+        .input("x", ModelSignature.DataType.FP32, new long[] {-1, 4}, "a", "b", "c", "d")
+        .output("y", "prediction")
+        .build();
+  }
+
   private static VectorSchemaRoot rows() {
     Double[][] columns = new Double[4][ROWS.length];
     for (int i = 0; i < ROWS.length; i++) {
@@ -202,13 +210,8 @@ class ModelFilePredictorTest {
 
   @Test
   void batchesOfChangingSizesOnOneThreadEachPredictTheirOwnRows() {
-    ModelSignature tanh =
-        ModelSignature.builder()
-            .input("x", ModelSignature.DataType.FP32, new long[] {-1, 4}, "a", "b", "c", "d")
-            .output("y", "prediction")
-            .build();
     try (Checkpoint onnx = ModelFileCheckpoint.create(model("logistic.onnx"), logisticSignature());
-        Checkpoint torch = ModelFileCheckpoint.create(model("tanh_net.pt"), tanh);
+        Checkpoint torch = ModelFileCheckpoint.create(model("tanh_net.pt"), tanhSignature());
         ModelFilePredictor logistic = ModelFilePredictor.fromCheckpoint(onnx);
         ModelFilePredictor net = ModelFilePredictor.fromCheckpoint(torch)) {
       // larger and smaller than a tile of rows, and not multiples of it, in both directions
@@ -239,13 +242,8 @@ class ModelFilePredictorTest {
 
   @Test
   void anEmptyBatchGivesColumnsOfTheTypesAFullOneGives() {
-    ModelSignature signature =
-        ModelSignature.builder()
-            .input("x", ModelSignature.DataType.FP32, new long[] {-1, 4}, "a", "b", "c", "d")
-            .output("y", "prediction")
-            .build();
     try (Checkpoint onnx = ModelFileCheckpoint.create(model("logistic.onnx"), logisticSignature());
-        Checkpoint torch = ModelFileCheckpoint.create(model("tanh_net.pt"), signature);
+        Checkpoint torch = ModelFileCheckpoint.create(model("tanh_net.pt"), tanhSignature());
         ModelFilePredictor scalars = ModelFilePredictor.fromCheckpoint(onnx);
         ModelFilePredictor arrays = ModelFilePredictor.fromCheckpoint(torch);
         VectorSchemaRoot batch = noRows();

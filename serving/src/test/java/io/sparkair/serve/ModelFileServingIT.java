@@ -122,6 +122,31 @@ class ModelFileServingIT {
         }
       }
 
+      List<Double> flat = new ArrayList<>();
+      for (Map<String, Object> row : rows) {
+        for (double v : x(row)) {
+          flat.add(v);
+        }
+      }
+      Map<String, Object> features = new LinkedHashMap<>();
+      features.put("name", "features");
+      features.put("shape", List.of(rows.size(), 4));
+      features.put("datatype", "FP32");
+      features.put("data", flat);
+      HttpResponse<String> viaProtocol =
+          sidecar.post("/v2/models/Tanh/infer", Map.of("inputs", List.of(features)));
+      assertEquals(200, viaProtocol.statusCode(), viaProtocol.body());
+      JsonNode output = SidecarProcess.json(viaProtocol).get("outputs").get(0);
+      assertEquals("[" + rows.size() + ",2]", output.get("shape").toString());
+      for (int i = 0; i < rows.size(); i++) {
+        for (int k = 0; k < 2; k++) {
+          assertEquals(
+              tanh.get(i).get("prediction").get(k).doubleValue(),
+              output.get("data").get(i * 2 + k).doubleValue(),
+              "row " + i + " through the Open Inference Protocol");
+        }
+      }
+
       HttpResponse<String> missing = sidecar.post("/logistic", List.of(Map.of("a", 1.0)));
       assertEquals(400, missing.statusCode(), missing.body());
       assertTrue(missing.body().contains("'b'"), missing.body());

@@ -65,6 +65,7 @@ class OpenInferenceIT {
     cancer = BreastCancerModel.load();
     String xgboost = cancer.checkpoint(dir.resolve("xgb"), 5, 3);
     String logistic = LogisticModel.checkpoint(dir.resolve("logistic"), "probability", "logit");
+    String lightgbm = cancer.lightgbmCheckpoint(dir.resolve("lightgbm"), 10);
     sidecar =
         SidecarProcess.startWithClasspath(
             SidecarProcess.djlJars(),
@@ -73,7 +74,9 @@ class OpenInferenceIT {
             "--deployment",
             "name=Logistic,route=/logistic,checkpoint=" + logistic,
             "--deployment",
-            "name=Cancer,route=/cancer,checkpoint=" + xgboost);
+            "name=Cancer,route=/cancer,checkpoint=" + xgboost,
+            "--deployment",
+            "name=Boost,route=/boost,checkpoint=" + lightgbm);
   }
 
   @AfterAll
@@ -158,6 +161,19 @@ class OpenInferenceIT {
     assertEquals(1, onlyLogit.get("outputs").size());
     assertEquals("logit", onlyLogit.get("outputs").get(0).get("name").asText());
 
+    assertAnswersAsItsRoute("Cancer", "/cancer");
+  }
+
+  @Test
+  void aLightGbmDeploymentAnswersTheProtocolAsItsRouteDoes() throws Exception {
+    assertAnswersAsItsRoute("Boost", "/boost");
+  }
+
+  /**
+   * Two breast-cancer rows sent to {@code model} through the protocol (FP32 inputs) get the
+   * predictions its JSON route gives.
+   */
+  private static void assertAnswersAsItsRoute(String model, String route) throws Exception {
     List<Map<String, Object>> cancerInputs = new ArrayList<>();
     for (String feature : cancer.features) {
       cancerInputs.add(
@@ -169,11 +185,11 @@ class OpenInferenceIT {
     }
     JsonNode viaProtocol =
         SidecarProcess.json(
-            sidecar.post("/v2/models/Cancer/infer", Map.of("inputs", cancerInputs)));
+            sidecar.post("/v2/models/" + model + "/infer", Map.of("inputs", cancerInputs)));
     JsonNode viaRoute =
-        SidecarProcess.json(sidecar.post("/cancer", List.of(cancer.record(0), cancer.record(1))));
+        SidecarProcess.json(sidecar.post(route, List.of(cancer.record(0), cancer.record(1))));
     JsonNode probabilities = viaProtocol.get("outputs").get(1);
-    assertEquals("[2,2]", probabilities.get("shape").toString());
+    assertEquals("[2,2]", probabilities.get("shape").toString(), viaProtocol.toString());
     for (int i = 0; i < 2; i++) {
       assertEquals(
           viaRoute.get(i).get("prediction").asDouble(),
@@ -279,7 +295,7 @@ class OpenInferenceIT {
     assertError(
         sidecar.post("/v2/models/Nope/infer", Map.of("inputs", logisticInputs())),
         404,
-        "no model named 'Nope'; the models are [Cancer, Logistic]");
+        "no model named 'Nope'; the models are [Boost, Cancer, Logistic]");
     assertError(sidecar.get("/v2/models/Nope"), 404, "no model named 'Nope'");
     assertError(sidecar.get("/v2/models/Logistic/infer"), 405, "POST /v2/models/Logistic/infer");
     assertError(

@@ -123,6 +123,31 @@ class TorchServingIT {
       JsonNode routes = SidecarProcess.json(sidecar.get("/-/routes"));
       assertEquals(
           TorchPredictor.class.getName(), routes.get("/tiny").get("predictor").textValue());
+
+      List<Map<String, Object>> inputs = new ArrayList<>();
+      for (String feature : FEATURES) {
+        Map<String, Object> tensor = new LinkedHashMap<>();
+        tensor.put("name", feature);
+        tensor.put("shape", List.of(rows.size()));
+        tensor.put("datatype", "FP64");
+        tensor.put("data", rows.stream().map(r -> r.get(feature)).toList());
+        inputs.add(tensor);
+      }
+      HttpResponse<String> viaProtocol =
+          sidecar.post("/v2/models/Tiny/infer", Map.of("inputs", inputs));
+      assertEquals(200, viaProtocol.statusCode(), viaProtocol.body());
+      JsonNode outputs = SidecarProcess.json(viaProtocol).get("outputs");
+      JsonNode prediction = null;
+      for (JsonNode output : outputs) {
+        if (output.get("name").asText().equals("prediction")) {
+          prediction = output;
+        }
+      }
+      assertTrue(prediction != null, outputs.toString());
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(
+            expected[i], prediction.get("data").get(i).doubleValue(), 1e-6, "protocol row " + i);
+      }
     }
   }
 
