@@ -19,11 +19,13 @@ import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.sparkair.train.ProgressOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,14 +75,44 @@ public final class AirKernel extends BaseKernel {
   public DisplayData eval(String cell) {
     progress.newCell();
     ProgressOutput.use(progress);
-    String code = cell;
-    Matcher magic = CLASSPATH.matcher(code);
-    while (magic.lookingAt()) {
-      cells.addToClasspath(magic.group(1).strip());
-      code = code.substring(magic.end());
-      magic = CLASSPATH.matcher(code);
-    }
+    String code = cell.substring(codeStart(cell, cells::addToClasspath));
     return code.isBlank() ? null : cells.run(code).map(Displays::of).orElse(null);
+  }
+
+  /**
+   * Where a cell's Java starts, after its {@code %classpath} lines, whose paths go to {@code
+   * classpath} in order.
+   */
+  private static int codeStart(String cell, Consumer<String> classpath) {
+    Matcher magic = CLASSPATH.matcher(cell);
+    int start = 0;
+    while (magic.lookingAt()) {
+      classpath.accept(magic.group(1).strip());
+      start = magic.end();
+      magic.region(start, cell.length());
+    }
+    return start;
+  }
+
+  /** JShell's completions at the cursor: members, types, variables and methods in scope. */
+  @Override
+  public ReplacementOptions complete(String code, int at) {
+    int start = codeStart(code, path -> {});
+    if (at < start) {
+      return null;
+    }
+    Cells.Completions c = cells.complete(code.substring(start), at - start);
+    return c.replacements().isEmpty()
+        ? null
+        : new ReplacementOptions(c.replacements(), start + c.start(), start + c.end());
+  }
+
+  /** The signature, and the documentation where the JDK has it, of what the cursor is on. */
+  @Override
+  public DisplayData inspect(String code, int at, boolean extraDetail) {
+    int start = codeStart(code, path -> {});
+    String text = at < start ? "" : cells.inspect(code.substring(start), at - start);
+    return text.isEmpty() ? null : new DisplayData(text);
   }
 
   /** The failure's cause first, as the cell's error output; no wall of stack frames. */

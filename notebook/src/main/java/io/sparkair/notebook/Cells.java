@@ -136,6 +136,81 @@ final class Cells implements AutoCloseable {
     return hasValue ? Optional.ofNullable(last) : Optional.empty();
   }
 
+  /**
+   * What may be written at a place in a cell: the text from {@code start} to {@code end} would be
+   * replaced by one of {@code replacements}.
+   */
+  record Completions(List<String> replacements, int start, int end) {}
+
+  /**
+   * The completions JShell offers at {@code cursor} in {@code cell}, in the snippet the cursor is
+   * in: those whose type fits the place first, each once.
+   */
+  Completions complete(String cell, int cursor) {
+    int offset = snippetStart(cell, cursor);
+    int[] anchor = new int[1];
+    List<SourceCodeAnalysis.Suggestion> suggestions =
+        shell
+            .sourceCodeAnalysis()
+            .completionSuggestions(cell.substring(offset), cursor - offset, anchor);
+    List<String> replacements =
+        suggestions.stream()
+            .sorted(
+                Comparator.comparing((SourceCodeAnalysis.Suggestion x) -> !x.matchesType())
+                    .thenComparing(SourceCodeAnalysis.Suggestion::continuation))
+            .map(SourceCodeAnalysis.Suggestion::continuation)
+            .distinct()
+            .toList();
+    return new Completions(replacements, offset + anchor[0], cursor);
+  }
+
+  /**
+   * The signatures, with their documentation where the JDK has it, of what the code at {@code
+   * cursor} in {@code cell} calls or names (the cursor may be in a method's name or in its
+   * arguments); empty when it names nothing.
+   */
+  String inspect(String cell, int cursor) {
+    int offset = snippetStart(cell, cursor);
+    String snippet = cell.substring(offset);
+    int at = cursor - offset;
+    SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+    List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, at, true);
+    int end = at;
+    while (end < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(end))) {
+      end++;
+    }
+    if (docs.isEmpty() && end < snippet.length() && snippet.charAt(end) == '(') {
+      docs = analysis.documentation(snippet, end + 1, true);
+    }
+    return docs.stream()
+        .map(
+            d ->
+                d.javadoc() == null || d.javadoc().isBlank()
+                    ? d.signature()
+                    : d.signature() + "\n" + d.javadoc().strip())
+        .collect(Collectors.joining("\n\n"));
+  }
+
+  /** Where the snippet of {@code cell} holding {@code cursor} starts. */
+  private int snippetStart(String cell, int cursor) {
+    if (cursor < 0 || cursor > cell.length()) {
+      throw new IllegalArgumentException(
+          "cursor " + cursor + " is outside the cell's " + cell.length() + " characters");
+    }
+    SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+    int offset = 0;
+    String rest = cell;
+    while (true) {
+      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+      int length = rest.length() - info.remaining().length();
+      if (!info.completeness().isComplete() || length == 0 || offset + length >= cursor) {
+        return offset;
+      }
+      offset += length;
+      rest = info.remaining();
+    }
+  }
+
   private static Path newClassDir() {
     try {
       Path created = Files.createTempDirectory("spark-air-cells");

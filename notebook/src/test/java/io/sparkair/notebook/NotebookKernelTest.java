@@ -522,6 +522,67 @@ class NotebookKernelTest {
         "and so does it for a class: " + actorError);
   }
 
+  /** A question {@code ask_kernel.py} sends: what to complete or inspect, and where. */
+  private static ObjectNode question(String kind, String code, String before) {
+    ObjectNode q = JSON.createObjectNode().put("kind", kind).put("code", code);
+    return q.put("cursor", code.indexOf(before) + before.length());
+  }
+
+  @Test
+  void theKernelCompletesAndInspectsAsTheUserTypes(@TempDir Path dir) throws Exception {
+    Path jupyter = kernelspec(dir);
+    Path script = Path.of(NotebookKernelTest.class.getResource("ask_kernel.py").toURI());
+    String scaler = "int a = 1;\nvar s = new StandardSca";
+    String afterMagic = "%classpath " + dir + "\nAir.ge";
+    ArrayNode questions = JSON.createArrayNode();
+    questions.add(question("complete", "greeting.toUpp", "toUpp"));
+    questions.add(question("complete", scaler, "StandardSca"));
+    questions.add(question("complete", afterMagic, "Air.ge"));
+    questions.add(question("inspect", "Math.max(1, 2)", "Math.ma"));
+    questions.add(question("complete", "greeting.zzz", "zzz"));
+    Path log = dir.resolve("ask.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                script.toString(),
+                "spark-air-java",
+                "String greeting = \"hello\";",
+                JSON.writeValueAsString(questions))
+            .redirectError(log.toFile());
+    builder.environment().put("JUPYTER_PATH", jupyter.toString());
+    builder.environment().put("JUPYTER_RUNTIME_DIR", jupyter.resolve("runtime").toString());
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes());
+    assertTrue(process.waitFor(300, TimeUnit.SECONDS), () -> read(log));
+    assertEquals(0, process.exitValue(), () -> out + read(log));
+    JsonNode answers = JSON.readTree(out);
+    assertEquals("ok", answers.get("setup").asText());
+    JsonNode replies = answers.get("replies");
+
+    JsonNode member = replies.get(0);
+    assertTrue(member.get("matches").toString().contains("\"toUpperCase(\""), member::toString);
+    assertEquals(9, member.get("cursor_start").asInt());
+    assertEquals(14, member.get("cursor_end").asInt());
+
+    JsonNode type = replies.get(1);
+    assertTrue(type.get("matches").toString().contains("\"StandardScaler(\""), type::toString);
+    assertEquals(scaler.indexOf("StandardSca"), type.get("cursor_start").asInt(), type::toString);
+
+    JsonNode afterClasspath = replies.get(2);
+    assertTrue(
+        afterClasspath.get("matches").toString().contains("\"get("), afterClasspath::toString);
+    assertEquals(
+        afterMagic.indexOf("ge"),
+        afterClasspath.get("cursor_start").asInt(),
+        afterClasspath::toString);
+
+    JsonNode inspected = replies.get(3);
+    assertTrue(inspected.get("found").asBoolean(), inspected::toString);
+    assertTrue(inspected.at("/data/text~1plain").asText().contains("max(int"), inspected::toString);
+
+    assertEquals(0, replies.get(4).get("matches").size(), replies.get(4)::toString);
+  }
+
   private static String read(Path file) {
     try {
       return Files.readString(file);
