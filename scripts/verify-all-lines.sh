@@ -9,6 +9,8 @@
 #   build the kernel.
 # Each line's benchmarks (the bench profiles, not run here) must compile too, and a runtime jar
 # of one line must be refused by another (WrongLineRuntimeJarTest, given the jar built before).
+# The default line's artifacts are installed, and the README's first command (the main example
+# on the installed artifacts) must answer with its held-out accuracy.
 # One line alone: mvn -B verify [-Pspark-3.5 | -Pspark-4.0]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +40,13 @@ keep_runtime_jar() {
   cp spark-air-plugin/target/spark-air-runtime-"$1"_*.jar "$jars/$1.jar"
 }
 
-timed mvn -B verify
+main_example() {
+  mvn -B -q -pl examples exec:exec | tee "$jars/example.log"
+  grep -q "held-out accuracy" "$jars/example.log"
+}
+
+timed mvn -B install
+timed main_example
 core=$(classes_digest)
 keep_runtime_jar 4.2
 benchmarks_compile 4.2
