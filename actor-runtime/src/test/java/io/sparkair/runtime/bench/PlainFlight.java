@@ -44,9 +44,9 @@ import org.apache.arrow.memory.RootAllocator;
  * zero-copy writes ({@code setUseZeroCopy}); and zero-copy writes with a 16 MiB HTTP/2 flow-control
  * window on both ends (what the runtime's own transport uses).
  */
-final class PlainFlight implements AutoCloseable {
+public final class PlainFlight implements AutoCloseable {
   /** The settings a peer runs with. */
-  enum Setting {
+  public enum Setting {
     DEFAULTS,
     ZERO_COPY,
     ZERO_COPY_WIDE_WINDOW
@@ -60,7 +60,8 @@ final class PlainFlight implements AutoCloseable {
   private final FlightServer zeroCopy;
   private final Server wide;
 
-  PlainFlight(ObjectStore store) throws IOException {
+  /** Starts the three peers over {@code store}, on free loopback ports. */
+  public PlainFlight(ObjectStore store) throws IOException {
     plain = FlightServer.builder(allocator, local(0), producer(store, false)).build().start();
     zeroCopy = FlightServer.builder(allocator, local(0), producer(store, true)).build().start();
     wide =
@@ -99,12 +100,21 @@ final class PlainFlight implements AutoCloseable {
   }
 
   /** The ports of the three peers, in {@link Setting} order, as one line for the benchmark. */
-  String ports() {
+  public String ports() {
     return plain.getPort() + "," + zeroCopy.getPort() + "," + wide.getPort();
   }
 
+  /** The port of the peer with {@code setting}. */
+  public int port(Setting setting) {
+    return switch (setting) {
+      case DEFAULTS -> plain.getPort();
+      case ZERO_COPY -> zeroCopy.getPort();
+      case ZERO_COPY_WIDE_WINDOW -> wide.getPort();
+    };
+  }
+
   /** A client of the peer on {@code port} with {@code setting}'s client side. */
-  static FlightClient client(BufferAllocator allocator, Setting setting, int port) {
+  public static FlightClient client(BufferAllocator allocator, Setting setting, int port) {
     if (setting != Setting.ZERO_COPY_WIDE_WINDOW) {
       return FlightClient.builder(allocator, local(port)).build();
     }

@@ -18,6 +18,7 @@ package io.sparkair.data.bench;
 import io.sparkair.bench.Runs;
 import io.sparkair.data.AirDataset;
 import io.sparkair.data.BatchIterator;
+import io.sparkair.data.BlockRef;
 import io.sparkair.plugin.Air;
 import io.sparkair.plugin.AirPlugin;
 import io.sparkair.spark.SparkShim;
@@ -27,7 +28,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -52,6 +57,9 @@ import org.apache.spark.sql.functions;
  */
 public final class DatasetBenchmark {
   private static final int COLUMNS = 8;
+
+  /** Rounds of the remote comparison, each reading the dataset once in each way. */
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
 
   private DatasetBenchmark() {}
 
@@ -102,15 +110,43 @@ public final class DatasetBenchmark {
           COLUMNS,
           mb,
           ds.rowsPerExecutor());
-      Runs remoteIter = runs(() -> sumAll(ds, 2));
-      Runs noPrefetch = runs(() -> sumAll(ds, 0));
+      Map<String, Integer> peers = PlainFlightPeers.start(spark, air.settings(), 16);
+      double[] prefetched = new double[ROUNDS];
+      double[] unprefetched = new double[ROUNDS];
+      double[] plain = new double[ROUNDS];
+      try (BufferAllocator allocator = new RootAllocator()) {
+        for (int i = 0; i < ROUNDS; i++) {
+          // alternating, so that warming up and the machine's phases fall on all three alike
+          prefetched[i] = timed(() -> sumAll(ds, 2));
+          unprefetched[i] = timed(() -> sumAll(ds, 0));
+          plain[i] = timed(() -> plainSum(peers, ds.blocks(), allocator));
+        }
+      }
+      Runs remoteIter = Runs.of(prefetched);
+      Runs noPrefetch = Runs.of(unprefetched);
+      Runs plainFlight = Runs.of(plain);
       System.out.printf(
           Locale.ROOT,
           "iterBatches on the driver over remote blocks: %s with 2 blocks prefetched, "
-              + "%s without prefetch (ratio of medians %.2f)%n",
+              + "%s without prefetch; Arrow's own Flight (zero-copy writes) from the same"
+              + " executors: %s; iterBatches / plain Flight, ratio of medians: %.2f prefetched,"
+              + " %.2f without%n",
           rate(mb, remoteIter),
           rate(mb, noPrefetch),
-          noPrefetch.median() / remoteIter.median());
+          rate(mb, plainFlight),
+          plainFlight.median() / remoteIter.median(),
+          plainFlight.median() / noPrefetch.median());
+    }
+  }
+
+  private static void plainSum(
+      Map<String, Integer> peers, List<BlockRef> blocks, BufferAllocator allocator) {
+    try {
+      if (PlainFlightPeers.sum(peers, blocks, allocator) < 0) {
+        throw new IllegalStateException("negative sum");
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
